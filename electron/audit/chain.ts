@@ -1,0 +1,23 @@
+import { createHash } from 'node:crypto';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface ChainRow {
+  id: number;
+  at: string;
+  user_id: number | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  detail: string | null;
+}
+
+/** Canonical form of a row: a JSON array in fixed column order, so the hash never depends on key order. */
+export function canonicalRow(row: ChainRow): string {
+  return JSON.stringify([row.id, row.at, row.user_id, row.action, row.entity_type, row.entity_id, row.detail]);
+}
+
+/** SHA-256 over the previous hash and the canonical row. */
+export function chainHash(prevHash: string, row: ChainRow): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalRow(row)).digest('hex');
+}

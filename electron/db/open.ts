@@ -1,0 +1,63 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { DB } from './schema';
+
+export type RawDatabase = Database.Database;
+
+/** Raised when the file cannot be opened with the given key (wrong key or not our database). */
+export class DatabaseKeyError extends Error {
+  public constructor() {
+    super('Databasen kunde inte öppnas med den här nyckeln. Fel nyckel, eller så är filen inte en databas från Kontaktregistret.');
+    this.name = 'DatabaseKeyError';
+  }
+}
+
+const KEY_BYTES = 32;
+
+/**
+ * Opens (or creates) the database encrypted in SQLCipher 4 mode with a raw 256-bit key.
+ * A raw key skips SQLCipher's own KDF: the password KDF already ran when the key was unwrapped.
+ * The key is proven by a read before anything else happens, because PRAGMA key never fails itself.
+ */
+export function openEncryptedDatabase(file: string, key: Buffer): RawDatabase {
+  if (key.length !== KEY_BYTES) throw new Error('Database key must be 32 bytes');
+  const db = new Database(file);
+  try {
+    db.pragma("cipher='sqlcipher'");
+    db.pragma('legacy=4');
+    db.pragma(`key="x'${key.toString('hex')}'"`);
+    try {
+      db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw new DatabaseKeyError();
+      throw err;
+    }
+    if (db.pragma('cipher', { simple: true }) !== 'sqlcipher') throw new Error('Database is not in SQLCipher mode');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    // Sorts and temp indexes stay in memory so no plaintext temp file reaches the disk.
+    db.pragma('temp_store = MEMORY');
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+export function createKysely(raw: RawDatabase): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+}
+
+/** Closes cleanly: lets SQLite update its statistics, then checkpoints the WAL into the main file. */
+export function closeDatabase(raw: RawDatabase): void {
+  if (!raw.open) return;
+  try {
+    raw.pragma('optimize');
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    raw.close();
+  }
+}

@@ -1,0 +1,25 @@
+import type { Handlers } from '../router';
+import { createUser, listUsers, resetPassword, updateUser } from '../../services/users';
+import { readSettings, updateSettings } from '../../services/settings';
+import { listAudit, verifyAudit } from '../../services/audit';
+
+export const adminHandlers: Pick<
+  Handlers,
+  'users.list' | 'users.create' | 'users.update' | 'users.resetPassword' | 'settings.get' | 'settings.update' | 'audit.list' | 'audit.verify'
+> = {
+  'users.list': (core) => listUsers(core.serviceContext()),
+  'users.create': (core, input) => createUser(core.serviceContext(), core.vault, input),
+  'users.update': (core, input) => updateUser(core.serviceContext(), core.vault, input),
+  'users.resetPassword': async (core, input) => {
+    await resetPassword(core.serviceContext(), core.vault, input);
+    return { ok: true as const };
+  },
+  'settings.get': (core) => readSettings(core.serviceContext().db),
+  'settings.update': async (core, input) => {
+    const saved = await updateSettings(core.serviceContext(), input);
+    core.setIdleLockMinutes(saved.idleLockMinutes);
+    return saved;
+  },
+  'audit.list': (core, input) => listAudit(core.serviceContext(), input),
+  'audit.verify': (core) => verifyAudit(core.serviceContext(), core.vault.auditAnchor()),
+};

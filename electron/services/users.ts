@@ -1,0 +1,143 @@
+import { DomainError } from '../../shared/errors';
+import type { UserRow } from '../../shared/ipc/procedures/users';
+import type { Role } from '../../shared/roles';
+import type { UsersTable } from '../db/schema';
+import type { Selectable } from 'kysely';
+import { audit, type ServiceContext } from '../core/session';
+import type { Vault } from '../vault/vault';
+
+function toRow(u: Selectable<UsersTable>): UserRow {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    roles: JSON.parse(u.roles) as Role[],
+    active: u.active === 1,
+    mustChangePassword: u.must_change_password === 1,
+    createdAt: u.created_at,
+  };
+}
+
+async function getUser(ctx: ServiceContext, id: number) {
+  const u = await ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!u) throw new DomainError('NOT_FOUND', 'Användaren finns inte.');
+  return u;
+}
+
+export async function listUsers(ctx: ServiceContext): Promise<UserRow[]> {
+  const rows = await ctx.db.selectFrom('users').selectAll().orderBy('username').execute();
+  return rows.map(toRow);
+}
+
+export async function createUser(
+  ctx: ServiceContext,
+  vault: Vault,
+  input: { username: string; displayName: string; roles: Role[]; password: string },
+): Promise<UserRow> {
+  const exists = await ctx.db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
+  if (exists) throw new DomainError('CONFLICT', 'Användarnamnet är redan upptaget.', { fields: { username: 'Användarnamnet är redan upptaget.' } });
+  const entryId = await vault.setPassword(ctx.dataKey, input.username, input.password);
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const at = ctx.now().toISOString();
+      const row = await trx
+        .insertInto('users')
+        .values({
+          username: input.username,
+          display_name: input.displayName,
+          roles: JSON.stringify(input.roles),
+          active: 1,
+          must_change_password: 1,
+          vault_entry_id: entryId,
+          created_at: at,
+          updated_at: at,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await audit(ctx, trx, { action: 'user.create', entityType: 'user', entityId: row.id, detail: `roller: ${input.roles.join(',')}` });
+      return toRow(row);
+    });
+  } catch (err) {
+    vault.removeEntry(entryId);
+    throw err;
+  }
+}
+
+export async function updateUser(
+  ctx: ServiceContext,
+  vault: Vault,
+  input: { id: number; displayName: string; roles: Role[]; active: boolean },
+): Promise<UserRow> {
+  const before = await getUser(ctx, input.id);
+  const isSelf = input.id === ctx.actor.id;
+  if (isSelf && (!input.active || !input.roles.includes('admin'))) {
+    throw new DomainError('RULE_VIOLATION', 'Du kan inte ta bort din egen administratörsroll eller inaktivera ditt eget konto.');
+  }
+  if (!input.active || !input.roles.includes('admin')) {
+    const admins = (await ctx.db.selectFrom('users').select(['id', 'roles']).where('active', '=', 1).execute()).filter(
+      (u) => u.id !== input.id && (JSON.parse(u.roles) as Role[]).includes('admin'),
+    );
+    if (admins.length === 0) throw new DomainError('RULE_VIOLATION', 'Det måste finnas minst en aktiv administratör.');
+  }
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('users')
+      .set({
+        display_name: input.displayName,
+        roles: JSON.stringify(input.roles),
+        active: input.active ? 1 : 0,
+        // A deactivated user's sealed key is removed; reactivation needs a new password from an admin.
+        vault_entry_id: input.active ? before.vault_entry_id : null,
+        updated_at: ctx.now().toISOString(),
+      })
+      .where('id', '=', input.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const changes = [
+      before.display_name !== input.displayName ? 'namn' : null,
+      before.roles !== JSON.stringify(input.roles) ? `roller: ${input.roles.join(',')}` : null,
+      (before.active === 1) !== input.active ? (input.active ? 'aktiverad' : 'inaktiverad') : null,
+    ].filter(Boolean);
+    await audit(ctx, trx, { action: 'user.update', entityType: 'user', entityId: input.id, detail: changes.join('; ') || null });
+    return updated;
+  });
+  if (!input.active && before.vault_entry_id) vault.removeEntry(before.vault_entry_id);
+  return toRow(row);
+}
+
+/** Admin sets a temporary password; the user must change it at next login. */
+export async function resetPassword(ctx: ServiceContext, vault: Vault, input: { id: number; newPassword: string }): Promise<void> {
+  const user = await getUser(ctx, input.id);
+  if (user.active !== 1) throw new DomainError('RULE_VIOLATION', 'Kontot är inaktiverat. Aktivera det först.');
+  const entryId = await vault.setPassword(ctx.dataKey, user.username, input.newPassword, user.vault_entry_id);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ vault_entry_id: entryId, must_change_password: input.id === ctx.actor.id ? 0 : 1, updated_at: ctx.now().toISOString() })
+      .where('id', '=', input.id)
+      .execute();
+    await audit(ctx, trx, { action: 'user.password.reset', entityType: 'user', entityId: input.id });
+  });
+}
+
+/** The user changes their own password; the current one is checked against the vault. */
+export async function changeOwnPassword(
+  ctx: ServiceContext,
+  vault: Vault,
+  entryId: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const entry = vault.entry(entryId);
+  const ok = entry && (await vault.checkPassword(entry, input.currentPassword));
+  if (!ok) {
+    throw new DomainError('WRONG_CREDENTIALS', 'Nuvarande lösenord stämmer inte.', { fields: { currentPassword: 'Nuvarande lösenord stämmer inte.' } });
+  }
+  if (input.currentPassword === input.newPassword) {
+    throw new DomainError('INVALID_INPUT', 'Det nya lösenordet måste skilja sig från det nuvarande.', { fields: { newPassword: 'Välj ett annat lösenord.' } });
+  }
+  await vault.setPassword(ctx.dataKey, ctx.actor.username, input.newPassword, entryId);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ must_change_password: 0, updated_at: ctx.now().toISOString() }).where('id', '=', ctx.actor.id).execute();
+    await audit(ctx, trx, { action: 'user.password.change', entityType: 'user', entityId: ctx.actor.id });
+  });
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { auditProcedures } from './procedures/audit';
+import { sessionProcedures } from './procedures/session';
+import { settingsProcedures } from './procedures/settings';
+import { userProcedures } from './procedures/users';
+import type { IpcResult } from '../errors';
+
+// Zod's own messages (wrong type, missing field) in Swedish, for every schema of the contract.
+z.config(z.locales.sv());
+
+/** The whole IPC surface: procedure name -> access + input/output schemas. */
+export const contract = {
+  ...sessionProcedures,
+  ...userProcedures,
+  ...settingsProcedures,
+  ...auditProcedures,
+} as const;
+
+export type Contract = typeof contract;
+export type ProcedureName = keyof Contract;
+/** What the caller sends (before defaults and transforms). */
+export type ProcInput<N extends ProcedureName> = z.input<Contract[N]['input']>;
+/** What the handler receives (after parsing). */
+export type ProcParsedInput<N extends ProcedureName> = z.output<Contract[N]['input']>;
+export type ProcOutput<N extends ProcedureName> = z.output<Contract[N]['output']>;
+
+/** The single function the preload exposes to the renderer. */
+export type InvokeFn = <N extends ProcedureName>(name: N, input: ProcInput<N>) => Promise<IpcResult<ProcOutput<N>>>;
+
+/** The one IPC channel name, shared by preload and main. */
+export const IPC_CHANNEL = 'kpr:invoke';
+
+export function isProcedureName(name: unknown): name is ProcedureName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

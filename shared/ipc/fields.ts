@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { ROLES } from '../roles';
+import { isValidIsoDate } from '../dates';
+
+/** Reusable field schemas with Swedish messages. */
+export const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{2,32}$/, 'Användarnamnet ska vara 2–32 tecken: a–z, 0–9, punkt, bindestreck eller understreck.');
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const newPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Lösenordet ska ha minst ${MIN_PASSWORD_LENGTH} tecken.`)
+  .max(256, 'Lösenordet är för långt (högst 256 tecken).');
+
+export const anyPassword = z.string().min(1, 'Ange lösenord.').max(256, 'Lösenordet är för långt.');
+
+export const displayName = z.string().trim().min(1, 'Ange namn.').max(100, 'Namnet är för långt (högst 100 tecken).');
+
+export const roleList = z
+  .array(z.enum(ROLES, { error: 'Okänd roll.' }))
+  .min(1, 'Välj minst en roll.')
+  .transform((r) => [...new Set(r)]);
+
+export const id = z.number({ error: 'Ogiltigt id.' }).int('Ogiltigt id.').positive('Ogiltigt id.');
+
+export const isoDate = z.string().refine(isValidIsoDate, 'Ange ett giltigt datum (ÅÅÅÅ-MM-DD).');
+
+export const empty = z.object({}).strict();

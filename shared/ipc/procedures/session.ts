@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { procedure } from '../define';
+import { anyPassword, displayName, empty, newPassword, username } from '../fields';
+import { ROLES } from '../../roles';
+
+export const sessionUser = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  mustChangePassword: z.boolean(),
+});
+export type SessionUser = z.infer<typeof sessionUser>;
+
+export const sessionStatus = z.object({
+  state: z.enum(['uninitialized', 'loggedOut', 'locked', 'unlocked']),
+  user: sessionUser.nullable(),
+  /** The user whose session is locked (lock screen shows who may unlock). */
+  lockedUsername: z.string().nullable(),
+  unitName: z.string().nullable(),
+});
+export type SessionStatus = z.infer<typeof sessionStatus>;
+
+export const sessionProcedures = {
+  'session.status': procedure({ access: 'public', passive: true, input: empty, output: sessionStatus }),
+  'session.setup': procedure({
+    access: 'public',
+    input: z.object({ username, displayName, password: newPassword, unitName: z.string().trim().min(1, 'Ange enhetens namn.').max(200) }),
+    output: z.object({ recoveryKey: z.string() }),
+  }),
+  'session.login': procedure({
+    access: 'public',
+    input: z.object({ username, password: anyPassword }),
+    output: sessionStatus,
+  }),
+  'session.recover': procedure({
+    access: 'public',
+    input: z.object({ recoveryKey: z.string().trim().min(1, 'Ange återställningsnyckeln.'), username, newPassword }),
+    output: sessionStatus,
+  }),
+  'session.lock': procedure({ access: 'session', input: empty, output: sessionStatus }),
+  'session.logout': procedure({ access: 'public', input: empty, output: sessionStatus }),
+  'session.touch': procedure({ access: 'session', input: empty, output: z.object({ ok: z.literal(true) }) }),
+  'session.changePassword': procedure({
+    access: 'session',
+    input: z.object({ currentPassword: anyPassword, newPassword }),
+    output: z.object({ ok: z.literal(true) }),
+  }),
+} as const;

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { procedure } from '../define';
+import { empty } from '../fields';
+
+export const unitSettings = z.object({
+  unitName: z.string().trim().min(1, 'Ange enhetens namn.').max(200, 'Namnet är för långt.'),
+  idleLockMinutes: z
+    .number({ error: 'Ange antal minuter.' })
+    .int('Ange hela minuter.')
+    .min(1, 'Automatisk låsning måste ske efter minst 1 minut.')
+    .max(240, 'Automatisk låsning får vara högst 240 minuter.'),
+});
+export type UnitSettings = z.infer<typeof unitSettings>;
+
+export const settingsProcedures = {
+  'settings.get': procedure({ access: 'session', input: empty, output: unitSettings }),
+  'settings.update': procedure({ access: ['admin'], input: unitSettings, output: unitSettings }),
+} as const;

@@ -1,0 +1,28 @@
+/** Money is integer öre everywhere. These helpers format and parse it for sv-SE. */
+
+export type Ore = number;
+
+export function assertOre(value: number): Ore {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`Belopp måste vara hela ören: ${value}`);
+  return value;
+}
+
+/** 123456 -> "1 234,56 kr" (non-breaking spaces as Intl gives them). */
+export function formatKronor(ore: Ore, opts: { withUnit?: boolean } = {}): string {
+  const sign = ore < 0 ? '-' : '';
+  const abs = Math.abs(ore);
+  const kr = Math.floor(abs / 100);
+  const rest = String(abs % 100).padStart(2, '0');
+  const grouped = String(kr).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+  return `${sign}${grouped},${rest}${opts.withUnit === false ? '' : '\u00a0kr'}`;
+}
+
+/** Parses "1 234,56", "1234.5", "1234" (kr) into öre; null when not a valid amount. */
+export function parseKronor(text: string): Ore | null {
+  const cleaned = text.replace(/[\s\u00a0]/g, '').replace(/kr$/i, '');
+  const m = /^(-?)(\d+)(?:[.,](\d{1,2}))?$/.exec(cleaned);
+  if (!m) return null;
+  const ore = Number(m[2]) * 100 + Number((m[3] ?? '0').padEnd(2, '0'));
+  if (!Number.isSafeInteger(ore)) return null;
+  return m[1] === '-' ? -ore : ore;
+}

@@ -1,0 +1,105 @@
+/**
+ * Swedish personal identity numbers (personnummer) and coordination numbers
+ * (samordningsnummer, day + 60). Stored canonically as 12 digits YYYYMMDDNNNC.
+ */
+
+export type PnrKind = 'personnummer' | 'samordningsnummer';
+
+export interface ParsedPnr {
+  /** 12 digits, no separator. */
+  canonical: string;
+  kind: PnrKind;
+  /** Birth date as ISO YYYY-MM-DD (for samordningsnummer the day minus 60). */
+  birthDate: string;
+  /** Legal gender from the second-last digit: odd = man, even = kvinna. */
+  gender: 'man' | 'kvinna';
+}
+
+export type PnrResult = { ok: true; value: ParsedPnr } | { ok: false; message: string };
+
+/** Luhn checksum over the 9 digits YYMMDDNNN; returns the control digit. */
+export function luhnControlDigit(nineDigits: string): number {
+  let sum = 0;
+  for (let i = 0; i < nineDigits.length; i++) {
+    let d = Number(nineDigits[i]) * (i % 2 === 0 ? 2 : 1);
+    if (d > 9) d -= 9;
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+function isValidDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const dim = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= dim;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Parses 10 or 12 digits, with or without '-' / '+'. A 10-digit number gets its
+ * century from the reference date: '+' marks 100 years or older (Skatteverket's rule).
+ */
+export function parsePersonnummer(input: string, today: string = new Date().toISOString().slice(0, 10)): PnrResult {
+  const trimmed = input.trim().replace(/\s+/g, '');
+  const m = /^(\d{2})?(\d{6})([-+]?)(\d{4})$/.exec(trimmed);
+  if (!m) {
+    return { ok: false, message: 'Personnumret ska ha 10 eller 12 siffror, t.ex. ÅÅÅÅMMDD-NNNN.' };
+  }
+  const [, century, yymmdd, sep, last4] = m;
+  const yy = Number(yymmdd.slice(0, 2));
+  const mm = Number(yymmdd.slice(2, 4));
+  const ddRaw = Number(yymmdd.slice(4, 6));
+  const kind: PnrKind = ddRaw > 60 ? 'samordningsnummer' : 'personnummer';
+  const dd = kind === 'samordningsnummer' ? ddRaw - 60 : ddRaw;
+
+  let fullYear: number;
+  if (century !== undefined) {
+    fullYear = Number(century + yymmdd.slice(0, 2));
+  } else {
+    const refYear = Number(today.slice(0, 4));
+    const refMd = today.slice(5, 7) + today.slice(8, 10);
+    fullYear = Math.floor(refYear / 100) * 100 + yy;
+    // Born later this century than today: must be the previous century.
+    if (`${fullYear}${pad2(mm)}${pad2(dd)}` > `${refYear}${refMd}`) fullYear -= 100;
+    if (sep === '+') fullYear -= 100;
+  }
+  if (!isValidDate(fullYear, mm, dd)) {
+    return { ok: false, message: 'Personnumret innehåller ett datum som inte finns.' };
+  }
+  const birthDate = `${fullYear}-${pad2(mm)}-${pad2(dd)}`;
+  if (birthDate > today) {
+    return { ok: false, message: 'Personnumret anger ett födelsedatum i framtiden.' };
+  }
+  const control = luhnControlDigit(yymmdd + last4.slice(0, 3));
+  if (control !== Number(last4[3])) {
+    return { ok: false, message: 'Personnumrets kontrollsiffra stämmer inte.' };
+  }
+  return {
+    ok: true,
+    value: {
+      canonical: `${String(fullYear).slice(0, 2)}${yymmdd}${last4}`,
+      kind,
+      birthDate,
+      gender: Number(last4[2]) % 2 === 1 ? 'man' : 'kvinna',
+    },
+  };
+}
+
+/** 12 digits -> "ÅÅÅÅMMDD-NNNN". */
+export function formatPersonnummer(canonical: string): string {
+  return `${canonical.slice(0, 8)}-${canonical.slice(8)}`;
+}
+
+/** For lists: "ÅÅÅÅMMDD-****". */
+export function maskPersonnummer(canonical: string): string {
+  return `${canonical.slice(0, 8)}-****`;
+}
+
+/** Age in whole years on a date (ISO strings). */
+export function ageOn(birthDate: string, onDate: string): number {
+  const by = Number(birthDate.slice(0, 4));
+  const oy = Number(onDate.slice(0, 4));
+  const before = onDate.slice(5) < birthDate.slice(5);
+  return oy - by - (before ? 1 : 0);
+}
