@@ -27,8 +27,7 @@ export type ProcOutput<N extends ProcedureName> = z.output<Contract[N]['output']
 /** The single function the preload exposes to the renderer. */
 export type InvokeFn = <N extends ProcedureName>(name: N, input: ProcInput<N>) => Promise<IpcResult<ProcOutput<N>>>;
 
-/** The one IPC channel name, shared by preload and main. */
-export const IPC_CHANNEL = 'kpr:invoke';
+export { IPC_CHANNEL } from './channel';
 
 export function isProcedureName(name: unknown): name is ProcedureName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

@@ -1,0 +1,19 @@
+// Bundles the Electron main process and the preload with esbuild. The preload must be one
+// CommonJS file: a sandboxed preload cannot require anything but a few Electron modules.
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: false, logLevel: 'info' };
+
+await build({
+  ...common,
+  entryPoints: ['electron/main.ts'],
+  outfile: 'build/electron/main.cjs',
+  external: ['electron', 'better-sqlite3-multiple-ciphers'],
+});
+
+await build({
+  ...common,
+  entryPoints: ['electron/preload.ts'],
+  outfile: 'build/electron/preload.cjs',
+  external: ['electron'],
+});

@@ -1,0 +1,91 @@
+import { useState, type ReactNode } from 'react';
+import { Button } from 'react-aria-components';
+import type { SessionStatus } from '../../shared/ipc/procedures/session';
+import { ROLE_LABELS, type Role } from '../../shared/roles';
+import { call } from '../api';
+import { OverviewScreen } from './OverviewScreen';
+import { SettingsScreen } from './SettingsScreen';
+import { AuditScreen } from './AuditScreen';
+import { PlaceholderScreen } from './PlaceholderScreen';
+import { ChangePasswordScreen } from './ChangePasswordScreen';
+
+interface NavItem {
+  id: string;
+  label: string;
+  roles?: Role[];
+  render: () => ReactNode;
+}
+
+const NAV: NavItem[] = [
+  { id: 'oversikt', label: 'Översikt', render: () => <OverviewScreen /> },
+  { id: 'kontaktpersoner', label: 'Kontaktpersoner', roles: ['handlaggare'], render: () => <PlaceholderScreen title="Kontaktpersoner" /> },
+  { id: 'brukare', label: 'Brukare och beslut', roles: ['handlaggare'], render: () => <PlaceholderScreen title="Brukare och beslut" /> },
+  { id: 'uppdrag', label: 'Uppdrag', roles: ['handlaggare'], render: () => <PlaceholderScreen title="Uppdrag" /> },
+  { id: 'uppfoljningar', label: 'Uppföljningar', roles: ['handlaggare'], render: () => <PlaceholderScreen title="Uppföljningar" /> },
+  { id: 'ersattning', label: 'Ersättning och utbetalning', roles: ['handlaggare', 'attestant'], render: () => <PlaceholderScreen title="Ersättning och utbetalning" /> },
+  { id: 'rapporter', label: 'Rapporter', roles: ['handlaggare'], render: () => <PlaceholderScreen title="Rapporter" /> },
+  { id: 'logg', label: 'Logg', roles: ['admin'], render: () => <AuditScreen /> },
+  { id: 'installningar', label: 'Inställningar', roles: ['admin'], render: () => <SettingsScreen /> },
+];
+
+/** The signed-in app: left navigation, header with user, lock and logout. */
+export function AppShell({ status, onStatus }: { status: SessionStatus; onStatus: (s: SessionStatus) => void }) {
+  const user = status.user!;
+  const items = NAV.filter((n) => !n.roles || n.roles.some((r) => user.roles.includes(r)));
+  const [current, setCurrent] = useState(items[0].id);
+  const [profile, setProfile] = useState(false);
+  const active = items.find((i) => i.id === current) ?? items[0];
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Huvudmeny">
+        <div className="brand">
+          <strong>Kontaktregistret</strong>
+          <span>{status.unitName}</span>
+        </div>
+        <ul>
+          {items.map((item) => (
+            <li key={item.id}>
+              <Button
+                className={`nav-item${item.id === active.id && !profile ? ' active' : ''}`}
+                aria-current={item.id === active.id && !profile ? 'page' : undefined}
+                onPress={() => {
+                  setProfile(false);
+                  setCurrent(item.id);
+                }}
+              >
+                {item.label}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="main">
+        <header className="topbar">
+          <Button className="link" onPress={() => setProfile(true)} aria-label="Mitt konto">
+            {user.displayName} · {user.roles.map((r) => ROLE_LABELS[r]).join(', ')}
+          </Button>
+          <div className="row">
+            <Button className="button" onPress={() => void call('session.lock', {}).then(onStatus)}>
+              Lås
+            </Button>
+            <Button className="button" onPress={() => void call('session.logout', {}).then(onStatus)}>
+              Logga ut
+            </Button>
+          </div>
+        </header>
+        <section className="content">
+          {profile ? (
+            <>
+              <h1>Mitt konto</h1>
+              <h2>Byt lösenord</h2>
+              <ChangePasswordScreen onDone={() => {}} />
+            </>
+          ) : (
+            active.render()
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
