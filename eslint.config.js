@@ -1,0 +1,61 @@
+// Lint: TypeScript rules, plus the architecture's boundaries as import bans.
+import tseslint from 'typescript-eslint';
+
+const RAW_IPC = {
+  name: 'electron',
+  importNames: ['ipcMain', 'ipcRenderer'],
+  message: 'Raw IPC only in electron/shell/ipc-bridge.ts and electron/preload.ts; add a procedure to shared/ipc instead.',
+};
+
+export default tseslint.config(
+  { ignores: ['build/**', 'dist/**', 'node_modules/**', 'test/artifacts/**', 'test/lint/fixtures/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [RAW_IPC] }],
+    },
+  },
+  {
+    files: ['electron/shell/ipc-bridge.ts', 'electron/preload.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // shared/ is pure: no Node, no Electron, no database, so the renderer and main can both use it.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'better-sqlite3-multiple-ciphers', 'kysely', 'react'],
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process'], message: 'shared/ is pure TypeScript: no Node modules.' },
+            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ may not import from electron/ or renderer/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The renderer talks to main only through window.kpr.invoke.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [RAW_IPC, 'electron', 'better-sqlite3-multiple-ciphers', 'kysely'],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer has no Node.' },
+            { group: ['**/electron/**'], message: 'The renderer may not import main-process code; use the IPC contract.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

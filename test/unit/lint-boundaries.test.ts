@@ -1,0 +1,27 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function ruleIds(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.map((m) => m.ruleId ?? m.message);
+}
+
+describe('architecture lint rules', () => {
+  it('bans raw ipcMain outside the bridge', async () => {
+    expect(await ruleIds("import { ipcMain } from 'electron';\nipcMain.handle('x', () => 1);\n", 'electron/services/sneaky.ts')).toContain('no-restricted-imports');
+    expect(await ruleIds("import { ipcMain } from 'electron';\nipcMain.handle('x', () => 1);\n", 'electron/shell/ipc-bridge.ts')).not.toContain('no-restricted-imports');
+  });
+
+  it('bans ipcRenderer and Node in the renderer', async () => {
+    expect(await ruleIds("import { ipcRenderer } from 'electron';\nipcRenderer.send('x');\n", 'renderer/screens/Sneaky.tsx')).toContain('no-restricted-imports');
+    expect(await ruleIds("import { readFileSync } from 'node:fs';\nreadFileSync('x');\n", 'renderer/screens/Sneaky.tsx')).toContain('no-restricted-imports');
+    expect(await ruleIds("import { AppCore } from '../../electron/core/app-core';\nnew AppCore({ dataDir: '' });\n", 'renderer/screens/Sneaky.tsx')).toContain('no-restricted-imports');
+  });
+
+  it('keeps shared/ pure', async () => {
+    expect(await ruleIds("import { createHash } from 'node:crypto';\ncreateHash('sha256');\n", 'shared/sneaky.ts')).toContain('no-restricted-imports');
+    expect(await ruleIds("import { z } from 'zod';\nz.string();\n", 'shared/fine.ts')).toEqual([]);
+  });
+});
