@@ -34,8 +34,99 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface ContactPersonsTable {
+  id: Generated<number>;
+  personnummer: string;
+  first_name: string;
+  last_name: string;
+  birth_date: string;
+  gender: string;
+  street: string;
+  postal_code: string;
+  city: string;
+  phone: string;
+  email: string;
+  bank_clearing: string | null;
+  bank_account: string | null;
+  tax_mode: string;
+  tax_table: number | null;
+  tax_column: number | null;
+  /** Whole percent for tax_mode 'percentage'. */
+  tax_percent: number | null;
+  /** JSON string arrays. */
+  languages: string;
+  interests: string;
+  area: string;
+  workplace: string;
+  has_car: number;
+  has_pets: number;
+  smoker: number;
+  prefers_children: number;
+  prefers_adults: number;
+  disability_kinds: string;
+  availability: string;
+  specially_qualified: number;
+  protected_identity: number;
+  consent_date: string | null;
+  status: string;
+  status_changed_at: string;
+  /** Date the person entered the queue (approved); kept when an offer is declined. */
+  queue_since: string | null;
+  search_name: string;
+  phone_digits: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CpEventsTable {
+  id: Generated<number>;
+  contact_person_id: number;
+  at: string;
+  date: string;
+  user_id: number | null;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+}
+
+export interface CpInterviewsTable {
+  id: Generated<number>;
+  contact_person_id: number;
+  date: string;
+  interviewer: string;
+  notes: string;
+  created_by: number | null;
+}
+
+export interface CpReferencesTable {
+  id: Generated<number>;
+  contact_person_id: number;
+  name: string;
+  phone: string;
+  relation: string;
+  notes: string;
+  contacted_date: string | null;
+}
+
+export interface CpRegisterChecksTable {
+  id: Generated<number>;
+  contact_person_id: number;
+  register: string;
+  extract_date: string;
+  shown_date: string;
+  outcome: string;
+  assessment_note: string | null;
+  checked_by: number | null;
+}
+
 export interface DB {
   users: UsersTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  contact_persons: ContactPersonsTable;
+  cp_events: CpEventsTable;
+  cp_interviews: CpInterviewsTable;
+  cp_references: CpReferencesTable;
+  cp_register_checks: CpRegisterChecksTable;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditProcedures } from './procedures/audit';
+import { contactPersonProcedures } from './procedures/contactPersons';
 import { sessionProcedures } from './procedures/session';
 import { settingsProcedures } from './procedures/settings';
 import { userProcedures } from './procedures/users';
@@ -14,6 +15,7 @@ export const contract = {
   ...userProcedures,
   ...settingsProcedures,
   ...auditProcedures,
+  ...contactPersonProcedures,
 } as const;
 
 export type Contract = typeof contract;

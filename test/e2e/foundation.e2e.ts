@@ -76,7 +76,7 @@ describe('first start to auto-lock', () => {
     await page.getByRole('heading', { name: 'Kontaktregistret är låst' }).waitFor({ timeout: 15_000 });
     expect(await page.getByLabel('Användarnamn').inputValue()).toBe('ada');
     await shot(page, '06-locked');
-    expect(await page.evaluate(() => window.kpr.invoke('users.list', {}))).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
+    expect(await page.evaluate(() => (globalThis as any).kpr.invoke('users.list', {}))).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
 
     await page.getByLabel('Lösenord').fill('ett långt lösenord för ada');
     await page.getByRole('button', { name: 'Lås upp' }).click();

@@ -1,11 +1,15 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { migration0001 } from './0001-core';
+import { migration0002 } from './0002-contact-persons';
 
 /**
  * Every migration, in order. Names never change once released; a new version is a new file.
  * Listed in code (not read from a folder) so the bundled main process carries them.
  */
-export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [['0001-core', migration0001]];
+export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
+  ['0001-core', migration0001],
+  ['0002-contact-persons', migration0002],
+];
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => Object.fromEntries(MIGRATIONS),

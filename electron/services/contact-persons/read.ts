@@ -1,0 +1,146 @@
+import { checkBankAccount } from '../../../shared/bank-account';
+import { approvalBlockers } from '../../../shared/contact-persons/approval';
+import { extractUsableUntil, type Outcome, type Register } from '../../../shared/contact-persons/register-checks';
+import { allowedTransitions, type CpStatus } from '../../../shared/contact-persons/status';
+import { daysBetween, toLocalIsoDate } from '../../../shared/dates';
+import type { CpDetail, CpListRow, CpQueueRow } from '../../../shared/ipc/procedures/contactPersons';
+import { maskPersonnummer } from '../../../shared/personnummer';
+import { audit, type ServiceContext } from '../../core/session';
+import { getRow } from './common';
+import { toValues } from './mapping';
+import { loadApprovalFacts } from './status';
+
+/** Reading a record is logged: who looked at which person, and when. */
+export async function getContactPerson(ctx: ServiceContext, id: number): Promise<CpDetail> {
+  const r = await getRow(ctx, id);
+  const [interviews, references, checks, events] = await Promise.all([
+    ctx.db.selectFrom('cp_interviews').selectAll().where('contact_person_id', '=', id).orderBy('date').execute(),
+    ctx.db.selectFrom('cp_references').selectAll().where('contact_person_id', '=', id).orderBy('id').execute(),
+    ctx.db
+      .selectFrom('cp_register_checks')
+      .leftJoin('users', 'users.id', 'cp_register_checks.checked_by')
+      .selectAll('cp_register_checks')
+      .select('users.display_name as checked_by_name')
+      .where('contact_person_id', '=', id)
+      .orderBy('shown_date')
+      .execute(),
+    ctx.db
+      .selectFrom('cp_events')
+      .leftJoin('users', 'users.id', 'cp_events.user_id')
+      .selectAll('cp_events')
+      .select('users.display_name as user_name')
+      .where('contact_person_id', '=', id)
+      .orderBy('cp_events.id', 'desc')
+      .execute(),
+  ]);
+  await audit(ctx, ctx.db, { action: 'cp.read', entityType: 'contact_person', entityId: id });
+  const today = toLocalIsoDate(ctx.now());
+  const hidden = r.protected_identity === 1;
+  const bank = r.bank_clearing && r.bank_account ? checkBankAccount(r.bank_clearing, r.bank_account) : null;
+  const status = r.status as CpStatus;
+  return {
+    id: r.id,
+    values: toValues(r, hidden),
+    addressHidden: hidden,
+    birthDate: r.birth_date,
+    gender: r.gender,
+    status,
+    statusChangedAt: r.status_changed_at,
+    queueSince: r.queue_since,
+    daysWaiting: status === 'godkand' && r.queue_since ? daysBetween(r.queue_since, today) : null,
+    consentDate: r.consent_date,
+    bankCheck: bank
+      ? { status: bank.status, message: bank.status === 'ok' ? null : bank.message, bankName: bank.status === 'invalid' ? null : bank.bankName }
+      : { status: 'missing', message: 'Bankkonto saknas.', bankName: null },
+    interviews: interviews.map((i) => ({ id: i.id, date: i.date, interviewer: i.interviewer, notes: i.notes })),
+    references: references.map((x) => ({ id: x.id, name: x.name, phone: x.phone, relation: x.relation, notes: x.notes, contactedDate: x.contacted_date })),
+    registerChecks: checks.map((c) => ({
+      id: c.id,
+      register: c.register as Register,
+      extractDate: c.extract_date,
+      shownDate: c.shown_date,
+      outcome: c.outcome as Outcome,
+      assessmentNote: c.assessment_note,
+      checkedBy: c.checked_by_name ?? null,
+      usableUntil: c.register === 'belastningsregistret' ? extractUsableUntil(c.extract_date) : null,
+    })),
+    approvalBlockers: status === 'utredning_pagar' ? approvalBlockers(await loadApprovalFacts(ctx.db, id, r.prefers_children === 1, r.consent_date)) : [],
+    allowedTransitions: [...allowedTransitions(status)],
+    events: events.map((e) => ({ id: e.id, at: e.at, date: e.date, user: e.user_name ?? null, kind: e.kind, fromStatus: e.from_status, toStatus: e.to_status, note: e.note })),
+  };
+}
+
+const listColumns = ['id', 'first_name', 'last_name', 'personnummer', 'status', 'area', 'phone', 'city', 'protected_identity'] as const;
+
+function toListRow(r: { id: number; first_name: string; last_name: string; personnummer: string; status: string; area: string; phone: string; city: string; protected_identity: number }): CpListRow {
+  return {
+    id: r.id,
+    name: `${r.last_name}, ${r.first_name}`,
+    personnummerMasked: maskPersonnummer(r.personnummer),
+    status: r.status as CpStatus,
+    area: r.area,
+    phone: r.phone,
+    city: r.protected_identity === 1 ? '' : r.city,
+    protectedIdentity: r.protected_identity === 1,
+  };
+}
+
+/** Search by name, personnummer or phone. Digits match personnummer and phone ignoring separators. */
+export async function searchContactPersons(ctx: ServiceContext, input: { query: string; statuses: CpStatus[]; limit: number }): Promise<{ rows: CpListRow[]; total: number }> {
+  let q = ctx.db.selectFrom('contact_persons');
+  const query = input.query.trim();
+  if (query) {
+    const digits = query.replace(/[\s-]/g, '');
+    if (/^\+?\d+$/.test(digits)) {
+      const like = `%${digits.replace('+', '')}%`;
+      q = q.where((eb) => eb.or([eb('personnummer', 'like', like), eb('phone_digits', 'like', like)]));
+    } else {
+      for (const w of query.toLocaleLowerCase('sv-SE').split(/\s+/)) {
+        q = q.where('search_name', 'like', `%${w.replace(/[%_\\]/g, '')}%`);
+      }
+    }
+  }
+  if (input.statuses.length > 0) q = q.where('status', 'in', input.statuses);
+  const [rows, total] = await Promise.all([
+    q.select([...listColumns]).orderBy('last_name').orderBy('first_name').limit(input.limit).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  await audit(ctx, ctx.db, { action: 'cp.search', entityType: 'contact_person', detail: `${total.n} träffar` });
+  return { rows: rows.map(toListRow), total: total.n };
+}
+
+/** Approved persons waiting for an assignment, with days waiting. */
+export async function contactPersonQueue(
+  ctx: ServiceContext,
+  f: { area: string; interest: string; language: string; target: 'alla' | 'barn' | 'vuxna'; sort: 'vantetid' | 'namn' | 'omrade' },
+): Promise<CpQueueRow[]> {
+  let q = ctx.db
+    .selectFrom('contact_persons')
+    .select([...listColumns, 'queue_since', 'languages', 'interests', 'prefers_children', 'prefers_adults', 'specially_qualified'])
+    .where('status', '=', 'godkand');
+  if (f.target === 'barn') q = q.where('prefers_children', '=', 1);
+  if (f.target === 'vuxna') q = q.where('prefers_adults', '=', 1);
+  q = f.sort === 'namn' ? q.orderBy('last_name').orderBy('first_name') : f.sort === 'omrade' ? q.orderBy('area').orderBy('queue_since') : q.orderBy('queue_since').orderBy('id');
+  const today = toLocalIsoDate(ctx.now());
+  const lower = (v: string) => v.toLocaleLowerCase('sv-SE');
+  const has = (json: string, v: string) => !v || (JSON.parse(json) as string[]).some((x) => lower(x) === lower(v));
+  const rows = (await q.execute()).filter((r) => (!f.area || lower(r.area) === lower(f.area)) && has(r.interests, f.interest) && has(r.languages, f.language));
+  await audit(ctx, ctx.db, { action: 'cp.queue.read', entityType: 'contact_person', detail: `${rows.length} i kön` });
+  return rows.map((r) => ({
+    ...toListRow(r),
+    queueSince: r.queue_since ?? today,
+    daysWaiting: r.queue_since ? daysBetween(r.queue_since, today) : 0,
+    languages: JSON.parse(r.languages) as string[],
+    interests: JSON.parse(r.interests) as string[],
+    prefersChildren: r.prefers_children === 1,
+    prefersAdults: r.prefers_adults === 1,
+    speciallyQualified: r.specially_qualified === 1,
+  }));
+}
+
+/** Shows a protected person's address; the reason is required and logged. */
+export async function revealAddress(ctx: ServiceContext, input: { id: number; reason: string }) {
+  const r = await getRow(ctx, input.id);
+  await audit(ctx, ctx.db, { action: 'cp.address.reveal', entityType: 'contact_person', entityId: input.id, detail: input.reason });
+  return { street: r.street, postalCode: r.postal_code, city: r.city };
+}

@@ -1,0 +1,62 @@
+import { DomainError } from '../../../shared/errors';
+import { checkBankAccount } from '../../../shared/bank-account';
+import { audit, type ServiceContext } from '../../core/session';
+import { toLocalIsoDate } from '../../../shared/dates';
+import { toColumns, type CpValues } from './mapping';
+import { addEvent, getRow } from './common';
+
+const DUPLICATE = 'Det finns redan en kontaktperson med det personnumret.';
+
+function bankWarnings(v: CpValues): string[] {
+  if (!v.bankClearing && !v.bankAccount) return [];
+  const r = checkBankAccount(v.bankClearing, v.bankAccount);
+  if (r.status === 'invalid') throw new DomainError('INVALID_INPUT', r.message, { fields: { bankClearing: r.message } });
+  return r.status === 'doubtful' ? [r.message] : [];
+}
+
+/** Registers an interest (intresseanmälan). */
+export async function createContactPerson(ctx: ServiceContext, v: CpValues): Promise<{ id: number; warnings: string[] }> {
+  const warnings = bankWarnings(v);
+  const dup = await ctx.db.selectFrom('contact_persons').select('id').where('personnummer', '=', v.personnummer).executeTakeFirst();
+  if (dup) throw new DomainError('CONFLICT', DUPLICATE, { fields: { personnummer: DUPLICATE } });
+  const at = ctx.now().toISOString();
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('contact_persons')
+      .values({ ...toColumns(v), status: 'intresseanmalan', status_changed_at: at, created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await addEvent(ctx, trx, row.id, { kind: 'registered', toStatus: 'intresseanmalan', date: toLocalIsoDate(ctx.now()), note: null });
+    await audit(ctx, trx, { action: 'cp.create', entityType: 'contact_person', entityId: row.id });
+    return row.id;
+  });
+  return { id, warnings };
+}
+
+/** Updates the record. A hidden (protected) address left blank in the form keeps its stored value. */
+export async function updateContactPerson(ctx: ServiceContext, id: number, v: CpValues): Promise<{ id: number; warnings: string[] }> {
+  const warnings = bankWarnings(v);
+  const before = await getRow(ctx, id);
+  if (v.personnummer !== before.personnummer) {
+    const dup = await ctx.db.selectFrom('contact_persons').select('id').where('personnummer', '=', v.personnummer).executeTakeFirst();
+    if (dup) throw new DomainError('CONFLICT', DUPLICATE, { fields: { personnummer: DUPLICATE } });
+  }
+  const cols = toColumns(v);
+  if (before.protected_identity === 1 && !v.street && !v.postalCode && !v.city) {
+    cols.street = before.street;
+    cols.postal_code = before.postal_code;
+    cols.city = before.city;
+  }
+  const derived = ['search_name', 'phone_digits', 'birth_date', 'gender'];
+  const changed = (Object.keys(cols) as Array<keyof typeof cols>).filter((k) => !derived.includes(k) && cols[k] !== before[k as keyof typeof before]);
+  if (changed.length === 0) return { id, warnings };
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('contact_persons').set({ ...cols, updated_at: ctx.now().toISOString() }).where('id', '=', id).execute();
+    await addEvent(ctx, trx, id, { kind: 'updated', date: toLocalIsoDate(ctx.now()), note: `Ändrade uppgifter: ${changed.join(', ')}` });
+    await audit(ctx, trx, { action: 'cp.update', entityType: 'contact_person', entityId: id, detail: changed.join(',') });
+    // Payment master data gets its own log line (auditors ask for these changes specifically).
+    const payment = changed.filter((k) => ['bank_clearing', 'bank_account', 'personnummer', 'tax_mode', 'tax_table', 'tax_column', 'tax_percent'].includes(k));
+    if (payment.length > 0) await audit(ctx, trx, { action: 'cp.payment-data.change', entityType: 'contact_person', entityId: id, detail: payment.join(',') });
+  });
+  return { id, warnings };
+}

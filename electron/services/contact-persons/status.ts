@@ -1,0 +1,55 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import { DomainError } from '../../../shared/errors';
+import { transitionError, type CpStatus } from '../../../shared/contact-persons/status';
+import { approvalBlockers } from '../../../shared/contact-persons/approval';
+import type { Outcome, Register } from '../../../shared/contact-persons/register-checks';
+import { audit, type ServiceContext } from '../../core/session';
+import { toLocalIsoDate } from '../../../shared/dates';
+import { addEvent, getRow } from './common';
+
+export async function loadApprovalFacts(db: Transaction<DB> | ServiceContext['db'], id: number, prefersChildren: boolean, consentDate: string | null) {
+  const [interviews, references, checks] = await Promise.all([
+    db.selectFrom('cp_interviews').select('id').where('contact_person_id', '=', id).execute(),
+    db.selectFrom('cp_references').select('id').where('contact_person_id', '=', id).execute(),
+    db.selectFrom('cp_register_checks').select(['register', 'outcome', 'assessment_note']).where('contact_person_id', '=', id).execute(),
+  ]);
+  return {
+    interviewCount: interviews.length,
+    referenceCount: references.length,
+    consentDate,
+    prefersChildren,
+    checks: checks.map((c) => ({ register: c.register as Register, outcome: c.outcome as Outcome, assessmentNote: c.assessment_note })),
+  };
+}
+
+/**
+ * Changes status along the allowed flow. Approval needs a complete assessment and puts the
+ * person in the queue from that date; the queue date survives declines (see assignments).
+ */
+export async function transitionContactPerson(
+  ctx: ServiceContext,
+  input: { id: number; to: CpStatus; date: string; note: string },
+  by: 'manual' | 'system' = 'manual',
+): Promise<void> {
+  const row = await getRow(ctx, input.id);
+  const from = row.status as CpStatus;
+  const err = transitionError(from, input.to, by);
+  if (err) throw new DomainError('RULE_VIOLATION', err);
+  if (input.date > toLocalIsoDate(ctx.now())) throw new DomainError('INVALID_INPUT', 'Datumet kan inte ligga i framtiden.', { fields: { date: 'Datumet kan inte ligga i framtiden.' } });
+  if (input.to === 'godkand' && from === 'utredning_pagar') {
+    const blockers = approvalBlockers(await loadApprovalFacts(ctx.db, row.id, row.prefers_children === 1, row.consent_date));
+    if (blockers.length > 0) throw new DomainError('RULE_VIOLATION', `Personen kan inte godkännas än: ${blockers.join(' ')}`);
+  }
+  // Entering the queue (approval, back from vilande or from an ended assignment) starts the wait from that date.
+  const queueSince = input.to === 'godkand' ? input.date : row.queue_since;
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('contact_persons')
+      .set({ status: input.to, status_changed_at: ctx.now().toISOString(), queue_since: queueSince, updated_at: ctx.now().toISOString() })
+      .where('id', '=', input.id)
+      .execute();
+    await addEvent(ctx, trx, input.id, { kind: 'status', date: input.date, fromStatus: from, toStatus: input.to, note: input.note || null });
+    await audit(ctx, trx, { action: 'cp.status', entityType: 'contact_person', entityId: input.id, detail: `${from} -> ${input.to}` });
+  });
+}
