@@ -1,0 +1,54 @@
+/**
+ * Command-line tool over the same core as the app (no Electron):
+ *   npm run cli -- <command> [--data DIR] [--user NAME] ...
+ * Exit codes: 0 ok, 1 failed check, 2 usage or input error.
+ */
+import { parseArgs } from 'node:util';
+import { AppCore } from '../core/app-core';
+import { DomainError } from '../../shared/errors';
+import { commands, usage } from './commands';
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      user: { type: 'string' },
+      name: { type: 'string' },
+      unit: { type: 'string' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [name, ...rest] = positionals;
+  if (values.help || !name || !(name in commands)) {
+    process.stderr.write(usage());
+    return name && !values.help ? 2 : 0;
+  }
+  const dataDir = values.data ?? process.env.KPR_DATA;
+  if (!dataDir) {
+    process.stderr.write('Ange datamappen med --data DIR eller miljövariabeln KPR_DATA.\n');
+    return 2;
+  }
+  const core = new AppCore({ dataDir });
+  try {
+    return await commands[name as keyof typeof commands](core, { ...values, args: rest });
+  } catch (err) {
+    if (err instanceof DomainError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  } finally {
+    await core.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`Oväntat fel: ${err instanceof Error ? `${err.name}: ${err.message.split('\n')[0]}` : 'okänt'}\n`);
+    process.exit(1);
+  },
+);
