@@ -2,7 +2,7 @@ import { Controller, type Control, type FieldValues, type Path } from 'react-hoo
 import { Checkbox, CheckboxGroup, FieldError, Label } from 'react-aria-components';
 import { ROLE_LABELS, ROLES } from '../../shared/roles';
 
-export function RoleCheckboxes<T extends FieldValues>({ control, name }: { control: Control<T>; name: Path<T> }) {
+export function RoleCheckboxes<T extends FieldValues>({ control, name }: { control: Control<T, any, any>; name: Path<T> }) {
   return (
     <Controller
       control={control}

@@ -1,17 +1,19 @@
 import type { ReactNode } from 'react';
 import { Controller, type Control, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
-import { FieldError, Input, Label, NumberField, Text, TextField } from 'react-aria-components';
+import { Checkbox, FieldError, Input, Label, NumberField, Radio, RadioGroup, Text, TextArea, TextField } from 'react-aria-components';
+import type { z } from 'zod';
 import { ApiError } from '../api';
 
 /** A labelled text field wired to react-hook-form, with the Swedish error under it. */
 export function TextInput<T extends FieldValues>(props: {
-  control: Control<T>;
+  control: Control<T, any, any>;
   name: Path<T>;
   label: string;
   type?: 'text' | 'password';
   description?: string;
   autoComplete?: string;
   autoFocus?: boolean;
+  multiline?: boolean;
 }) {
   return (
     <Controller
@@ -30,7 +32,7 @@ export function TextInput<T extends FieldValues>(props: {
           autoFocus={props.autoFocus}
         >
           <Label>{props.label}</Label>
-          <Input ref={field.ref} />
+          {props.multiline ? <TextArea ref={field.ref} rows={4} /> : <Input ref={field.ref} />}
           {props.description && <Text slot="description">{props.description}</Text>}
           <FieldError>{fieldState.error?.message}</FieldError>
         </TextField>
@@ -58,7 +60,7 @@ export function FormMessage({ children, tone = 'error' }: { children: ReactNode;
 }
 
 /** A labelled whole-number field (sv-SE formatting) wired to react-hook-form. */
-export function NumberInput<T extends FieldValues>(props: { control: Control<T>; name: Path<T>; label: string; minValue?: number; maxValue?: number }) {
+export function NumberInput<T extends FieldValues>(props: { control: Control<T, any, any>; name: Path<T>; label: string; minValue?: number; maxValue?: number }) {
   return (
     <Controller
       control={props.control}
@@ -67,8 +69,8 @@ export function NumberInput<T extends FieldValues>(props: { control: Control<T>;
         <NumberField
           className="field"
           name={field.name}
-          value={field.value as number}
-          onChange={field.onChange}
+          value={field.value === null ? NaN : (field.value as number)}
+          onChange={(v) => field.onChange(Number.isNaN(v) ? null : v)}
           onBlur={field.onBlur}
           isInvalid={fieldState.invalid}
           minValue={props.minValue}
@@ -82,4 +84,52 @@ export function NumberInput<T extends FieldValues>(props: { control: Control<T>;
       )}
     />
   );
+}
+
+/** A checkbox bound to a boolean form value. */
+export function CheckboxInput<T extends FieldValues>({ control, name, label }: { control: Control<T, any, any>; name: Path<T>; label: string }) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <Checkbox className="checkbox" isSelected={Boolean(field.value)} onChange={field.onChange} name={field.name}>
+          <span className="box" aria-hidden="true" />
+          {label}
+        </Checkbox>
+      )}
+    />
+  );
+}
+
+/** Radio buttons for an enum value. */
+export function RadioInput<T extends FieldValues>(props: { control: Control<T, any, any>; name: Path<T>; label: string; options: ReadonlyArray<readonly [string, string]> }) {
+  return (
+    <Controller
+      control={props.control}
+      name={props.name}
+      render={({ field, fieldState }) => (
+        <RadioGroup className="field" value={field.value as string} onChange={field.onChange} isInvalid={fieldState.invalid}>
+          <Label>{props.label}</Label>
+          <div className="row">
+            {props.options.map(([value, label]) => (
+              <Radio key={value} value={value} className="radio">
+                <span className="dot" aria-hidden="true" />
+                {label}
+              </Radio>
+            ))}
+          </div>
+          <FieldError>{fieldState.error?.message}</FieldError>
+        </RadioGroup>
+      )}
+    />
+  );
+}
+
+/** Runs a zod schema over form values and puts its Swedish messages on the fields. Returns the parsed value or null. */
+export function validateWith<S extends z.ZodType, T extends FieldValues>(schema: S, value: unknown, setError: UseFormSetError<T>): z.output<S> | null {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  for (const issue of r.error.issues) setError(issue.path.map(String).join('.') as Path<T>, { message: issue.message });
+  return null;
 }

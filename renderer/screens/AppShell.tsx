@@ -8,6 +8,7 @@ import { SettingsScreen } from './SettingsScreen';
 import { AuditScreen } from './AuditScreen';
 import { PlaceholderScreen } from './PlaceholderScreen';
 import { ChangePasswordScreen } from './ChangePasswordScreen';
+import { ContactPersonsScreen } from './ContactPersonsScreen';
 
 interface NavItem {
   id: string;
@@ -18,7 +19,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { id: 'oversikt', label: 'Översikt', render: () => <OverviewScreen /> },
-  { id: 'kontaktpersoner', label: 'Kontaktpersoner', roles: ['handlaggare'], render: () => <PlaceholderScreen title="Kontaktpersoner" /> },
+  { id: 'kontaktpersoner', label: 'Kontaktpersoner', roles: ['handlaggare'], render: () => <ContactPersonsScreen /> },
   { id: 'brukare', label: 'Brukare och beslut', roles: ['handlaggare'], render: () => <PlaceholderScreen title="Brukare och beslut" /> },
   { id: 'uppdrag', label: 'Uppdrag', roles: ['handlaggare'], render: () => <PlaceholderScreen title="Uppdrag" /> },
   { id: 'uppfoljningar', label: 'Uppföljningar', roles: ['handlaggare'], render: () => <PlaceholderScreen title="Uppföljningar" /> },

@@ -32,7 +32,7 @@ export function ChangePasswordScreen({ forced = false, onDone }: { forced?: bool
     }
   });
   const form = (
-    <Form onSubmit={submit} className="stack narrow">
+    <Form validationBehavior="aria" onSubmit={submit} className="stack narrow">
       <TextInput control={control} name="currentPassword" label={forced ? 'Tillfälligt lösenord' : 'Nuvarande lösenord'} type="password" autoComplete="current-password" />
       <TextInput control={control} name="newPassword" label="Nytt lösenord" type="password" autoComplete="new-password" description="Minst 12 tecken." />
       <TextInput control={control} name="confirm" label="Upprepa nytt lösenord" type="password" autoComplete="new-password" />

@@ -39,7 +39,7 @@ export function LoginScreen({ status, onStatus }: { status: SessionStatus; onSta
         <h1>{locked ? 'Kontaktregistret är låst' : 'Logga in'}</h1>
         {status.unitName && <p className="muted">{status.unitName}</p>}
         {locked && <p>Sessionen låstes. Ange ditt lösenord för att fortsätta.</p>}
-        <Form onSubmit={submit} className="stack">
+        <Form validationBehavior="aria" onSubmit={submit} className="stack">
           <TextInput control={control} name="username" label="Användarnamn" autoComplete="username" autoFocus={!locked} />
           <TextInput control={control} name="password" label="Lösenord" type="password" autoComplete="current-password" autoFocus={locked} />
           <FormMessage>{message}</FormMessage>

@@ -29,7 +29,7 @@ export function RecoverForm({ onStatus, onCancel }: { onStatus: (s: SessionStatu
       <div className="auth-card">
         <h1>Återställ lösenord</h1>
         <p className="muted">Ange återställningsnyckeln som skrevs ut när Kontaktregistret installerades.</p>
-        <Form onSubmit={submit} className="stack">
+        <Form validationBehavior="aria" onSubmit={submit} className="stack">
           <TextInput control={control} name="recoveryKey" label="Återställningsnyckel" autoFocus />
           <TextInput control={control} name="username" label="Användarnamn" autoComplete="username" />
           <TextInput control={control} name="newPassword" label="Nytt lösenord" type="password" autoComplete="new-password" />

@@ -35,7 +35,7 @@ export function SettingsScreen() {
     <>
       <h1>Inställningar</h1>
       <h2>Enheten</h2>
-      <Form onSubmit={submit} className="stack narrow">
+      <Form validationBehavior="aria" onSubmit={submit} className="stack narrow">
         <TextInput control={control} name="unitName" label="Enhetens namn" />
         <NumberInput control={control} name="idleLockMinutes" label="Lås automatiskt efter (minuter utan aktivitet)" minValue={1} maxValue={240} />
         <FormMessage>{message}</FormMessage>

@@ -38,7 +38,7 @@ export function SetupScreen({ onCreated }: { onCreated: (recoveryKey: string) =>
           Första start. Skapa enhetens första administratör. Allt som sparas krypteras med en nyckel som bara låses upp med ett
           lösenord eller med återställningsnyckeln som visas i nästa steg.
         </p>
-        <Form onSubmit={submit} className="stack">
+        <Form validationBehavior="aria" onSubmit={submit} className="stack">
           <TextInput control={control} name="unitName" label="Enhetens namn" autoFocus />
           <TextInput control={control} name="displayName" label="Ditt namn" autoComplete="name" />
           <TextInput control={control} name="username" label="Användarnamn" autoComplete="username" />

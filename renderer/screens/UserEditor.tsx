@@ -48,7 +48,7 @@ export function UserEditor({ user, onClose, onSaved }: { user: UserRow; onClose:
     <Modal isOpen isDismissable onOpenChange={(open) => !open && onClose()} className="modal">
       <Dialog className="dialog">
         <Heading slot="title">Ändra {user.username}</Heading>
-        <Form onSubmit={save} className="stack">
+        <Form validationBehavior="aria" onSubmit={save} className="stack">
           <TextInput control={edit.control} name="displayName" label="Namn" />
           <RoleCheckboxes control={edit.control} name="roles" />
           <Controller
@@ -65,7 +65,7 @@ export function UserEditor({ user, onClose, onSaved }: { user: UserRow; onClose:
             Spara
           </Button>
         </Form>
-        <Form onSubmit={resetPw} className="stack">
+        <Form validationBehavior="aria" onSubmit={resetPw} className="stack">
           <TextInput control={pw.control} name="newPassword" label="Nytt tillfälligt lösenord" type="password" autoComplete="new-password" />
           <Button type="submit" className="button">
             Sätt tillfälligt lösenord

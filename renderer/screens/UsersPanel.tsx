@@ -69,7 +69,7 @@ export function UsersPanel() {
       </table>
       {editing && <UserEditor user={editing} onClose={() => setEditing(null)} onSaved={() => void load()} />}
       <h3>Ny användare</h3>
-      <Form onSubmit={submit} className="stack narrow">
+      <Form validationBehavior="aria" onSubmit={submit} className="stack narrow">
         <TextInput control={control} name="displayName" label="Namn" />
         <TextInput control={control} name="username" label="Användarnamn" />
         <RoleCheckboxes control={control} name="roles" />

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, shot } from '../harness/browser';
 import { startHarness, type Harness } from '../harness/server';
@@ -23,6 +23,7 @@ afterAll(async () => {
 
 describe('first start to auto-lock', () => {
   it('creates the admin, shows the recovery key, logs in, shows the dashboard, locks and unlocks', async () => {
+    onTestFailed(() => shot(page, 'FAILED-foundation'));
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(harness.url);

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button, Form } from 'react-aria-components';
+import { contactPersonInput, TAX_MODE_LABELS, TAX_MODES, type CpDetail } from '../../../shared/ipc/procedures/contactPersons';
+import { call } from '../../api';
+import { applyServerError, CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
+
+/** Form shape: lists are edited as comma-separated text. */
+type FormValues = Omit<CpDetail['values'], 'languages' | 'interests' | 'disabilityKinds'> & { languages: string; interests: string; disabilityKinds: string };
+
+const EMPTY: FormValues = {
+  personnummer: '', firstName: '', lastName: '', street: '', postalCode: '', city: '', phone: '', email: '',
+  bankClearing: '', bankAccount: '', taxMode: 'side_income_30', taxTable: null, taxColumn: null, taxPercent: null,
+  languages: 'svenska', interests: '', area: '', workplace: '', hasCar: false, hasPets: false, smoker: false,
+  prefersChildren: false, prefersAdults: false, disabilityKinds: '', availability: '', speciallyQualified: false, protectedIdentity: false,
+};
+
+const split = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+const join = (a: string[]) => a.join(', ');
+
+/** Register an interest, or edit a contact person's record. */
+export function ContactPersonForm({ existing, onSaved, onCancel }: { existing?: CpDetail; onSaved: (id: number, warnings: string[]) => void; onCancel: () => void }) {
+  const initial: FormValues = existing
+    ? { ...existing.values, languages: join(existing.values.languages), interests: join(existing.values.interests), disabilityKinds: join(existing.values.disabilityKinds) }
+    : EMPTY;
+  const { control, handleSubmit, setError, watch, formState } = useForm<FormValues>({ defaultValues: initial });
+  const [message, setMessage] = useState<string | null>(null);
+  const taxMode = watch('taxMode');
+
+  const submit = handleSubmit(async (v) => {
+    setMessage(null);
+    const input = validateWith(contactPersonInput, { ...v, languages: split(v.languages), interests: split(v.interests), disabilityKinds: split(v.disabilityKinds) }, setError);
+    if (!input) {
+      setMessage('Rätta de markerade fälten.');
+      return;
+    }
+    try {
+      const r = existing ? await call('cp.update', { id: existing.id, values: input }) : await call('cp.create', input);
+      onSaved(r.id, r.warnings);
+    } catch (err) {
+      setMessage(applyServerError(err, setError));
+    }
+  });
+
+  return (
+    <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label={existing ? 'Ändra uppgifter' : 'Ny intresseanmälan'}>
+      <div className="panel">
+        <h2>Person</h2>
+        <div className="grid3">
+          <TextInput control={control} name="firstName" label="Förnamn" autoFocus />
+          <TextInput control={control} name="lastName" label="Efternamn" />
+          <TextInput control={control} name="personnummer" label="Personnummer" description="ÅÅÅÅMMDD-NNNN (samordningsnummer går bra)" />
+          <TextInput control={control} name="phone" label="Telefon" />
+          <TextInput control={control} name="email" label="E-post" />
+          <TextInput control={control} name="area" label="Område" />
+        </div>
+        <CheckboxInput control={control} name="protectedIdentity" label="Skyddad identitet (adressen visas inte i listor och utskrifter)" />
+        {existing?.addressHidden && <p className="muted">Adressen är dold. Lämna adressfälten tomma för att behålla den sparade adressen.</p>}
+        <div className="grid3">
+          <TextInput control={control} name="street" label="Gatuadress" />
+          <TextInput control={control} name="postalCode" label="Postnummer" />
+          <TextInput control={control} name="city" label="Ort" />
+        </div>
+        <TextInput control={control} name="workplace" label="Arbetsplats" description="Används för att upptäcka jäv vid matchning." />
+      </div>
+      <div className="panel">
+        <h2>Intressen och önskemål</h2>
+        <div className="grid2">
+          <TextInput control={control} name="languages" label="Språk" description="Skilj med kommatecken." />
+          <TextInput control={control} name="interests" label="Intressen" description="Skilj med kommatecken." />
+          <TextInput control={control} name="disabilityKinds" label="Erfarenhet av funktionsnedsättningar" description="Skilj med kommatecken." />
+          <TextInput control={control} name="availability" label="Tillgänglighet" />
+        </div>
+        <div className="row">
+          <CheckboxInput control={control} name="prefersChildren" label="Kan ta uppdrag med barn" />
+          <CheckboxInput control={control} name="prefersAdults" label="Kan ta uppdrag med vuxna" />
+          <CheckboxInput control={control} name="hasCar" label="Har bil" />
+          <CheckboxInput control={control} name="hasPets" label="Har husdjur" />
+          <CheckboxInput control={control} name="smoker" label="Röker" />
+          <CheckboxInput control={control} name="speciallyQualified" label="Särskilt kvalificerad" />
+        </div>
+      </div>
+      <div className="panel">
+        <h2>Utbetalning och skatt</h2>
+        <div className="grid2">
+          <TextInput control={control} name="bankClearing" label="Clearingnummer" />
+          <TextInput control={control} name="bankAccount" label="Kontonummer" />
+        </div>
+        <RadioInput control={control} name="taxMode" label="Skatteavdrag på arvode" options={TAX_MODES.map((m) => [m, TAX_MODE_LABELS[m]] as const)} />
+        {taxMode === 'table' && (
+          <div className="grid2">
+            <NumberInput control={control} name="taxTable" label="Skattetabell" minValue={29} maxValue={42} />
+            <NumberInput control={control} name="taxColumn" label="Kolumn" minValue={1} maxValue={6} />
+          </div>
+        )}
+        {taxMode === 'percentage' && <NumberInput control={control} name="taxPercent" label="Procentsats" minValue={0} maxValue={100} />}
+      </div>
+      <FormMessage>{message}</FormMessage>
+      <div className="row">
+        <Button type="submit" className="button primary" isDisabled={formState.isSubmitting}>
+          {existing ? 'Spara ändringar' : 'Registrera intresseanmälan'}
+        </Button>
+        <Button className="button" onPress={onCancel}>
+          Avbryt
+        </Button>
+      </div>
+    </Form>
+  );
+}

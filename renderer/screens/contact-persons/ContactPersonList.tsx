@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { Button, Input, Label, SearchField } from 'react-aria-components';
+import { CP_STATUS_LABELS } from '../../../shared/contact-persons/status';
+import type { CpListRow } from '../../../shared/ipc/procedures/contactPersons';
+import { call } from '../../api';
+import { FormMessage } from '../../components/form';
+
+/** Search across all contact persons by name, personnummer or phone. */
+export function ContactPersonList({ onOpen }: { onOpen: (id: number) => void }) {
+  const [query, setQuery] = useState('');
+  const [rows, setRows] = useState<CpListRow[]>([]);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const id = window.setTimeout(() => {
+      call('cp.search', { query, limit: 200 }).then(
+        (r) => {
+          setRows(r.rows);
+          setTotal(r.total);
+        },
+        (e: Error) => setError(e.message),
+      );
+    }, 200);
+    return () => window.clearTimeout(id);
+  }, [query]);
+
+  return (
+    <>
+      <SearchField className="field search" value={query} onChange={setQuery} aria-describedby="search-help">
+        <Label>Sök kontaktperson</Label>
+        <Input placeholder="Namn, personnummer eller telefon" />
+      </SearchField>
+      <p id="search-help" className="muted">
+        {total} {total === 1 ? 'träff' : 'träffar'}
+        {total > rows.length ? ` (visar ${rows.length})` : ''}
+      </p>
+      <FormMessage>{error}</FormMessage>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Namn</th>
+            <th scope="col">Personnummer</th>
+            <th scope="col">Status</th>
+            <th scope="col">Område</th>
+            <th scope="col">Ort</th>
+            <th scope="col">Telefon</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className="clickable" onClick={() => onOpen(r.id)}>
+              <td>
+                <Button className="link" onPress={() => onOpen(r.id)}>
+                  {r.name}
+                </Button>
+              </td>
+              <td>{r.personnummerMasked}</td>
+              <td>
+                <span className={`badge ${r.status}`}>{CP_STATUS_LABELS[r.status]}</span>
+              </td>
+              <td>{r.area}</td>
+              <td>{r.protectedIdentity ? <span className="badge warn">Skyddad</span> : r.city}</td>
+              <td>{r.phone}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button } from 'react-aria-components';
+import type { CpQueueRow } from '../../../shared/ipc/procedures/contactPersons';
+import { call } from '../../api';
+import { FormMessage, RadioInput, TextInput } from '../../components/form';
+
+interface Filters {
+  area: string;
+  interest: string;
+  language: string;
+  target: 'alla' | 'barn' | 'vuxna';
+  sort: 'vantetid' | 'namn' | 'omrade';
+}
+
+/** Approved contact persons waiting for an assignment, longest wait first. */
+export function QueueList({ onOpen }: { onOpen: (id: number) => void }) {
+  const { control, watch } = useForm<Filters>({ defaultValues: { area: '', interest: '', language: '', target: 'alla', sort: 'vantetid' } });
+  const filters = watch();
+  const key = JSON.stringify(filters);
+  const [rows, setRows] = useState<CpQueueRow[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const id = window.setTimeout(() => call('cp.queue', JSON.parse(key) as Filters).then(setRows, (e: Error) => setError(e.message)), 200);
+    return () => window.clearTimeout(id);
+  }, [key]);
+
+  return (
+    <>
+      <div className="grid3">
+        <TextInput control={control} name="area" label="Område" />
+        <TextInput control={control} name="interest" label="Intresse" />
+        <TextInput control={control} name="language" label="Språk" />
+      </div>
+      <div className="row">
+        <RadioInput control={control} name="target" label="Uppdrag med" options={[['alla', 'Alla'], ['barn', 'Barn'], ['vuxna', 'Vuxna']]} />
+        <RadioInput control={control} name="sort" label="Sortera på" options={[['vantetid', 'Väntetid'], ['namn', 'Namn'], ['omrade', 'Område']]} />
+      </div>
+      <p className="muted">{rows.length} i kön</p>
+      <FormMessage>{error}</FormMessage>
+      <table className="table" aria-label="Kö">
+        <thead>
+          <tr>
+            <th scope="col">Namn</th>
+            <th scope="col">I kön sedan</th>
+            <th scope="col">Väntat</th>
+            <th scope="col">Område</th>
+            <th scope="col">Barn/vuxna</th>
+            <th scope="col">Språk</th>
+            <th scope="col">Intressen</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className="clickable" onClick={() => onOpen(r.id)}>
+              <td>
+                <Button className="link" onPress={() => onOpen(r.id)}>
+                  {r.name}
+                </Button>
+                {r.speciallyQualified && <span className="badge"> Särskilt kvalificerad</span>}
+              </td>
+              <td>{r.queueSince}</td>
+              <td>{r.daysWaiting} dagar</td>
+              <td>{r.area}</td>
+              <td>{[r.prefersChildren && 'Barn', r.prefersAdults && 'Vuxna'].filter(Boolean).join(', ')}</td>
+              <td>{r.languages.join(', ')}</td>
+              <td>{r.interests.join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
