@@ -9,6 +9,8 @@ import { OWASP_SCRYPT, type ScryptParams } from '../vault/kdf';
 import { Vault } from '../vault/vault';
 import { systemClock, type Clock } from './clock';
 import { dataPaths } from './paths';
+import { folderSink, type ExportSink } from './export-sink';
+import { dirname, join } from 'node:path';
 import type { ServiceContext, Session } from './session';
 import { readSettings, writeInitialSettings } from '../services/settings';
 
@@ -16,6 +18,8 @@ export interface CoreOptions {
   dataDir: string;
   clock?: Clock;
   kdf?: ScryptParams;
+  /** Where deliberate exports go; defaults to an "exporter" folder beside the data folder. */
+  exportSink?: ExportSink;
 }
 
 interface UserRecord {
@@ -46,6 +50,7 @@ export class AppCore {
   public readonly clock: Clock;
   public readonly dataDir: string;
   public readonly vault: Vault;
+  public readonly exportSink: ExportSink;
   private readonly paths: ReturnType<typeof dataPaths>;
   private session: Session | null = null;
   private lockedUsername: string | null = null;
@@ -57,6 +62,7 @@ export class AppCore {
     this.paths = dataPaths(opts.dataDir);
     mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
     this.vault = new Vault(this.paths.vault, opts.kdf ?? OWASP_SCRYPT, () => this.clock.now());
+    this.exportSink = opts.exportSink ?? folderSink(join(dirname(opts.dataDir), 'exporter'));
   }
 
   public get databaseFile(): string {

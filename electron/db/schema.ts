@@ -120,6 +120,100 @@ export interface CpRegisterChecksTable {
   checked_by: number | null;
 }
 
+export interface ClientsTable {
+  id: Generated<number>;
+  personnummer: string;
+  first_name: string;
+  last_name: string;
+  birth_date: string;
+  gender: string;
+  street: string;
+  postal_code: string;
+  city: string;
+  phone: string;
+  area: string;
+  workplace: string;
+  residence: string;
+  languages: string;
+  interests: string;
+  wishes: string;
+  preferred_gender: string;
+  preferred_age_min: number | null;
+  preferred_age_max: number | null;
+  protected_identity: number;
+  ivo_suffix: number;
+  search_name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClientConnectionsTable {
+  id: Generated<number>;
+  client_id: number;
+  role: string;
+  name: string;
+  personnummer: string;
+  phone: string;
+  email: string;
+}
+
+export interface DecisionsTable {
+  id: Generated<number>;
+  client_id: number;
+  legal_basis: string;
+  decision_date: string;
+  diarienummer: string;
+  valid_from: string;
+  valid_to: string | null;
+  meetings_per_period: number;
+  period: string;
+  hours_per_month: number;
+  needs_special_qualification: number;
+  executed_date: string | null;
+  ended_date: string | null;
+  end_reason: string | null;
+  delay_reason: string;
+  interim_support: string;
+  created_at: string;
+}
+
+export interface DecisionInterruptionsTable {
+  id: Generated<number>;
+  decision_id: number;
+  from_date: string;
+  resumed_date: string | null;
+  reason: string;
+}
+
+export interface AssignmentsTable {
+  id: Generated<number>;
+  decision_id: number;
+  contact_person_id: number;
+  status: string;
+  match_score: number | null;
+  conflict_override: string | null;
+  offered_date: string | null;
+  meeting_date: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  end_reason: string | null;
+  ended_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssignmentEventsTable {
+  id: Generated<number>;
+  assignment_id: number;
+  at: string;
+  date: string;
+  user_id: number | null;
+  action: string;
+  from_status: string;
+  to_status: string;
+  note: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   settings: SettingsTable;
@@ -129,4 +223,10 @@ export interface DB {
   cp_interviews: CpInterviewsTable;
   cp_references: CpReferencesTable;
   cp_register_checks: CpRegisterChecksTable;
+  clients: ClientsTable;
+  client_connections: ClientConnectionsTable;
+  decisions: DecisionsTable;
+  decision_interruptions: DecisionInterruptionsTable;
+  assignments: AssignmentsTable;
+  assignment_events: AssignmentEventsTable;
 }

@@ -6,6 +6,8 @@ import { transitionContactPerson } from '../services/contact-persons/status';
 import { contactPersonInput } from '../../shared/ipc/procedures/contactPersons';
 import { AREAS, DISABILITIES, FIRST_NAMES_F, FIRST_NAMES_M, INTERESTS, LANGUAGES, STREETS, SURNAMES, syntheticPersonnummer } from './names';
 import { rng, type Rng } from './random';
+import { seedDemoCases } from './demo-cases';
+import { readSettings } from '../services/settings';
 
 type Stage = 'intresseanmalan' | 'intervju_bokad' | 'utredning_pagar' | 'godkand' | 'ej_godkand' | 'vilande';
 
@@ -90,5 +92,6 @@ export async function seedDemo(ctx: ServiceContext, opts: { seed: number }): Pro
       created++;
     }
   }
-  return { kontaktpersoner: created };
+  const cases = await seedDemoCases(ctx, r, serial, (await readSettings(ctx.db)).legalBases);
+  return { kontaktpersoner: created, ...cases };
 }

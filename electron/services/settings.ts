@@ -3,7 +3,7 @@ import type { DB } from '../db/schema';
 import { unitSettings, type UnitSettings } from '../../shared/ipc/procedures/settings';
 import { audit, type ServiceContext } from '../core/session';
 
-const DEFAULTS: UnitSettings = { unitName: 'Kontaktpersonsenheten', idleLockMinutes: 15 };
+const DEFAULTS: UnitSettings = { unitName: 'Kontaktpersonsenheten', idleLockMinutes: 15, legalBases: ['LSS 9 § 4', 'SoL (bistånd, kontaktperson)'] };
 
 export async function writeInitialSettings(trx: Transaction<DB>, unitName: string): Promise<void> {
   await trx
@@ -16,7 +16,7 @@ export async function writeInitialSettings(trx: Transaction<DB>, unitName: strin
 }
 
 export async function readSettings(db: Kysely<DB> | Transaction<DB>): Promise<UnitSettings> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', ['unitName', 'idleLockMinutes']).execute();
+  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', Object.keys(DEFAULTS)).execute();
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
   return unitSettings.parse({ ...DEFAULTS, ...stored });
 }
@@ -24,7 +24,7 @@ export async function readSettings(db: Kysely<DB> | Transaction<DB>): Promise<Un
 export async function updateSettings(ctx: ServiceContext, next: UnitSettings): Promise<UnitSettings> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await readSettings(trx);
-    const changed = (Object.keys(next) as Array<keyof UnitSettings>).filter((k) => before[k] !== next[k]);
+    const changed = (Object.keys(next) as Array<keyof UnitSettings>).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
     for (const key of changed) {
       await trx
         .insertInto('settings')

@@ -1,30 +1,30 @@
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Form } from 'react-aria-components';
-import { unitSettings, type UnitSettings } from '../../shared/ipc/procedures/settings';
+import { unitSettings } from '../../shared/ipc/procedures/settings';
 import { call } from '../api';
-import { applyServerError, FormMessage, NumberInput, TextInput } from '../components/form';
+import { applyServerError, FormMessage, NumberInput, TextInput, validateWith } from '../components/form';
 import { UsersPanel } from './UsersPanel';
 
 /** Inställningar: the unit and its users (admin only). */
 export function SettingsScreen() {
-  const { control, handleSubmit, setError, reset, formState } = useForm<UnitSettings>({
-    resolver: zodResolver(unitSettings),
-    defaultValues: { unitName: '', idleLockMinutes: 15 },
-  });
+  type Values = { unitName: string; idleLockMinutes: number; legalBases: string };
+  const { control, handleSubmit, setError, reset, formState } = useForm<Values>({ defaultValues: { unitName: '', idleLockMinutes: 15, legalBases: '' } });
+  const toForm = (s: { unitName: string; idleLockMinutes: number; legalBases: string[] }) => ({ ...s, legalBases: s.legalBases.join('; ') });
   const [message, setMessage] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
 
   useEffect(() => {
-    call('settings.get', {}).then(reset, (e: Error) => setMessage(e.message));
+    call('settings.get', {}).then((s) => reset(toForm(s)), (e: Error) => setMessage(e.message));
   }, [reset]);
 
   const submit = handleSubmit(async (values) => {
     setMessage(null);
     setOk(null);
+    const input = validateWith(unitSettings, { ...values, legalBases: values.legalBases.split(';').map((x) => x.trim()).filter(Boolean) }, setError);
+    if (!input) return;
     try {
-      reset(await call('settings.update', values));
+      reset(toForm(await call('settings.update', input)));
       setOk('Inställningarna är sparade.');
     } catch (err) {
       setMessage(applyServerError(err, setError));
@@ -38,6 +38,7 @@ export function SettingsScreen() {
       <Form validationBehavior="aria" onSubmit={submit} className="stack narrow">
         <TextInput control={control} name="unitName" label="Enhetens namn" />
         <NumberInput control={control} name="idleLockMinutes" label="Lås automatiskt efter (minuter utan aktivitet)" minValue={1} maxValue={240} />
+        <TextInput control={control} name="legalBases" label="Lagrum för beslut" description="Skilj med semikolon." />
         <FormMessage>{message}</FormMessage>
         <FormMessage tone="ok">{ok}</FormMessage>
         <Button type="submit" className="button primary" isDisabled={formState.isSubmitting}>

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { auditProcedures } from './procedures/audit';
 import { contactPersonProcedures } from './procedures/contactPersons';
+import { clientProcedures } from './procedures/clients';
+import { assignmentProcedures } from './procedures/assignments';
+import { reportProcedures } from './procedures/reports';
 import { sessionProcedures } from './procedures/session';
 import { settingsProcedures } from './procedures/settings';
 import { userProcedures } from './procedures/users';
@@ -16,6 +19,9 @@ export const contract = {
   ...settingsProcedures,
   ...auditProcedures,
   ...contactPersonProcedures,
+  ...clientProcedures,
+  ...assignmentProcedures,
+  ...reportProcedures,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { migration0001 } from './0001-core';
 import { migration0002 } from './0002-contact-persons';
+import { migration0003 } from './0003-clients-assignments';
 
 /**
  * Every migration, in order. Names never change once released; a new version is a new file.
@@ -9,6 +10,7 @@ import { migration0002 } from './0002-contact-persons';
 export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0001-core', migration0001],
   ['0002-contact-persons', migration0002],
+  ['0003-clients-assignments', migration0003],
 ];
 
 export const migrationProvider: MigrationProvider = {

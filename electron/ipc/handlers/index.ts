@@ -2,10 +2,12 @@ import type { Handlers } from '../router';
 import { adminHandlers } from './admin';
 import { sessionHandlers } from './session';
 import { contactPersonHandlers } from './contact-persons';
+import { caseHandlers } from './cases';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
   ...sessionHandlers,
   ...adminHandlers,
   ...contactPersonHandlers,
+  ...caseHandlers,
 };

@@ -23,6 +23,21 @@ export async function loadApprovalFacts(db: Transaction<DB> | ServiceContext['db
   };
 }
 
+/** System transition inside the caller's transaction (assignment start/end). Every query on `trx`. */
+export async function systemTransitionInTrx(ctx: ServiceContext, trx: Transaction<DB>, input: { id: number; to: CpStatus; date: string; note: string }): Promise<void> {
+  const row = await trx.selectFrom('contact_persons').select(['status', 'queue_since']).where('id', '=', input.id).executeTakeFirstOrThrow();
+  const from = row.status as CpStatus;
+  const err = transitionError(from, input.to, 'system');
+  if (err) throw new DomainError('RULE_VIOLATION', err);
+  await trx
+    .updateTable('contact_persons')
+    .set({ status: input.to, status_changed_at: ctx.now().toISOString(), queue_since: input.to === 'godkand' ? input.date : row.queue_since, updated_at: ctx.now().toISOString() })
+    .where('id', '=', input.id)
+    .execute();
+  await addEvent(ctx, trx, input.id, { kind: 'status', date: input.date, fromStatus: from, toStatus: input.to, note: input.note || null });
+  await audit(ctx, trx, { action: 'cp.status', entityType: 'contact_person', entityId: input.id, detail: `${from} -> ${input.to}` });
+}
+
 /**
  * Changes status along the allowed flow. Approval needs a complete assessment and puts the
  * person in the queue from that date; the queue date survives declines (see assignments).

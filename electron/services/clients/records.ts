@@ -1,0 +1,86 @@
+import { randomInt } from 'node:crypto';
+import type { z } from 'zod';
+import { DomainError } from '../../../shared/errors';
+import type { clientInput } from '../../../shared/ipc/procedures/clients';
+import { parsePersonnummer } from '../../../shared/personnummer';
+import { audit, type ServiceContext } from '../../core/session';
+
+export type ClientValues = z.output<typeof clientInput>;
+const DUPLICATE = 'Det finns redan en brukare med det personnumret.';
+
+function columns(v: ClientValues) {
+  const p = parsePersonnummer(v.personnummer);
+  if (!p.ok) throw new Error('personnummer was validated by the schema');
+  return {
+    personnummer: v.personnummer,
+    first_name: v.firstName,
+    last_name: v.lastName,
+    birth_date: p.value.birthDate,
+    gender: p.value.gender,
+    street: v.street,
+    postal_code: v.postalCode.replace(/\s/g, ''),
+    city: v.city,
+    phone: v.phone,
+    area: v.area,
+    workplace: v.workplace,
+    residence: v.residence,
+    languages: JSON.stringify(v.languages),
+    interests: JSON.stringify(v.interests),
+    wishes: v.wishes,
+    preferred_gender: v.preferredGender,
+    preferred_age_min: v.preferredAgeMin,
+    preferred_age_max: v.preferredAgeMax,
+    protected_identity: v.protectedIdentity ? 1 : 0,
+    search_name: `${v.firstName} ${v.lastName}`.toLocaleLowerCase('sv-SE'),
+  };
+}
+
+export async function getClientRow(ctx: ServiceContext, id: number) {
+  const row = await ctx.db.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new DomainError('NOT_FOUND', 'Brukaren finns inte.');
+  return row;
+}
+
+export async function createClient(ctx: ServiceContext, v: ClientValues): Promise<{ id: number }> {
+  if (await ctx.db.selectFrom('clients').select('id').where('personnummer', '=', v.personnummer).executeTakeFirst()) {
+    throw new DomainError('CONFLICT', DUPLICATE, { fields: { personnummer: DUPLICATE } });
+  }
+  const at = ctx.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('clients')
+      .values({ ...columns(v), ivo_suffix: randomInt(0, 1000), created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (v.connections.length > 0) await trx.insertInto('client_connections').values(v.connections.map((c) => ({ ...c, client_id: id }))).execute();
+    await audit(ctx, trx, { action: 'client.create', entityType: 'client', entityId: id });
+    return { id };
+  });
+}
+
+export async function updateClient(ctx: ServiceContext, id: number, v: ClientValues): Promise<{ id: number }> {
+  const before = await getClientRow(ctx, id);
+  if (v.personnummer !== before.personnummer && (await ctx.db.selectFrom('clients').select('id').where('personnummer', '=', v.personnummer).executeTakeFirst())) {
+    throw new DomainError('CONFLICT', DUPLICATE, { fields: { personnummer: DUPLICATE } });
+  }
+  const cols = columns(v);
+  if (before.protected_identity === 1 && !v.street && !v.postalCode && !v.city) {
+    cols.street = before.street;
+    cols.postal_code = before.postal_code;
+    cols.city = before.city;
+  }
+  const changed = (Object.keys(cols) as Array<keyof typeof cols>).filter((k) => !['search_name', 'birth_date', 'gender'].includes(k) && cols[k] !== before[k]);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('clients').set({ ...cols, updated_at: ctx.now().toISOString() }).where('id', '=', id).execute();
+    await trx.deleteFrom('client_connections').where('client_id', '=', id).execute();
+    if (v.connections.length > 0) await trx.insertInto('client_connections').values(v.connections.map((c) => ({ ...c, client_id: id }))).execute();
+    await audit(ctx, trx, { action: 'client.update', entityType: 'client', entityId: id, detail: [...changed, 'connections'].join(',') });
+  });
+  return { id };
+}
+
+export async function revealClientAddress(ctx: ServiceContext, input: { id: number; reason: string }) {
+  const r = await getClientRow(ctx, input.id);
+  await audit(ctx, ctx.db, { action: 'client.address.reveal', entityType: 'client', entityId: input.id, detail: input.reason });
+  return { street: r.street, postalCode: r.postal_code, city: r.city };
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { procedure } from '../define';
+import { id, isoDate } from '../fields';
+import { ASSIGNMENT_ACTIONS, ASSIGNMENT_STATUSES, type AssignmentAction } from '../../assignments/status';
+
+export const matchRow = z.object({
+  contactPersonId: z.number(),
+  name: z.string(),
+  area: z.string(),
+  daysWaiting: z.number(),
+  score: z.number(),
+  factors: z.array(z.object({ points: z.number(), text: z.string() })),
+  conflicts: z.array(z.string()),
+  excluded: z.array(z.string()),
+});
+export type MatchRow = z.infer<typeof matchRow>;
+
+export const assignmentRow = z.object({
+  id: z.number(),
+  status: z.enum(ASSIGNMENT_STATUSES),
+  clientId: z.number(),
+  clientName: z.string(),
+  contactPersonId: z.number(),
+  contactPersonName: z.string(),
+  decisionId: z.number(),
+  legalBasis: z.string(),
+  offeredDate: z.string().nullable(),
+  meetingDate: z.string().nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  endReason: z.string().nullable(),
+  availableActions: z.array(z.enum(Object.keys(ASSIGNMENT_ACTIONS) as [AssignmentAction, ...AssignmentAction[]])),
+  events: z.array(z.object({ id: z.number(), date: z.string(), action: z.string(), fromStatus: z.string(), toStatus: z.string(), note: z.string().nullable(), user: z.string().nullable() })),
+});
+export type AssignmentRow = z.infer<typeof assignmentRow>;
+
+export const assignmentProcedures = {
+  'matching.suggest': procedure({ access: ['handlaggare'], input: z.object({ decisionId: id }), output: z.array(matchRow) }),
+  'assignments.propose': procedure({
+    access: ['handlaggare'],
+    input: z.object({ decisionId: id, contactPersonId: id, conflictOverride: z.string().trim().max(500).default('') }),
+    output: z.object({ id: z.number() }),
+  }),
+  'assignments.act': procedure({
+    access: ['handlaggare'],
+    input: z
+      .object({
+        id,
+        action: z.enum(Object.keys(ASSIGNMENT_ACTIONS) as [AssignmentAction, ...AssignmentAction[]]),
+        date: isoDate,
+        note: z.string().trim().max(2000).default(''),
+        /** For 'end': the decision continues (an interruption starts) or ends with the assignment. */
+        decisionContinues: z.boolean().default(true),
+      })
+      .refine((v) => !['cpDecline', 'clientDecline', 'withdraw', 'end'].includes(v.action) || v.note.length > 0, { path: ['note'], message: 'Ange skälet.' }),
+    output: z.object({ ok: z.literal(true) }),
+  }),
+  'assignments.list': procedure({
+    access: ['handlaggare'],
+    input: z.object({ statuses: z.array(z.enum(ASSIGNMENT_STATUSES)).default([]), decisionId: id.optional() }),
+    output: z.array(assignmentRow),
+  }),
+} as const;
