@@ -26,7 +26,7 @@ function fail(error: IpcError): { ok: false; error: IpcError } {
 }
 
 /**
- * The one place every IPC call passes: known procedure, valid input, role check, then the
+ * The one place every IPC call passes: known procedure, role check, valid input, then the
  * handler. Errors come back typed with a Swedish message; unexpected ones never carry details
  * (they may hold case data) to the renderer, only to the redacted log.
  */
@@ -34,16 +34,16 @@ export function createRouter(core: AppCore, handlers: Handlers, log: Logger = ()
   return async function invoke(name: unknown, rawInput: unknown): Promise<IpcResult<unknown>> {
     if (!isProcedureName(name)) return fail({ code: 'UNKNOWN_PROCEDURE', message: 'Okänd åtgärd.' });
     const def = contract[name];
-    const parsed = def.input.safeParse(rawInput ?? {});
-    if (!parsed.success) {
-      const fields = fieldErrors(parsed.error);
-      return fail({ code: 'INVALID_INPUT', message: `Uppgifterna är inte giltiga: ${Object.values(fields)[0]}`, fields });
-    }
     const roles = core.hasSession() ? core.requireSession().user.roles : null;
     if (!hasAccess(def.access, roles)) {
       return roles === null
         ? fail({ code: 'NOT_LOGGED_IN', message: 'Du är inte inloggad, eller så har sessionen låsts.' })
         : fail({ code: 'FORBIDDEN', message: 'Du har inte behörighet för den här åtgärden.' });
+    }
+    const parsed = def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const fields = fieldErrors(parsed.error);
+      return fail({ code: 'INVALID_INPUT', message: `Uppgifterna är inte giltiga: ${Object.values(fields)[0]}`, fields });
     }
     if (!('passive' in def && def.passive)) core.touch();
     try {

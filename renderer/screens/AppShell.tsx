@@ -9,6 +9,9 @@ import { AuditScreen } from './AuditScreen';
 import { PlaceholderScreen } from './PlaceholderScreen';
 import { ChangePasswordScreen } from './ChangePasswordScreen';
 import { ContactPersonsScreen } from './ContactPersonsScreen';
+import { ClientsScreen } from './ClientsScreen';
+import { AssignmentsScreen } from './AssignmentsScreen';
+import { ReportsScreen } from './ReportsScreen';
 
 interface NavItem {
   id: string;
@@ -20,11 +23,11 @@ interface NavItem {
 const NAV: NavItem[] = [
   { id: 'oversikt', label: 'Översikt', render: () => <OverviewScreen /> },
   { id: 'kontaktpersoner', label: 'Kontaktpersoner', roles: ['handlaggare'], render: () => <ContactPersonsScreen /> },
-  { id: 'brukare', label: 'Brukare och beslut', roles: ['handlaggare'], render: () => <PlaceholderScreen title="Brukare och beslut" /> },
-  { id: 'uppdrag', label: 'Uppdrag', roles: ['handlaggare'], render: () => <PlaceholderScreen title="Uppdrag" /> },
+  { id: 'brukare', label: 'Brukare och beslut', roles: ['handlaggare'], render: () => <ClientsScreen /> },
+  { id: 'uppdrag', label: 'Uppdrag', roles: ['handlaggare'], render: () => <AssignmentsScreen /> },
   { id: 'uppfoljningar', label: 'Uppföljningar', roles: ['handlaggare'], render: () => <PlaceholderScreen title="Uppföljningar" /> },
   { id: 'ersattning', label: 'Ersättning och utbetalning', roles: ['handlaggare', 'attestant'], render: () => <PlaceholderScreen title="Ersättning och utbetalning" /> },
-  { id: 'rapporter', label: 'Rapporter', roles: ['handlaggare'], render: () => <PlaceholderScreen title="Rapporter" /> },
+  { id: 'rapporter', label: 'Rapporter', roles: ['handlaggare'], render: () => <ReportsScreen /> },
   { id: 'logg', label: 'Logg', roles: ['admin'], render: () => <AuditScreen /> },
   { id: 'installningar', label: 'Inställningar', roles: ['admin'], render: () => <SettingsScreen /> },
 ];

@@ -48,7 +48,7 @@ export function AuditScreen() {
               <td>{r.username ?? '–'}</td>
               <td>{r.action}</td>
               <td>{r.entityType ? `${r.entityType} ${r.entityId ?? ''}` : '–'}</td>
-              <td>{r.detail ?? ''}</td>
+              <td className="wrap">{r.detail ?? ''}</td>
             </tr>
           ))}
         </tbody>

@@ -1,25 +1,39 @@
-/** Översikt: queue, waiting clients and deadlines appear here as those parts are built. */
+import { useEffect, useState } from 'react';
+import { call } from '../api';
+import type { ProcOutput } from '../../shared/ipc/contract';
+import { FormMessage } from '../components/form';
+
+/** Översikt: the queue, who is waiting, and decisions near the three-month limit. */
 export function OverviewScreen() {
+  const [s, setS] = useState<ProcOutput<'dashboard.summary'> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => void call('dashboard.summary', {}).then(setS, (e: Error) => setError(e.message)), []);
+  if (error) return <FormMessage>{error}</FormMessage>;
+  if (!s) return <p className="muted">Hämtar…</p>;
+  const empty = s.queueLength + s.underAssessment + s.clientsWaiting + s.activeAssignments + s.openOffers === 0;
   return (
     <>
       <h1>Översikt</h1>
       <div className="cards">
-        <div className="card">
-          <h2>Kö</h2>
-          <p className="big">0</p>
-          <p className="muted">godkända kontaktpersoner väntar på uppdrag</p>
-        </div>
-        <div className="card">
-          <h2>Väntande brukare</h2>
-          <p className="big">0</p>
-          <p className="muted">beslut som inte verkställts</p>
-        </div>
-        <div className="card">
-          <h2>Aktiva uppdrag</h2>
-          <p className="big">0</p>
-        </div>
+        <div className="card"><h2>Kö</h2><p className="big">{s.queueLength}</p><p className="muted">godkända kontaktpersoner väntar{s.averageQueueDays !== null ? `, i snitt ${s.averageQueueDays} dagar` : ''}</p></div>
+        <div className="card"><h2>Under utredning</h2><p className="big">{s.underAssessment}</p><p className="muted">intresseanmälningar och utredningar</p></div>
+        <div className="card"><h2>Väntande brukare</h2><p className="big">{s.clientsWaiting}</p><p className="muted">beslut som inte verkställts{s.longestWaitDays !== null ? `, längst ${s.longestWaitDays} dagar` : ''}</p></div>
+        <div className="card"><h2>Aktiva uppdrag</h2><p className="big">{s.activeAssignments}</p><p className="muted">{s.openOffers} förslag och erbjudanden pågår</p></div>
       </div>
-      <p className="muted">Inga ärenden ännu.</p>
+      {s.approachingDeadline.length > 0 && (
+        <div className="panel">
+          <h2>Nära eller över tremånadersgränsen</h2>
+          <table className="table" aria-label="Nära tremånadersgränsen">
+            <thead><tr><th scope="col">Brukare</th><th scope="col">Beslut</th><th scope="col">Gräns</th><th scope="col">Dagar kvar</th></tr></thead>
+            <tbody>
+              {s.approachingDeadline.map((d) => (
+                <tr key={d.decisionId}><td>{d.name}</td><td>{d.decisionDate}</td><td>{d.deadline}</td><td className={d.daysLeft < 0 ? 'late' : ''}>{d.daysLeft < 0 ? `${-d.daysLeft} dagar över` : d.daysLeft}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {empty && <p className="muted">Inga ärenden ännu.</p>}
     </>
   );
 }

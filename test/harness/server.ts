@@ -14,12 +14,16 @@ import { createRouter } from '../../electron/ipc/router';
 import { serveAppFile } from '../../electron/shell/protocol-files';
 import { APP_ORIGIN } from '../../electron/shell/csp';
 import type { ScryptParams } from '../../electron/vault/kdf';
+import { folderSink } from '../../electron/core/export-sink';
+import { rmSync } from 'node:fs';
 
 const BRIDGE = `window.kpr = { invoke: (name, input) => fetch('/__ipc', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, input }) }).then((r) => r.json()) };`;
 
 export interface Harness {
   url: string;
   core: AppCore;
+  /** Where "saved" exports land (the app would ask with a save dialog). */
+  exportDir: string;
   clock: ManualClock;
   close(): Promise<void>;
 }
@@ -33,7 +37,8 @@ async function body(req: IncomingMessage): Promise<unknown> {
 export async function startHarness(opts: { dataDir: string; rendererRoot?: string; kdf?: ScryptParams; start?: string }): Promise<Harness> {
   const root = opts.rendererRoot ?? join(import.meta.dirname, '..', '..', 'build', 'renderer');
   const clock = new ManualClock(opts.start ?? new Date().toISOString());
-  const core = new AppCore({ dataDir: opts.dataDir, clock, kdf: opts.kdf });
+  const exportDir = `${opts.dataDir}-export`;
+  const core = new AppCore({ dataDir: opts.dataDir, clock, kdf: opts.kdf, exportSink: folderSink(exportDir) });
   const invoke = createRouter(core, handlers, (m, e) => console.error('[harness]', m, e));
 
   const server: Server = createServer(async (req, res) => {
@@ -70,10 +75,12 @@ export async function startHarness(opts: { dataDir: string; rendererRoot?: strin
   return {
     url: `http://127.0.0.1:${port}`,
     core,
+    exportDir,
     clock,
     close: async () => {
       await core.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(exportDir, { recursive: true, force: true });
     },
   };
 }

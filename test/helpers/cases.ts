@@ -1,5 +1,6 @@
 import type { ClientInput } from '../../shared/ipc/procedures/clients';
-import { syntheticPnr } from './people';
+import { cpInput, syntheticPnr } from './people';
+import type { Invoke } from '../../electron/ipc/router';
 
 export function clientInputOf(over: Partial<ClientInput> = {}): ClientInput {
   return {
@@ -24,3 +25,18 @@ export async function ok<T>(p: Promise<{ ok: boolean; value?: unknown; error?: {
   if (!r.ok) throw new Error(r.error!.message);
   return r.value as T;
 }
+
+/** An approved contact person, queued on `queueDate`. */
+export async function approvedCp(inv: Invoke, over: Parameters<typeof cpInput>[0], queueDate: string): Promise<number> {
+  const { id } = await ok<{ id: number }>(inv('cp.create', cpInput({ prefersChildren: true, ...over })));
+  await ok(inv('cp.transition', { id, to: 'intervju_bokad', date: '2025-01-02' }));
+  await ok(inv('cp.addInterview', { id, date: '2025-01-05', interviewer: 'Ada', notes: 'Bra.' }));
+  await ok(inv('cp.addReference', { id, name: 'Ref', phone: '070-111 22 33' }));
+  await ok(inv('cp.setConsent', { id, date: '2025-01-05' }));
+  await ok(inv('cp.transition', { id, to: 'utredning_pagar', date: '2025-01-05' }));
+  await ok(inv('cp.addRegisterCheck', { id, register: 'socialtjanstens_register', extractDate: '2025-01-06', shownDate: '2025-01-06', outcome: 'inga_anteckningar' }));
+  await ok(inv('cp.addRegisterCheck', { id, register: 'belastningsregistret', extractDate: '2026-06-01', shownDate: '2026-06-02', outcome: 'inga_anteckningar' }));
+  await ok(inv('cp.transition', { id, to: 'godkand', date: queueDate }));
+  return id;
+}
+

@@ -1,32 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeReadyCore, tempDir } from '../../../test/helpers/core';
-import { cpInput, syntheticPnr } from '../../../test/helpers/people';
-import { clientInputOf, ok } from '../../../test/helpers/cases';
+import { syntheticPnr } from '../../../test/helpers/people';
+import { approvedCp, clientInputOf, ok } from '../../../test/helpers/cases';
 
 let t: ReturnType<typeof tempDir>;
 beforeEach(() => (t = tempDir()));
 afterEach(() => t.cleanup());
 type Ready = Awaited<ReturnType<typeof makeReadyCore>>;
 
-/** An approved contact person, queued on `queueDate`. */
-async function approvedCp(made: Ready, over: Parameters<typeof cpInput>[0], queueDate: string): Promise<number> {
-  const inv = made.invoke;
-  const { id } = await ok<{ id: number }>(inv('cp.create', cpInput({ prefersChildren: true, ...over })));
-  await ok(inv('cp.transition', { id, to: 'intervju_bokad', date: '2025-01-02' }));
-  await ok(inv('cp.addInterview', { id, date: '2025-01-05', interviewer: 'Ada', notes: 'Bra.' }));
-  await ok(inv('cp.addReference', { id, name: 'Ref', phone: '070-111 22 33' }));
-  await ok(inv('cp.setConsent', { id, date: '2025-01-05' }));
-  await ok(inv('cp.transition', { id, to: 'utredning_pagar', date: '2025-01-05' }));
-  await ok(inv('cp.addRegisterCheck', { id, register: 'socialtjanstens_register', extractDate: '2025-01-06', shownDate: '2025-01-06', outcome: 'inga_anteckningar' }));
-  await ok(inv('cp.addRegisterCheck', { id, register: 'belastningsregistret', extractDate: '2026-06-01', shownDate: '2026-06-02', outcome: 'inga_anteckningar' }));
-  await ok(inv('cp.transition', { id, to: 'godkand', date: queueDate }));
-  return id;
-}
-
 async function setup(made: Ready) {
   const inv = made.invoke;
-  const anna = await approvedCp(made, { firstName: 'Anna', lastName: 'Provsson', personnummer: syntheticPnr('1980-02-02', 12), interests: ['fotboll'], area: 'Centrum' }, '2026-03-01');
-  const bo = await approvedCp(made, { firstName: 'Bo', lastName: 'Testberg', personnummer: syntheticPnr('1975-03-03', 21), interests: ['fotboll', 'friluftsliv'], area: 'Centrum' }, '2026-06-01');
+  const anna = await approvedCp(made.invoke, { firstName: 'Anna', lastName: 'Provsson', personnummer: syntheticPnr('1980-02-02', 12), interests: ['fotboll'], area: 'Centrum' }, '2026-03-01');
+  const bo = await approvedCp(made.invoke, { firstName: 'Bo', lastName: 'Testberg', personnummer: syntheticPnr('1975-03-03', 21), interests: ['fotboll', 'friluftsliv'], area: 'Centrum' }, '2026-06-01');
   const { id: clientId } = await ok<{ id: number }>(inv('clients.create', clientInputOf()));
   const { id: decisionId } = await ok<{ id: number }>(
     inv('decisions.create', { clientId, legalBasis: 'LSS 9 § 4', decisionDate: '2026-07-01', validFrom: '2026-07-01', meetingsPerPeriod: 2, period: 'manad', hoursPerMonth: 8 }),
@@ -80,7 +65,7 @@ describe('matching, offers and assignments', () => {
     const made = await makeReadyCore(t.dir);
     const inv = made.invoke;
     const { decisionId } = await setup(made);
-    const gode = await approvedCp(made, { firstName: 'Gode', lastName: 'Mannsson', personnummer: syntheticPnr('1970-04-04', 33), workplace: 'Centrumskolan' }, '2026-01-01');
+    const gode = await approvedCp(made.invoke, { firstName: 'Gode', lastName: 'Mannsson', personnummer: syntheticPnr('1970-04-04', 33), workplace: 'Centrumskolan' }, '2026-01-01');
     const ranked = await ok<any[]>(inv('matching.suggest', { decisionId }));
     const g = ranked.find((r) => r.contactPersonId === gode);
     expect(g.conflicts).toEqual(['Arbetar där brukaren arbetar eller har daglig verksamhet (Centrumskolan).', 'Är brukarens god man (Gode Mannsson).']);

@@ -65,7 +65,7 @@ export function QueueList({ onOpen }: { onOpen: (id: number) => void }) {
               <td>{r.area}</td>
               <td>{[r.prefersChildren && 'Barn', r.prefersAdults && 'Vuxna'].filter(Boolean).join(', ')}</td>
               <td>{r.languages.join(', ')}</td>
-              <td>{r.interests.join(', ')}</td>
+              <td className="wrap">{r.interests.join(', ')}</td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,23 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { ClientList } from './clients/ClientList';
+import { ClientForm } from './clients/ClientForm';
+import { ClientDetail } from './clients/ClientDetail';
+
+type View = { kind: 'list' } | { kind: 'new' } | { kind: 'detail'; id: number };
+
+/** Brukare och beslut. */
+export function ClientsScreen() {
+  const [view, setView] = useState<View>({ kind: 'list' });
+  if (view.kind === 'detail') return <ClientDetail id={view.id} onBack={() => setView({ kind: 'list' })} />;
+  if (view.kind === 'new') return <><h1>Ny brukare</h1><ClientForm onCancel={() => setView({ kind: 'list' })} onSaved={(id) => setView({ kind: 'detail', id })} /></>;
+  return (
+    <>
+      <div className="row spread">
+        <h1>Brukare och beslut</h1>
+        <Button className="button primary" onPress={() => setView({ kind: 'new' })}>Ny brukare</Button>
+      </div>
+      <ClientList onOpen={(id) => setView({ kind: 'detail', id })} />
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { CONNECTION_ROLE_LABELS, type ClientDetail as Detail } from '../../../shared/ipc/procedures/clients';
+import { formatPersonnummer } from '../../../shared/personnummer';
+import { call } from '../../api';
+import { FormMessage } from '../../components/form';
+import { ClientForm } from './ClientForm';
+import { DecisionForm } from './DecisionForm';
+import { DecisionPanel } from './DecisionPanel';
+import { RevealClientAddress } from './RevealClientAddress';
+
+export function ClientDetail({ id, onBack }: { id: number; onBack: () => void }) {
+  const [d, setD] = useState<Detail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [newDecision, setNewDecision] = useState(false);
+  const load = useCallback(() => call('clients.get', { id }).then(setD, (e: Error) => setError(e.message)), [id]);
+  useEffect(() => void load(), [load]);
+  if (error) return <FormMessage>{error}</FormMessage>;
+  if (!d) return <p className="muted">Hämtar…</p>;
+  const v = d.values;
+  if (editing) return <><h1>Ändra {v.firstName} {v.lastName}</h1><ClientForm existing={d} onCancel={() => setEditing(false)} onSaved={() => { setEditing(false); void load(); }} /></>;
+  return (
+    <>
+      <Button className="link" onPress={onBack}>← Tillbaka till listan</Button>
+      <h1>{v.firstName} {v.lastName} <span className="badge">{d.isChild ? 'Barn' : 'Vuxen'}</span></h1>
+      <div className="grid2">
+        <div className="panel">
+          <h2>Uppgifter</h2>
+          <dl className="facts">
+            <dt>Personnummer</dt><dd>{formatPersonnummer(v.personnummer)}</dd>
+            <dt>IVO-kod</dt><dd>{d.ivoCode}</dd>
+            <dt>Adress</dt><dd>{d.addressHidden ? <RevealClientAddress id={d.id} /> : [v.street, `${v.postalCode} ${v.city}`.trim()].filter(Boolean).join(', ') || '–'}</dd>
+            <dt>Område</dt><dd>{v.area || '–'}</dd>
+            <dt>Skola/arbete</dt><dd>{v.workplace || '–'}</dd>
+            <dt>Boende</dt><dd>{v.residence || '–'}</dd>
+            <dt>Språk</dt><dd>{v.languages.join(', ')}</dd>
+            <dt>Intressen</dt><dd>{v.interests.join(', ') || '–'}</dd>
+            <dt>Önskemål</dt><dd>{v.wishes || '–'}{v.preferredGender ? ` Önskar en ${v.preferredGender}.` : ''}{v.preferredAgeMin || v.preferredAgeMax ? ` Ålder ${v.preferredAgeMin ?? ''}–${v.preferredAgeMax ?? ''} år.` : ''}</dd>
+          </dl>
+          <Button className="button" onPress={() => setEditing(true)}>Ändra uppgifter</Button>
+        </div>
+        <div className="panel">
+          <h2>Företrädare och kontakter</h2>
+          {v.connections.length === 0 ? <p className="muted">Inga.</p> : (
+            <ul>{v.connections.map((c, i) => <li key={i}>{c.name} ({CONNECTION_ROLE_LABELS[c.role]}){c.phone ? `, ${c.phone}` : ''}</li>)}</ul>
+          )}
+        </div>
+      </div>
+      <div className="row spread">
+        <h2>Beslut</h2>
+        <Button className="button" onPress={() => setNewDecision(true)}>Nytt beslut</Button>
+      </div>
+      {newDecision && <DecisionForm clientId={d.id} onCancel={() => setNewDecision(false)} onDone={() => { setNewDecision(false); void load(); }} />}
+      {d.decisions.length === 0 && !newDecision && <p className="muted">Inga beslut registrerade.</p>}
+      {d.decisions.map((dec) => <DecisionPanel key={dec.id} d={dec} onChanged={() => void load()} />)}
+    </>
+  );
+}
