@@ -1,6 +1,7 @@
 // Bundles the Electron main process and the preload with esbuild. The preload must be one
 // CommonJS file: a sandboxed preload cannot require anything but a few Electron modules.
 import { build } from 'esbuild';
+import { cpSync } from 'node:fs';
 
 const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: false, logLevel: 'info' };
 
@@ -17,3 +18,6 @@ await build({
   outfile: 'build/electron/preload.cjs',
   external: ['electron'],
 });
+
+// The official XSDs every payout file is validated against ship next to the bundle.
+cpSync('electron/exports/xsd', 'build/electron/xsd', { recursive: true });

@@ -21,3 +21,19 @@ export function checkBankAccount(clearing: string, account: string): BankAccount
     return { status: 'invalid', message: 'Clearingnumret tillhör ingen känd bank.' };
   }
 }
+
+/**
+ * Creditor account for a bank file: clearing + account, digits only. Swedbank's 8xxx-x accounts keep
+ * the fifth clearing digit only when the bank profile wants it (payments.md §1.4).
+ */
+export function bban(clearing: string, account: string, keepFifthClearingDigit: boolean): { bban: string; clearing4: string } | null {
+  try {
+    const k = parseKontonummer(clearing.replace(/\D/g, ''), account.replace(/\D/g, ''), { mode: 'lax' });
+    const numeric = k.format('numeric');
+    const clearing4 = k.sortingCode.slice(0, 4);
+    const withoutFifth = k.sortingCode.length === 5 ? clearing4 + numeric.slice(5) : numeric;
+    return { bban: keepFifthClearingDigit ? numeric : withoutFifth, clearing4 };
+  } catch {
+    return null;
+  }
+}

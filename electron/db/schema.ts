@@ -198,6 +198,8 @@ export interface AssignmentsTable {
   end_date: string | null;
   end_reason: string | null;
   ended_by: number | null;
+  arvode_level: string | null;
+  omkostnad_level: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -212,6 +214,69 @@ export interface AssignmentEventsTable {
   from_status: string;
   to_status: string;
   note: string | null;
+}
+
+export interface RateYearsTable {
+  year: number;
+  config: string;
+  updated_at: string;
+}
+
+export interface MonthlyReportsTable {
+  id: Generated<number>;
+  assignment_id: number;
+  month: string;
+  meeting_dates: string;
+  minutes: number;
+  activities: string;
+  expenses_ore: number;
+  receipts_note: string;
+  status: string;
+  submitted_at: string;
+  submitted_by: number | null;
+  approved_at: string | null;
+  approved_by: number | null;
+}
+
+export interface PayoutBatchesTable {
+  id: Generated<number>;
+  month: string;
+  kind: string;
+  status: string;
+  payment_date: string;
+  created_at: string;
+  created_by: number | null;
+  attested_at: string | null;
+  attested_by: number | null;
+  msg_id: string | null;
+  first_exported_at: string | null;
+}
+
+export interface PayoutLinesTable {
+  id: Generated<number>;
+  batch_id: number;
+  contact_person_id: number;
+  arvode_ore: number;
+  omkostnad_ore: number;
+  expenses_ore: number;
+  tax_ore: number | null;
+  tax_mode: string;
+  fee_ore: number;
+  fee_rate_bp: number;
+  fee_base_ore: number;
+  below_threshold: number;
+  details: string;
+}
+
+export interface PayoutExportsTable {
+  id: Generated<number>;
+  batch_id: number;
+  format: string;
+  at: string;
+  user_id: number | null;
+  reason: string | null;
+  sha256: string;
+  content: Buffer | null;
 }
 
 export interface DB {
@@ -229,4 +294,9 @@ export interface DB {
   decision_interruptions: DecisionInterruptionsTable;
   assignments: AssignmentsTable;
   assignment_events: AssignmentEventsTable;
+  rate_years: RateYearsTable;
+  monthly_reports: MonthlyReportsTable;
+  payout_batches: PayoutBatchesTable;
+  payout_lines: PayoutLinesTable;
+  payout_exports: PayoutExportsTable;
 }

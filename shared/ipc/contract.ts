@@ -4,6 +4,7 @@ import { contactPersonProcedures } from './procedures/contactPersons';
 import { clientProcedures } from './procedures/clients';
 import { assignmentProcedures } from './procedures/assignments';
 import { reportProcedures } from './procedures/reports';
+import { payoutProcedures } from './procedures/payouts';
 import { sessionProcedures } from './procedures/session';
 import { settingsProcedures } from './procedures/settings';
 import { userProcedures } from './procedures/users';
@@ -22,6 +23,7 @@ export const contract = {
   ...clientProcedures,
   ...assignmentProcedures,
   ...reportProcedures,
+  ...payoutProcedures,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { migration0001 } from './0001-core';
 import { migration0002 } from './0002-contact-persons';
 import { migration0003 } from './0003-clients-assignments';
+import { migration0004 } from './0004-payouts';
 
 /**
  * Every migration, in order. Names never change once released; a new version is a new file.
@@ -11,6 +12,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0001-core', migration0001],
   ['0002-contact-persons', migration0002],
   ['0003-clients-assignments', migration0003],
+  ['0004-payouts', migration0004],
 ];
 
 export const migrationProvider: MigrationProvider = {

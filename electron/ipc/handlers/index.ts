@@ -3,6 +3,7 @@ import { adminHandlers } from './admin';
 import { sessionHandlers } from './session';
 import { contactPersonHandlers } from './contact-persons';
 import { caseHandlers } from './cases';
+import { payoutHandlers } from './payouts';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -10,4 +11,5 @@ export const handlers: Handlers = {
   ...adminHandlers,
   ...contactPersonHandlers,
   ...caseHandlers,
+  ...payoutHandlers,
 };

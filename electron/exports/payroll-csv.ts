@@ -1,0 +1,19 @@
+import { decimalKronor, type ExportBatch } from './model';
+
+/** Payroll CSV (semicolon, decimal comma, UTF-8 with BOM): one row per person and pay code. */
+export function buildPayrollCsv(batch: ExportBatch): string {
+  const s = batch.settings;
+  const rows = [['Personnummer', 'Namn', 'Löneart', 'Benämning', 'Period', 'Belopp']];
+  const money = (ore: number) => decimalKronor(ore).replace('.', ',');
+  for (const l of batch.lines) {
+    for (const [code, name, ore] of [
+      [s.payCodeArvode, 'Arvode', l.arvodeOre],
+      [s.payCodeOmkostnad, 'Omkostnadsersättning', l.omkostnadOre],
+      [s.payCodeUtlagg, 'Utlägg', l.expensesOre],
+    ] as const) {
+      if (ore !== 0) rows.push([l.personnummer, l.name, code, name, batch.month, money(ore)]);
+    }
+  }
+  const cell = (v: string) => (/[";\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return `\uFEFF${rows.map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
+}
