@@ -5,8 +5,15 @@ import { appliedMigrations } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations/index';
 import { seedDemo } from '../seed/demo';
 import { readPassword } from './password';
+import { exportBatch } from '../services/payouts/export';
+import { PAYOUT_FORMATS, monthField, type PayoutFormat } from '../../shared/ipc/procedures/payouts';
+import { DomainError } from '../../shared/errors';
 
 export interface CliOptions {
+  month?: string;
+  format?: string;
+  out?: string;
+  reason?: string;
   user?: string;
   name?: string;
   unit?: string;
@@ -61,6 +68,22 @@ export const commands = {
     return r.ok ? 0 : 1;
   },
 
+  /** payout export --month YYYY-MM --format pain001|bgc-lon|paxml|csv --out FILE [--reason TEXT] */
+  async payout(core: AppCore, o: CliOptions): Promise<number> {
+    if (o.args[0] !== 'export') throw new DomainError('INVALID_INPUT', 'Använd: payout export --month ÅÅÅÅ-MM --format pain001|bgc-lon|paxml|csv --out FIL');
+    if (!o.month || !monthField.safeParse(o.month).success) throw new DomainError('INVALID_INPUT', 'Ange --month som ÅÅÅÅ-MM.');
+    if (!o.format || !(PAYOUT_FORMATS as readonly string[]).includes(o.format)) throw new DomainError('INVALID_INPUT', `Ange --format: ${PAYOUT_FORMATS.join(', ')}.`);
+    if (!o.out) throw new DomainError('INVALID_INPUT', 'Ange --out FIL.');
+    await login(core, o);
+    const ctx = core.serviceContext();
+    const batches = await ctx.db.selectFrom('payout_batches').select('id').where('month', '=', o.month).where('status', '=', 'attesterad').orderBy('id').execute();
+    if (batches.length === 0) throw new DomainError('RULE_VIOLATION', `Det finns ingen attesterad utbetalning för ${o.month}.`);
+    if (batches.length > 1) out(`Obs: ${batches.length} attesterade utbetalningar för månaden; den senaste (rättelsen) exporteras.`);
+    const r = await exportBatch(ctx, core.exportSink, { batchId: batches.at(-1)!.id, format: o.format as PayoutFormat, reason: o.reason ?? '' });
+    out(`Sparad: ${r.savedTo}`);
+    return 0;
+  },
+
   /** A synthetic municipality for demos and tests. */
   async 'seed-demo'(core: AppCore, o: CliOptions): Promise<number> {
     await login(core, o);
@@ -78,6 +101,8 @@ Kommandon:
   status        visa datamappen; med lösenord även schemaversion och antal rader
   verify-audit  kontrollera loggkedjan (avslutar med kod 1 om den är bruten)
   seed-demo     skapa en syntetisk kommun (60 kontaktpersoner, 50 brukare, uppdrag) (--seed N)
+  payout export --month ÅÅÅÅ-MM --format pain001|bgc-lon|paxml|csv --out FIL [--reason TEXT]
+                exportera en attesterad utbetalning (XSD-kontrollerad; en andra export kräver --reason)
 
 Lösenordet läses från KPR_PASSWORD eller första raden på standard in, aldrig från kommandoraden.
 Datamappen anges med --data DIR eller KPR_DATA.

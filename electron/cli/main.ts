@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { AppCore } from '../core/app-core';
 import { DomainError } from '../../shared/errors';
 import { commands, usage } from './commands';
+import { fileSink } from './file-sink';
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -18,6 +19,10 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       unit: { type: 'string' },
       seed: { type: 'string' },
+      month: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      reason: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -31,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('Ange datamappen med --data DIR eller miljövariabeln KPR_DATA.\n');
     return 2;
   }
-  const core = new AppCore({ dataDir });
+  const core = new AppCore({ dataDir, exportSink: values.out ? fileSink(values.out) : undefined });
   try {
     return await commands[name as keyof typeof commands](core, { ...values, args: rest });
   } catch (err) {

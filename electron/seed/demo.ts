@@ -7,6 +7,7 @@ import { contactPersonInput } from '../../shared/ipc/procedures/contactPersons';
 import { AREAS, DISABILITIES, FIRST_NAMES_F, FIRST_NAMES_M, INTERESTS, LANGUAGES, STREETS, SURNAMES, syntheticPersonnummer } from './names';
 import { rng, type Rng } from './random';
 import { seedDemoCases } from './demo-cases';
+import { seedDemoPayouts } from './demo-payouts';
 import { readSettings } from '../services/settings';
 
 type Stage = 'intresseanmalan' | 'intervju_bokad' | 'utredning_pagar' | 'godkand' | 'ej_godkand' | 'vilande';
@@ -93,5 +94,6 @@ export async function seedDemo(ctx: ServiceContext, opts: { seed: number }): Pro
     }
   }
   const cases = await seedDemoCases(ctx, r, serial, (await readSettings(ctx.db)).legalBases);
-  return { kontaktpersoner: created, ...cases };
+  const payouts = await seedDemoPayouts(ctx, r);
+  return { kontaktpersoner: created, ...cases, ...payouts };
 }

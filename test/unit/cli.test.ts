@@ -36,6 +36,44 @@ describe('CLI', () => {
     expect(cli(['verify-audit', '--data', t.dir, '--user', 'ada'], { password: 'fel-lösenord-xyz' })).toMatchObject({ code: 2, err: expect.stringMatching(/Fel användarnamn eller lösenord/) });
   });
 
+  it('exports an attested payout to --out, and asks for a reason the second time', async () => {
+    const pw = 'cli-lösenord-1234';
+    expect(cli(['init', '--data', t.dir], { password: pw }).code).toBe(0);
+    expect(cli(['seed-demo', '--data', t.dir], { password: pw }).code).toBe(0);
+    const month = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 7);
+    expect(cli(['payout', 'export', '--data', t.dir, '--month', month, '--format', 'pain001', '--out', join(t.dir, 'x.xml')], { password: pw })).toMatchObject({ code: 2, err: expect.stringMatching(/ingen attesterad utbetalning/) });
+    // Prepare an attested batch in-process, as a handläggare and a separate attestant would.
+    const { AppCore } = await import('../../electron/core/app-core');
+    const { createRouter } = await import('../../electron/ipc/router');
+    const { handlers } = await import('../../electron/ipc/handlers/index');
+    const core = new AppCore({ dataDir: t.dir });
+    const inv = createRouter(core, handlers);
+    expect(await inv('session.login', { username: 'admin', password: pw })).toMatchObject({ ok: true });
+    expect((await inv('users.create', { username: 'atte', displayName: 'Atte', roles: ['attestant'], password: 'attestantens-losen' })).ok).toBe(true);
+    const created = await inv('payouts.create', { month });
+    expect(created).toMatchObject({ ok: true });
+    // People taxed by table need the amount from their tax decision before attest.
+    const batch = (await inv('payouts.list', { month })) as { value: Array<{ lines: Array<{ id: number; taxOre: number | null; arvodeOre: number }> }> };
+    for (const l of batch.value[0].lines.filter((x) => x.taxOre === null)) {
+      expect(await inv('payouts.setTableTax', { lineId: l.id, taxOre: Math.floor(l.arvodeOre * 0.25) })).toMatchObject({ ok: true });
+    }
+    await inv('session.logout', {});
+    await inv('session.login', { username: 'atte', password: 'attestantens-losen' });
+    expect(await inv('payouts.attest', { batchId: (created as { value: { id: number } }).value.id })).toMatchObject({ ok: true });
+    await core.close();
+
+    const out = join(t.dir, 'lon.xml');
+    const first = cli(['payout', 'export', '--data', t.dir, '--month', month, '--format', 'pain001', '--out', out], { password: pw });
+    expect(first).toMatchObject({ code: 0, out: expect.stringContaining(`Sparad: ${out}`) });
+    const { validateAgainstXsd } = await import('../../electron/exports/validate-xml');
+    const { readFileSync } = await import('node:fs');
+    expect((await validateAgainstXsd(readFileSync(out), 'pain.001.001.03')).valid).toBe(true);
+    expect(cli(['payout', 'export', '--data', t.dir, '--month', month, '--format', 'pain001', '--out', out], { password: pw })).toMatchObject({ code: 2, err: expect.stringMatching(/redan exporterats/) });
+    expect(cli(['payout', 'export', '--data', t.dir, '--month', month, '--format', 'pain001', '--out', join(t.dir, 'igen.xml'), '--reason', 'Ny kopia till banken'], { password: pw }).code).toBe(0);
+    expect(readFileSync(join(t.dir, 'igen.xml'))).toEqual(readFileSync(out));
+    expect(cli(['payout', 'export', '--data', t.dir, '--month', '2026-13', '--format', 'pain001', '--out', out], { password: pw })).toMatchObject({ code: 2, err: expect.stringMatching(/ÅÅÅÅ-MM/) });
+  });
+
   it('needs a data folder and a known command', () => {
     expect(cli(['status'])).toMatchObject({ code: 2, err: expect.stringMatching(/--data DIR eller miljövariabeln KPR_DATA/) });
     expect(cli(['nonsense', '--data', t.dir])).toMatchObject({ code: 2, err: expect.stringMatching(/Användning/) });
