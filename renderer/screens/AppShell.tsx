@@ -12,12 +12,13 @@ import { ContactPersonsScreen } from './ContactPersonsScreen';
 import { ClientsScreen } from './ClientsScreen';
 import { AssignmentsScreen } from './AssignmentsScreen';
 import { ReportsScreen } from './ReportsScreen';
+import { PayoutsScreen } from './PayoutsScreen';
 
 interface NavItem {
   id: string;
   label: string;
   roles?: Role[];
-  render: () => ReactNode;
+  render: (roles: Role[]) => ReactNode;
 }
 
 const NAV: NavItem[] = [
@@ -26,7 +27,7 @@ const NAV: NavItem[] = [
   { id: 'brukare', label: 'Brukare och beslut', roles: ['handlaggare'], render: () => <ClientsScreen /> },
   { id: 'uppdrag', label: 'Uppdrag', roles: ['handlaggare'], render: () => <AssignmentsScreen /> },
   { id: 'uppfoljningar', label: 'Uppföljningar', roles: ['handlaggare'], render: () => <PlaceholderScreen title="Uppföljningar" /> },
-  { id: 'ersattning', label: 'Ersättning och utbetalning', roles: ['handlaggare', 'attestant'], render: () => <PlaceholderScreen title="Ersättning och utbetalning" /> },
+  { id: 'ersattning', label: 'Ersättning och utbetalning', roles: ['handlaggare', 'attestant'], render: (roles) => <PayoutsScreen roles={roles} /> },
   { id: 'rapporter', label: 'Rapporter', roles: ['handlaggare'], render: () => <ReportsScreen /> },
   { id: 'logg', label: 'Logg', roles: ['admin'], render: () => <AuditScreen /> },
   { id: 'installningar', label: 'Inställningar', roles: ['admin'], render: () => <SettingsScreen /> },
@@ -86,7 +87,7 @@ export function AppShell({ status, onStatus }: { status: SessionStatus; onStatus
               <ChangePasswordScreen onDone={() => {}} />
             </>
           ) : (
-            active.render()
+            active.render(user.roles)
           )}
         </section>
       </div>

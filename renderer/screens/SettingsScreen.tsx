@@ -5,6 +5,8 @@ import { unitSettings } from '../../shared/ipc/procedures/settings';
 import { call } from '../api';
 import { applyServerError, FormMessage, NumberInput, TextInput, validateWith } from '../components/form';
 import { UsersPanel } from './UsersPanel';
+import { PaymentSettingsForm } from './settings/PaymentSettingsForm';
+import { RatesEditor } from './settings/RatesEditor';
 
 /** Inställningar: the unit and its users (admin only). */
 export function SettingsScreen() {
@@ -46,6 +48,10 @@ export function SettingsScreen() {
         </Button>
       </Form>
       <UsersPanel />
+      <h2>Ersättningsnivåer</h2>
+      <RatesEditor />
+      <h2>Betalning</h2>
+      <PaymentSettingsForm />
     </>
   );
 }

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button, Form } from 'react-aria-components';
+import { contract } from '../../../shared/ipc/contract';
+import { parseKronor } from '../../../shared/money';
+import { call } from '../../api';
+import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';
+
+interface Values {
+  meetingDates: string;
+  hours: string;
+  activities: string;
+  expenses: string;
+  receiptsNote: string;
+}
+
+/** The contact person's monthly report: meetings, hours, activities and expenses with receipts. */
+export function ReportForm({ assignmentId, month, onDone, onCancel }: { assignmentId: number; month: string; onDone: () => void; onCancel: () => void }) {
+  const { control, handleSubmit, setError } = useForm<Values>({ defaultValues: { meetingDates: '', hours: '', activities: '', expenses: '0', receiptsNote: '' } });
+  const [message, setMessage] = useState<string | null>(null);
+  const submit = handleSubmit(async (v) => {
+    const expensesOre = parseKronor(v.expenses || '0');
+    if (expensesOre === null) return setError('expenses', { message: 'Ange ett belopp i kronor, t.ex. 125,50.' });
+    const hours = Number(v.hours.replace(',', '.'));
+    const input = validateWith(
+      contract['reports.submit'].input,
+      { assignmentId, month, meetingDates: v.meetingDates.split(/[,\s]+/).filter(Boolean), hours: Number.isNaN(hours) ? -1 : hours, activities: v.activities, expensesOre, receiptsNote: v.receiptsNote },
+      setError,
+    );
+    if (!input) return;
+    try {
+      await call('reports.submit', input);
+      onDone();
+    } catch (err) {
+      setMessage(applyServerError(err, setError));
+    }
+  });
+  return (
+    <Form validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Månadsrapport">
+      <TextInput control={control} name="meetingDates" label="Träffar (datum)" description="ÅÅÅÅ-MM-DD, skilj med kommatecken." />
+      <div className="grid3">
+        <TextInput control={control} name="hours" label="Timmar" />
+        <TextInput control={control} name="expenses" label="Utlägg (kr)" />
+        <TextInput control={control} name="receiptsNote" label="Kvitton" />
+      </div>
+      <TextInput control={control} name="activities" label="Aktiviteter" multiline />
+      <FormMessage>{message}</FormMessage>
+      <div className="row">
+        <Button type="submit" className="button primary">Spara rapport</Button>
+        <Button className="button" onPress={onCancel}>Avbryt</Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import { Input, Label, TextField } from 'react-aria-components';
+import type { ProcOutput } from '../../../shared/ipc/contract';
+import { formatKronor } from '../../../shared/money';
+import { call } from '../../api';
+import { FormMessage } from '../../components/form';
+
+/** Årssammanställning: per person and month, and the AGI boxes for payroll and economy. */
+export function YearTab() {
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [rows, setRows] = useState<ProcOutput<'payouts.yearSummary'>>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => void call('payouts.yearSummary', { year }).then(setRows, (e: Error) => setMessage(e.message)), [year]);
+  return (
+    <>
+      <TextField className="field month" defaultValue={String(year)} onChange={(v) => /^\d{4}$/.test(v) && setYear(Number(v))}>
+        <Label>År</Label>
+        <Input />
+      </TextField>
+      <FormMessage>{message}</FormMessage>
+      <table className="table" aria-label="Årssammanställning">
+        <thead><tr><th scope="col">Kontaktperson</th><th scope="col">Månad</th><th scope="col">Arvode</th><th scope="col">Skatt</th><th scope="col">Omkostnad</th><th scope="col">AGI 011</th><th scope="col">AGI 131</th><th scope="col">AGI 001</th><th scope="col">AGI 020</th></tr></thead>
+        <tbody>
+          {rows.flatMap((p) =>
+            p.months.map((m, i) => (
+              <tr key={`${p.contactPersonId}-${m.month}`}>
+                <td>{i === 0 ? `${p.name} (${p.personnummer.slice(0, 8)}-${p.personnummer.slice(8)})` : ''}</td>
+                <td>{m.month}</td><td>{formatKronor(m.arvodeOre)}</td><td>{formatKronor(m.taxOre)}</td><td>{formatKronor(m.omkostnadOre)}</td>
+                <td>{m.agi011}</td><td>{m.agi131}</td><td>{m.agi001}</td><td>{m.agi020}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+      {rows.length === 0 && <p className="muted">Inga attesterade utbetalningar det året.</p>}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button, Form } from 'react-aria-components';
+import { BANK_PROFILE_LABELS, BANK_PROFILES, paymentSettings, type PaymentSettings } from '../../../shared/ipc/procedures/payouts';
+import { call } from '../../api';
+import { applyServerError, CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
+
+/** Betalning: the payer's account and bank profile, pay codes for payroll, and the attest rule. */
+export function PaymentSettingsForm() {
+  const { control, handleSubmit, setError, reset } = useForm<PaymentSettings>();
+  const [message, setMessage] = useState<string | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  useEffect(() => void call('payments.getSettings', {}).then(reset, (e: Error) => setMessage(e.message)), [reset]);
+  const submit = handleSubmit(async (v) => {
+    setOk(null);
+    const input = validateWith(paymentSettings, v, setError);
+    if (!input) return;
+    try {
+      await call('payments.saveSettings', input);
+      setOk('Betalningsinställningarna är sparade.');
+    } catch (err) {
+      setMessage(applyServerError(err, setError));
+    }
+  });
+  return (
+    <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label="Betalningsinställningar">
+      <div className="grid3">
+        <TextInput control={control} name="payerName" label="Betalare (kommunen)" />
+        <TextInput control={control} name="orgNumber" label="Organisationsnummer" />
+        <TextInput control={control} name="debtorBic" label="Bankens BIC" />
+        <TextInput control={control} name="debtorClearing" label="Clearingnummer (betalarens konto)" />
+        <TextInput control={control} name="debtorAccount" label="Kontonummer (betalarens konto)" />
+        <TextInput control={control} name="initiatorId" label="Avsändar-id enligt banken" description="Tomt = organisationsnumret" />
+        <TextInput control={control} name="bgcBankgiro" label="Bankgironummer (Bankgirot Löner)" />
+        <TextInput control={control} name="bgcCustomerNumber" label="Kundnummer hos Bankgirot" />
+        <NumberInput control={control} name="paymentDayOfMonth" label="Utbetalningsdag i månaden efter" minValue={1} maxValue={28} />
+        <TextInput control={control} name="payCodeArvode" label="Löneart arvode" />
+        <TextInput control={control} name="payCodeOmkostnad" label="Löneart omkostnadsersättning" />
+        <TextInput control={control} name="payCodeUtlagg" label="Löneart utlägg" />
+      </div>
+      <RadioInput control={control} name="bankProfile" label="Bankprofil för pain.001" options={BANK_PROFILES.map((p) => [p, BANK_PROFILE_LABELS[p]] as const)} />
+      <CheckboxInput control={control} name="twoPersonRule" label="Tvåpersonsregel: den som godkänt månadsrapporter får inte attestera utbetalningen" />
+      <FormMessage>{message}</FormMessage>
+      <FormMessage tone="ok">{ok}</FormMessage>
+      <Button type="submit" className="button primary">Spara betalningsinställningar</Button>
+    </Form>
+  );
+}

@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button, Form } from 'react-aria-components';
+import { rateYear, type RateYear } from '../../../shared/compensation/rates';
+import { formatKronor, parseKronor } from '../../../shared/money';
+import { monthlyAmount } from '../../../shared/compensation/amounts';
+import { call } from '../../api';
+import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';
+
+interface Values {
+  pbb: string;
+  source: string;
+  arvode: string;
+  omkostnad: string;
+  feeFull: string;
+  feeReduced: string;
+  reducedAge: string;
+  zeroBorn: string;
+  threshold: string;
+  sideIncome: string;
+}
+
+const pct = (bp: number) => (bp / 100).toLocaleString('sv-SE');
+const bpOf = (s: string) => Math.round(Number(s.replace(',', '.').replace('%', '').trim()) * 100);
+const levelsText = (l: RateYear['arvodeLevels']) => l.map((x) => `${x.code}; ${x.label}; ${pct(x.percentBp)}`).join('\n');
+const parseLevels = (t: string) =>
+  t.split('\n').map((r) => r.trim()).filter(Boolean).map((r) => {
+    const [code, label, p] = r.split(';').map((x) => x?.trim() ?? '');
+    return { code, label, percentBp: bpOf(p ?? '') };
+  });
+
+function toValues(r: RateYear): Values {
+  return {
+    pbb: String(r.prisbasbeloppOre / 100),
+    source: r.source,
+    arvode: levelsText(r.arvodeLevels),
+    omkostnad: levelsText(r.omkostnadLevels),
+    feeFull: pct(r.employerFee.fullBp),
+    feeReduced: pct(r.employerFee.reducedBp),
+    reducedAge: String(r.employerFee.reducedFromAgeAtStartOfYear),
+    zeroBorn: String(r.employerFee.zeroBornUpToYear),
+    threshold: String(r.feeThresholdOre / 100),
+    sideIncome: pct(r.sideIncomeTaxBp),
+  };
+}
+
+/** Ersättningsnivåer per år: prisbasbelopp, levels, fee and tax rates. Everything yearly is data here. */
+export function RatesEditor() {
+  const [rates, setRates] = useState<RateYear[]>([]);
+  const [year, setYear] = useState<number | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  const { control, handleSubmit, setError, reset, watch } = useForm<Values>();
+  const load = useCallback(() => call('rates.list', {}).then((r) => {
+    setRates(r);
+    setYear((y) => y ?? r.at(-1)?.year ?? null);
+  }), []);
+  useEffect(() => void load(), [load]);
+  const current = rates.find((r) => r.year === year);
+  useEffect(() => { if (current) reset(toValues(current)); }, [current, reset]);
+
+  const submit = handleSubmit(async (v) => {
+    if (!current) return;
+    setOk(null);
+    const pbbOre = parseKronor(v.pbb);
+    if (pbbOre === null) return setError('pbb', { message: 'Ange prisbasbeloppet i kronor.' });
+    const candidate = {
+      ...current,
+      prisbasbeloppOre: pbbOre,
+      source: v.source,
+      arvodeLevels: parseLevels(v.arvode),
+      omkostnadLevels: parseLevels(v.omkostnad),
+      employerFee: { ...current.employerFee, fullBp: bpOf(v.feeFull), reducedBp: bpOf(v.feeReduced), reducedFromAgeAtStartOfYear: Number(v.reducedAge), zeroBornUpToYear: Number(v.zeroBorn) },
+      feeThresholdOre: (parseKronor(v.threshold) ?? -1),
+      sideIncomeTaxBp: bpOf(v.sideIncome),
+    };
+    const input = validateWith(rateYear, candidate, () => {});
+    if (!input) return setMessage('Kontrollera värdena: nivåer skrivs "KOD; Benämning; procent", en per rad.');
+    try {
+      await call('rates.save', input);
+      setOk(`Nivåerna för ${input.year} är sparade.`);
+      await load();
+    } catch (err) {
+      setMessage(applyServerError(err, setError));
+    }
+  });
+  const addYear = async () => {
+    const last = rates.at(-1);
+    if (!last) return;
+    await call('rates.save', { ...last, year: last.year + 1, source: 'Kopierat från föregående år – uppdatera prisbasbeloppet' }).then(() => { setYear(last.year + 1); return load(); }, (e: Error) => setMessage(e.message));
+  };
+  const pbbPreview = parseKronor(watch('pbb') ?? '');
+  return (
+    <div className="stack">
+      <div className="row">
+        {rates.map((r) => <Button key={r.year} className={`button${r.year === year ? ' primary' : ''}`} onPress={() => setYear(r.year)}>{r.year}</Button>)}
+        <Button className="button" onPress={() => void addYear()}>Lägg till nästa år</Button>
+      </div>
+      {current && (
+        <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label={`Ersättningsnivåer ${current.year}`}>
+          <div className="grid3">
+            <TextInput control={control} name="pbb" label={`Prisbasbelopp ${current.year} (kr)`} />
+            <TextInput control={control} name="source" label="Källa" />
+            <TextInput control={control} name="sideIncome" label="Skatt vid sidoinkomst (%)" />
+            <TextInput control={control} name="feeFull" label="Arbetsgivaravgift, full (%)" />
+            <TextInput control={control} name="feeReduced" label="Arbetsgivaravgift, nedsatt (%)" />
+            <TextInput control={control} name="reducedAge" label="Nedsatt från ålder vid årets början" />
+            <TextInput control={control} name="zeroBorn" label="Ingen avgift för födda t.o.m. år" />
+            <TextInput control={control} name="threshold" label="Avgiftsfritt under (kr per år)" />
+          </div>
+          <div className="grid2">
+            <TextInput control={control} name="arvode" label="Arvodesnivåer (KOD; Benämning; procent)" multiline />
+            <TextInput control={control} name="omkostnad" label="Omkostnadsnivåer (KOD; Benämning; procent)" multiline />
+          </div>
+          {pbbPreview !== null && <p className="muted">Exempel: 10 % ger {formatKronor(monthlyAmount(pbbPreview, 1000))} per månad (avrundat till hela kronor).</p>}
+          <FormMessage>{message}</FormMessage>
+          <FormMessage tone="ok">{ok}</FormMessage>
+          <Button type="submit" className="button primary">Spara nivåer för {current.year}</Button>
+        </Form>
+      )}
+    </div>
+  );
+}
