@@ -16,7 +16,7 @@ describe('migration 0003-clients-assignments', () => {
     await migrate(db, '0002-contact-persons');
     raw.prepare("INSERT INTO contact_persons (personnummer, first_name, last_name, birth_date, gender, status, status_changed_at, queue_since, created_at, updated_at) VALUES ('198112289874','K','P','1981-12-28','man','godkand','x','2026-01-01','x','x')").run();
 
-    expect(await migrate(db)).toEqual(['0003-clients-assignments']);
+    expect(await migrate(db, '0003-clients-assignments')).toEqual(['0003-clients-assignments']);
     expect(raw.prepare('SELECT status, queue_since FROM contact_persons').get()).toEqual({ status: 'godkand', queue_since: '2026-01-01' });
     const client = raw.prepare("INSERT INTO clients (personnummer, first_name, last_name, birth_date, gender, ivo_suffix, created_at, updated_at) VALUES ('201405011238','B','R','2014-05-01','man',123,'x','x')").run();
     const decision = raw
