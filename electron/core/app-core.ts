@@ -10,6 +10,7 @@ import { Vault } from '../vault/vault';
 import { systemClock, type Clock } from './clock';
 import { dataPaths } from './paths';
 import { folderSink, type ExportSink } from './export-sink';
+import type { PdfRenderer } from '../documents/pdf';
 import { dirname, join } from 'node:path';
 import type { ServiceContext, Session } from './session';
 import { readSettings, writeInitialSettings } from '../services/settings';
@@ -20,6 +21,8 @@ export interface CoreOptions {
   kdf?: ScryptParams;
   /** Where deliberate exports go; defaults to an "exporter" folder beside the data folder. */
   exportSink?: ExportSink;
+  /** HTML -> PDF (Electron's printToPDF in the app, Chromium in tests); absent in the CLI. */
+  pdf?: PdfRenderer;
 }
 
 interface UserRecord {
@@ -51,6 +54,7 @@ export class AppCore {
   public readonly dataDir: string;
   public readonly vault: Vault;
   public readonly exportSink: ExportSink;
+  private readonly pdfRenderer: PdfRenderer | undefined;
   private readonly paths: ReturnType<typeof dataPaths>;
   private session: Session | null = null;
   private lockedUsername: string | null = null;
@@ -63,10 +67,16 @@ export class AppCore {
     mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
     this.vault = new Vault(this.paths.vault, opts.kdf ?? OWASP_SCRYPT, () => this.clock.now());
     this.exportSink = opts.exportSink ?? folderSink(join(dirname(opts.dataDir), 'exporter'));
+    this.pdfRenderer = opts.pdf;
   }
 
   public get databaseFile(): string {
     return this.paths.database;
+  }
+
+  public async pdf(html: string): Promise<Buffer> {
+    if (!this.pdfRenderer) throw new DomainError('RULE_VIOLATION', 'Utskrift till PDF finns bara i programmet, inte i kommandoraden.');
+    return this.pdfRenderer(html);
   }
 
   public status(): SessionStatus {

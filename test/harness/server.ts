@@ -16,6 +16,7 @@ import { APP_ORIGIN } from '../../electron/shell/csp';
 import type { ScryptParams } from '../../electron/vault/kdf';
 import { folderSink } from '../../electron/core/export-sink';
 import { rmSync } from 'node:fs';
+import { chromiumPdf } from './pdf-chromium';
 
 const BRIDGE = `window.kpr = { invoke: (name, input) => fetch('/__ipc', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, input }) }).then((r) => r.json()) };`;
 
@@ -38,7 +39,8 @@ export async function startHarness(opts: { dataDir: string; rendererRoot?: strin
   const root = opts.rendererRoot ?? join(import.meta.dirname, '..', '..', 'build', 'renderer');
   const clock = new ManualClock(opts.start ?? new Date().toISOString());
   const exportDir = `${opts.dataDir}-export`;
-  const core = new AppCore({ dataDir: opts.dataDir, clock, kdf: opts.kdf, exportSink: folderSink(exportDir) });
+  const pdf = chromiumPdf();
+  const core = new AppCore({ dataDir: opts.dataDir, clock, kdf: opts.kdf, exportSink: folderSink(exportDir), pdf: pdf.render });
   const invoke = createRouter(core, handlers, (m, e) => console.error('[harness]', m, e));
 
   const server: Server = createServer(async (req, res) => {
@@ -81,6 +83,7 @@ export async function startHarness(opts: { dataDir: string; rendererRoot?: strin
       await core.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       rmSync(exportDir, { recursive: true, force: true });
+      await pdf.close();
     },
   };
 }

@@ -5,6 +5,11 @@ import { attestBatch, createPayoutBatch, listBatches, setTableTax } from '../../
 import { exportBatch } from '../../services/payouts/export';
 import { yearSummary } from '../../services/payouts/year-summary';
 import { setCompensation } from '../../services/assignments/compensation';
+import { attestListHtml, payoutSpecificationsHtml } from '../../documents/payout-documents';
+import { readSettings } from '../../services/settings';
+import { toLocalIsoDate } from '../../../shared/dates';
+import { DomainError } from '../../../shared/errors';
+import { audit } from '../../core/session';
 
 const ok = { ok: true as const };
 
@@ -12,7 +17,7 @@ export const payoutHandlers: Pick<
   Handlers,
   | 'rates.list' | 'rates.save' | 'payments.getSettings' | 'payments.saveSettings' | 'assignments.setCompensation'
   | 'reports.month' | 'reports.submit' | 'reports.approve'
-  | 'payouts.list' | 'payouts.create' | 'payouts.setTableTax' | 'payouts.attest' | 'payouts.export' | 'payouts.yearSummary'
+  | 'payouts.list' | 'payouts.create' | 'payouts.setTableTax' | 'payouts.attest' | 'payouts.export' | 'payouts.yearSummary' | 'payouts.exportPdf'
 > = {
   'rates.list': (core) => listRates(core.serviceContext().db),
   'rates.save': async (core, input) => (await saveRate(core.serviceContext(), input), ok),
@@ -28,4 +33,16 @@ export const payoutHandlers: Pick<
   'payouts.attest': async (core, input) => (await attestBatch(core.serviceContext(), input.batchId), ok),
   'payouts.export': (core, input) => exportBatch(core.serviceContext(), core.exportSink, input),
   'payouts.yearSummary': (core, input) => yearSummary(core.serviceContext(), input.year),
+  'payouts.exportPdf': async (core, input) => {
+    const ctx = core.serviceContext();
+    const row = await ctx.db.selectFrom('payout_batches').select('month').where('id', '=', input.batchId).executeTakeFirst();
+    const found = row ? (await listBatches(ctx, row.month)).find((b) => b.id === input.batchId) : undefined;
+    if (!found) throw new DomainError('NOT_FOUND', 'Utbetalningen finns inte.');
+    const { unitName } = await readSettings(ctx.db);
+    const printedAt = toLocalIsoDate(ctx.now());
+    const html = input.document === 'attestlista' ? attestListHtml(found, unitName, printedAt) : payoutSpecificationsHtml(found, unitName, printedAt);
+    const savedTo = await core.exportSink(`${input.document}-${found.month}-${found.id}.pdf`, await core.pdf(html));
+    if (savedTo) await audit(ctx, ctx.db, { action: 'payout.pdf', entityType: 'payout_batch', entityId: found.id, detail: input.document });
+    return { savedTo };
+  },
 };

@@ -97,6 +97,16 @@ export function BatchView({ batch, canAttest, onChanged }: { batch: PayoutBatch;
             setReason('');
           })}>Exportera fil</Button>
           <FormMessage tone="ok">{saved}</FormMessage>
+          <div className="row">
+            <Button className="button" onPress={() => void run(async () => {
+              const r = await call('payouts.exportPdf', { batchId: batch.id, document: 'attestlista' });
+              setSaved(r.savedTo ? `Sparad: ${r.savedTo}` : 'Ingen fil sparades.');
+            })}>Attestlista (PDF)</Button>
+            <Button className="button" onPress={() => void run(async () => {
+              const r = await call('payouts.exportPdf', { batchId: batch.id, document: 'specifikationer' });
+              setSaved(r.savedTo ? `Sparad: ${r.savedTo}` : 'Ingen fil sparades.');
+            })}>Specifikationer per kontaktperson (PDF)</Button>
+          </div>
           {batch.exports.length > 0 && <ul className="muted">{batch.exports.map((e) => <li key={e.at + e.format}>{formatDateTime(e.at)}: {FORMAT_LABELS[e.format as PayoutFormat] ?? e.format}{e.reason ? ` (${e.reason})` : ''}</li>)}</ul>}
         </div>
       )}

@@ -130,6 +130,11 @@ export const payoutProcedures = {
     input: z.object({ batchId: id, format: z.enum(PAYOUT_FORMATS), reason: z.string().trim().max(500).default('') }),
     output: z.object({ savedTo: z.string().nullable(), fileName: z.string() }),
   }),
+  'payouts.exportPdf': procedure({
+    access: ['attestant', 'handlaggare'],
+    input: z.object({ batchId: id, document: z.enum(['attestlista', 'specifikationer']) }),
+    output: z.object({ savedTo: z.string().nullable() }),
+  }),
   'payouts.yearSummary': procedure({
     access: ['attestant', 'handlaggare'],
     input: z.object({ year: z.number().int().min(2000).max(2100) }),
