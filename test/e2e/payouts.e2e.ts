@@ -11,6 +11,7 @@ import { TEST_SCRYPT } from '../../electron/vault/kdf';
 import { createRouter } from '../../electron/ipc/router';
 import { handlers } from '../../electron/ipc/handlers/index';
 import { validateAgainstXsd } from '../../electron/exports/validate-xml';
+import { pdfText } from '../helpers/pdf';
 
 let browser: Browser;
 let harness: Harness;
@@ -116,6 +117,13 @@ describe('monthly report to bank file', () => {
     await page.getByRole('button', { name: 'Exportera fil' }).click();
     await page.getByText(/Banken bad om filen igen/).waitFor();
     expect(readFileSync(path, 'utf8')).toBe(xml);
+
+    await page.getByRole('button', { name: 'Attestlista (PDF)' }).click();
+    const pdfSaved = page.getByText(/^Sparad: .*attestlista-2026-10-\d+\.pdf$/);
+    await pdfSaved.waitFor();
+    const text = pdfText(readFileSync((await pdfSaved.textContent())!.replace('Sparad: ', '')), 'pay-04-attestlista');
+    expect(text).toContain('Anna Provsson');
+    expect(text).toContain('Attesterad av Atte Attestant');
     void E2E_ADMIN;
   });
 });
