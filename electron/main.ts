@@ -9,7 +9,7 @@ import { bridgeIpc } from './shell/ipc-bridge';
 import { serveAppFile } from './shell/protocol-files';
 import { secureWindowOptions } from './shell/window-options';
 import { createLogger } from './core/log';
-import { electronPdf } from './shell/pdf-electron';
+import { electronPdf, electronPrint } from './shell/pdf-electron';
 import { electronSaveDialogSink } from './shell/save-dialog';
 
 const isDev = !app.isPackaged && process.env.KPR_DEV === '1';
@@ -23,7 +23,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let mainWindow: BrowserWindow | null = null;
-const core = new AppCore({ dataDir, pdf: electronPdf, exportSink: electronSaveDialogSink(() => mainWindow) });
+const core = new AppCore({ dataDir, pdf: electronPdf, print: electronPrint, exportSink: electronSaveDialogSink(() => mainWindow) });
 const invoke = createRouter(core, handlers, log);
 
 app.on('web-contents-created', (_e, contents) => hardenContents(contents));

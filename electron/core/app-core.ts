@@ -23,6 +23,8 @@ export interface CoreOptions {
   exportSink?: ExportSink;
   /** HTML -> PDF (Electron's printToPDF in the app, Chromium in tests); absent in the CLI. */
   pdf?: PdfRenderer;
+  /** Opens the system print dialog for an HTML document (Electron only). */
+  print?: (html: string) => Promise<boolean>;
 }
 
 interface UserRecord {
@@ -55,6 +57,7 @@ export class AppCore {
   public readonly vault: Vault;
   public readonly exportSink: ExportSink;
   private readonly pdfRenderer: PdfRenderer | undefined;
+  private readonly printer: ((html: string) => Promise<boolean>) | undefined;
   private readonly paths: ReturnType<typeof dataPaths>;
   private session: Session | null = null;
   private lockedUsername: string | null = null;
@@ -68,6 +71,7 @@ export class AppCore {
     this.vault = new Vault(this.paths.vault, opts.kdf ?? OWASP_SCRYPT, () => this.clock.now());
     this.exportSink = opts.exportSink ?? folderSink(join(dirname(opts.dataDir), 'exporter'));
     this.pdfRenderer = opts.pdf;
+    this.printer = opts.print;
   }
 
   public get databaseFile(): string {
@@ -77,6 +81,11 @@ export class AppCore {
   public async pdf(html: string): Promise<Buffer> {
     if (!this.pdfRenderer) throw new DomainError('RULE_VIOLATION', 'Utskrift till PDF finns bara i programmet, inte i kommandoraden.');
     return this.pdfRenderer(html);
+  }
+
+  public async print(html: string): Promise<boolean> {
+    if (!this.printer) throw new DomainError('RULE_VIOLATION', 'Utskrift till skrivare finns bara i programmet. Skapa en PDF i stället.');
+    return this.printer(html);
   }
 
   public status(): SessionStatus {

@@ -279,6 +279,37 @@ export interface PayoutExportsTable {
   content: Buffer | null;
 }
 
+export interface VersionedDocTable {
+  id: Generated<number>;
+  assignment_id: number;
+  version: number;
+  data: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface FollowUpsTable {
+  id: Generated<number>;
+  assignment_id: number;
+  planned_date: string;
+  done_date: string | null;
+  participants: Generated<string>;
+  notes: Generated<string>;
+  outcome: Generated<string>;
+  recorded_by: number | null;
+}
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  kind: string;
+  assignment_id: number | null;
+  contact_person_id: number | null;
+  title: string;
+  created_at: string;
+  created_by: number | null;
+  pdf: Buffer;
+}
+
 export interface DB {
   users: UsersTable;
   settings: SettingsTable;
@@ -299,4 +330,8 @@ export interface DB {
   payout_batches: PayoutBatchesTable;
   payout_lines: PayoutLinesTable;
   payout_exports: PayoutExportsTable;
+  agreements: VersionedDocTable;
+  implementation_plans: VersionedDocTable;
+  follow_ups: FollowUpsTable;
+  documents: DocumentsTable;
 }

@@ -14,3 +14,14 @@ export const electronPdf: PdfRenderer = async (html) => {
     win.destroy();
   }
 };
+
+/** The system print dialog for a document (same hidden, script-free window). */
+export async function electronPrint(html: string): Promise<boolean> {
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+  try {
+    await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    return await new Promise<boolean>((resolve) => win.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success)));
+  } finally {
+    win.destroy();
+  }
+}

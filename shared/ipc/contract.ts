@@ -5,6 +5,7 @@ import { clientProcedures } from './procedures/clients';
 import { assignmentProcedures } from './procedures/assignments';
 import { reportProcedures } from './procedures/reports';
 import { payoutProcedures } from './procedures/payouts';
+import { documentProcedures } from './procedures/documents';
 import { sessionProcedures } from './procedures/session';
 import { settingsProcedures } from './procedures/settings';
 import { userProcedures } from './procedures/users';
@@ -24,6 +25,7 @@ export const contract = {
   ...assignmentProcedures,
   ...reportProcedures,
   ...payoutProcedures,
+  ...documentProcedures,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { migration0001 } from './0001-core';
 import { migration0002 } from './0002-contact-persons';
 import { migration0003 } from './0003-clients-assignments';
 import { migration0004 } from './0004-payouts';
+import { migration0005 } from './0005-documents';
 
 /**
  * Every migration, in order. Names never change once released; a new version is a new file.
@@ -13,6 +14,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0002-contact-persons', migration0002],
   ['0003-clients-assignments', migration0003],
   ['0004-payouts', migration0004],
+  ['0005-documents', migration0005],
 ];
 
 export const migrationProvider: MigrationProvider = {

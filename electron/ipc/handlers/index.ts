@@ -4,6 +4,7 @@ import { sessionHandlers } from './session';
 import { contactPersonHandlers } from './contact-persons';
 import { caseHandlers } from './cases';
 import { payoutHandlers } from './payouts';
+import { documentHandlers } from './documents';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...contactPersonHandlers,
   ...caseHandlers,
   ...payoutHandlers,
+  ...documentHandlers,
 };

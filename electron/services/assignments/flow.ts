@@ -7,6 +7,7 @@ import { audit, type ServiceContext } from '../../core/session';
 import { getDecision } from '../clients/decisions';
 import { suggestMatches } from './matching';
 import { systemTransitionInTrx } from '../contact-persons/status';
+import { dropOpenFollowUps, scheduleFirstFollowUp } from '../documents/follow-ups';
 
 async function event(ctx: ServiceContext, trx: Transaction<DB>, id: number, e: { date: string; action: string; from: string; to: string; note: string | null }) {
   await trx.insertInto('assignment_events').values({ assignment_id: id, at: ctx.now().toISOString(), date: e.date, user_id: ctx.actor.id, action: e.action, from_status: e.from, to_status: e.to, note: e.note }).execute();
@@ -74,8 +75,11 @@ export async function actOnAssignment(ctx: ServiceContext, input: { id: number; 
       if (!d.executed_date) await trx.updateTable('decisions').set({ executed_date: input.date }).where('id', '=', d.id).execute();
       await trx.updateTable('decision_interruptions').set({ resumed_date: input.date }).where('decision_id', '=', d.id).where('resumed_date', 'is', null).execute();
       await systemTransitionInTrx(ctx, trx, { id: a.contact_person_id, to: 'i_uppdrag', date: input.date, note: `Uppdrag ${a.id}` });
+      const client = await trx.selectFrom('clients').select('birth_date').where('id', '=', d.client_id).executeTakeFirstOrThrow();
+      await scheduleFirstFollowUp(trx, a.id, input.date, client.birth_date);
     }
     if (input.action === 'end') {
+      await dropOpenFollowUps(trx, a.id);
       const cp = await trx.selectFrom('contact_persons').select('status').where('id', '=', a.contact_person_id).executeTakeFirstOrThrow();
       if (cp.status === 'i_uppdrag') await systemTransitionInTrx(ctx, trx, { id: a.contact_person_id, to: 'godkand', date: input.date, note: `Uppdrag ${a.id} avslutat` });
       // The decision continues without a contact person: an interruption (avbrott) starts today.
