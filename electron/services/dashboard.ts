@@ -1,4 +1,4 @@
-import { daysBetween, toLocalIsoDate } from '../../shared/dates';
+import { addDays, daysBetween, toLocalIsoDate } from '../../shared/dates';
 import { ivoDeadline } from '../../shared/ivo/report';
 import type { ServiceContext } from '../core/session';
 
@@ -17,6 +17,8 @@ export async function dashboardSummary(ctx: ServiceContext) {
     .execute();
   const counts = await ctx.db.selectFrom('assignments').select(['status', (e) => e.fn.countAll<number>().as('n')]).groupBy('status').execute();
   const n = (statuses: string[]) => counts.filter((c) => statuses.includes(c.status)).reduce((s, c) => s + c.n, 0);
+  const followUps = await ctx.db.selectFrom('follow_ups').select('planned_date').where('done_date', 'is', null).execute();
+  const soonLimit = addDays(today, 30);
   const waits = queue.filter((q) => q.queue_since).map((q) => daysBetween(q.queue_since!, today));
   return {
     queueLength: queue.length,
@@ -30,5 +32,7 @@ export async function dashboardSummary(ctx: ServiceContext) {
       .slice(0, 20),
     activeAssignments: n(['aktivt']),
     openOffers: n(['forslag', 'erbjudet', 'kp_accepterat', 'presentationsmote', 'bada_ja']),
+    followUpsOverdue: followUps.filter((f) => f.planned_date < today).length,
+    followUpsSoon: followUps.filter((f) => f.planned_date >= today && f.planned_date <= soonLimit).length,
   };
 }

@@ -6,13 +6,13 @@ import { call } from '../api';
 import { OverviewScreen } from './OverviewScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { AuditScreen } from './AuditScreen';
-import { PlaceholderScreen } from './PlaceholderScreen';
 import { ChangePasswordScreen } from './ChangePasswordScreen';
 import { ContactPersonsScreen } from './ContactPersonsScreen';
 import { ClientsScreen } from './ClientsScreen';
 import { AssignmentsScreen } from './AssignmentsScreen';
 import { ReportsScreen } from './ReportsScreen';
 import { PayoutsScreen } from './PayoutsScreen';
+import { FollowUpsScreen } from './FollowUpsScreen';
 
 interface NavItem {
   id: string;
@@ -26,7 +26,7 @@ const NAV: NavItem[] = [
   { id: 'kontaktpersoner', label: 'Kontaktpersoner', roles: ['handlaggare'], render: () => <ContactPersonsScreen /> },
   { id: 'brukare', label: 'Brukare och beslut', roles: ['handlaggare'], render: () => <ClientsScreen /> },
   { id: 'uppdrag', label: 'Uppdrag', roles: ['handlaggare'], render: () => <AssignmentsScreen /> },
-  { id: 'uppfoljningar', label: 'Uppföljningar', roles: ['handlaggare'], render: () => <PlaceholderScreen title="Uppföljningar" /> },
+  { id: 'uppfoljningar', label: 'Uppföljningar', roles: ['handlaggare'], render: () => <FollowUpsScreen /> },
   { id: 'ersattning', label: 'Ersättning och utbetalning', roles: ['handlaggare', 'attestant'], render: (roles) => <PayoutsScreen roles={roles} /> },
   { id: 'rapporter', label: 'Rapporter', roles: ['handlaggare'], render: () => <ReportsScreen /> },
   { id: 'logg', label: 'Logg', roles: ['admin'], render: () => <AuditScreen /> },

@@ -18,6 +18,7 @@ export function OverviewScreen() {
         <div className="card"><h2>Kö</h2><p className="big">{s.queueLength}</p><p className="muted">godkända kontaktpersoner väntar{s.averageQueueDays !== null ? `, i snitt ${s.averageQueueDays} dagar` : ''}</p></div>
         <div className="card"><h2>Under utredning</h2><p className="big">{s.underAssessment}</p><p className="muted">intresseanmälningar och utredningar</p></div>
         <div className="card"><h2>Väntande brukare</h2><p className="big">{s.clientsWaiting}</p><p className="muted">beslut som inte verkställts{s.longestWaitDays !== null ? `, längst ${s.longestWaitDays} dagar` : ''}</p></div>
+        <div className="card"><h2>Uppföljningar</h2><p className={`big${s.followUpsOverdue ? ' late' : ''}`}>{s.followUpsOverdue}</p><p className="muted">försenade, {s.followUpsSoon} inom 30 dagar</p></div>
         <div className="card"><h2>Aktiva uppdrag</h2><p className="big">{s.activeAssignments}</p><p className="muted">{s.openOffers} förslag och erbjudanden pågår</p></div>
       </div>
       {s.approachingDeadline.length > 0 && (

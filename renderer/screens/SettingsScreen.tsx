@@ -7,6 +7,7 @@ import { applyServerError, FormMessage, NumberInput, TextInput, validateWith } f
 import { UsersPanel } from './UsersPanel';
 import { PaymentSettingsForm } from './settings/PaymentSettingsForm';
 import { RatesEditor } from './settings/RatesEditor';
+import { DocumentSettingsForm } from './settings/DocumentSettingsForm';
 
 /** Inställningar: the unit and its users (admin only). */
 export function SettingsScreen() {
@@ -52,6 +53,8 @@ export function SettingsScreen() {
       <RatesEditor />
       <h2>Betalning</h2>
       <PaymentSettingsForm />
+      <h2>Dokument och avtalsmall</h2>
+      <DocumentSettingsForm />
     </>
   );
 }

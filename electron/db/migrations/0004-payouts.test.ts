@@ -19,7 +19,7 @@ describe('migration 0004-payouts', () => {
     raw.prepare("INSERT INTO decisions (client_id, legal_basis, decision_date, valid_from, meetings_per_period, period, hours_per_month, created_at) VALUES (1,'LSS 9 § 4','2026-05-15','2026-05-15',2,'manad',8,'x')").run();
     raw.prepare("INSERT INTO assignments (decision_id, contact_person_id, status, start_date, created_at, updated_at) VALUES (1, 1, 'aktivt', '2026-06-01', 'x', 'x')").run();
 
-    expect(await migrate(db)).toEqual(['0004-payouts']);
+    expect(await migrate(db, '0004-payouts')).toEqual(['0004-payouts']);
     expect(raw.prepare('SELECT status, arvode_level FROM assignments').get()).toEqual({ status: 'aktivt', arvode_level: null });
     const years = raw.prepare('SELECT year, config FROM rate_years ORDER BY year').all() as Array<{ year: number; config: string }>;
     expect(years.map((y) => [y.year, JSON.parse(y.config).prisbasbeloppOre])).toEqual([[2024, 5_730_000], [2025, 5_880_000], [2026, 5_920_000]]);

@@ -24,6 +24,8 @@ export async function listAssignments(ctx: ServiceContext, input: { statuses: As
       'contact_persons.id as cp_id',
       'contact_persons.first_name as cp_first',
       'contact_persons.last_name as cp_last',
+      'contact_persons.protected_identity as cp_protected',
+      'clients.protected_identity as client_protected',
     ])
     .orderBy('assignments.id', 'desc');
   if (input.statuses.length > 0) q = q.where('assignments.status', 'in', input.statuses);
@@ -55,6 +57,7 @@ export async function listAssignments(ctx: ServiceContext, input: { statuses: As
     startDate: r.start_date,
     endDate: r.end_date,
     endReason: r.end_reason,
+    protectedIdentity: r.cp_protected === 1 || r.client_protected === 1,
     availableActions: availableActions(r.status as AssignmentStatus),
     events: events
       .filter((e) => e.assignment_id === r.id)

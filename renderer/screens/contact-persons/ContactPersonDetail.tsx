@@ -10,6 +10,8 @@ import { FormMessage } from '../../components/form';
 import { ConsentForm, InterviewForm, ReferenceForm, RegisterCheckForm, TransitionForm } from './AssessmentForms';
 import { ContactPersonForm } from './ContactPersonForm';
 import { RevealAddress } from './RevealAddress';
+import { DocumentActions } from '../documents/DocumentActions';
+import { ArchiveList } from '../documents/ArchiveList';
 
 const TRANSITION_VERBS: Partial<Record<CpStatus, string>> = {
   intervju_bokad: 'Boka intervju',
@@ -28,6 +30,7 @@ export function ContactPersonDetail({ id, onBack, notice }: { id: number; onBack
   const [editing, setEditing] = useState(false);
   const [transition, setTransition] = useState<CpStatus | null>(null);
   const [warnings, setWarnings] = useState<string[]>(notice ?? []);
+  const [archiveTick, setArchiveTick] = useState(0);
   const load = useCallback(() => call('cp.get', { id }).then(setD, (e: Error) => setError(e.message)), [id]);
   useEffect(() => void load(), [load]);
 
@@ -133,6 +136,14 @@ export function ContactPersonDetail({ id, onBack, notice }: { id: number; onBack
         </table>
         {canAssess && <RegisterCheckForm id={d.id} onDone={() => void load()} />}
       </div>
+      {d.queueSince && (
+        <div className="panel">
+          <h2>Brev och dokument</h2>
+          <h3>Godkännandebrev</h3>
+          <DocumentActions docRef={{ kind: 'brev-godkand', contactPersonId: d.id }} protectedParty={v.protectedIdentity} onCreated={() => setArchiveTick((n) => n + 1)} />
+          <ArchiveList contactPersonId={d.id} refresh={archiveTick} />
+        </div>
+      )}
     </>
   );
 }

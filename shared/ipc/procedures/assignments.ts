@@ -29,6 +29,8 @@ export const assignmentRow = z.object({
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
   endReason: z.string().nullable(),
+  /** The contact person or the client has protected identity (addresses are left out of prints). */
+  protectedIdentity: z.boolean(),
   availableActions: z.array(z.enum(Object.keys(ASSIGNMENT_ACTIONS) as [AssignmentAction, ...AssignmentAction[]])),
   events: z.array(z.object({ id: z.number(), date: z.string(), action: z.string(), fromStatus: z.string(), toStatus: z.string(), note: z.string().nullable(), user: z.string().nullable() })),
 });

@@ -54,6 +54,8 @@ export const reportProcedures = {
       approachingDeadline: z.array(z.object({ decisionId: z.number(), clientId: z.number(), name: z.string(), decisionDate: z.string(), deadline: z.string(), daysLeft: z.number() })),
       activeAssignments: z.number(),
       openOffers: z.number(),
+      followUpsOverdue: z.number(),
+      followUpsSoon: z.number(),
     }),
   }),
 } as const;

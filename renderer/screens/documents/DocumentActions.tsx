@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { Button, Dialog, Heading, Input, Label, Modal, TextField } from 'react-aria-components';
+import type { z } from 'zod';
+import type { documentRef } from '../../../shared/ipc/procedures/documents';
+import { call, ApiError } from '../../api';
+import { FormMessage } from '../../components/form';
+
+type Ref = z.input<typeof documentRef>;
+
+/** The document's body for the in-app preview (our own escaped template output, no scripts). */
+function bodyOf(html: string): string {
+  return html.replace(/^[\s\S]*<body>/, '').replace(/<\/body>[\s\S]*$/, '');
+}
+
+/** Förhandsgranska, Skapa PDF (kept in the archive), Skriv ut; optional reason to print a protected address. */
+export function DocumentActions({ docRef, protectedParty, onCreated }: { docRef: Ref; protectedParty?: boolean; onCreated?: () => void }) {
+  const [preview, setPreview] = useState<{ title: string; html: string } | null>(null);
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  const ref = { ...docRef, revealReason: reason };
+  const run = async (fn: () => Promise<void>) => {
+    setMessage(null);
+    setOk(null);
+    try {
+      await fn();
+    } catch (e) {
+      setMessage(e instanceof ApiError ? e.message : 'Något gick fel.');
+    }
+  };
+  return (
+    <div className="stack">
+      {protectedParty && (
+        <TextField className="field" value={reason} onChange={setReason}>
+          <Label>Skäl att skriva ut skyddad adress (lämna tomt för att utelämna den)</Label>
+          <Input />
+        </TextField>
+      )}
+      <div className="row">
+        <Button className="button" onPress={() => void run(async () => setPreview(await call('documents.preview', ref)))}>Förhandsgranska</Button>
+        <Button className="button" onPress={() => void run(async () => {
+          await call('documents.createPdf', ref);
+          setOk('PDF skapad och sparad i dokumentarkivet.');
+          onCreated?.();
+        })}>Skapa PDF</Button>
+        <Button className="button" onPress={() => void run(async () => {
+          const r = await call('documents.print', ref);
+          setOk(r.printed ? 'Skickat till skrivaren.' : 'Utskriften avbröts.');
+        })}>Skriv ut</Button>
+      </div>
+      <FormMessage>{message}</FormMessage>
+      <FormMessage tone="ok">{ok}</FormMessage>
+      {preview && (
+        <Modal isOpen isDismissable onOpenChange={(open) => !open && setPreview(null)} className="modal">
+          <Dialog className="dialog preview-dialog" aria-label={`Förhandsgranskning: ${preview.title}`}>
+            <div className="row spread">
+              <Heading slot="title">{preview.title}</Heading>
+              <Button className="button" onPress={() => setPreview(null)}>Stäng</Button>
+            </div>
+            <div className="paper" data-testid="preview" dangerouslySetInnerHTML={{ __html: bodyOf(preview.html) }} />
+          </Dialog>
+        </Modal>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button, Form } from 'react-aria-components';
+import { documentSettings, type DocumentSettings } from '../../../shared/ipc/procedures/documents';
+import { MERGE_FIELDS } from '../../../shared/documents/merge';
+import { call } from '../../api';
+import { applyServerError, FormMessage, NumberInput, TextInput, validateWith } from '../../components/form';
+
+type Values = Omit<DocumentSettings, 'agreementTemplate'> & { template: string };
+
+/** "## Rubrik" starts a paragraph; the lines under it are its text. */
+const toText = (p: DocumentSettings['agreementTemplate']) => p.map((x) => `## ${x.heading}\n${x.text}`).join('\n\n');
+const fromText = (t: string) =>
+  t.split(/^## /m).map((b) => b.trim()).filter(Boolean).map((b) => {
+    const [heading, ...rest] = b.split('\n');
+    return { heading: heading.trim(), text: rest.join('\n').trim() };
+  });
+
+/** Dokument: unit address and phone, insurance text, follow-up intervals and the agreement template. */
+export function DocumentSettingsForm() {
+  const { control, handleSubmit, setError, reset } = useForm<Values>();
+  const [message, setMessage] = useState<string | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  useEffect(() => void call('documents.getSettings', {}).then(({ agreementTemplate, ...rest }) => reset({ ...rest, template: toText(agreementTemplate) })), [reset]);
+  const submit = handleSubmit(async ({ template, ...rest }) => {
+    setOk(null);
+    setMessage(null);
+    const input = validateWith(documentSettings, { ...rest, agreementTemplate: fromText(template) }, (name, err) => setError(name.startsWith('agreementTemplate') ? 'template' : (name as keyof Values), err));
+    if (!input) return setMessage('Rätta de markerade fälten.');
+    try {
+      await call('documents.saveSettings', input);
+      setOk('Dokumentinställningarna är sparade.');
+    } catch (err) {
+      setMessage(applyServerError(err, (name, e) => setError(String(name).startsWith('agreementTemplate') ? 'template' : (name as keyof Values), e)));
+    }
+  });
+  return (
+    <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label="Dokumentinställningar">
+      <div className="grid3">
+        <TextInput control={control} name="unitAddress" label="Enhetens adress" />
+        <TextInput control={control} name="unitPhone" label="Enhetens telefon" />
+        <TextInput control={control} name="insuranceNote" label="Försäkring (text i avtalet)" />
+        <NumberInput control={control} name="followUpChildMonths" label="Uppföljning, barn (månader)" minValue={1} maxValue={24} />
+        <NumberInput control={control} name="followUpAdultMonths" label="Uppföljning, vuxna (månader)" minValue={1} maxValue={36} />
+      </div>
+      <TextInput control={control} name="template" label="Avtalsmall" multiline description={`"## Rubrik" inleder ett stycke. Kopplingsfält: ${Object.keys(MERGE_FIELDS).map((f) => `{{${f}}}`).join(' ')}`} />
+      <FormMessage>{message}</FormMessage>
+      <FormMessage tone="ok">{ok}</FormMessage>
+      <Button type="submit" className="button primary">Spara dokumentinställningar</Button>
+    </Form>
+  );
+}
