@@ -12,7 +12,7 @@ const paragraphs = (template: TemplateParagraph[], values: MergeValues) =>
   template.map((p) => `${p.heading ? `<h2>${esc(mergeText(p.heading, values))}</h2>` : ''}<p>${esc(mergeText(p.text, values))}</p>`).join('');
 
 /** Uppdragsavtal from the unit's template; two copies (the contact person's and the unit's), each with signature lines. */
-export function agreementHtml(o: { unitName: string; date: string; template: TemplateParagraph[]; values: MergeValues; contactPerson: string }): string {
+export function agreementHtml(o: { unitName: string; logo?: string; date: string; template: TemplateParagraph[]; values: MergeValues; contactPerson: string }): string {
   const copy = (label: string, first: boolean) => `<section class="${first ? '' : 'page-break'}">
 <p class="muted">${esc(label)}</p>
 <h1>Uppdragsavtal för kontaktperson</h1>
@@ -21,17 +21,18 @@ ${paragraphs(o.template, o.values)}
 <div class="sign"><div>Ort och datum</div><div>Ort och datum</div></div>
 <div class="sign"><div>${esc(o.contactPerson)}, uppdragstagare</div><div>För ${esc(o.unitName)}</div></div>
 </section>`;
-  return page({ title: 'Uppdragsavtal', unitName: o.unitName, date: o.date, body: copy('Kontaktpersonens exemplar', true) + copy('Enhetens exemplar', false) });
+  return page({ title: 'Uppdragsavtal', unitName: o.unitName, logo: o.logo, date: o.date, body: copy('Kontaktpersonens exemplar', true) + copy('Enhetens exemplar', false) });
 }
 
 /** Genomförandeplan (SOSFS 2014:5): goals, activities (what, how, who, when, how often, how long), follow-up. */
-export function planHtml(o: { unitName: string; date: string; version: number; client: string; contactPerson: string; legalBasis: string; plan: PlanData }): string {
+export function planHtml(o: { unitName: string; logo?: string; date: string; version: number; client: string; contactPerson: string; legalBasis: string; plan: PlanData }): string {
   const rows = o.plan.activities
     .map((a) => `<tr><td>${esc(a.what)}</td><td>${esc(a.how)}</td><td>${esc(a.who)}</td><td>${esc(a.when)}</td><td>${esc(a.howOften)}</td><td>${esc(a.howLong)}</td></tr>`)
     .join('');
   return page({
     title: 'Genomförandeplan',
     unitName: o.unitName,
+    logo: o.logo,
     date: o.date,
     meta: `Version ${o.version}`,
     body: `<h1>Genomförandeplan, kontaktperson</h1>
@@ -45,10 +46,11 @@ ${o.plan.participation ? `<h2>Så har brukaren varit delaktig</h2><p>${esc(o.pla
   });
 }
 
-function letter(o: { unitName: string; unitAddress: string; date: string; title: string; to: Party; body: string; signer: string }): string {
+function letter(o: { unitName: string; logo?: string; unitAddress: string; date: string; title: string; to: Party; body: string; signer: string }): string {
   return page({
     title: o.title,
     unitName: o.unitName,
+    logo: o.logo,
     date: o.date,
     body: `<p>${esc(o.to.name)}<br>${esc(o.to.address)}</p>
 <h1>${esc(o.title)}</h1>${o.body}
@@ -56,7 +58,7 @@ function letter(o: { unitName: string; unitAddress: string; date: string; title:
   });
 }
 
-export function approvalLetterHtml(o: { unitName: string; unitAddress: string; date: string; to: Party; approvedDate: string; signer: string }): string {
+export function approvalLetterHtml(o: { unitName: string; logo?: string; unitAddress: string; date: string; to: Party; approvedDate: string; signer: string }): string {
   return letter({
     ...o,
     title: 'Du är godkänd som kontaktperson',
@@ -65,7 +67,7 @@ export function approvalLetterHtml(o: { unitName: string; unitAddress: string; d
   });
 }
 
-export function offerLetterHtml(o: { unitName: string; unitAddress: string; date: string; to: Party; clientFirstName: string; area: string; meetings: string; signer: string }): string {
+export function offerLetterHtml(o: { unitName: string; logo?: string; unitAddress: string; date: string; to: Party; clientFirstName: string; area: string; meetings: string; signer: string }): string {
   return letter({
     ...o,
     title: 'Erbjudande om uppdrag som kontaktperson',
@@ -74,7 +76,7 @@ export function offerLetterHtml(o: { unitName: string; unitAddress: string; date
   });
 }
 
-export function endLetterHtml(o: { unitName: string; unitAddress: string; date: string; to: Party; clientFirstName: string; endDate: string; reason: string; signer: string }): string {
+export function endLetterHtml(o: { unitName: string; logo?: string; unitAddress: string; date: string; to: Party; clientFirstName: string; endDate: string; reason: string; signer: string }): string {
   return letter({
     ...o,
     title: 'Uppdraget som kontaktperson avslutas',

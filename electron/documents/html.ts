@@ -13,7 +13,8 @@ const CSS = `
   * { box-sizing: border-box; }
   body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; font-size: 10pt; color: #111; margin: 0; }
   header.doc { display: flex; justify-content: space-between; border-bottom: 2px solid #1f5f99; padding-bottom: 4mm; margin-bottom: 6mm; }
-  header.doc .unit { font-weight: bold; font-size: 11pt; }
+  header.doc .unit { font-weight: bold; font-size: 11pt; display: flex; align-items: center; gap: 4mm; }
+  header.doc .logo { max-height: 14mm; max-width: 40mm; }
   header.doc .meta { text-align: right; color: #444; font-size: 9pt; }
   h1 { font-size: 15pt; margin: 0 0 4mm; }
   h2 { font-size: 11.5pt; margin: 6mm 0 2mm; }
@@ -31,9 +32,9 @@ const CSS = `
 `;
 
 /** A whole printable document: UTF-8, A4, the unit's name and the document's title and date in the header. */
-export function page(opts: { title: string; unitName: string; date: string; body: string; meta?: string }): string {
+export function page(opts: { title: string; unitName: string; date: string; body: string; meta?: string; logo?: string }): string {
   return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${esc(opts.title)}</title><style>${CSS}</style></head><body>
-<header class="doc"><div class="unit">${esc(opts.unitName)}</div><div class="meta">${esc(opts.title)}<br>${esc(opts.date)}${opts.meta ? `<br>${esc(opts.meta)}` : ''}</div></header>
+<header class="doc"><div class="unit">${opts.logo && /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(opts.logo) ? `<img class="logo" src="${opts.logo}" alt="">` : ''}${esc(opts.unitName)}</div><div class="meta">${esc(opts.title)}<br>${esc(opts.date)}${opts.meta ? `<br>${esc(opts.meta)}` : ''}</div></header>
 ${opts.body}
 </body></html>`;
 }

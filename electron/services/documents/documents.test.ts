@@ -97,6 +97,19 @@ describe('agreements, plans, letters and follow-ups', () => {
     expect(end).toContain('Åsa flyttar till Östersund');
   });
 
+  it('prints the unit logo, and refuses anything that is not a PNG or JPEG data URL', async () => {
+    const { inv, assignmentId } = await setup();
+    await ok(inv('agreements.save', { assignmentId, data: agreement }));
+    const before = await ok<any>(inv('documents.getSettings', {}));
+    // 1×1 PNG.
+    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    await ok(inv('documents.saveSettings', { ...before, logoDataUrl: png }));
+    expect((await ok<{ html: string }>(inv('documents.preview', { kind: 'avtal', assignmentId }))).html).toContain(`<img class="logo" src="${png}"`);
+    for (const bad of ['data:image/svg+xml;base64,PHN2Zz4=', 'javascript:alert(1)', 'data:image/png;base64,"><script>']) {
+      expect(await inv('documents.saveSettings', { ...before, logoDataUrl: bad })).toMatchObject({ ok: false, error: { message: /PNG- eller JPEG-bild/ } });
+    }
+  });
+
   it('refuses a template with an unknown merge field and keeps the old one', async () => {
     const { inv } = await setup();
     const before = await ok<any>(inv('documents.getSettings', {}));

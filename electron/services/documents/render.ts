@@ -36,7 +36,7 @@ export async function renderDocument(ctx: ServiceContext, ref: DocumentRef): Pro
     if (r.protected_identity === 1 && ref.revealReason) revealed.push(who);
     return { name: `${r.first_name} ${r.last_name}`, address: hidden ? HIDDEN : address(r), phone: r.phone };
   };
-  const common = { unitName: unit.unitName, unitAddress: docs.unitAddress, date: today, signer: ctx.actor.displayName };
+  const common = { unitName: unit.unitName, logo: docs.logoDataUrl, unitAddress: docs.unitAddress, date: today, signer: ctx.actor.displayName };
   if (ref.revealReason && ref.revealReason.length < 5) throw new DomainError('INVALID_INPUT', 'Ange skälet till att adressen skrivs ut (minst 5 tecken).', { fields: { revealReason: 'Minst 5 tecken.' } });
 
   let out: { title: string; html: string; assignmentId: number | null; contactPersonId: number | null };

@@ -9,6 +9,7 @@ const DEFAULTS: DocumentSettings = {
   unitAddress: '',
   unitPhone: '',
   insuranceNote: 'Kommunens olycksfalls- och ansvarsförsäkring gäller under uppdraget.',
+  logoDataUrl: '',
   followUpChildMonths: DEFAULT_FOLLOW_UP_INTERVALS.childMonths,
   followUpAdultMonths: DEFAULT_FOLLOW_UP_INTERVALS.adultMonths,
   agreementTemplate: DEFAULT_AGREEMENT_TEMPLATE,

@@ -21,11 +21,23 @@ export function DocumentSettingsForm() {
   const { control, handleSubmit, setError, reset } = useForm<Values>();
   const [message, setMessage] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
-  useEffect(() => void call('documents.getSettings', {}).then(({ agreementTemplate, ...rest }) => reset({ ...rest, template: toText(agreementTemplate) })), [reset]);
+  const [logo, setLogo] = useState('');
+  const pickLogo = (file: File | undefined) => {
+    if (!file) return;
+    if (!['image/png', 'image/jpeg'].includes(file.type)) return setMessage('Logotypen ska vara en PNG- eller JPEG-bild.');
+    if (file.size > 200_000) return setMessage('Logotypen får vara högst 200 kB.');
+    const reader = new FileReader();
+    reader.onload = () => setLogo(String(reader.result));
+    reader.readAsDataURL(file);
+  };
+  useEffect(() => void call('documents.getSettings', {}).then(({ agreementTemplate, logoDataUrl, ...rest }) => {
+    setLogo(logoDataUrl);
+    reset({ ...rest, logoDataUrl, template: toText(agreementTemplate) });
+  }), [reset]);
   const submit = handleSubmit(async ({ template, ...rest }) => {
     setOk(null);
     setMessage(null);
-    const input = validateWith(documentSettings, { ...rest, agreementTemplate: fromText(template) }, (name, err) => setError(name.startsWith('agreementTemplate') ? 'template' : (name as keyof Values), err));
+    const input = validateWith(documentSettings, { ...rest, logoDataUrl: logo, agreementTemplate: fromText(template) }, (name, err) => setError(name.startsWith('agreementTemplate') ? 'template' : (name as keyof Values), err));
     if (!input) return setMessage('Rätta de markerade fälten.');
     try {
       await call('documents.saveSettings', input);
@@ -42,6 +54,14 @@ export function DocumentSettingsForm() {
         <TextInput control={control} name="insuranceNote" label="Försäkring (text i avtalet)" />
         <NumberInput control={control} name="followUpChildMonths" label="Uppföljning, barn (månader)" minValue={1} maxValue={24} />
         <NumberInput control={control} name="followUpAdultMonths" label="Uppföljning, vuxna (månader)" minValue={1} maxValue={36} />
+      </div>
+      <div className="row">
+        {logo && <img src={logo} alt="Logotyp" className="logo-preview" />}
+        <label className="field">
+          <span>Logotyp för utskrifter (PNG eller JPEG, högst 200 kB)</span>
+          <input type="file" accept="image/png,image/jpeg" onChange={(e) => pickLogo(e.target.files?.[0])} />
+        </label>
+        {logo && <Button className="link" onPress={() => setLogo('')}>Ta bort logotypen</Button>}
       </div>
       <TextInput control={control} name="template" label="Avtalsmall" multiline description={`"## Rubrik" inleder ett stycke. Kopplingsfält: ${Object.keys(MERGE_FIELDS).map((f) => `{{${f}}}`).join(' ')}`} />
       <FormMessage>{message}</FormMessage>

@@ -9,6 +9,12 @@ export const documentSettings = z.object({
   unitAddress: z.string().trim().max(300),
   unitPhone: z.string().trim().max(30),
   insuranceNote: z.string().trim().max(2000),
+  /** The unit's logo for printed documents, as a data URL (PNG or JPEG, at most 200 kB). */
+  logoDataUrl: z
+    .string()
+    .max(280_000, 'Logotypen får vara högst 200 kB.')
+    .regex(/^(data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+)?$/, 'Logotypen ska vara en PNG- eller JPEG-bild.')
+    .default(''),
   followUpChildMonths: z.number().int().min(1, 'Minst en månad.').max(24),
   followUpAdultMonths: z.number().int().min(1, 'Minst en månad.').max(36),
   agreementTemplate: z
