@@ -8,6 +8,8 @@ import { readPassword } from './password';
 import { exportBatch } from '../services/payouts/export';
 import { PAYOUT_FORMATS, monthField, type PayoutFormat } from '../../shared/ipc/procedures/payouts';
 import { DomainError } from '../../shared/errors';
+import { createBackup } from '../backup/backup';
+import { audit } from '../core/session';
 
 export interface CliOptions {
   month?: string;
@@ -22,6 +24,13 @@ export interface CliOptions {
 }
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
+
+/** KPR_RECOVERY_KEY, or an admin's --user and password (as they were when the copy was made). */
+async function backupCredential(o: CliOptions): Promise<{ recoveryKey?: string; username?: string; password?: string }> {
+  if (process.env.KPR_RECOVERY_KEY) return { recoveryKey: process.env.KPR_RECOVERY_KEY };
+  const user = o.user ?? 'admin';
+  return { username: user, password: await readPassword(`Lösenord för ${user} i säkerhetskopian: `) };
+}
 
 async function login(core: AppCore, o: CliOptions): Promise<void> {
   const user = o.user ?? 'admin';
@@ -84,6 +93,36 @@ export const commands = {
     return 0;
   },
 
+  /** backup --to DIR: an encrypted, consistent copy (folder with database, vault and manifest). */
+  async backup(core: AppCore, o: CliOptions & { to?: string }): Promise<number> {
+    if (!o.to) throw new DomainError('INVALID_INPUT', 'Ange målmappen med --to MAPP.');
+    await login(core, o);
+    const ctx = core.serviceContext();
+    await audit(ctx, ctx.db, { action: 'backup.create', entityType: 'backup', detail: 'kommandorad' });
+    const { path } = await createBackup(ctx.raw, core.vaultFile, o.to, 'manuell', ctx.now());
+    out(`Säkerhetskopia skapad: ${path}`);
+    return 0;
+  },
+
+  /** verify-backup --from DIR: opens the copy with its own keys and checks it; exit 1 when damaged. */
+  async 'verify-backup'(core: AppCore, o: CliOptions & { from?: string }): Promise<number> {
+    if (!o.from) throw new DomainError('INVALID_INPUT', 'Ange säkerhetskopian med --from MAPP.');
+    const p = await core.inspectBackup(o.from, await backupCredential(o));
+    out(`Säkerhetskopia från ${p.manifest.createdAt} (${p.manifest.kind}, schema ${p.manifest.schema})`);
+    for (const [t, n] of Object.entries(p.counts)) out(`${t}: ${n}`);
+    out(`Integritetskontroll: ${p.integrity}`);
+    out(p.auditOk ? 'Loggkedjan är hel.' : `Loggkedjan är BRUTEN: ${p.auditReason}`);
+    return p.integrity === 'ok' && p.auditOk ? 0 : 1;
+  },
+
+  /** restore --from DIR: checks, then replaces the data folder's database and vault (old ones kept). */
+  async restore(core: AppCore, o: CliOptions & { from?: string }): Promise<number> {
+    if (!o.from) throw new DomainError('INVALID_INPUT', 'Ange säkerhetskopian med --from MAPP.');
+    const r = await core.restoreBackup(o.from, await backupCredential(o));
+    out(`Återställd från ${r.preview.manifest.createdAt}. De ersatta filerna finns i ${r.replacedTo}.`);
+    return 0;
+  },
+
   /** A synthetic municipality for demos and tests. */
   async 'seed-demo'(core: AppCore, o: CliOptions): Promise<number> {
     await login(core, o);
@@ -101,6 +140,10 @@ Kommandon:
   status        visa datamappen; med lösenord även schemaversion och antal rader
   verify-audit  kontrollera loggkedjan (avslutar med kod 1 om den är bruten)
   seed-demo     skapa en syntetisk kommun (60 kontaktpersoner, 50 brukare, uppdrag) (--seed N)
+  backup        --to MAPP: krypterad säkerhetskopia
+  verify-backup --from MAPP: kontrollera en säkerhetskopia (kod 1 om den är skadad)
+  restore       --from MAPP: återställ (gamla filer sparas i datamappen under ersatt-<tid>)
+                Nyckel: KPR_RECOVERY_KEY, eller --user med lösenordet som gällde i kopian
   payout export --month ÅÅÅÅ-MM --format pain001|bgc-lon|paxml|csv --out FIL [--reason TEXT]
                 exportera en attesterad utbetalning (XSD-kontrollerad; en andra export kräver --reason)
 

@@ -14,6 +14,8 @@ import type { PdfRenderer } from '../documents/pdf';
 import { dirname, join } from 'node:path';
 import type { ServiceContext, Session } from './session';
 import { readSettings, writeInitialSettings } from '../services/settings';
+import { autoBackupIfDue } from '../services/backup';
+import { inspectBackup, installBackup, type BackupPreview } from '../backup/backup';
 
 export interface CoreOptions {
   dataDir: string;
@@ -209,6 +211,33 @@ export class AppCore {
       dataKey.fill(0);
       throw err;
     }
+    await autoBackupIfDue(this.serviceContext(), this.paths.vault);
+  }
+
+  /** Opens and checks a backup with its own keys; the live data is not touched. */
+  public async inspectBackup(dir: string, cred: { recoveryKey?: string; username?: string; password?: string }): Promise<BackupPreview> {
+    const { preview, dataKey } = await inspectBackup(dir, cred);
+    dataKey.fill(0);
+    return preview;
+  }
+
+  /**
+   * Restores a backup after checking it (integrity and audit chain must be whole). Everyone is
+   * logged out; the replaced files are kept in the data folder.
+   */
+  public async restoreBackup(dir: string, cred: { recoveryKey?: string; username?: string; password?: string }): Promise<{ replacedTo: string; preview: BackupPreview }> {
+    const preview = await this.inspectBackup(dir, cred);
+    if (preview.integrity !== 'ok') throw new DomainError('RULE_VIOLATION', `Säkerhetskopian klarar inte integritetskontrollen (${preview.integrity}).`);
+    if (!preview.auditOk) throw new DomainError('RULE_VIOLATION', `Loggkedjan i säkerhetskopian är bruten: ${preview.auditReason}`);
+    const s = this.session;
+    if (s) await this.closeSession(s, 'backup.restore', `återställd från kopia ${preview.manifest.createdAt}`);
+    this.lockedUsername = null;
+    const { replacedTo } = installBackup(dir, this.dataDir, this.clock.now());
+    return { replacedTo, preview };
+  }
+
+  public get vaultFile(): string {
+    return this.paths.vault;
   }
 
   public requireSession(): Session {

@@ -19,9 +19,9 @@ const KEY_BYTES = 32;
  * A raw key skips SQLCipher's own KDF: the password KDF already ran when the key was unwrapped.
  * The key is proven by a read before anything else happens, because PRAGMA key never fails itself.
  */
-export function openEncryptedDatabase(file: string, key: Buffer): RawDatabase {
+export function openEncryptedDatabase(file: string, key: Buffer, opts: { readonly?: boolean } = {}): RawDatabase {
   if (key.length !== KEY_BYTES) throw new Error('Database key must be 32 bytes');
-  const db = new Database(file);
+  const db = new Database(file, { readonly: opts.readonly === true, fileMustExist: opts.readonly === true });
   try {
     db.pragma("cipher='sqlcipher'");
     db.pragma('legacy=4');
@@ -33,6 +33,8 @@ export function openEncryptedDatabase(file: string, key: Buffer): RawDatabase {
       throw err;
     }
     if (db.pragma('cipher', { simple: true }) !== 'sqlcipher') throw new Error('Database is not in SQLCipher mode');
+    // A backup is inspected without changing a byte of it (its hash is checked).
+    if (opts.readonly) return db;
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');

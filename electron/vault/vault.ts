@@ -118,6 +118,18 @@ export class Vault {
     return key !== null;
   }
 
+  /** Checks a password without touching the failure counters (reading a backup's own vault, which is never written). */
+  public async unlockReadOnly(username: string, password: string): Promise<{ dataKey: Buffer; entryId: string }> {
+    const data = this.load();
+    const entry = data.entries.find((e) => e.lookup === this.lookupFor(username, data));
+    if (entry) {
+      const kek = await deriveKek(password, Buffer.from(entry.kdf.salt, 'base64'), entry.kdf);
+      const dataKey = open(kek, entry.key, `entry:${entry.id}`);
+      if (dataKey) return { dataKey, entryId: entry.id };
+    }
+    throw new DomainError('WRONG_CREDENTIALS', 'Fel användarnamn eller lösenord för säkerhetskopian.');
+  }
+
   /** Unwraps the data key with the recovery key (shown once at setup). */
   public unlockWithRecoveryKey(text: string): Buffer {
     const data = this.load();

@@ -6,6 +6,7 @@ import { assignmentProcedures } from './procedures/assignments';
 import { reportProcedures } from './procedures/reports';
 import { payoutProcedures } from './procedures/payouts';
 import { documentProcedures } from './procedures/documents';
+import { backupProcedures } from './procedures/backup';
 import { sessionProcedures } from './procedures/session';
 import { settingsProcedures } from './procedures/settings';
 import { userProcedures } from './procedures/users';
@@ -26,6 +27,7 @@ export const contract = {
   ...reportProcedures,
   ...payoutProcedures,
   ...documentProcedures,
+  ...backupProcedures,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { contactPersonHandlers } from './contact-persons';
 import { caseHandlers } from './cases';
 import { payoutHandlers } from './payouts';
 import { documentHandlers } from './documents';
+import { backupHandlers } from './backup';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...caseHandlers,
   ...payoutHandlers,
   ...documentHandlers,
+  ...backupHandlers,
 };

@@ -1,0 +1,91 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN, makeReadyCore, tempDir } from '../../test/helpers/core';
+import { cpInput, syntheticPnr } from '../../test/helpers/people';
+import { ok } from '../../test/helpers/cases';
+
+let t: ReturnType<typeof tempDir>;
+beforeEach(() => (t = tempDir()));
+afterEach(() => t.cleanup());
+
+async function ready() {
+  const made = await makeReadyCore(join(t.dir, 'data'));
+  const folder = join(t.dir, 'backups');
+  mkdirSync(folder);
+  await ok(made.invoke('backup.saveSettings', { folder, automatic: false, keepDays: 7 }));
+  await ok(made.invoke('cp.create', cpInput({ firstName: 'Före', lastName: 'Kopiansson' })));
+  return { ...made, folder };
+}
+
+const count = (made: Awaited<ReturnType<typeof ready>>) => (made.core.serviceContext().raw.prepare('SELECT count(*) AS n FROM contact_persons').get() as { n: number }).n;
+
+describe('encrypted backup and restore', () => {
+  it('writes an encrypted, plaintext-free copy, and restores it with an admin password', async () => {
+    const made = await ready();
+    const { path } = await ok<{ path: string }>(made.invoke('backup.create', {}));
+    expect(readdirSync(path).sort()).toEqual(['kontaktregistret.db', 'manifest.json', 'vault.json']);
+    for (const f of readdirSync(path)) {
+      const bytes = readFileSync(join(path, f));
+      expect(bytes.includes(Buffer.from('Kopiansson')), f).toBe(false);
+      expect(bytes.includes(Buffer.from(syntheticPnr('1985-04-12', 123))), f).toBe(false);
+    }
+    expect(readFileSync(join(path, 'kontaktregistret.db')).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+
+    await ok(made.invoke('cp.create', cpInput({ firstName: 'Efter', lastName: 'Kopiansson', personnummer: syntheticPnr('1990-01-01', 5) })));
+    expect(count(made)).toBe(2);
+    const preview = await ok<any>(made.invoke('backup.inspect', { path, password: ADMIN.password }));
+    expect(preview).toMatchObject({ integrity: 'ok', auditOk: true, counts: { contact_persons: 1, users: 1 } });
+    expect(await made.invoke('backup.inspect', { path, password: 'fel-lösenord-här' })).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+
+    const { replacedTo } = await ok<{ replacedTo: string }>(made.invoke('backup.restore', { path, password: ADMIN.password }));
+    expect(made.core.status().state).toBe('loggedOut');
+    expect(readdirSync(replacedTo)).toContain('kontaktregistret.db');
+    await made.core.login(ADMIN.username, ADMIN.password);
+    expect(count(made)).toBe(1);
+    expect((await ok<any>(made.invoke('audit.verify', {}))).ok).toBe(true);
+  });
+
+  it('restores with the recovery key; refuses a non-admin and a damaged copy', async () => {
+    const made = await ready();
+    await ok(made.invoke('users.create', { username: 'hanna', displayName: 'Hanna', roles: ['handlaggare'], password: 'hannas-losenord-1' }));
+    const { path } = await ok<{ path: string }>(made.invoke('backup.create', {}));
+    expect(await made.core.inspectBackup(path, { username: 'hanna', password: 'hannas-losenord-1' }).catch((e: Error) => e.message)).toMatch(/Bara en administratör/);
+    expect((await made.core.inspectBackup(path, { recoveryKey: made.recoveryKey })).integrity).toBe('ok');
+
+    const damaged = join(t.dir, 'damaged');
+    mkdirSync(damaged);
+    for (const f of readdirSync(path)) writeFileSync(join(damaged, f), readFileSync(join(path, f)));
+    const db = readFileSync(join(damaged, 'kontaktregistret.db'));
+    db[db.length - 100] ^= 0xff;
+    writeFileSync(join(damaged, 'kontaktregistret.db'), db);
+    await expect(made.core.restoreBackup(damaged, { recoveryKey: made.recoveryKey })).rejects.toThrow(/skadad/);
+    expect(made.core.status().state).toBe('unlocked'); // nothing changed
+
+    await made.core.restoreBackup(path, { recoveryKey: made.recoveryKey });
+    await made.core.login('hanna', 'hannas-losenord-1');
+    expect(made.core.status().user?.username).toBe('hanna');
+  });
+
+  it('makes one automatic backup on the first unlock of the day and rotates old ones', async () => {
+    const made = await ready();
+    await ok(made.invoke('backup.saveSettings', { folder: made.folder, automatic: true, keepDays: 2 }));
+    const autos = async () => (await ok<any[]>(made.invoke('backup.list', {}))).filter((b) => b.kind === 'automatisk');
+    await made.core.logout();
+    await made.core.login(ADMIN.username, ADMIN.password);
+    expect(await autos()).toHaveLength(1);
+    await made.core.lock();
+    await made.core.login(ADMIN.username, ADMIN.password);
+    expect(await autos()).toHaveLength(1);
+    made.clock.advance(86_400_000);
+    await made.core.lock();
+    await made.core.login(ADMIN.username, ADMIN.password);
+    expect(await autos()).toHaveLength(2);
+    made.clock.advance(3 * 86_400_000);
+    await made.core.lock();
+    await made.core.login(ADMIN.username, ADMIN.password);
+    const left = await autos();
+    expect(left).toHaveLength(1); // the two older than two days are gone, today's is made
+    expect(left[0].createdAt.slice(0, 10)).toBe(made.clock.now().toISOString().slice(0, 10));
+  });
+});

@@ -1,0 +1,46 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import { DomainError } from '../../shared/errors';
+import { backupSettings, type BackupSettings } from '../../shared/ipc/procedures/backup';
+import { toLocalIsoDate } from '../../shared/dates';
+import { audit, type ServiceContext } from '../core/session';
+import { appendAudit } from '../audit/audit-log';
+import { createBackup, listBackups, rotateBackups } from '../backup/backup';
+
+const DEFAULTS: BackupSettings = { folder: '', automatic: true, keepDays: 30 };
+
+export async function readBackupSettings(db: Kysely<DB> | Transaction<DB>): Promise<BackupSettings> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', 'backup').executeTakeFirst();
+  return backupSettings.parse({ ...DEFAULTS, ...(row ? (JSON.parse(row.value) as object) : {}) });
+}
+
+export async function saveBackupSettings(ctx: ServiceContext, s: BackupSettings): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const value = JSON.stringify(s);
+    await trx.insertInto('settings').values({ key: 'backup', value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    await audit(ctx, trx, { action: 'settings.backup', entityType: 'settings', detail: 'säkerhetskopiering' });
+  });
+}
+
+export async function backupNow(ctx: ServiceContext, vaultFile: string, kind: 'manuell' | 'automatisk'): Promise<{ path: string }> {
+  const s = await readBackupSettings(ctx.db);
+  if (!s.folder) throw new DomainError('RULE_VIOLATION', 'Ingen mapp för säkerhetskopior är vald (Inställningar → Säkerhetskopiering).');
+  // The log line goes in first, so the backup holds the record of itself.
+  await audit(ctx, ctx.db, { action: `backup.${kind === 'manuell' ? 'create' : 'auto'}`, entityType: 'backup' });
+  const { path } = await createBackup(ctx.raw, vaultFile, s.folder, kind, ctx.now());
+  rotateBackups(s.folder, s.keepDays, ctx.now());
+  return { path };
+}
+
+/** Daily automatic backup on the first unlock of the day. A failure is logged and never blocks the login. */
+export async function autoBackupIfDue(ctx: ServiceContext, vaultFile: string): Promise<void> {
+  const s = await readBackupSettings(ctx.db);
+  if (!s.automatic || !s.folder) return;
+  const today = toLocalIsoDate(ctx.now());
+  if (listBackups(s.folder).some((b) => b.manifest.kind === 'automatisk' && toLocalIsoDate(new Date(b.manifest.createdAt)) === today)) return;
+  try {
+    await backupNow(ctx, vaultFile, 'automatisk');
+  } catch (err) {
+    await appendAudit(ctx.db, { userId: ctx.actor.id, action: 'backup.auto.failed', entityType: 'backup', detail: err instanceof DomainError ? err.message : 'okänt fel' }, ctx.now);
+  }
+}
