@@ -7,6 +7,7 @@ import { reportProcedures } from './procedures/reports';
 import { payoutProcedures } from './procedures/payouts';
 import { documentProcedures } from './procedures/documents';
 import { backupProcedures } from './procedures/backup';
+import { retentionProcedures } from './procedures/retention';
 import { sessionProcedures } from './procedures/session';
 import { settingsProcedures } from './procedures/settings';
 import { userProcedures } from './procedures/users';
@@ -28,6 +29,7 @@ export const contract = {
   ...payoutProcedures,
   ...documentProcedures,
   ...backupProcedures,
+  ...retentionProcedures,
 } as const;
 
 export type Contract = typeof contract;

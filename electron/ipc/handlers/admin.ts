@@ -1,11 +1,12 @@
 import type { Handlers } from '../router';
 import { createUser, listUsers, resetPassword, updateUser } from '../../services/users';
 import { readSettings, updateSettings } from '../../services/settings';
-import { listAudit, verifyAudit } from '../../services/audit';
+import { exportAuditCsv, listAudit, verifyAudit } from '../../services/audit';
+import { audit } from '../../core/session';
 
 export const adminHandlers: Pick<
   Handlers,
-  'users.list' | 'users.create' | 'users.update' | 'users.resetPassword' | 'settings.get' | 'settings.update' | 'audit.list' | 'audit.verify'
+  'users.list' | 'users.create' | 'users.update' | 'users.resetPassword' | 'settings.get' | 'settings.update' | 'audit.list' | 'audit.verify' | 'audit.export'
 > = {
   'users.list': (core) => listUsers(core.serviceContext()),
   'users.create': (core, input) => createUser(core.serviceContext(), core.vault, input),
@@ -21,5 +22,12 @@ export const adminHandlers: Pick<
     return saved;
   },
   'audit.list': (core, input) => listAudit(core.serviceContext(), input),
+  'audit.export': async (core, input) => {
+    const { csv, rows } = await exportAuditCsv(core.serviceContext(), input);
+    const ctx = core.serviceContext();
+    const savedTo = await core.exportSink(`logg-${ctx.now().toISOString().slice(0, 10)}.csv`, Buffer.from(csv, 'utf8'));
+    if (savedTo) await audit(ctx, ctx.db, { action: 'audit.export', entityType: 'audit', detail: `${rows} rader` });
+    return { savedTo, rows };
+  },
   'audit.verify': (core) => verifyAudit(core.serviceContext(), core.vault.auditAnchor()),
 };

@@ -6,6 +6,7 @@ import { caseHandlers } from './cases';
 import { payoutHandlers } from './payouts';
 import { documentHandlers } from './documents';
 import { backupHandlers } from './backup';
+import { retentionHandlers } from './retention';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...payoutHandlers,
   ...documentHandlers,
   ...backupHandlers,
+  ...retentionHandlers,
 };

@@ -1,0 +1,84 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import { addMonths, toLocalIsoDate } from '../../shared/dates';
+import { RETENTION_LABELS, retentionSettings, type RetentionRule, type RetentionSettings } from '../../shared/ipc/procedures/retention';
+import { audit, type ServiceContext } from '../core/session';
+
+const DEFAULTS: RetentionSettings = { rejectedApplicantsMonths: 12, endedContactPersonsMonths: 24, registerCheckNotesMonths: 12 };
+
+export async function readRetentionSettings(db: Kysely<DB> | Transaction<DB>): Promise<RetentionSettings> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', 'retention').executeTakeFirst();
+  return retentionSettings.parse({ ...DEFAULTS, ...(row ? (JSON.parse(row.value) as object) : {}) });
+}
+
+export async function saveRetentionSettings(ctx: ServiceContext, s: RetentionSettings): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const value = JSON.stringify(s);
+    await trx.insertInto('settings').values({ key: 'retention', value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    await audit(ctx, trx, { action: 'settings.retention', entityType: 'settings', detail: JSON.stringify(s) });
+  });
+}
+
+/** Ids each rule would touch today. People with any assignment are kept (payments and the client's file need them). */
+async function candidates(db: Kysely<DB> | Transaction<DB>, s: RetentionSettings, today: string): Promise<Record<RetentionRule, { ids: number[]; cutoff: string | null }>> {
+  const cutoff = (months: number) => (months > 0 ? addMonths(today, -months) : null);
+  const personsWithout = async (status: string, before: string | null) =>
+    before
+      ? (
+          await db
+            .selectFrom('contact_persons')
+            .select('id')
+            .where('status', '=', status)
+            .where('status_changed_at', '<', `${before}T00:00:00`)
+            .where(({ not, exists, selectFrom }) => not(exists(selectFrom('assignments').select('assignments.id').whereRef('assignments.contact_person_id', '=', 'contact_persons.id'))))
+            .execute()
+        ).map((r) => r.id)
+      : [];
+  const a = cutoff(s.rejectedApplicantsMonths);
+  const b = cutoff(s.endedContactPersonsMonths);
+  const c = cutoff(s.registerCheckNotesMonths);
+  const notes = c
+    ? (
+        await db
+          .selectFrom('cp_register_checks')
+          .innerJoin('contact_persons', 'contact_persons.id', 'cp_register_checks.contact_person_id')
+          .select('cp_register_checks.id')
+          .where('cp_register_checks.assessment_note', 'is not', null)
+          .where('cp_register_checks.shown_date', '<', c)
+          .where('contact_persons.status', 'not in', ['intresseanmalan', 'intervju_bokad', 'utredning_pagar'])
+          .execute()
+      ).map((r) => r.id)
+    : [];
+  return {
+    ej_godkanda: { ids: await personsWithout('ej_godkand', a), cutoff: a },
+    avslutade_kontaktpersoner: { ids: await personsWithout('avslutad', b), cutoff: b },
+    registernoteringar: { ids: notes, cutoff: c },
+  };
+}
+
+export async function previewRetention(ctx: ServiceContext) {
+  const c = await candidates(ctx.db, await readRetentionSettings(ctx.db), toLocalIsoDate(ctx.now()));
+  return (Object.keys(c) as RetentionRule[]).map((rule) => ({ rule, label: RETENTION_LABELS[rule], count: c[rule].ids.length, cutoff: c[rule].cutoff }));
+}
+
+/**
+ * Removes what the rules select, in one transaction (secure_delete overwrites the freed pages). The
+ * retention log is the audit log: kind, how many, when; never who.
+ */
+export async function runRetention(ctx: ServiceContext): Promise<{ removed: Record<string, number> }> {
+  const s = await readRetentionSettings(ctx.db);
+  return ctx.db.transaction().execute(async (trx) => {
+    const c = await candidates(trx, s, toLocalIsoDate(ctx.now()));
+    const people = [...c.ej_godkanda.ids, ...c.avslutade_kontaktpersoner.ids];
+    if (people.length) {
+      await trx.deleteFrom('documents').where('contact_person_id', 'in', people).execute();
+      await trx.deleteFrom('contact_persons').where('id', 'in', people).execute();
+    }
+    if (c.registernoteringar.ids.length) await trx.updateTable('cp_register_checks').set({ assessment_note: null }).where('id', 'in', c.registernoteringar.ids).execute();
+    const removed = { ej_godkanda: c.ej_godkanda.ids.length, avslutade_kontaktpersoner: c.avslutade_kontaktpersoner.ids.length, registernoteringar: c.registernoteringar.ids.length };
+    for (const [rule, n] of Object.entries(removed)) {
+      if (n > 0) await audit(ctx, trx, { action: 'retention.run', entityType: 'retention', detail: `${RETENTION_LABELS[rule as RetentionRule]}: ${n}` });
+    }
+    return { removed };
+  });
+}
