@@ -1,44 +1,65 @@
-import { useEffect, useState } from 'react';
-import { Button } from 'react-aria-components';
+import { useCallback, useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button, Form } from 'react-aria-components';
 import type { AuditEntry, AuditVerifyResult } from '../../shared/ipc/procedures/audit';
+import type { UserRow } from '../../shared/ipc/procedures/users';
 import { formatDateTime } from '../../shared/dates';
-import { call } from '../api';
-import { FormMessage } from '../components/form';
+import { call, ApiError } from '../api';
+import { FormMessage, RadioInput, TextInput } from '../components/form';
 
-/** The audit log, newest first, with verification of the hash chain. */
+interface Filter {
+  userId: string;
+  personnummer: string;
+  actionPrefix: string;
+  from: string;
+  to: string;
+}
+
+/** Logg: review by user, person, action and period; export for logguppföljning; verify the chain. */
 export function AuditScreen() {
   const [rows, setRows] = useState<AuditEntry[]>([]);
+  const [users, setUsers] = useState<UserRow[]>([]);
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    call('audit.list', { limit: 200 }).then(setRows, (e: Error) => setError(e.message));
+  const [saved, setSaved] = useState<string | null>(null);
+  const { control, handleSubmit, getValues } = useForm<Filter>({ defaultValues: { userId: '', personnummer: '', actionPrefix: '', from: '', to: '' } });
+  const toInput = (f: Filter) => ({ userId: f.userId ? Number(f.userId) : undefined, personnummer: f.personnummer, actionPrefix: f.actionPrefix, from: f.from || undefined, to: f.to || undefined });
+  const load = useCallback(async (f: Filter) => {
+    setError(null);
+    try {
+      setRows(await call('audit.list', { ...toInput(f), limit: 500 }));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Något gick fel.');
+    }
   }, []);
+  useEffect(() => {
+    void load(getValues());
+    void call('users.list', {}).then(setUsers);
+  }, [load, getValues]);
 
   return (
     <>
       <h1>Logg</h1>
       <div className="row">
-        <Button className="button" onPress={() => call('audit.verify', {}).then(setVerify, (e: Error) => setError(e.message))}>
-          Kontrollera loggkedjan
-        </Button>
+        <Button className="button" onPress={() => call('audit.verify', {}).then(setVerify, (e: Error) => setError(e.message))}>Kontrollera loggkedjan</Button>
+        <Button className="button" onPress={() => call('audit.export', toInput(getValues())).then((r) => setSaved(r.savedTo ? `Sparad: ${r.savedTo} (${r.rows} rader)` : 'Ingen fil sparades.'), (e: Error) => setError(e.message))}>Exportera urvalet (CSV)</Button>
       </div>
-      {verify && (
-        <FormMessage tone={verify.ok ? 'ok' : 'error'}>
-          {verify.ok ? `Loggkedjan är hel: ${verify.checked} rader kontrollerade.` : `Loggkedjan är bruten: ${verify.reason}`}
-        </FormMessage>
-      )}
+      {verify && <FormMessage tone={verify.ok ? 'ok' : 'error'}>{verify.ok ? `Loggkedjan är hel: ${verify.checked} rader kontrollerade.` : `Loggkedjan är bruten: ${verify.reason}`}</FormMessage>}
+      <FormMessage tone="ok">{saved}</FormMessage>
+      <Form validationBehavior="aria" onSubmit={handleSubmit(load)} className="stack panel" aria-label="Urval">
+        <RadioInput control={control} name="userId" label="Användare" options={[['', 'Alla'], ...users.map((u) => [String(u.id), u.username] as const)]} />
+        <div className="grid3">
+          <TextInput control={control} name="personnummer" label="Person (personnummer)" />
+          <TextInput control={control} name="actionPrefix" label="Händelse börjar med" description="t.ex. cp.read eller payout" />
+          <TextInput control={control} name="from" label="Från" description="ÅÅÅÅ-MM-DD" />
+          <TextInput control={control} name="to" label="Till" description="ÅÅÅÅ-MM-DD" />
+        </div>
+        <Button type="submit" className="button primary">Visa</Button>
+      </Form>
       <FormMessage>{error}</FormMessage>
-      <table className="table">
+      <table className="table" aria-label="Logg">
         <thead>
-          <tr>
-            <th scope="col">Nr</th>
-            <th scope="col">Tid</th>
-            <th scope="col">Användare</th>
-            <th scope="col">Händelse</th>
-            <th scope="col">Objekt</th>
-            <th scope="col">Detalj</th>
-          </tr>
+          <tr><th scope="col">Nr</th><th scope="col">Tid</th><th scope="col">Användare</th><th scope="col">Händelse</th><th scope="col">Objekt</th><th scope="col">Detalj</th></tr>
         </thead>
         <tbody>
           {rows.map((r) => (

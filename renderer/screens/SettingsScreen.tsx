@@ -8,6 +8,8 @@ import { UsersPanel } from './UsersPanel';
 import { PaymentSettingsForm } from './settings/PaymentSettingsForm';
 import { RatesEditor } from './settings/RatesEditor';
 import { DocumentSettingsForm } from './settings/DocumentSettingsForm';
+import { BackupPanel } from './settings/BackupPanel';
+import { RetentionPanel } from './settings/RetentionPanel';
 
 /** Inställningar: the unit and its users (admin only). */
 export function SettingsScreen() {
@@ -55,6 +57,10 @@ export function SettingsScreen() {
       <PaymentSettingsForm />
       <h2>Dokument och avtalsmall</h2>
       <DocumentSettingsForm />
+      <h2>Säkerhetskopiering</h2>
+      <BackupPanel />
+      <h2>Gallring</h2>
+      <RetentionPanel />
     </>
   );
 }

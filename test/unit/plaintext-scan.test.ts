@@ -2,7 +2,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../electron/seed/demo';
-import { makeReadyCore, tempDir } from '../helpers/core';
+import { ADMIN, makeReadyCore, tempDir } from '../helpers/core';
+import { mkdirSync } from 'node:fs';
 
 let t: ReturnType<typeof tempDir>;
 beforeEach(() => (t = tempDir()));
@@ -38,4 +39,44 @@ describe('no plaintext case data on disk', () => {
     await core.lock();
     scan('closed');
   });
+
+  it('after a full session (seed, reports, payout, attest, backup) no file in the data or backup folder holds case data in plaintext', async () => {
+    const made = await makeReadyCore(join(t.dir, 'data'));
+    const inv = made.invoke;
+    const ctx = made.core.serviceContext();
+    await seedDemo(ctx, { seed: 5 });
+    const month = new Date(Date.parse(made.clock.now().toISOString()) - 40 * 86_400_000).toISOString().slice(0, 7);
+    const created = await inv('payouts.create', { month });
+    expect(created.ok).toBe(true);
+    const batch = (await inv('payouts.list', { month })) as { ok: true; value: Array<{ id: number; lines: Array<{ id: number; taxOre: number | null; arvodeOre: number }> }> };
+    for (const l of batch.value[0].lines.filter((x) => x.taxOre === null)) await inv('payouts.setTableTax', { lineId: l.id, taxOre: Math.floor(l.arvodeOre / 4) });
+    await inv('users.create', { username: 'atte', displayName: 'Atte', roles: ['attestant'], password: 'attestantens-losen' });
+    await made.core.logout();
+    await made.core.login('atte', 'attestantens-losen');
+    expect((await inv('payouts.attest', { batchId: batch.value[0].id })).ok).toBe(true);
+    await made.core.logout();
+    await made.core.login(ADMIN.username, ADMIN.password);
+    const backups = join(t.dir, 'backups');
+    mkdirSync(backups);
+    await inv('backup.saveSettings', { folder: backups, automatic: false, keepDays: 7 });
+    expect((await inv('backup.create', {})).ok).toBe(true);
+
+    const raw = made.core.serviceContext().raw;
+    const needles = new Set<string>();
+    for (const table of ['contact_persons', 'clients'] as const) {
+      for (const p of raw.prepare(`SELECT first_name, last_name, personnummer, street FROM ${table}`).all() as Array<Record<string, string>>) {
+        [p.last_name, `${p.first_name} ${p.last_name}`, p.personnummer, p.personnummer.slice(2), p.street].forEach((n) => needles.add(n));
+      }
+    }
+    expect(needles.size).toBeGreaterThan(200);
+    const scan = () => {
+      for (const file of [...filesUnder(join(t.dir, 'data')), ...filesUnder(backups)]) {
+        const bytes = readFileSync(file);
+        for (const needle of needles) expect(bytes.includes(Buffer.from(needle, 'utf8')), `"${needle}" in ${file}`).toBe(false);
+      }
+    };
+    scan();
+    await made.core.close();
+    scan();
+  }, 120_000);
 });

@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { backupSettings, type BackupSettings } from '../../../shared/ipc/procedures/backup';
+import type { ProcOutput } from '../../../shared/ipc/contract';
+import { formatDateTime } from '../../../shared/dates';
+import { call, ApiError } from '../../api';
+import { applyServerError, CheckboxInput, FormMessage, NumberInput, TextInput, validateWith } from '../../components/form';
+
+/** Säkerhetskopiering: folder, automatic daily copies, list, check and restore. */
+export function BackupPanel() {
+  const { control, handleSubmit, setError, reset } = useForm<BackupSettings>({ defaultValues: { folder: '', automatic: true, keepDays: 30 } });
+  const [list, setList] = useState<ProcOutput<'backup.list'>>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [password, setPassword] = useState('');
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [preview, setPreview] = useState<ProcOutput<'backup.inspect'> | null>(null);
+  const load = useCallback(() => call('backup.list', {}).then(setList), []);
+  useEffect(() => {
+    void call('backup.getSettings', {}).then(reset);
+    void load();
+  }, [reset, load]);
+  const run = async (fn: () => Promise<void>) => {
+    setMessage(null);
+    setOk(null);
+    try {
+      await fn();
+    } catch (e) {
+      setMessage(e instanceof ApiError ? e.message : 'Något gick fel.');
+    }
+  };
+  const save = handleSubmit(async (v) => {
+    const input = validateWith(backupSettings, v, setError);
+    if (!input) return;
+    try {
+      await call('backup.saveSettings', input);
+      setOk('Inställningarna för säkerhetskopiering är sparade.');
+      await load();
+    } catch (err) {
+      setMessage(applyServerError(err, setError));
+    }
+  });
+  const cred = { path: chosen ?? '', password, recoveryKey };
+  return (
+    <div className="stack">
+      <Form validationBehavior="aria" onSubmit={save} className="stack" aria-label="Säkerhetskopiering">
+        <TextInput control={control} name="folder" label="Mapp för säkerhetskopior" description="Gärna en nätverksmapp. Kopiorna är krypterade." />
+        <div className="row">
+          <CheckboxInput control={control} name="automatic" label="Automatisk kopia vid dagens första inloggning" />
+          <NumberInput control={control} name="keepDays" label="Spara automatiska kopior (dagar)" minValue={1} maxValue={3650} />
+        </div>
+        <div className="row">
+          <Button type="submit" className="button">Spara</Button>
+          <Button className="button primary" onPress={() => void run(async () => { const r = await call('backup.create', {}); setOk(`Säkerhetskopia skapad: ${r.path}`); await load(); })}>Säkerhetskopiera nu</Button>
+        </div>
+      </Form>
+      <FormMessage>{message}</FormMessage>
+      <FormMessage tone="ok">{ok}</FormMessage>
+      <table className="table" aria-label="Säkerhetskopior">
+        <thead><tr><th scope="col">Tagen</th><th scope="col">Typ</th><th scope="col">Storlek</th><th scope="col"><span className="sr-only">Åtgärd</span></th></tr></thead>
+        <tbody>
+          {list.map((b) => (
+            <tr key={b.path}>
+              <td>{formatDateTime(b.createdAt)}</td><td>{b.kind}</td><td>{Math.round(b.bytes / 1024)} kB</td>
+              <td><Button className="link" onPress={() => { setChosen(b.path); setPreview(null); }}>Återställ…</Button></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {chosen && (
+        <div className="panel stack" aria-label="Återställ">
+          <h3>Återställ {chosen}</h3>
+          <p className="muted">Ange ditt lösenord som det var när kopian togs, eller återställningsnyckeln. Allt som ändrats efter kopian ersätts; de nuvarande filerna sparas i datamappen.</p>
+          <div className="grid2">
+            <TextField className="field" type="password" value={password} onChange={setPassword}><Label>Lösenord</Label><Input /></TextField>
+            <TextField className="field" value={recoveryKey} onChange={setRecoveryKey}><Label>eller återställningsnyckel</Label><Input /></TextField>
+          </div>
+          <div className="row">
+            <Button className="button" onPress={() => void run(async () => setPreview(await call('backup.inspect', cred)))}>Kontrollera kopian</Button>
+            {preview && preview.integrity === 'ok' && preview.auditOk && (
+              <Button className="button primary" onPress={() => void run(async () => { await call('backup.restore', cred); window.location.reload(); })}>Återställ nu (alla loggas ut)</Button>
+            )}
+          </div>
+          {preview && (
+            <dl className="facts">
+              <dt>Tagen</dt><dd>{formatDateTime(preview.createdAt)} ({preview.kind})</dd>
+              <dt>Innehåll</dt><dd>{Object.entries(preview.counts).map(([k, n]) => `${k}: ${n}`).join(', ')}</dd>
+              <dt>Integritetskontroll</dt><dd>{preview.integrity}</dd>
+              <dt>Loggkedjan</dt><dd>{preview.auditOk ? 'hel' : `bruten: ${preview.auditReason}`}</dd>
+            </dl>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button, Form } from 'react-aria-components';
+import { retentionSettings, type RetentionSettings } from '../../../shared/ipc/procedures/retention';
+import type { ProcOutput } from '../../../shared/ipc/contract';
+import { call, ApiError } from '../../api';
+import { applyServerError, FormMessage, NumberInput, validateWith } from '../../components/form';
+
+/** Gallring: the unit's rules, what they would remove today, and the removal (logged: kind and count). */
+export function RetentionPanel() {
+  const { control, handleSubmit, setError, reset } = useForm<RetentionSettings>();
+  const [preview, setPreview] = useState<ProcOutput<'retention.preview'>>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  const load = useCallback(() => call('retention.preview', {}).then(setPreview), []);
+  useEffect(() => {
+    void call('retention.getSettings', {}).then(reset);
+    void load();
+  }, [reset, load]);
+  const save = handleSubmit(async (v) => {
+    const input = validateWith(retentionSettings, v, setError);
+    if (!input) return;
+    try {
+      await call('retention.saveSettings', input);
+      await load();
+      setOk('Gallringsreglerna är sparade.');
+    } catch (err) {
+      setMessage(applyServerError(err, setError));
+    }
+  });
+  const total = preview.reduce((s, r) => s + r.count, 0);
+  return (
+    <div className="stack">
+      <Form validationBehavior="aria" onSubmit={save} className="stack" aria-label="Gallringsregler">
+        <div className="grid3">
+          <NumberInput control={control} name="rejectedApplicantsMonths" label="Ej godkända sökande, efter (månader)" minValue={0} maxValue={240} />
+          <NumberInput control={control} name="endedContactPersonsMonths" label="Avslutade kontaktpersoner utan uppdrag, efter (månader)" minValue={0} maxValue={600} />
+          <NumberInput control={control} name="registerCheckNotesMonths" label="Bedömningar av registerutdrag, efter (månader)" minValue={0} maxValue={240} />
+        </div>
+        <p className="muted">0 stänger av regeln. Personer som haft uppdrag sparas (utbetalningar och brukarens akt behöver dem).</p>
+        <Button type="submit" className="button">Spara regler</Button>
+      </Form>
+      <table className="table" aria-label="Gallring i dag">
+        <thead><tr><th scope="col">Regel</th><th scope="col">Gräns</th><th scope="col">Antal</th></tr></thead>
+        <tbody>{preview.map((r) => <tr key={r.rule}><td>{r.label}</td><td>{r.cutoff ? `före ${r.cutoff}` : 'av'}</td><td>{r.count}</td></tr>)}</tbody>
+      </table>
+      <Button className="button primary" isDisabled={total === 0} onPress={() => void (async () => {
+        setMessage(null);
+        try {
+          const r = await call('retention.run', { confirm: true });
+          setOk(`Gallrat: ${Object.values(r.removed).reduce((a, b) => a + b, 0)} poster.`);
+          await load();
+        } catch (e) {
+          setMessage(e instanceof ApiError ? e.message : 'Något gick fel.');
+        }
+      })()}>Gallra nu ({total})</Button>
+      <FormMessage>{message}</FormMessage>
+      <FormMessage tone="ok">{ok}</FormMessage>
+    </div>
+  );
+}
