@@ -8,6 +8,7 @@ import { payoutProcedures } from './procedures/payouts';
 import { documentProcedures } from './procedures/documents';
 import { backupProcedures } from './procedures/backup';
 import { retentionProcedures } from './procedures/retention';
+import { importProcedures } from './procedures/imports';
 import { sessionProcedures } from './procedures/session';
 import { settingsProcedures } from './procedures/settings';
 import { userProcedures } from './procedures/users';
@@ -30,6 +31,7 @@ export const contract = {
   ...documentProcedures,
   ...backupProcedures,
   ...retentionProcedures,
+  ...importProcedures,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { payoutHandlers } from './payouts';
 import { documentHandlers } from './documents';
 import { backupHandlers } from './backup';
 import { retentionHandlers } from './retention';
+import { importHandlers } from './imports';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...documentHandlers,
   ...backupHandlers,
   ...retentionHandlers,
+  ...importHandlers,
 };

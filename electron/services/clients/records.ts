@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
 import { DomainError } from '../../../shared/errors';
 import type { clientInput } from '../../../shared/ipc/procedures/clients';
 import { parsePersonnummer } from '../../../shared/personnummer';
@@ -45,17 +47,23 @@ export async function createClient(ctx: ServiceContext, v: ClientValues): Promis
   if (await ctx.db.selectFrom('clients').select('id').where('personnummer', '=', v.personnummer).executeTakeFirst()) {
     throw new DomainError('CONFLICT', DUPLICATE, { fields: { personnummer: DUPLICATE } });
   }
-  const at = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('clients')
-      .values({ ...columns(v), ivo_suffix: randomInt(0, 1000), created_at: at, updated_at: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (v.connections.length > 0) await trx.insertInto('client_connections').values(v.connections.map((c) => ({ ...c, client_id: id }))).execute();
-    await audit(ctx, trx, { action: 'client.create', entityType: 'client', entityId: id });
-    return { id };
+    const r = await createClientInTrx(ctx, trx, v);
+    await audit(ctx, trx, { action: 'client.create', entityType: 'client', entityId: r.id });
+    return r;
   });
+}
+
+/** The insert itself, inside the caller's transaction (also used by the import). */
+export async function createClientInTrx(ctx: ServiceContext, trx: Transaction<DB>, v: ClientValues): Promise<{ id: number }> {
+  const at = ctx.now().toISOString();
+  const { id } = await trx
+    .insertInto('clients')
+    .values({ ...columns(v), ivo_suffix: randomInt(0, 1000), created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (v.connections.length > 0) await trx.insertInto('client_connections').values(v.connections.map((c) => ({ ...c, client_id: id }))).execute();
+  return { id };
 }
 
 export async function updateClient(ctx: ServiceContext, id: number, v: ClientValues): Promise<{ id: number }> {
