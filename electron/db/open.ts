@@ -49,8 +49,25 @@ export function openEncryptedDatabase(file: string, key: Buffer, opts: { readonl
   }
 }
 
+/**
+ * Kysely over the connection, with prepared statements cached by SQL text: Kysely prepares every
+ * query anew, and preparing costs more than running a simple lookup.
+ */
 export function createKysely(raw: RawDatabase): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  const cache = new Map<string, Database.Statement>();
+  const database = {
+    close: () => raw.close(),
+    prepare: (sqlText: string) => {
+      let stmt = cache.get(sqlText);
+      if (!stmt) {
+        stmt = raw.prepare(sqlText);
+        if (cache.size >= 500) cache.delete(cache.keys().next().value as string);
+        cache.set(sqlText, stmt);
+      }
+      return stmt;
+    },
+  };
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: database as unknown as RawDatabase }) });
 }
 
 /** Closes cleanly: lets SQLite update its statistics, then checkpoints the WAL into the main file. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateXML } from 'xmllint-wasm';
+import { memoryPages, validateXML } from 'xmllint-wasm';
 
 /** The official schemas ship with the app (electron/exports/xsd; copied next to the bundle at build). */
 export function xsdDir(): string {
@@ -16,6 +16,8 @@ export async function validateAgainstXsd(xml: string | Buffer, schema: Schema): 
   const r = await validateXML({
     xml: [{ fileName: 'file.xml', contents: typeof xml === 'string' ? xml : xml.toString('utf8') }],
     schema: [{ fileName: `${schema}.xsd`, contents: readFileSync(join(xsdDir(), `${schema}.xsd`)) as unknown as string }],
+    // The default (16 MiB) runs out on a 10 000-payment file; allow up to 1 GiB.
+    maxMemoryPages: memoryPages.GiB,
   });
   return { valid: r.valid, errors: r.errors.map((e) => e.message) };
 }

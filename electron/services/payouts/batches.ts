@@ -75,10 +75,12 @@ export async function createPayoutBatch(ctx: ServiceContext, input: { month: str
         .returning('id')
         .executeTakeFirstOrThrow());
     }
+    // In chunks: one statement for 10 000 people would exceed SQLite's limit on bound variables.
+    for (let i = 0; i < lines.length; i += 500) {
     await trx
       .insertInto('payout_lines')
       .values(
-        lines.map((l) => ({
+        lines.slice(i, i + 500).map((l) => ({
           batch_id: id!,
           contact_person_id: l.contactPersonId,
           arvode_ore: l.arvodeOre,
@@ -94,6 +96,7 @@ export async function createPayoutBatch(ctx: ServiceContext, input: { month: str
         })),
       )
       .execute();
+    }
     await audit(ctx, trx, { action: draft ? 'payout.recompute' : 'payout.create', entityType: 'payout_batch', entityId: id!, detail: `${input.month}, ${lines.length} rader` });
     return { id: id! };
   });
