@@ -4,8 +4,9 @@ import { ContactPersonList } from './contact-persons/ContactPersonList';
 import { QueueList } from './contact-persons/QueueList';
 import { ContactPersonForm } from './contact-persons/ContactPersonForm';
 import { ContactPersonDetail } from './contact-persons/ContactPersonDetail';
+import { ImportPanel } from './ImportScreen';
 
-type View = { kind: 'list' } | { kind: 'queue' } | { kind: 'new' } | { kind: 'detail'; id: number; notice?: string[]; back: 'list' | 'queue' };
+type View = { kind: 'list' } | { kind: 'queue' } | { kind: 'import' } | { kind: 'new' } | { kind: 'detail'; id: number; notice?: string[]; back: 'list' | 'queue' };
 
 /** Kontaktpersoner: search, queue, new interest, and one person's record. */
 export function ContactPersonsScreen() {
@@ -27,13 +28,15 @@ export function ContactPersonsScreen() {
         <h1>Kontaktpersoner</h1>
         <Button className="button primary" onPress={() => setView({ kind: 'new' })}>Ny intresseanmälan</Button>
       </div>
-      <Tabs selectedKey={view.kind} onSelectionChange={(k) => setView({ kind: k as 'list' | 'queue' })}>
+      <Tabs selectedKey={view.kind} onSelectionChange={(k) => setView({ kind: k as 'list' | 'queue' | 'import' })}>
         <TabList className="tabs" aria-label="Visa">
           <Tab id="list" className={({ isSelected }) => `tab${isSelected ? ' active' : ''}`}>Alla</Tab>
           <Tab id="queue" className={({ isSelected }) => `tab${isSelected ? ' active' : ''}`}>Kö</Tab>
+          <Tab id="import" className={({ isSelected }) => `tab${isSelected ? ' active' : ''}`}>Import</Tab>
         </TabList>
         <TabPanel id="list"><ContactPersonList onOpen={open('list')} /></TabPanel>
         <TabPanel id="queue"><QueueList onOpen={open('queue')} /></TabPanel>
+        <TabPanel id="import"><ImportPanel /></TabPanel>
       </Tabs>
     </>
   );

@@ -4,6 +4,7 @@ import { CP_STATUS_LABELS } from '../../../shared/contact-persons/status';
 import type { CpListRow } from '../../../shared/ipc/procedures/contactPersons';
 import { call } from '../../api';
 import { FormMessage } from '../../components/form';
+import { VirtualTable } from '../../components/VirtualTable';
 
 /** Search across all contact persons by name, personnummer or phone. */
 export function ContactPersonList({ onOpen }: { onOpen: (id: number) => void }) {
@@ -14,7 +15,7 @@ export function ContactPersonList({ onOpen }: { onOpen: (id: number) => void }) 
 
   useEffect(() => {
     const id = window.setTimeout(() => {
-      call('cp.search', { query, limit: 200 }).then(
+      call('cp.search', { query, limit: 10_000 }).then(
         (r) => {
           setRows(r.rows);
           setTotal(r.total);
@@ -36,36 +37,22 @@ export function ContactPersonList({ onOpen }: { onOpen: (id: number) => void }) 
         {total > rows.length ? ` (visar ${rows.length})` : ''}
       </p>
       <FormMessage>{error}</FormMessage>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Namn</th>
-            <th scope="col">Personnummer</th>
-            <th scope="col">Status</th>
-            <th scope="col">Område</th>
-            <th scope="col">Ort</th>
-            <th scope="col">Telefon</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className="clickable" onClick={() => onOpen(r.id)}>
-              <td>
-                <Button className="link" onPress={() => onOpen(r.id)}>
-                  {r.name}
-                </Button>
-              </td>
-              <td>{r.personnummerMasked}</td>
-              <td>
-                <span className={`badge ${r.status}`}>{CP_STATUS_LABELS[r.status]}</span>
-              </td>
-              <td>{r.area}</td>
-              <td>{r.protectedIdentity ? <span className="badge warn">Skyddad</span> : r.city}</td>
-              <td>{r.phone}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <VirtualTable
+        label="Kontaktpersoner"
+        rows={rows}
+        rowKey={(r) => r.id}
+        header={<tr><th scope="col">Namn</th><th scope="col">Personnummer</th><th scope="col">Status</th><th scope="col">Område</th><th scope="col">Ort</th><th scope="col">Telefon</th></tr>}
+        row={(r) => (
+          <>
+            <td><Button className="link" onPress={() => onOpen(r.id)}>{r.name}</Button></td>
+            <td>{r.personnummerMasked}</td>
+            <td><span className={`badge ${r.status}`}>{CP_STATUS_LABELS[r.status]}</span></td>
+            <td>{r.area}</td>
+            <td>{r.protectedIdentity ? <span className="badge warn">Skyddad</span> : r.city}</td>
+            <td>{r.phone}</td>
+          </>
+        )}
+      />
     </>
   );
 }
