@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { ExportButton } from '../components/ExportButton';
 import { Checkbox } from 'react-aria-components';
 import { ASSIGNMENT_STATUS_LABELS, OPEN_ASSIGNMENT_STATUSES } from '../../shared/assignments/status';
 import type { AssignmentRow } from '../../shared/ipc/procedures/assignments';
@@ -20,6 +21,7 @@ export function AssignmentsScreen() {
     <>
       <h1>Uppdrag</h1>
       <Checkbox className="checkbox" isSelected={all} onChange={setAll}><span className="box" aria-hidden="true" />Visa även avslutade, avböjda och återkallade</Checkbox>
+      <ExportButton input={{ list: 'uppdrag' }} />
       <FormMessage>{error}</FormMessage>
       <table className="table" aria-label="Uppdrag">
         <thead><tr><th scope="col">Brukare</th><th scope="col">Kontaktperson</th><th scope="col">Insats</th><th scope="col">Status</th><th scope="col">Start</th><th scope="col">Nästa steg</th><th scope="col"><span className="sr-only">Dokument</span></th></tr></thead>

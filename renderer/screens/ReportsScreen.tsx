@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ExportButton } from '../components/ExportButton';
 import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
 import type { IvoReportLine } from '../../shared/ipc/procedures/reports';
 import { call } from '../api';
@@ -51,6 +52,7 @@ export function ReportsScreen() {
           <div className="row">
             <Button className="button" onPress={() => void exportAs('csv')}>Exportera individrapporter (CSV)</Button>
             <Button className="button" onPress={() => void exportAs('summary-csv')}>Exportera sammanställning för fullmäktige (CSV)</Button>
+            <ExportButton input={{ list: 'ivo', quarter: period }} />
           </div>
           <FormMessage tone="ok">{saved}</FormMessage>
           <table className="table" aria-label="IVO-rapport">

@@ -9,6 +9,7 @@ import { documentProcedures } from './procedures/documents';
 import { backupProcedures } from './procedures/backup';
 import { retentionProcedures } from './procedures/retention';
 import { importProcedures } from './procedures/imports';
+import { exportProcedures } from './procedures/exports';
 import { sessionProcedures } from './procedures/session';
 import { settingsProcedures } from './procedures/settings';
 import { userProcedures } from './procedures/users';
@@ -32,6 +33,7 @@ export const contract = {
   ...backupProcedures,
   ...retentionProcedures,
   ...importProcedures,
+  ...exportProcedures,
 } as const;
 
 export type Contract = typeof contract;

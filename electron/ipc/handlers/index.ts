@@ -8,6 +8,7 @@ import { documentHandlers } from './documents';
 import { backupHandlers } from './backup';
 import { retentionHandlers } from './retention';
 import { importHandlers } from './imports';
+import { exportHandlers } from './exports';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...retentionHandlers,
   ...importHandlers,
+  ...exportHandlers,
 };

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ExportButton } from '../../components/ExportButton';
 import { Button, Checkbox, Input, Label, SearchField } from 'react-aria-components';
 import type { ClientListRow } from '../../../shared/ipc/procedures/clients';
 import { call } from '../../api';
@@ -25,6 +26,7 @@ export function ClientList({ onOpen }: { onOpen: (id: number) => void }) {
           Bara de som väntar på verkställighet
         </Checkbox>
       </div>
+      <ExportButton input={{ list: 'brukare' }} />
       <FormMessage>{error}</FormMessage>
       <table className="table" aria-label="Brukare">
         <thead>

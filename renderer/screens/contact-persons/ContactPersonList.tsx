@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ExportButton } from '../../components/ExportButton';
 import { Button, Input, Label, SearchField } from 'react-aria-components';
 import { CP_STATUS_LABELS } from '../../../shared/contact-persons/status';
 import type { CpListRow } from '../../../shared/ipc/procedures/contactPersons';
@@ -32,6 +33,7 @@ export function ContactPersonList({ onOpen }: { onOpen: (id: number) => void }) 
         <Label>Sök kontaktperson</Label>
         <Input placeholder="Namn, personnummer eller telefon" />
       </SearchField>
+      <ExportButton input={{ list: 'kontaktpersoner' }} />
       <p id="search-help" className="muted">
         {total} {total === 1 ? 'träff' : 'träffar'}
         {total > rows.length ? ` (visar ${rows.length})` : ''}

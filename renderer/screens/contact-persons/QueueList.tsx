@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ExportButton } from '../../components/ExportButton';
 import { useForm } from 'react-hook-form';
 import { Button } from 'react-aria-components';
 import type { CpQueueRow } from '../../../shared/ipc/procedures/contactPersons';
@@ -37,7 +38,7 @@ export function QueueList({ onOpen }: { onOpen: (id: number) => void }) {
         <RadioInput control={control} name="target" label="Uppdrag med" options={[['alla', 'Alla'], ['barn', 'Barn'], ['vuxna', 'Vuxna']]} />
         <RadioInput control={control} name="sort" label="Sortera på" options={[['vantetid', 'Väntetid'], ['namn', 'Namn'], ['omrade', 'Område']]} />
       </div>
-      <p className="muted">{rows.length} i kön</p>
+      <div className="row"><p className="muted">{rows.length} i kön</p><ExportButton input={{ list: 'ko' }} /></div>
       <FormMessage>{error}</FormMessage>
       <table className="table" aria-label="Kö">
         <thead>

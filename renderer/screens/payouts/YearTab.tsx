@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ExportButton } from '../../components/ExportButton';
 import { Input, Label, TextField } from 'react-aria-components';
 import type { ProcOutput } from '../../../shared/ipc/contract';
 import { formatKronor } from '../../../shared/money';
@@ -17,6 +18,7 @@ export function YearTab() {
         <Label>År</Label>
         <Input />
       </TextField>
+      <ExportButton input={{ list: 'arssammanstallning', year }} />
       <FormMessage>{message}</FormMessage>
       <table className="table" aria-label="Årssammanställning">
         <thead><tr><th scope="col">Kontaktperson</th><th scope="col">Månad</th><th scope="col">Arvode</th><th scope="col">Skatt</th><th scope="col">Omkostnad</th><th scope="col">AGI 011</th><th scope="col">AGI 131</th><th scope="col">AGI 001</th><th scope="col">AGI 020</th></tr></thead>

@@ -1,0 +1,17 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import type { ProcInput } from '../../shared/ipc/contract';
+import { call, ApiError } from '../api';
+
+/** "Exportera till Excel" for a list or report. */
+export function ExportButton({ input }: { input: ProcInput<'export.xlsx'> }) {
+  const [msg, setMsg] = useState<string | null>(null);
+  return (
+    <span className="row">
+      <Button className="button" onPress={() => call('export.xlsx', input).then((r) => setMsg(r.savedTo ? `Sparad: ${r.savedTo} (${r.rows} rader)` : null), (e) => setMsg(e instanceof ApiError ? e.message : 'Exporten misslyckades.'))}>
+        Exportera till Excel
+      </Button>
+      {msg && <span className="muted" role="status">{msg}</span>}
+    </span>
+  );
+}
