@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../api';
 import type { ProcOutput } from '../../shared/ipc/contract';
 import { FormMessage } from '../components/form';
+import { TrendCharts } from './TrendCharts';
 
 /** Översikt: the queue, who is waiting, and decisions near the three-month limit. */
 export function OverviewScreen() {
@@ -34,7 +35,7 @@ export function OverviewScreen() {
           </table>
         </div>
       )}
-      {empty && <p className="muted">Inga ärenden ännu.</p>}
+      {empty ? <p className="muted">Inga ärenden ännu.</p> : <TrendCharts />}
     </>
   );
 }

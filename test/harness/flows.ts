@@ -6,9 +6,13 @@ export const E2E_ADMIN = { username: 'ada', displayName: 'Ada Admin', password: 
 /** Setup through the core (the setup UI has its own test), then log in through the UI. */
 export async function setupAndLogin(page: Page, harness: Harness): Promise<void> {
   await harness.core.setup(E2E_ADMIN);
+  await login(page, harness);
+}
+
+export async function login(page: Page, harness: Harness, username = E2E_ADMIN.username, password = E2E_ADMIN.password): Promise<void> {
   await page.goto(harness.url);
-  await page.getByLabel('Användarnamn').fill(E2E_ADMIN.username);
-  await page.getByLabel('Lösenord').fill(E2E_ADMIN.password);
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel('Lösenord').fill(password);
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.getByRole('heading', { name: 'Översikt' }).waitFor();
 }

@@ -7,6 +7,7 @@ import { actOnAssignment, proposeAssignment } from '../../services/assignments/f
 import { listAssignments } from '../../services/assignments/read';
 import { ivoCsv, ivoReport, ivoSummaryCsv } from '../../services/reports/ivo';
 import { dashboardSummary } from '../../services/dashboard';
+import { dashboardTrends } from '../../services/trends';
 import { audit } from '../../core/session';
 
 const ok = { ok: true as const };
@@ -16,7 +17,7 @@ export const caseHandlers: Pick<
   | 'clients.search' | 'clients.get' | 'clients.create' | 'clients.update' | 'clients.revealAddress'
   | 'decisions.create' | 'decisions.updateNotes' | 'decisions.end' | 'decisions.interrupt' | 'decisions.resume'
   | 'matching.suggest' | 'assignments.propose' | 'assignments.act' | 'assignments.list'
-  | 'reports.ivo' | 'reports.exportIvo' | 'dashboard.summary'
+  | 'reports.ivo' | 'reports.exportIvo' | 'dashboard.summary' | 'dashboard.trends'
 > = {
   'clients.search': (core, input) => searchClients(core.serviceContext(), input),
   'clients.get': (core, input) => getClient(core.serviceContext(), input.id),
@@ -42,6 +43,7 @@ export const caseHandlers: Pick<
     if (savedTo) await audit(ctx, ctx.db, { action: 'report.ivo.export', entityType: 'report', detail: `${name} (${report.lines.length} rader)` });
     return { savedTo };
   },
+  'dashboard.trends': (core) => dashboardTrends(core.serviceContext()),
   'dashboard.summary': async (core) => {
     const ctx = core.serviceContext();
     const summary = await dashboardSummary(ctx);

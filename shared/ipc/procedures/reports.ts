@@ -42,6 +42,14 @@ export const reportProcedures = {
     input: quarterInput.extend({ format: z.enum(['csv', 'summary-csv']) }),
     output: z.object({ savedTo: z.string().nullable() }),
   }),
+  'dashboard.trends': procedure({
+    access: 'session',
+    input: empty,
+    output: z.object({
+      months: z.array(z.object({ month: z.string(), queueLength: z.number(), averageWaitDays: z.number().nullable(), activeAssignments: z.number(), payoutsOre: z.number() })),
+      quarters: z.array(z.object({ quarter: z.string(), overdueDecisions: z.number() })),
+    }),
+  }),
   'dashboard.summary': procedure({
     access: 'session',
     input: empty,
