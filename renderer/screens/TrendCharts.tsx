@@ -40,7 +40,7 @@ export function TrendCharts() {
           <Line yAxisId="r" type="monotone" dataKey="averageWaitDays" name="Snittväntan (dagar)" stroke="#c9a227" isAnimationActive={false} />
         </LineChart>
       </Chart>
-      <Chart title="Aktiva uppdrag" summary={text((m) => `${m.activeAssignments} aktiva`)}>
+      <Chart title="Aktiva uppdrag per månad" summary={text((m) => `${m.activeAssignments} aktiva`)}>
         <BarChart data={months}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" fontSize={11} />
