@@ -128,7 +128,7 @@ describe('client, decision, matching and assignment', () => {
     await shot(page, 'match-05-ivo-after');
 
     await nav(page, 'Översikt');
-    await page.getByRole('heading', { name: 'Aktiva uppdrag' }).waitFor();
+    await page.getByRole('heading', { name: 'Aktiva uppdrag', exact: true }).waitFor();
     expect(await page.getByRole('table', { name: 'Nära tremånadersgränsen' }).count()).toBe(0);
     await shot(page, 'match-06-overview');
   });
