@@ -5,8 +5,7 @@ import { TEST_SCRYPT } from '../../vault/kdf';
 import { createRouter } from '../../ipc/router';
 import { handlers } from '../../ipc/handlers/index';
 import { ADMIN, tempDir } from '../../../test/helpers/core';
-import { syntheticPnr } from '../../../test/helpers/people';
-import { approvedCp, clientInputOf, ok } from '../../../test/helpers/cases';
+import { activeAssignment, ok } from '../../../test/helpers/cases';
 import { chromiumPdf } from '../../../test/harness/pdf-chromium';
 import { pdfText } from '../../../test/helpers/pdf';
 import { DEFAULT_AGREEMENT_TEMPLATE } from '../../../shared/documents/merge';
@@ -22,13 +21,10 @@ async function setup() {
   const inv = createRouter(core, handlers);
   await core.setup({ ...ADMIN, unitName: 'Kontaktpersonsenheten Provköping' });
   await core.login(ADMIN.username, ADMIN.password);
-  const pnr = syntheticPnr('1980-02-02', 12);
-  const cp = await approvedCp(inv, { firstName: 'Åsa', lastName: 'Öberg', personnummer: pnr, street: 'Hemliga vägen 7', protectedIdentity: true }, '2026-03-01');
-  const { id: clientId } = await ok<{ id: number }>(inv('clients.create', clientInputOf({ firstName: 'Bruno', lastName: 'Brukarsson', street: 'Björkvägen 2' })));
-  const { id: decisionId } = await ok<{ id: number }>(inv('decisions.create', { clientId, legalBasis: 'LSS 9 § 4', decisionDate: '2026-09-01', validFrom: '2026-09-01', meetingsPerPeriod: 4, period: 'manad', hoursPerMonth: 8 }));
-  const { id } = await ok<{ id: number }>(inv('assignments.propose', { decisionId, contactPersonId: cp }));
-  for (const [action, date] of [['offer', '2026-09-10'], ['cpAccept', '2026-09-12'], ['bookMeeting', '2026-10-01'], ['clientAccept', '2026-10-01'], ['activate', '2026-10-16']] as const) await ok(inv('assignments.act', { id, action, date }));
-  await ok(inv('assignments.setCompensation', { id, arvodeLevel: 'A1M', omkostnadLevel: 'O2' }));
+  const { assignmentId: id, contactPersonId: cp } = await activeAssignment(inv, {
+    contactPerson: { firstName: 'Åsa', lastName: 'Öberg', street: 'Hemliga vägen 7', protectedIdentity: true },
+    client: { firstName: 'Bruno', lastName: 'Brukarsson', street: 'Björkvägen 2' },
+  });
   return { core, inv, assignmentId: id, cp };
 }
 

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeReadyCore, ADMIN, tempDir } from '../../../test/helpers/core';
-import { syntheticPnr } from '../../../test/helpers/people';
-import { approvedCp, clientInputOf, ok } from '../../../test/helpers/cases';
+import { activeAssignment, ok } from '../../../test/helpers/cases';
 import { validateAgainstXsd } from '../../exports/validate-xml';
 
 let t: ReturnType<typeof tempDir>;
@@ -19,14 +18,7 @@ const PAYMENT = {
 async function scenario(made: Ready) {
   const inv = made.invoke;
   await ok(inv('payments.saveSettings', PAYMENT));
-  const anna = await approvedCp(inv, { firstName: 'Anna', lastName: 'Provsson', personnummer: syntheticPnr('1980-02-02', 12), bankClearing: '3300', bankAccount: syntheticPnr('1980-02-02', 12).slice(2) }, '2026-03-01');
-  const { id: clientId } = await ok<{ id: number }>(inv('clients.create', clientInputOf()));
-  const { id: decisionId } = await ok<{ id: number }>(inv('decisions.create', { clientId, legalBasis: 'LSS 9 § 4', decisionDate: '2026-09-01', validFrom: '2026-09-01', meetingsPerPeriod: 4, period: 'manad', hoursPerMonth: 8 }));
-  const { id } = await ok<{ id: number }>(inv('assignments.propose', { decisionId, contactPersonId: anna }));
-  for (const [action, date] of [['offer', '2026-09-10'], ['cpAccept', '2026-09-12'], ['bookMeeting', '2026-10-01'], ['clientAccept', '2026-10-01'], ['activate', '2026-10-16']] as const) {
-    await ok(inv('assignments.act', { id, action, date }));
-  }
-  await ok(inv('assignments.setCompensation', { id, arvodeLevel: 'A1M', omkostnadLevel: 'O2' }));
+  const { contactPersonId: anna, assignmentId: id } = await activeAssignment(inv);
   await ok(inv('users.create', { username: 'atte', displayName: 'Atte Attestant', roles: ['attestant'], password: 'attestantens-losen' }));
   return { anna, assignmentId: id };
 }

@@ -7,7 +7,7 @@ import { FormMessage } from '../../components/form';
 import { ClientForm } from './ClientForm';
 import { DecisionForm } from './DecisionForm';
 import { DecisionPanel } from './DecisionPanel';
-import { RevealClientAddress } from './RevealClientAddress';
+import { RevealAddress } from '../contact-persons/RevealAddress';
 
 export function ClientDetail({ id, onBack }: { id: number; onBack: () => void }) {
   const [d, setD] = useState<Detail | null>(null);
@@ -30,7 +30,7 @@ export function ClientDetail({ id, onBack }: { id: number; onBack: () => void })
           <dl className="facts">
             <dt>Personnummer</dt><dd>{formatPersonnummer(v.personnummer)}</dd>
             <dt>IVO-kod</dt><dd>{d.ivoCode}</dd>
-            <dt>Adress</dt><dd>{d.addressHidden ? <RevealClientAddress id={d.id} /> : [v.street, `${v.postalCode} ${v.city}`.trim()].filter(Boolean).join(', ') || '–'}</dd>
+            <dt>Adress</dt><dd>{d.addressHidden ? <RevealAddress id={d.id} procedure="clients.revealAddress" /> : [v.street, `${v.postalCode} ${v.city}`.trim()].filter(Boolean).join(', ') || '–'}</dd>
             <dt>Område</dt><dd>{v.area || '–'}</dd>
             <dt>Skola/arbete</dt><dd>{v.workplace || '–'}</dd>
             <dt>Boende</dt><dd>{v.residence || '–'}</dd>

@@ -8,16 +8,17 @@ import { call } from '../../api';
 import { applyServerError, FormMessage, TextInput } from '../../components/form';
 
 type Values = z.input<(typeof contract)['cp.revealAddress']['input']>;
+type RevealProcedure = 'cp.revealAddress' | 'clients.revealAddress';
 
-/** Protected identity: the address is shown only after a reason is given; the reason is logged. */
-export function RevealAddress({ id }: { id: number }) {
+/** Protected identity (contact person or client): the address is shown only after a reason is given; the reason is logged. */
+export function RevealAddress({ id, procedure = 'cp.revealAddress' }: { id: number; procedure?: RevealProcedure }) {
   const [open, setOpen] = useState(false);
   const [address, setAddress] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const { control, handleSubmit, setError } = useForm<Values>({ resolver: zodResolver(contract['cp.revealAddress'].input), defaultValues: { id, reason: '' } });
+  const { control, handleSubmit, setError } = useForm<Values>({ resolver: zodResolver(contract[procedure].input), defaultValues: { id, reason: '' } });
   const submit = handleSubmit(async (values) => {
     try {
-      const a = await call('cp.revealAddress', values);
+      const a = await call(procedure, values);
       setAddress(`${a.street}, ${a.postalCode} ${a.city}`);
     } catch (err) {
       setMessage(applyServerError(err, setError));
