@@ -23,6 +23,7 @@ const CSS = `
   th, td { border-bottom: 0.3mm solid #bbb; padding: 1.4mm 1.6mm; text-align: left; vertical-align: top; }
   th { background: #eef1f4; }
   td.num, th.num { text-align: right; white-space: nowrap; }
+  td.nowrap { white-space: nowrap; }
   tfoot td { font-weight: bold; border-top: 0.5mm solid #333; }
   .sign { display: flex; gap: 12mm; margin-top: 14mm; }
   .sign div { flex: 1; border-top: 0.3mm solid #111; padding-top: 1.5mm; font-size: 9pt; }

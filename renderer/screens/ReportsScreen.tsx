@@ -18,7 +18,7 @@ export function ReportsScreen() {
   const [message, setMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => void call('reports.ivo', period).then(setReport, (e: Error) => setMessage(e.message)), [period]);
-  const exportAs = async (format: 'csv' | 'summary-csv') => {
+  const exportAs = async (format: 'csv' | 'summary-csv' | 'pdf') => {
     setSaved(null);
     try {
       const r = await call('reports.exportIvo', { ...period, format });
@@ -50,6 +50,7 @@ export function ReportsScreen() {
             väntat högst 6 mån {report.summary.byWait.upTo6Months}, 6–12 mån {report.summary.byWait.upTo12Months}, mer än 12 mån {report.summary.byWait.over12Months}).
           </p>
           <div className="row">
+            <Button className="button" onPress={() => void exportAs('pdf')}>Rapport med sammanställning (PDF)</Button>
             <Button className="button" onPress={() => void exportAs('csv')}>Exportera individrapporter (CSV)</Button>
             <Button className="button" onPress={() => void exportAs('summary-csv')}>Exportera sammanställning för fullmäktige (CSV)</Button>
             <ExportButton input={{ list: 'ivo', quarter: period }} />

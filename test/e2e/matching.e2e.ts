@@ -8,6 +8,7 @@ import { syntheticPnr } from '../helpers/people';
 import { approvedCp } from '../helpers/cases';
 import { createRouter } from '../../electron/ipc/router';
 import { handlers } from '../../electron/ipc/handlers/index';
+import { pdfText } from '../helpers/pdf';
 
 const env = useE2E({
   prepare: async (harness) => {
@@ -109,6 +110,12 @@ describe('client, decision, matching and assignment', () => {
     await env.page.getByText(/Sparad: .*ivo-ej-verkstallda-2026-K4\.csv/).waitFor();
     const csv = readFileSync(join(env.harness.exportDir, 'ivo-ej-verkstallda-2026-K4.csv'), 'utf8');
     expect(csv.split('\r\n')[1]).toMatch(/^20140501-T\d[02468]\d;kvinna;ja;LSS 9 § 4;2026-07-01;Verkställt efter mer än tre månader;;2026-10-01;2026-11-16;138;/);
+    await env.page.getByRole('button', { name: 'Rapport med sammanställning (PDF)' }).click();
+    await env.page.getByText(/Sparad: .*ivo-ej-verkstallda-2026-K4\.pdf/).waitFor();
+    const pdf = pdfText(readFileSync(join(env.harness.exportDir, 'ivo-ej-verkstallda-2026-K4.pdf')), 'match-ivo-report', { layout: false }).replace(/\s+/g, ' ');
+    expect(pdf).toContain('Ej verkställda beslut och avbrott');
+    expect(pdf).toMatch(/20140501-T\d{3}/);
+    expect(pdf).not.toContain('Brukarsson');
     await shot(env.page, 'match-05-ivo-after');
 
     await nav(env.page, 'Översikt');

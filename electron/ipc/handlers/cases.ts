@@ -9,6 +9,8 @@ import { ivoCsv, ivoReport, ivoSummaryCsv } from '../../services/reports/ivo';
 import { dashboardSummary } from '../../services/dashboard';
 import { dashboardTrends } from '../../services/trends';
 import { audit } from '../../core/session';
+import { ivoReportHtml } from '../../documents/ivo-report';
+import { readSettings } from '../../services/settings';
 
 const ok = { ok: true as const };
 
@@ -37,9 +39,12 @@ export const caseHandlers: Pick<
   'reports.exportIvo': async (core, input) => {
     const ctx = core.serviceContext();
     const report = await ivoReport(ctx, input);
-    const content = input.format === 'csv' ? ivoCsv(report) : ivoSummaryCsv(report);
-    const name = `${input.format === 'csv' ? 'ivo-ej-verkstallda' : 'ivo-sammanstallning'}-${input.year}-K${input.q}.csv`;
-    const savedTo = await core.exportSink(name, Buffer.from(content, 'utf8'));
+    const content =
+      input.format === 'pdf'
+        ? await core.pdf(ivoReportHtml(report, (await readSettings(ctx.db)).unitName, ctx.now().toISOString().slice(0, 10)))
+        : Buffer.from(input.format === 'csv' ? ivoCsv(report) : ivoSummaryCsv(report), 'utf8');
+    const name = `${input.format === 'summary-csv' ? 'ivo-sammanstallning' : 'ivo-ej-verkstallda'}-${input.year}-K${input.q}.${input.format === 'pdf' ? 'pdf' : 'csv'}`;
+    const savedTo = await core.exportSink(name, content);
     if (savedTo) await audit(ctx, ctx.db, { action: 'report.ivo.export', entityType: 'report', detail: `${name} (${report.lines.length} rader)` });
     return { savedTo };
   },

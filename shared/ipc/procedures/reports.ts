@@ -39,7 +39,7 @@ export const reportProcedures = {
   }),
   'reports.exportIvo': procedure({
     access: ['handlaggare'],
-    input: quarterInput.extend({ format: z.enum(['csv', 'summary-csv']) }),
+    input: quarterInput.extend({ format: z.enum(['csv', 'summary-csv', 'pdf']) }),
     output: z.object({ savedTo: z.string().nullable() }),
   }),
   'dashboard.trends': procedure({
