@@ -18,7 +18,7 @@ export async function searchClients(ctx: ServiceContext, input: { query: string;
   const query = input.query.trim();
   if (/^\d[\d-]*$/.test(query)) q = q.where('personnummer', 'like', `%${query.replace(/-/g, '')}%`);
   else for (const w of query.toLocaleLowerCase('sv-SE').split(/\s+/).filter(Boolean)) q = q.where('search_name', 'like', `%${w.replace(/[%_\\]/g, '')}%`);
-  const [rows, waiting] = await Promise.all([q.orderBy('last_name').orderBy('first_name').limit(500).execute(), waitingSinceByClient(ctx)]);
+  const [rows, waiting] = await Promise.all([q.orderBy('last_name').orderBy('first_name').limit(20_000).execute(), waitingSinceByClient(ctx)]);
   const today = toLocalIsoDate(ctx.now());
   await audit(ctx, ctx.db, { action: 'client.search', entityType: 'client', detail: `${rows.length} träffar` });
   return rows

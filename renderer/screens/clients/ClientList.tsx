@@ -4,6 +4,7 @@ import { Button, Checkbox, Input, Label, SearchField } from 'react-aria-componen
 import type { ClientListRow } from '../../../shared/ipc/procedures/clients';
 import { call } from '../../api';
 import { FormMessage } from '../../components/form';
+import { VirtualTable } from '../../components/VirtualTable';
 
 export function ClientList({ onOpen }: { onOpen: (id: number) => void }) {
   const [query, setQuery] = useState('');
@@ -28,23 +29,22 @@ export function ClientList({ onOpen }: { onOpen: (id: number) => void }) {
       </div>
       <ExportButton input={{ list: 'brukare' }} />
       <FormMessage>{error}</FormMessage>
-      <table className="table" aria-label="Brukare">
-        <thead>
-          <tr><th scope="col">Namn</th><th scope="col">Personnummer</th><th scope="col">Barn/vuxen</th><th scope="col">Område</th><th scope="col">Väntar sedan</th><th scope="col">Dagar</th></tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className="clickable" onClick={() => onOpen(r.id)}>
-              <td><Button className="link" onPress={() => onOpen(r.id)}>{r.name}</Button>{r.protectedIdentity && <span className="badge warn"> Skyddad</span>}</td>
-              <td>{r.personnummerMasked}</td>
-              <td>{r.isChild ? 'Barn' : 'Vuxen'}</td>
-              <td>{r.area}</td>
-              <td>{r.waitingSince ?? '–'}</td>
-              <td className={r.daysWaiting !== null && r.daysWaiting > 90 ? 'late' : ''}>{r.daysWaiting ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <VirtualTable
+        label="Brukare"
+        rows={rows}
+        rowKey={(r) => r.id}
+        header={<tr><th scope="col">Namn</th><th scope="col">Personnummer</th><th scope="col">Barn/vuxen</th><th scope="col">Område</th><th scope="col">Väntar sedan</th><th scope="col">Dagar</th></tr>}
+        row={(r) => (
+          <>
+            <td><Button className="link" onPress={() => onOpen(r.id)}>{r.name}</Button>{r.protectedIdentity && <span className="badge warn"> Skyddad</span>}</td>
+            <td>{r.personnummerMasked}</td>
+            <td>{r.isChild ? 'Barn' : 'Vuxen'}</td>
+            <td>{r.area}</td>
+            <td>{r.waitingSince ?? '–'}</td>
+            <td className={r.daysWaiting !== null && r.daysWaiting > 90 ? 'late' : ''}>{r.daysWaiting ?? ''}</td>
+          </>
+        )}
+      />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { Button } from 'react-aria-components';
 import type { CpQueueRow } from '../../../shared/ipc/procedures/contactPersons';
 import { call } from '../../api';
 import { FormMessage, RadioInput, TextInput } from '../../components/form';
+import { VirtualTable } from '../../components/VirtualTable';
 
 interface Filters {
   area: string;
@@ -40,37 +41,23 @@ export function QueueList({ onOpen }: { onOpen: (id: number) => void }) {
       </div>
       <div className="row"><p className="muted">{rows.length} i kön</p><ExportButton input={{ list: 'ko' }} /></div>
       <FormMessage>{error}</FormMessage>
-      <table className="table" aria-label="Kö">
-        <thead>
-          <tr>
-            <th scope="col">Namn</th>
-            <th scope="col">I kön sedan</th>
-            <th scope="col">Väntat</th>
-            <th scope="col">Område</th>
-            <th scope="col">Barn/vuxna</th>
-            <th scope="col">Språk</th>
-            <th scope="col">Intressen</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className="clickable" onClick={() => onOpen(r.id)}>
-              <td>
-                <Button className="link" onPress={() => onOpen(r.id)}>
-                  {r.name}
-                </Button>
-                {r.speciallyQualified && <span className="badge"> Särskilt kvalificerad</span>}
-              </td>
-              <td>{r.queueSince}</td>
-              <td>{r.daysWaiting} dagar</td>
-              <td>{r.area}</td>
-              <td>{[r.prefersChildren && 'Barn', r.prefersAdults && 'Vuxna'].filter(Boolean).join(', ')}</td>
-              <td>{r.languages.join(', ')}</td>
-              <td className="wrap">{r.interests.join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <VirtualTable
+        label="Kö"
+        rows={rows}
+        rowKey={(r) => r.id}
+        header={<tr><th scope="col">Namn</th><th scope="col">I kön sedan</th><th scope="col">Väntat</th><th scope="col">Område</th><th scope="col">Barn/vuxna</th><th scope="col">Språk</th><th scope="col">Intressen</th></tr>}
+        row={(r) => (
+          <>
+            <td><Button className="link" onPress={() => onOpen(r.id)}>{r.name}</Button>{r.speciallyQualified && <span className="badge"> Särskilt kvalificerad</span>}</td>
+            <td>{r.queueSince}</td>
+            <td>{r.daysWaiting} dagar</td>
+            <td>{r.area}</td>
+            <td>{[r.prefersChildren && 'Barn', r.prefersAdults && 'Vuxna'].filter(Boolean).join(', ')}</td>
+            <td>{r.languages.join(', ')}</td>
+            <td>{r.interests.join(', ')}</td>
+          </>
+        )}
+      />
     </>
   );
 }
