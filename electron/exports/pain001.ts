@@ -72,5 +72,6 @@ export function buildPain001(batch: ExportBatch): string {
     tx.ele('Purp').ele('Cd').txt('SALA');
     tx.ele('RmtInf').ele('Ustrd').txt(text);
   }
-  return doc.end({ prettyPrint: true });
+  // Compact: a third of the bytes for the bank and for the XSD check (10 000 payments: 9 MB pretty-printed).
+  return doc.end({ prettyPrint: false });
 }

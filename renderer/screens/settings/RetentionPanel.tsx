@@ -36,6 +36,7 @@ export function RetentionPanel() {
           <NumberInput control={control} name="rejectedApplicantsMonths" label="Ej godkända sökande, efter (månader)" minValue={0} maxValue={240} />
           <NumberInput control={control} name="endedContactPersonsMonths" label="Avslutade kontaktpersoner utan uppdrag, efter (månader)" minValue={0} maxValue={600} />
           <NumberInput control={control} name="registerCheckNotesMonths" label="Bedömningar av registerutdrag, efter (månader)" minValue={0} maxValue={240} />
+          <NumberInput control={control} name="endedAssignmentsMonths" label="Avslutade uppdrag, efter (månader)" minValue={0} maxValue={600} />
         </div>
         <p className="muted">0 stänger av regeln. Personer som haft uppdrag sparas (utbetalningar och brukarens akt behöver dem).</p>
         <Button type="submit" className="button">Spara regler</Button>

@@ -7,15 +7,18 @@ export const retentionSettings = z.object({
   rejectedApplicantsMonths: z.number().int().min(0).max(240),
   endedContactPersonsMonths: z.number().int().min(0).max(600),
   registerCheckNotesMonths: z.number().int().min(0).max(240),
+  /** Ended assignments: agreements, plans, reports, follow-ups, letters (payout lines stay for bookkeeping). */
+  endedAssignmentsMonths: z.number().int().min(0).max(600).default(60),
 });
 export type RetentionSettings = z.infer<typeof retentionSettings>;
 
-export const RETENTION_RULES = ['ej_godkanda', 'avslutade_kontaktpersoner', 'registernoteringar'] as const;
+export const RETENTION_RULES = ['ej_godkanda', 'avslutade_kontaktpersoner', 'registernoteringar', 'avslutade_uppdrag'] as const;
 export type RetentionRule = (typeof RETENTION_RULES)[number];
 export const RETENTION_LABELS: Record<RetentionRule, string> = {
   ej_godkanda: 'Sökande som inte godkändes',
   avslutade_kontaktpersoner: 'Avslutade kontaktpersoner utan uppdrag',
   registernoteringar: 'Bedömningar av registerutdrag',
+  avslutade_uppdrag: 'Avslutade uppdrag (avtal, planer, rapporter, uppföljningar, brev)',
 };
 
 export const retentionProcedures = {
