@@ -1,4 +1,5 @@
 import { ageOn, maskPersonnummer } from '../../../shared/personnummer';
+import { sortBySv } from '../../../shared/collate';
 import { daysBetween, toLocalIsoDate } from '../../../shared/dates';
 import { ivoCode, ivoDeadline } from '../../../shared/ivo/report';
 import type { ClientDetail, ClientListRow, DecisionView } from '../../../shared/ipc/procedures/clients';
@@ -21,7 +22,7 @@ export async function searchClients(ctx: ServiceContext, input: { query: string;
   const [rows, waiting] = await Promise.all([q.orderBy('last_name').orderBy('first_name').limit(20_000).execute(), waitingSinceByClient(ctx)]);
   const today = toLocalIsoDate(ctx.now());
   await audit(ctx, ctx.db, { action: 'client.search', entityType: 'client', detail: `${rows.length} träffar` });
-  return rows
+  return sortBySv(rows, (r) => `${r.last_name}, ${r.first_name}`)
     .map((r) => {
       const since = waiting.get(r.id) ?? null;
       return {

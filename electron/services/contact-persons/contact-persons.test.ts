@@ -138,5 +138,8 @@ describe('contact persons', () => {
     expect(await names('19700303')).toEqual(['Östberg, Åsa']);
     expect(await names('0855512300')).toEqual(['Östberg, Åsa']);
     expect(await names('070-000')).toEqual(['Berg, Bo']);
+    await ok(made.invoke('cp.create', cpInput({ firstName: 'Ärla', lastName: 'Äng', personnummer: syntheticPnr('1975-05-05', 33) })));
+    await ok(made.invoke('cp.create', cpInput({ firstName: 'Åke', lastName: 'Åberg', personnummer: syntheticPnr('1976-06-06', 44) })));
+    expect(await names('')).toEqual(['Berg, Bo', 'Åberg, Åke', 'Äng, Ärla', 'Östberg, Åsa']);
   });
 });

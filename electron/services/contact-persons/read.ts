@@ -5,6 +5,7 @@ import { allowedTransitions, type CpStatus } from '../../../shared/contact-perso
 import { daysBetween, toLocalIsoDate } from '../../../shared/dates';
 import type { CpDetail, CpListRow, CpQueueRow } from '../../../shared/ipc/procedures/contactPersons';
 import { maskPersonnummer } from '../../../shared/personnummer';
+import { sortBySv } from '../../../shared/collate';
 import { audit, type ServiceContext } from '../../core/session';
 import { getRow } from './common';
 import { toValues } from './mapping';
@@ -106,7 +107,7 @@ export async function searchContactPersons(ctx: ServiceContext, input: { query: 
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   await audit(ctx, ctx.db, { action: 'cp.search', entityType: 'contact_person', detail: `${total.n} träffar` });
-  return { rows: rows.map(toListRow), total: total.n };
+  return { rows: sortBySv(rows.map(toListRow), (r) => r.name), total: total.n };
 }
 
 /** Approved persons waiting for an assignment, with days waiting. */
@@ -126,7 +127,7 @@ export async function contactPersonQueue(
   const has = (json: string, v: string) => !v || (JSON.parse(json) as string[]).some((x) => lower(x) === lower(v));
   const rows = (await q.execute()).filter((r) => (!f.area || lower(r.area) === lower(f.area)) && has(r.interests, f.interest) && has(r.languages, f.language));
   await audit(ctx, ctx.db, { action: 'cp.queue.read', entityType: 'contact_person', detail: `${rows.length} i kön` });
-  return rows.map((r) => ({
+  const mapped = rows.map((r) => ({
     ...toListRow(r),
     queueSince: r.queue_since ?? today,
     daysWaiting: r.queue_since ? daysBetween(r.queue_since, today) : 0,
@@ -136,6 +137,7 @@ export async function contactPersonQueue(
     prefersAdults: r.prefers_adults === 1,
     speciallyQualified: r.specially_qualified === 1,
   }));
+  return f.sort === 'namn' ? sortBySv(mapped, (r) => r.name) : f.sort === 'omrade' ? sortBySv(mapped, (r) => r.area) : mapped;
 }
 
 /** Shows a protected person's address; the reason is required and logged. */
