@@ -28,6 +28,8 @@ export const rateYear = z.object({
   /** Below this yearly total per person no employer fee is due (SAL 2 kap. 14 §). */
   feeThresholdOre: z.number().int().min(0),
   sideIncomeTaxBp: bp,
+  /** Omkostnad above this share of prisbasbelopp (SKR's highest level) is taxable pay (domain.md §2.6). */
+  omkostnadTaxFreeMaxBp: bp.default(4000),
 });
 export type RateYear = z.infer<typeof rateYear>;
 
@@ -61,4 +63,5 @@ export const DEFAULT_RATE_YEARS: RateYear[] = [
   employerFee: { fullBp: 3142, reducedBp: 1021, reducedFromAgeAtStartOfYear: y.reducedAge, zeroBornUpToYear: 1937, youth: y.youth },
   feeThresholdOre: 100_000,
   sideIncomeTaxBp: 3000,
+  omkostnadTaxFreeMaxBp: 4000,
 }));

@@ -70,14 +70,17 @@ export async function computeMonth(db: Kysely<DB> | Transaction<DB>, month: stri
       continue;
     }
     const days = activeDaysInMonth(month, a.start_date!, a.end_date);
-    const arvode = proRata(monthlyAmount(rate.prisbasbeloppOre, arvodeLevel.percentBp), days, dim);
-    const omkostnad = proRata(monthlyAmount(rate.prisbasbeloppOre, omkLevel.percentBp), days, dim);
+    // Omkostnad beyond the tax-free ceiling is pay: it moves to arvode (tax and employer fee).
+    const omkBp = Math.min(omkLevel.percentBp, rate.omkostnadTaxFreeMaxBp);
+    const excessBp = omkLevel.percentBp - omkBp;
+    const arvode = proRata(monthlyAmount(rate.prisbasbeloppOre, arvodeLevel.percentBp + excessBp), days, dim);
+    const omkostnad = proRata(monthlyAmount(rate.prisbasbeloppOre, omkBp), days, dim);
     const p = byPerson.get(a.cp_id) ?? { arvode: 0, omkostnad: 0, expenses: 0, details: [], approvers: new Set<number>() };
     p.arvode += arvode;
     p.omkostnad += omkostnad;
     p.expenses += report.expenses_ore;
     if (report.approved_by) p.approvers.add(report.approved_by);
-    const part = days < dim ? ` (${days} av ${dim} dagar)` : '';
+    const part = `${days < dim ? ` (${days} av ${dim} dagar)` : ''}${excessBp > 0 ? `; omkostnad över ${rate.omkostnadTaxFreeMaxBp / 100} % av prisbasbeloppet räknas som arvode` : ''}`;
     p.details.push(`Uppdrag ${a.id} (${a.client_first} ${a.client_last}): arvode ${arvodeLevel.label} ${formatKronor(arvode)}, omkostnad ${omkLevel.label} ${formatKronor(omkostnad)}${part}${report.expenses_ore ? `, utlägg ${formatKronor(report.expenses_ore)}` : ''}.`);
     byPerson.set(a.cp_id, p);
   }

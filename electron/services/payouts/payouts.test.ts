@@ -116,6 +116,23 @@ describe('monthly reports, payout run, attest and payout files', () => {
     expect(batches[1].lines[0]).toMatchObject({ arvodeOre: 38_200, omkostnadOre: 0, taxOre: 26_700 - 15_200 });
   });
 
+  it('treats omkostnad above the tax-free ceiling (40 %) as taxable arvode', async () => {
+    const made = await makeReadyCore(t.dir);
+    const inv = made.invoke;
+    const { assignmentId } = await scenario(made);
+    const rates = await ok<any[]>(inv('rates.list', {}));
+    const y2026 = rates.find((r) => r.year === 2026);
+    await ok(inv('rates.save', { ...y2026, omkostnadLevels: [...y2026.omkostnadLevels, { code: 'O4', label: 'Förhöjd (50 %)', percentBp: 5000 }] }));
+    await ok(inv('assignments.setCompensation', { id: assignmentId, arvodeLevel: 'A1M', omkostnadLevel: 'O4' }));
+    await ok(inv('reports.submit', { assignmentId, month: '2026-11', meetingDates: [], hours: 2 }));
+    await ok(inv('reports.approve', { assignmentId, month: '2026-11' }));
+    await ok(inv('payouts.create', { month: '2026-11' }));
+    const [batch] = await ok<any[]>(inv('payouts.list', { month: '2026-11' }));
+    // 40 % stays tax-free (1 973 kr); the other 10 % joins the 20 % arvode: 30 % -> 1 480 kr, taxed 444 kr.
+    expect(batch.lines[0]).toMatchObject({ omkostnadOre: 197_300, arvodeOre: 148_000, taxOre: 44_400 });
+    expect(batch.lines[0].details.join(' ')).toMatch(/omkostnad över 40 % av prisbasbeloppet räknas som arvode/);
+  });
+
   it('rejects a broken pain.001 and PAXml file with the XSD', async () => {
     const made = await makeReadyCore(t.dir);
     const inv = made.invoke;

@@ -18,6 +18,7 @@ interface Values {
   zeroBorn: string;
   threshold: string;
   sideIncome: string;
+  omkMax: string;
 }
 
 const pct = (bp: number) => (bp / 100).toLocaleString('sv-SE');
@@ -41,6 +42,7 @@ function toValues(r: RateYear): Values {
     zeroBorn: String(r.employerFee.zeroBornUpToYear),
     threshold: String(r.feeThresholdOre / 100),
     sideIncome: pct(r.sideIncomeTaxBp),
+    omkMax: pct(r.omkostnadTaxFreeMaxBp),
   };
 }
 
@@ -73,6 +75,7 @@ export function RatesEditor() {
       employerFee: { ...current.employerFee, fullBp: bpOf(v.feeFull), reducedBp: bpOf(v.feeReduced), reducedFromAgeAtStartOfYear: Number(v.reducedAge), zeroBornUpToYear: Number(v.zeroBorn) },
       feeThresholdOre: (parseKronor(v.threshold) ?? -1),
       sideIncomeTaxBp: bpOf(v.sideIncome),
+      omkostnadTaxFreeMaxBp: bpOf(v.omkMax),
     };
     const input = validateWith(rateYear, candidate, () => {});
     if (!input) return setMessage('Kontrollera värdena: nivåer skrivs "KOD; Benämning; procent", en per rad.');
@@ -107,6 +110,7 @@ export function RatesEditor() {
             <TextInput control={control} name="reducedAge" label="Nedsatt från ålder vid årets början" />
             <TextInput control={control} name="zeroBorn" label="Ingen avgift för födda t.o.m. år" />
             <TextInput control={control} name="threshold" label="Avgiftsfritt under (kr per år)" />
+            <TextInput control={control} name="omkMax" label="Skattefri omkostnad högst (% av pbb)" />
           </div>
           <div className="grid2">
             <TextInput control={control} name="arvode" label="Arvodesnivåer (KOD; Benämning; procent)" multiline />
