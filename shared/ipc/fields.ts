@@ -29,3 +29,18 @@ export const id = z.number({ error: 'Ogiltigt id.' }).int('Ogiltigt id.').positi
 export const isoDate = z.string().refine(isValidIsoDate, 'Ange ett giltigt datum (ÅÅÅÅ-MM-DD).');
 
 export const empty = z.object({}).strict();
+
+/** Name, personnummer, address and phone: what a contact person's and a client's record views share. */
+export const personBaseValues = z.object({
+  personnummer: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  street: z.string(),
+  postalCode: z.string(),
+  city: z.string(),
+  phone: z.string(),
+});
+
+/** Showing a protected person's address: the reason is required and logged. */
+export const revealAddressInput = z.object({ id, reason: z.string().trim().min(5, 'Ange skälet till att adressen behöver visas (minst 5 tecken).').max(500) });
+export const addressOutput = z.object({ street: z.string(), postalCode: z.string(), city: z.string() });

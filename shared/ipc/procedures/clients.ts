@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from '../define';
-import { id, isoDate } from '../fields';
+import { addressOutput, id, isoDate, personBaseValues, revealAddressInput } from '../fields';
 import { personnummerField } from './contactPersons';
 
 export const CONNECTION_ROLES = ['vardnadshavare', 'god_man', 'forvaltare', 'personal', 'annan'] as const;
@@ -107,14 +107,7 @@ export type DecisionView = z.infer<typeof decisionView>;
 
 export const clientDetail = z.object({
   id: z.number(),
-  values: z.object({
-    personnummer: z.string(),
-    firstName: z.string(),
-    lastName: z.string(),
-    street: z.string(),
-    postalCode: z.string(),
-    city: z.string(),
-    phone: z.string(),
+  values: personBaseValues.extend({
     area: z.string(),
     workplace: z.string(),
     residence: z.string(),
@@ -148,8 +141,8 @@ export const clientProcedures = {
   'clients.update': procedure({ access: ['handlaggare'], input: z.object({ id, values: clientInput }), output: z.object({ id: z.number() }) }),
   'clients.revealAddress': procedure({
     access: ['handlaggare'],
-    input: z.object({ id, reason: z.string().trim().min(5, 'Ange skälet till att adressen behöver visas (minst 5 tecken).').max(500) }),
-    output: z.object({ street: z.string(), postalCode: z.string(), city: z.string() }),
+    input: revealAddressInput,
+    output: addressOutput,
   }),
   'decisions.create': procedure({ access: ['handlaggare'], input: decisionInput, output: z.object({ id: z.number() }) }),
   'decisions.updateNotes': procedure({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from '../define';
-import { id, isoDate } from '../fields';
+import { addressOutput, id, isoDate, personBaseValues, revealAddressInput } from '../fields';
 import { CP_STATUSES } from '../../contact-persons/status';
 import { OUTCOMES, REGISTERS } from '../../contact-persons/register-checks';
 import { parsePersonnummer } from '../../personnummer';
@@ -105,14 +105,7 @@ const event = z.object({
 
 export const cpDetail = z.object({
   id: z.number(),
-  values: z.object({
-    personnummer: z.string(),
-    firstName: z.string(),
-    lastName: z.string(),
-    street: z.string(),
-    postalCode: z.string(),
-    city: z.string(),
-    phone: z.string(),
+  values: personBaseValues.extend({
     email: z.string(),
     bankClearing: z.string(),
     bankAccount: z.string(),
@@ -221,7 +214,7 @@ export const contactPersonProcedures = {
   }),
   'cp.revealAddress': procedure({
     access: ['handlaggare'],
-    input: z.object({ id, reason: z.string().trim().min(5, 'Ange skälet till att adressen behöver visas (minst 5 tecken).').max(500) }),
-    output: z.object({ street: z.string(), postalCode: z.string(), city: z.string() }),
+    input: revealAddressInput,
+    output: addressOutput,
   }),
 } as const;
