@@ -1,13 +1,14 @@
 import type { PayoutBatch } from '../../shared/ipc/procedures/payouts';
 import { formatKronor } from '../../shared/money';
 import { esc, page } from './html';
+import { formatPersonnummer } from '../../shared/personnummer';
 
 const kr = (ore: number | null) => (ore === null ? '–' : formatKronor(ore));
 
 /** Attestlista: every line of a batch with totals, and the attest (who, when) or signature lines. */
 export function attestListHtml(batch: PayoutBatch, unitName: string, printedAt: string): string {
   const rows = batch.lines
-    .map((l) => `<tr><td>${esc(l.name)}</td><td>${esc(`${l.personnummer.slice(0, 8)}-${l.personnummer.slice(8)}`)}</td><td class="num">${kr(l.arvodeOre)}</td><td class="num">${kr(l.omkostnadOre)}</td><td class="num">${kr(l.expensesOre)}</td><td class="num">${kr(l.taxOre)}</td><td class="num">${kr(l.netOre)}</td><td class="num">${kr(l.feeOre)}</td></tr>`)
+    .map((l) => `<tr><td>${esc(l.name)}</td><td>${esc(formatPersonnummer(l.personnummer))}</td><td class="num">${kr(l.arvodeOre)}</td><td class="num">${kr(l.omkostnadOre)}</td><td class="num">${kr(l.expensesOre)}</td><td class="num">${kr(l.taxOre)}</td><td class="num">${kr(l.netOre)}</td><td class="num">${kr(l.feeOre)}</td></tr>`)
     .join('');
   const t = batch.totals;
   const attest = batch.status === 'attesterad'
@@ -33,7 +34,7 @@ export function payoutSpecificationsHtml(batch: PayoutBatch, unitName: string, p
     .map(
       (l, i) => `<section class="${i > 0 ? 'page-break' : ''}">
 <h1>Utbetalningsspecifikation ${esc(batch.month)}</h1>
-<p><strong>${esc(l.name)}</strong><br>Personnummer ${esc(`${l.personnummer.slice(0, 8)}-${l.personnummer.slice(8)}`)}</p>
+<p><strong>${esc(l.name)}</strong><br>Personnummer ${esc(formatPersonnummer(l.personnummer))}</p>
 <p>Utbetalningsdag ${esc(batch.paymentDate)}</p>
 <table><tbody>
 <tr><td>Arvode (skattepliktigt)</td><td class="num">${kr(l.arvodeOre)}</td></tr>

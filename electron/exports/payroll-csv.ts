@@ -1,4 +1,5 @@
 import { decimalKronor, type ExportBatch } from './model';
+import { toCsv } from './csv';
 
 /** Payroll CSV (semicolon, decimal comma, UTF-8 with BOM): one row per person and pay code. */
 export function buildPayrollCsv(batch: ExportBatch): string {
@@ -14,6 +15,5 @@ export function buildPayrollCsv(batch: ExportBatch): string {
       if (ore !== 0) rows.push([l.personnummer, l.name, code, name, batch.month, money(ore)]);
     }
   }
-  const cell = (v: string) => (/[";\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return `\uFEFF${rows.map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
+  return toCsv(rows);
 }

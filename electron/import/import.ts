@@ -5,10 +5,9 @@ import { contactPersonInput } from '../../shared/ipc/procedures/contactPersons';
 import { clientInput } from '../../shared/ipc/procedures/clients';
 import { checkBankAccount } from '../../shared/bank-account';
 import { audit, type ServiceContext } from '../core/session';
-import { toColumns as cpColumns } from '../services/contact-persons/mapping';
+import { insertContactPersonInTrx } from '../services/contact-persons/records';
 import { createClientInTrx } from '../services/clients/records';
 import { readTable } from './read-table';
-import { toLocalIsoDate } from '../../shared/dates';
 
 const norm = (s: string) => s.toLocaleLowerCase('sv-SE').replace(/[^a-zåäö0-9]/g, '');
 
@@ -96,14 +95,9 @@ export async function commitImport(ctx: ServiceContext, input: { kind: ImportKin
   const bad = included.filter((c) => c.errors.length);
   if (bad.length) throw new DomainError('RULE_VIOLATION', `Inget har importerats: ${bad.length} rader har fel (rad ${bad.slice(0, 10).map((b) => b.row).join(', ')}${bad.length > 10 ? ' …' : ''}). Rätta dem eller undanta dem.`);
   if (included.length === 0) throw new DomainError('RULE_VIOLATION', 'Det finns inga rader att importera.');
-  const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     if (input.kind === 'contact_persons') {
-      for (const c of included) {
-        const v = c.value as z.output<typeof contactPersonInput>;
-        const { id } = await trx.insertInto('contact_persons').values({ ...cpColumns(v), status: 'intresseanmalan', status_changed_at: at, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
-        await trx.insertInto('cp_events').values({ contact_person_id: id, at, date: toLocalIsoDate(ctx.now()), user_id: ctx.actor.id, kind: 'registered', to_status: 'intresseanmalan', note: `Importerad från ${input.fileName}` }).execute();
-      }
+      for (const c of included) await insertContactPersonInTrx(ctx, trx, c.value as z.output<typeof contactPersonInput>, `Importerad från ${input.fileName}`);
     } else {
       for (const c of included) await createClientInTrx(ctx, trx, c.value as never);
     }

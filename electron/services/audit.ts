@@ -5,6 +5,7 @@ import { parsePersonnummer } from '../../shared/personnummer';
 import { DomainError } from '../../shared/errors';
 import { verifyAuditChain } from '../audit/verify';
 import type { ServiceContext } from '../core/session';
+import { toCsv } from '../exports/csv';
 
 export interface AuditFilter {
   userId?: number;
@@ -60,12 +61,8 @@ export async function listAudit(ctx: ServiceContext, input: AuditFilter & { limi
 /** The filtered log as CSV for the municipality's logguppföljning (the caller logs the export once saved). */
 export async function exportAuditCsv(ctx: ServiceContext, f: AuditFilter): Promise<{ csv: string; rows: number }> {
   const rows = (await (await filtered(ctx.db, f)).limit(1_000_000).execute()).map(toEntry);
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[";\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   const lines = [['Nr', 'Tid', 'Användare', 'Händelse', 'Objekt', 'Objekt-id', 'Detalj'], ...rows.map((r) => [r.id, r.at, r.username, r.action, r.entityType, r.entityId, r.detail])];
-  return { csv: `\uFEFF${lines.map((l) => l.map(cell).join(';')).join('\r\n')}\r\n`, rows: rows.length };
+  return { csv: toCsv(lines), rows: rows.length };
 }
 
 export function verifyAudit(ctx: ServiceContext, anchor: { id: number; hash: string } | null): AuditVerifyResult {

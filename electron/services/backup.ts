@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema';
+import { jsonSetting } from './json-setting';
 import { DomainError } from '../../shared/errors';
 import { backupSettings, type BackupSettings } from '../../shared/ipc/procedures/backup';
 import { toLocalIsoDate } from '../../shared/dates';
@@ -9,18 +8,10 @@ import { createBackup, listBackups, rotateBackups } from '../backup/backup';
 
 const DEFAULTS: BackupSettings = { folder: '', automatic: true, keepDays: 30 };
 
-export async function readBackupSettings(db: Kysely<DB> | Transaction<DB>): Promise<BackupSettings> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'backup').executeTakeFirst();
-  return backupSettings.parse({ ...DEFAULTS, ...(row ? (JSON.parse(row.value) as object) : {}) });
-}
 
-export async function saveBackupSettings(ctx: ServiceContext, s: BackupSettings): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const value = JSON.stringify(s);
-    await trx.insertInto('settings').values({ key: 'backup', value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
-    await audit(ctx, trx, { action: 'settings.backup', entityType: 'settings', detail: 'säkerhetskopiering' });
-  });
-}
+const stored = jsonSetting('backup', backupSettings, DEFAULTS, () => 'säkerhetskopiering');
+export const readBackupSettings = stored.read;
+export const saveBackupSettings = stored.save;
 
 export async function backupNow(ctx: ServiceContext, vaultFile: string, kind: 'manuell' | 'automatisk'): Promise<{ path: string }> {
   const s = await readBackupSettings(ctx.db);

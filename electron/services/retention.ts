@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { jsonSetting } from './json-setting';
 import type { DB } from '../db/schema';
 import { addMonths, toLocalIsoDate } from '../../shared/dates';
 import { RETENTION_LABELS, retentionSettings, type RetentionRule, type RetentionSettings } from '../../shared/ipc/procedures/retention';
@@ -6,18 +7,10 @@ import { audit, type ServiceContext } from '../core/session';
 
 const DEFAULTS: RetentionSettings = { rejectedApplicantsMonths: 12, endedContactPersonsMonths: 24, registerCheckNotesMonths: 12, endedAssignmentsMonths: 60 };
 
-export async function readRetentionSettings(db: Kysely<DB> | Transaction<DB>): Promise<RetentionSettings> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'retention').executeTakeFirst();
-  return retentionSettings.parse({ ...DEFAULTS, ...(row ? (JSON.parse(row.value) as object) : {}) });
-}
 
-export async function saveRetentionSettings(ctx: ServiceContext, s: RetentionSettings): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const value = JSON.stringify(s);
-    await trx.insertInto('settings').values({ key: 'retention', value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
-    await audit(ctx, trx, { action: 'settings.retention', entityType: 'settings', detail: JSON.stringify(s) });
-  });
-}
+const stored = jsonSetting('retention', retentionSettings, DEFAULTS, (v) => JSON.stringify(v));
+export const readRetentionSettings = stored.read;
+export const saveRetentionSettings = stored.save;
 
 /** Ids each rule would touch today. People with any assignment are kept (payments and the client's file need them). */
 async function candidates(db: Kysely<DB> | Transaction<DB>, s: RetentionSettings, today: string): Promise<Record<RetentionRule, { ids: number[]; cutoff: string | null }>> {

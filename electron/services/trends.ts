@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
 import { addMonths, daysBetween, toLocalIsoDate } from '../../shared/dates';
 import { daysInMonth } from '../../shared/compensation/amounts';
-import { ivoLines, type IvoDecision } from '../../shared/ivo/report';
+import { ivoLines } from '../../shared/ivo/report';
+import { loadIvoDecisions } from './reports/ivo';
+import { netPay } from '../../shared/compensation/payout';
 import type { ServiceContext } from '../core/session';
 
 /** Month-by-month figures for the overview charts (counts only, no names). */
@@ -25,7 +26,7 @@ export async function dashboardTrends(ctx: ServiceContext) {
   const payouts = await ctx.db
     .selectFrom('payout_lines')
     .innerJoin('payout_batches', 'payout_batches.id', 'payout_lines.batch_id')
-    .select(['payout_batches.month', sql<number>`sum(arvode_ore + omkostnad_ore + expenses_ore)`.as('gross'), (eb) => eb.fn.sum<number>('tax_ore').as('tax')])
+    .select((eb) => ['payout_batches.month', eb.fn.sum<number>('arvode_ore').as('arvode'), eb.fn.sum<number>('tax_ore').as('tax'), eb.fn.sum<number>('omkostnad_ore').as('omkostnad'), eb.fn.sum<number>('expenses_ore').as('expenses')])
     .where('payout_batches.status', '=', 'attesterad')
     .groupBy('payout_batches.month')
     .execute();
@@ -55,19 +56,11 @@ export async function dashboardTrends(ctx: ServiceContext) {
       queueLength: queue,
       averageWaitDays: queue ? Math.round(waitSum / queue) : null,
       activeAssignments: assignments.filter((a) => a.start_date! <= end && (a.end_date === null || a.end_date > end)).length,
-      payoutsOre: p ? Number(p.gross ?? 0) - Number(p.tax ?? 0) : 0,
+      payoutsOre: p ? netPay({ arvodeOre: Number(p.arvode ?? 0), taxOre: Number(p.tax ?? 0), omkostnadOre: Number(p.omkostnad ?? 0), expensesOre: Number(p.expenses ?? 0) }) : 0,
     };
   });
 
-  const decisions = await ctx.db.selectFrom('decisions').select(['id', 'decision_date', 'executed_date', 'ended_date']).execute();
-  const interruptions = await ctx.db.selectFrom('decision_interruptions').selectAll().execute();
-  const input: IvoDecision[] = decisions.map((d) => ({
-    id: d.id,
-    decisionDate: d.decision_date,
-    executedDate: d.executed_date,
-    endedDate: d.ended_date,
-    interruptions: interruptions.filter((i) => i.decision_id === d.id).map((i) => ({ id: i.id, fromDate: i.from_date, resumedDate: i.resumed_date })),
-  }));
+  const input = await loadIvoDecisions(ctx.db, today);
   const quarters = Array.from({ length: 6 }, (_, i) => {
     const start = addMonths(`${today.slice(0, 4)}-${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`, (i - 5) * 3);
     const q = ((Number(start.slice(5, 7)) - 1) / 3 + 1) as 1 | 2 | 3 | 4;

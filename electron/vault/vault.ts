@@ -91,8 +91,7 @@ export class Vault {
     }
     const entry = data.entries.find((e) => e.lookup === lookup);
     if (entry) {
-      const kek = await deriveKek(password, Buffer.from(entry.kdf.salt, 'base64'), entry.kdf);
-      const dataKey = open(kek, entry.key, `entry:${entry.id}`);
+      const dataKey = await this.openEntry(entry, password);
       if (dataKey) {
         delete data.failures[lookup];
         writeVaultFile(this.file, data);
@@ -106,14 +105,19 @@ export class Vault {
     throw new DomainError('WRONG_CREDENTIALS', WRONG);
   }
 
+  /** The data key sealed in an entry, with the entry's own KDF parameters; null for a wrong password. */
+  private async openEntry(entry: VaultEntry, password: string): Promise<Buffer | null> {
+    const kek = await deriveKek(password, Buffer.from(entry.kdf.salt, 'base64'), entry.kdf);
+    return open(kek, entry.key, `entry:${entry.id}`);
+  }
+
   public entry(entryId: string): VaultEntry | undefined {
     return this.load().entries.find((e) => e.id === entryId);
   }
 
   /** True when the password opens this entry (used to confirm the current password). */
   public async checkPassword(entry: VaultEntry, password: string): Promise<boolean> {
-    const kek = await deriveKek(password, Buffer.from(entry.kdf.salt, 'base64'), entry.kdf);
-    const key = open(kek, entry.key, `entry:${entry.id}`);
+    const key = await this.openEntry(entry, password);
     key?.fill(0);
     return key !== null;
   }
@@ -123,8 +127,7 @@ export class Vault {
     const data = this.load();
     const entry = data.entries.find((e) => e.lookup === this.lookupFor(username, data));
     if (entry) {
-      const kek = await deriveKek(password, Buffer.from(entry.kdf.salt, 'base64'), entry.kdf);
-      const dataKey = open(kek, entry.key, `entry:${entry.id}`);
+      const dataKey = await this.openEntry(entry, password);
       if (dataKey) return { dataKey, entryId: entry.id };
     }
     throw new DomainError('WRONG_CREDENTIALS', 'Fel användarnamn eller lösenord för säkerhetskopian.');

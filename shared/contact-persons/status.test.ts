@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTransitions, CP_STATUSES, transitionError } from './status';
+import { allowedTransitions, CP_STATUSES, queueSinceAfter, transitionError } from './status';
 import { approvalBlockers } from './approval';
 import { extractAgeWarning, extractUsableUntil } from './register-checks';
 
@@ -49,5 +49,14 @@ describe('belastningsregister extract age', () => {
     expect(extractUsableUntil('2024-02-29')).toBe('2025-02-28');
     expect(extractAgeWarning('2025-12-01', '2026-12-01')).toBeNull();
     expect(extractAgeWarning('2025-12-01', '2026-12-02')).toMatch(/äldre än ett år.*1 dagar för gammalt/);
+  });
+});
+
+describe('queue date', () => {
+  it('starts when the person enters the queue and is kept otherwise', () => {
+    expect(queueSinceAfter('godkand', '2026-11-12', null)).toBe('2026-11-12');
+    expect(queueSinceAfter('godkand', '2026-12-01', '2026-03-01')).toBe('2026-12-01');
+    expect(queueSinceAfter('i_uppdrag', '2026-12-01', '2026-03-01')).toBe('2026-03-01');
+    expect(queueSinceAfter('vilande', '2026-12-01', '2026-03-01')).toBe('2026-03-01');
   });
 });

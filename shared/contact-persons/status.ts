@@ -46,3 +46,12 @@ export function transitionError(from: CpStatus, to: CpStatus, by: 'manual' | 'sy
 
 /** Statuses that count as waiting in the queue. */
 export const QUEUE_STATUSES: readonly CpStatus[] = ['godkand'];
+
+/**
+ * The queue date after a change: entering the queue (approval, back from vilande, or an ended
+ * assignment) starts the wait that day; other changes keep it. A declined offer changes no status,
+ * so the original queue date survives it.
+ */
+export function queueSinceAfter(to: CpStatus, date: string, previous: string | null): string | null {
+  return to === 'godkand' ? date : previous;
+}

@@ -1,4 +1,4 @@
-import { addMonths, daysBetween, type IsoDate } from '../dates';
+import { addDays, addMonths, daysBetween, type IsoDate } from '../dates';
 
 /** A favourable decision (gynnande beslut) as the IVO rule needs it. */
 export interface IvoDecision {
@@ -18,11 +18,7 @@ export interface Quarter {
 export function quarterRange({ year, q }: Quarter): { start: IsoDate; end: IsoDate } {
   const startMonth = (q - 1) * 3 + 1;
   const start = `${year}-${String(startMonth).padStart(2, '0')}-01`;
-  return { start, end: addDays1(addMonths(start, 3), -1) };
-}
-
-function addDays1(date: IsoDate, days: number): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return { start, end: addDays(addMonths(start, 3), -1) };
 }
 
 /** Last day on which executing (or resuming) is still in time: three calendar months after the start. */

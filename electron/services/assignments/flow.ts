@@ -4,6 +4,7 @@ import { DomainError } from '../../../shared/errors';
 import { ASSIGNMENT_ACTIONS, OPEN_ASSIGNMENT_STATUSES, actionError, type AssignmentAction, type AssignmentStatus } from '../../../shared/assignments/status';
 import { toLocalIsoDate } from '../../../shared/dates';
 import { audit, type ServiceContext } from '../../core/session';
+import { assertNotFuture } from '../../core/guards';
 import { getDecision } from '../clients/decisions';
 import { suggestMatches } from './matching';
 import { systemTransitionInTrx } from '../contact-persons/status';
@@ -54,9 +55,8 @@ export async function actOnAssignment(ctx: ServiceContext, input: { id: number; 
   const from = a.status as AssignmentStatus;
   const err = actionError(input.action, from);
   if (err) throw new DomainError('RULE_VIOLATION', err);
-  const today = toLocalIsoDate(ctx.now());
   // A meeting may be booked ahead; everything else records what has happened.
-  if (input.action !== 'bookMeeting' && input.date > today) throw new DomainError('INVALID_INPUT', 'Datumet kan inte ligga i framtiden.', { fields: { date: 'Datumet kan inte ligga i framtiden.' } });
+  if (input.action !== 'bookMeeting') assertNotFuture(ctx, input.date, 'date');
   const d = await getDecision(ctx, a.decision_id);
   if (input.action === 'activate' && input.date < d.decision_date) throw new DomainError('INVALID_INPUT', 'Uppdraget kan inte starta före beslutsdatumet.', { fields: { date: 'Före beslutsdatumet.' } });
   if (input.action === 'end' && a.start_date && input.date < a.start_date) throw new DomainError('INVALID_INPUT', 'Uppdraget kan inte sluta före startdatumet.', { fields: { date: 'Före startdatumet.' } });

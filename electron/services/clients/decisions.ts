@@ -5,7 +5,7 @@ import { DomainError } from '../../../shared/errors';
 import type { decisionInput } from '../../../shared/ipc/procedures/clients';
 import { readSettings } from '../settings';
 import { audit, type ServiceContext } from '../../core/session';
-import { toLocalIsoDate } from '../../../shared/dates';
+import { assertNotFuture } from '../../core/guards';
 import { getClientRow } from './records';
 
 async function getDecision(ctx: ServiceContext, id: number) {
@@ -14,17 +14,13 @@ async function getDecision(ctx: ServiceContext, id: number) {
   return d;
 }
 
-function notFuture(ctx: ServiceContext, date: string, field: string) {
-  if (date > toLocalIsoDate(ctx.now())) throw new DomainError('INVALID_INPUT', 'Datumet kan inte ligga i framtiden.', { fields: { [field]: 'Datumet kan inte ligga i framtiden.' } });
-}
-
 export async function createDecision(ctx: ServiceContext, v: z.output<typeof decisionInput>): Promise<{ id: number }> {
   await getClientRow(ctx, v.clientId);
   const { legalBases } = await readSettings(ctx.db);
   if (!legalBases.includes(v.legalBasis)) {
     throw new DomainError('INVALID_INPUT', 'Lagrummet finns inte i enhetens lista (Inställningar).', { fields: { legalBasis: 'Välj ett lagrum ur listan.' } });
   }
-  notFuture(ctx, v.decisionDate, 'decisionDate');
+  assertNotFuture(ctx, v.decisionDate, 'decisionDate');
   return ctx.db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('decisions')
@@ -99,4 +95,4 @@ export async function resumeDecision(ctx: ServiceContext, input: { interruptionI
   await ctx.db.transaction().execute(run);
 }
 
-export { getDecision, notFuture };
+export { getDecision };

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../shared/errors';
 import { REGISTER_LABELS, OUTCOME_LABELS, type Outcome, type Register } from '../../../shared/contact-persons/register-checks';
 import { audit, type ServiceContext } from '../../core/session';
+import { assertNotFuture } from '../../core/guards';
 import { toLocalIsoDate } from '../../../shared/dates';
 import { addEvent, getRow } from './common';
 
@@ -12,13 +13,9 @@ async function assessable(ctx: ServiceContext, id: number) {
   return row;
 }
 
-function notFuture(ctx: ServiceContext, date: string, field: string, what: string) {
-  if (date > toLocalIsoDate(ctx.now())) throw new DomainError('INVALID_INPUT', `${what} kan inte ligga i framtiden.`, { fields: { [field]: `${what} kan inte ligga i framtiden.` } });
-}
-
 export async function addInterview(ctx: ServiceContext, input: { id: number; date: string; interviewer: string; notes: string }): Promise<void> {
   await assessable(ctx, input.id);
-  notFuture(ctx, input.date, 'date', 'Intervjudatum');
+  assertNotFuture(ctx, input.date, 'date', 'Intervjudatum');
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('cp_interviews').values({ contact_person_id: input.id, date: input.date, interviewer: input.interviewer, notes: input.notes, created_by: ctx.actor.id }).execute();
     await addEvent(ctx, trx, input.id, { kind: 'interview', date: input.date, note: `Intervju hållen av ${input.interviewer}` });
@@ -31,7 +28,7 @@ export async function addReference(
   input: { id: number; name: string; phone: string; relation: string; notes: string; contactedDate: string | null },
 ): Promise<void> {
   await assessable(ctx, input.id);
-  if (input.contactedDate) notFuture(ctx, input.contactedDate, 'contactedDate', 'Datum för kontakt');
+  if (input.contactedDate) assertNotFuture(ctx, input.contactedDate, 'contactedDate', 'Datum för kontakt');
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('cp_references')
@@ -45,7 +42,7 @@ export async function addReference(
 /** Consent (samtycke) to register checks and references. */
 export async function setConsent(ctx: ServiceContext, input: { id: number; date: string }): Promise<void> {
   await assessable(ctx, input.id);
-  notFuture(ctx, input.date, 'date', 'Datum för samtycke');
+  assertNotFuture(ctx, input.date, 'date', 'Datum för samtycke');
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('contact_persons').set({ consent_date: input.date, updated_at: ctx.now().toISOString() }).where('id', '=', input.id).execute();
     await addEvent(ctx, trx, input.id, { kind: 'consent', date: input.date, note: 'Samtycke till registerkontroll och referenstagning' });
@@ -59,7 +56,7 @@ export async function addRegisterCheck(
   input: { id: number; register: Register; extractDate: string; shownDate: string; outcome: Outcome; assessmentNote: string },
 ): Promise<void> {
   const row = await assessable(ctx, input.id);
-  notFuture(ctx, input.shownDate, 'shownDate', 'Datum då utdraget visades');
+  assertNotFuture(ctx, input.shownDate, 'shownDate', 'Datum då utdraget visades');
   if (!row.consent_date) throw new DomainError('RULE_VIOLATION', 'Registrera samtycke innan registerkontrollen.');
   await ctx.db.transaction().execute(async (trx) => {
     await trx

@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
 import { DomainError } from '../../../shared/errors';
 import { checkBankAccount } from '../../../shared/bank-account';
 import { audit, type ServiceContext } from '../../core/session';
@@ -19,18 +21,24 @@ export async function createContactPerson(ctx: ServiceContext, v: CpValues): Pro
   const warnings = bankWarnings(v);
   const dup = await ctx.db.selectFrom('contact_persons').select('id').where('personnummer', '=', v.personnummer).executeTakeFirst();
   if (dup) throw new DomainError('CONFLICT', DUPLICATE, { fields: { personnummer: DUPLICATE } });
-  const at = ctx.now().toISOString();
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('contact_persons')
-      .values({ ...toColumns(v), status: 'intresseanmalan', status_changed_at: at, created_at: at, updated_at: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await addEvent(ctx, trx, row.id, { kind: 'registered', toStatus: 'intresseanmalan', date: toLocalIsoDate(ctx.now()), note: null });
-    await audit(ctx, trx, { action: 'cp.create', entityType: 'contact_person', entityId: row.id });
-    return row.id;
+    const newId = await insertContactPersonInTrx(ctx, trx, v, null);
+    await audit(ctx, trx, { action: 'cp.create', entityType: 'contact_person', entityId: newId });
+    return newId;
   });
   return { id, warnings };
+}
+
+/** The registration itself (record + first timeline line), in the caller's transaction; also used by the import. */
+export async function insertContactPersonInTrx(ctx: ServiceContext, trx: Transaction<DB>, v: CpValues, note: string | null): Promise<number> {
+  const at = ctx.now().toISOString();
+  const row = await trx
+    .insertInto('contact_persons')
+    .values({ ...toColumns(v), status: 'intresseanmalan', status_changed_at: at, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await addEvent(ctx, trx, row.id, { kind: 'registered', toStatus: 'intresseanmalan', date: toLocalIsoDate(ctx.now()), note });
+  return row.id;
 }
 
 /** Updates the record. A hidden (protected) address left blank in the form keeps its stored value. */

@@ -1,11 +1,11 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../../shared/errors';
-import { transitionError, type CpStatus } from '../../../shared/contact-persons/status';
+import { queueSinceAfter, transitionError, type CpStatus } from '../../../shared/contact-persons/status';
 import { approvalBlockers } from '../../../shared/contact-persons/approval';
 import type { Outcome, Register } from '../../../shared/contact-persons/register-checks';
 import { audit, type ServiceContext } from '../../core/session';
-import { toLocalIsoDate } from '../../../shared/dates';
+import { assertNotFuture } from '../../core/guards';
 import { addEvent, getRow } from './common';
 
 export async function loadApprovalFacts(db: Transaction<DB> | ServiceContext['db'], id: number, prefersChildren: boolean, consentDate: string | null) {
@@ -23,19 +23,24 @@ export async function loadApprovalFacts(db: Transaction<DB> | ServiceContext['db
   };
 }
 
+/** The write of a status change: the record, its timeline line and the audit line, in the caller's transaction. */
+async function writeTransition(ctx: ServiceContext, trx: Transaction<DB>, id: number, from: CpStatus, previousQueueSince: string | null, input: { to: CpStatus; date: string; note: string }): Promise<void> {
+  await trx
+    .updateTable('contact_persons')
+    .set({ status: input.to, status_changed_at: ctx.now().toISOString(), queue_since: queueSinceAfter(input.to, input.date, previousQueueSince), updated_at: ctx.now().toISOString() })
+    .where('id', '=', id)
+    .execute();
+  await addEvent(ctx, trx, id, { kind: 'status', date: input.date, fromStatus: from, toStatus: input.to, note: input.note || null });
+  await audit(ctx, trx, { action: 'cp.status', entityType: 'contact_person', entityId: id, detail: `${from} -> ${input.to}` });
+}
+
 /** System transition inside the caller's transaction (assignment start/end). Every query on `trx`. */
 export async function systemTransitionInTrx(ctx: ServiceContext, trx: Transaction<DB>, input: { id: number; to: CpStatus; date: string; note: string }): Promise<void> {
   const row = await trx.selectFrom('contact_persons').select(['status', 'queue_since']).where('id', '=', input.id).executeTakeFirstOrThrow();
   const from = row.status as CpStatus;
   const err = transitionError(from, input.to, 'system');
   if (err) throw new DomainError('RULE_VIOLATION', err);
-  await trx
-    .updateTable('contact_persons')
-    .set({ status: input.to, status_changed_at: ctx.now().toISOString(), queue_since: input.to === 'godkand' ? input.date : row.queue_since, updated_at: ctx.now().toISOString() })
-    .where('id', '=', input.id)
-    .execute();
-  await addEvent(ctx, trx, input.id, { kind: 'status', date: input.date, fromStatus: from, toStatus: input.to, note: input.note || null });
-  await audit(ctx, trx, { action: 'cp.status', entityType: 'contact_person', entityId: input.id, detail: `${from} -> ${input.to}` });
+  await writeTransition(ctx, trx, input.id, from, row.queue_since, input);
 }
 
 /**
@@ -51,20 +56,10 @@ export async function transitionContactPerson(
   const from = row.status as CpStatus;
   const err = transitionError(from, input.to, by);
   if (err) throw new DomainError('RULE_VIOLATION', err);
-  if (input.date > toLocalIsoDate(ctx.now())) throw new DomainError('INVALID_INPUT', 'Datumet kan inte ligga i framtiden.', { fields: { date: 'Datumet kan inte ligga i framtiden.' } });
+  assertNotFuture(ctx, input.date, 'date');
   if (input.to === 'godkand' && from === 'utredning_pagar') {
     const blockers = approvalBlockers(await loadApprovalFacts(ctx.db, row.id, row.prefers_children === 1, row.consent_date));
     if (blockers.length > 0) throw new DomainError('RULE_VIOLATION', `Personen kan inte godkännas än: ${blockers.join(' ')}`);
   }
-  // Entering the queue (approval, back from vilande or from an ended assignment) starts the wait from that date.
-  const queueSince = input.to === 'godkand' ? input.date : row.queue_since;
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('contact_persons')
-      .set({ status: input.to, status_changed_at: ctx.now().toISOString(), queue_since: queueSince, updated_at: ctx.now().toISOString() })
-      .where('id', '=', input.id)
-      .execute();
-    await addEvent(ctx, trx, input.id, { kind: 'status', date: input.date, fromStatus: from, toStatus: input.to, note: input.note || null });
-    await audit(ctx, trx, { action: 'cp.status', entityType: 'contact_person', entityId: input.id, detail: `${from} -> ${input.to}` });
-  });
+  await ctx.db.transaction().execute((trx) => writeTransition(ctx, trx, row.id, from, row.queue_since, input));
 }

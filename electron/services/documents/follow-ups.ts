@@ -6,6 +6,7 @@ import { followUpState, nextFollowUp } from '../../../shared/documents/follow-up
 import { ageOn } from '../../../shared/personnummer';
 import { toLocalIsoDate } from '../../../shared/dates';
 import { audit, type ServiceContext } from '../../core/session';
+import { assertNotFuture } from '../../core/guards';
 import { readDocumentSettings } from './settings';
 
 /** When an assignment starts: the first follow-up, at the interval for a child or an adult. */
@@ -63,7 +64,7 @@ export async function recordFollowUp(
     .executeTakeFirst();
   if (!f) throw new DomainError('NOT_FOUND', 'Uppföljningen finns inte.');
   if (f.done_date) throw new DomainError('RULE_VIOLATION', 'Uppföljningen är redan registrerad.');
-  if (input.doneDate > toLocalIsoDate(ctx.now())) throw new DomainError('INVALID_INPUT', 'Datumet kan inte ligga i framtiden.', { fields: { doneDate: 'Datumet kan inte ligga i framtiden.' } });
+  assertNotFuture(ctx, input.doneDate, 'doneDate');
   if (f.start_date && input.doneDate < f.start_date) throw new DomainError('INVALID_INPUT', 'Uppföljningen kan inte vara före uppdragets start.', { fields: { doneDate: 'Före uppdragets start.' } });
   if (input.nextDate && input.nextDate <= input.doneDate) throw new DomainError('INVALID_INPUT', 'Nästa uppföljning måste vara efter denna.', { fields: { nextDate: 'Efter denna uppföljning.' } });
   const s = await readDocumentSettings(ctx.db);

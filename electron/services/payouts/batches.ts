@@ -1,8 +1,7 @@
 import { DomainError } from '../../../shared/errors';
 import type { PayoutBatch } from '../../../shared/ipc/procedures/payouts';
-import { bankDayOnOrBefore } from '../../../shared/bank-days';
 import { isBankDay } from '../../../shared/bank-days';
-import { addMonths } from '../../../shared/dates';
+import { netPay, payoutDate } from '../../../shared/compensation/payout';
 import { audit, type ServiceContext } from '../../core/session';
 import { computeMonth, type PersonAmounts } from './compute';
 import { getPaymentSettings } from './settings';
@@ -36,7 +35,7 @@ async function attestedTotals(ctx: ServiceContext, month: string) {
  */
 export async function createPayoutBatch(ctx: ServiceContext, input: { month: string; paymentDate?: string }): Promise<{ id: number }> {
   const settings = await getPaymentSettings(ctx.db);
-  const paymentDate = input.paymentDate ?? bankDayOnOrBefore(`${addMonths(`${input.month}-01`, 1).slice(0, 7)}-${String(settings.paymentDayOfMonth).padStart(2, '0')}`);
+  const paymentDate = input.paymentDate ?? payoutDate(input.month, settings.paymentDayOfMonth);
   if (!isBankDay(paymentDate)) throw new DomainError('INVALID_INPUT', `${paymentDate} är inte en bankdag.`, { fields: { paymentDate: 'Välj en bankdag.' } });
   const draft = await ctx.db.selectFrom('payout_batches').select('id').where('month', '=', input.month).where('status', '=', 'utkast').executeTakeFirst();
   const { people } = await computeMonth(ctx.db, input.month);
@@ -168,7 +167,7 @@ export async function listBatches(ctx: ServiceContext, month: string): Promise<P
       expensesOre: l.expenses_ore,
       taxOre: l.tax_ore,
       taxMode: l.tax_mode,
-      netOre: l.tax_ore === null ? null : l.arvode_ore - l.tax_ore + l.omkostnad_ore + l.expenses_ore,
+      netOre: l.tax_ore === null ? null : netPay({ arvodeOre: l.arvode_ore, taxOre: l.tax_ore, omkostnadOre: l.omkostnad_ore, expensesOre: l.expenses_ore }),
       feeOre: l.fee_ore,
       feeRateBp: l.fee_rate_bp,
       belowThreshold: l.below_threshold === 1,

@@ -6,13 +6,14 @@ import { toLocalIsoDate } from '../../../shared/dates';
 import type { PayoutFormat } from '../../../shared/ipc/procedures/payouts';
 import { audit, type ServiceContext } from '../../core/session';
 import type { ExportSink } from '../../core/export-sink';
-import { buildPain001, endToEndId } from '../../exports/pain001';
+import { buildPain001 } from '../../exports/pain001';
 import { buildBgcLon } from '../../exports/bgc-lon';
 import { buildPaxml } from '../../exports/paxml';
 import { buildPayrollCsv } from '../../exports/payroll-csv';
 import { validateAgainstXsd } from '../../exports/validate-xml';
 import type { ExportBatch } from '../../exports/model';
 import { getPaymentSettings } from './settings';
+import { netPay } from '../../../shared/compensation/payout';
 
 const FILE_NAMES: Record<PayoutFormat, (b: ExportBatch) => string> = {
   pain001: (b) => `pain001-${b.month}-${b.batchId}.xml`,
@@ -53,7 +54,7 @@ async function loadExportBatch(ctx: ServiceContext, batchId: number): Promise<Ex
       omkostnadOre: l.omkostnad_ore,
       expensesOre: l.expenses_ore,
       taxOre: l.tax_ore ?? 0,
-      netOre: l.arvode_ore - (l.tax_ore ?? 0) + l.omkostnad_ore + l.expenses_ore,
+      netOre: netPay({ arvodeOre: l.arvode_ore, taxOre: l.tax_ore ?? 0, omkostnadOre: l.omkostnad_ore, expensesOre: l.expenses_ore }),
     })),
   };
 }
@@ -131,4 +132,3 @@ export async function exportBatch(ctx: ServiceContext, sink: ExportSink, input: 
   return { savedTo, fileName };
 }
 
-export { endToEndId };

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { jsonSetting } from '../json-setting';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../../shared/errors';
 import { rateYear, type RateYear } from '../../../shared/compensation/rates';
@@ -22,19 +23,10 @@ const DEFAULT_PAYMENT: PaymentSettings = {
   twoPersonRule: true,
 };
 
-export async function getPaymentSettings(db: Kysely<DB> | Transaction<DB>): Promise<PaymentSettings> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'payment').executeTakeFirst();
-  return paymentSettings.parse({ ...DEFAULT_PAYMENT, ...(row ? (JSON.parse(row.value) as object) : {}) });
-}
 
-export async function savePaymentSettings(ctx: ServiceContext, next: PaymentSettings): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const value = JSON.stringify(next);
-    await trx.insertInto('settings').values({ key: 'payment', value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
-    // Payment master data: its own log line (auditors ask for changes to accounts and rules).
-    await audit(ctx, trx, { action: 'settings.payment', entityType: 'settings', detail: 'betalningsinställningar' });
-  });
-}
+const stored = jsonSetting('payment', paymentSettings, DEFAULT_PAYMENT, () => 'betalningsinställningar');
+export const getPaymentSettings = stored.read;
+export const savePaymentSettings = stored.save;
 
 export async function listRates(db: Kysely<DB> | Transaction<DB>): Promise<RateYear[]> {
   const rows = await db.selectFrom('rate_years').select('config').orderBy('year').execute();

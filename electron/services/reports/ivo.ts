@@ -1,7 +1,27 @@
 import { ageOn } from '../../../shared/personnummer';
 import { IVO_KIND_LABELS, ivoCode, ivoLines, quarterRange, type IvoDecision, type Quarter } from '../../../shared/ivo/report';
 import type { IvoReportLine } from '../../../shared/ipc/procedures/reports';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
 import { audit, type ServiceContext } from '../../core/session';
+import { toCsv } from '../../exports/csv';
+
+/**
+ * Every decision taken by `until`, with its interruptions, as the IVO rule reads them. Joined rather
+ * than listed by id, so it scales past SQLite's limit on bound variables.
+ */
+export async function loadIvoDecisions(db: Kysely<DB>, until: string): Promise<IvoDecision[]> {
+  const decisions = await db.selectFrom('decisions').select(['id', 'decision_date', 'executed_date', 'ended_date']).where('decision_date', '<=', until).orderBy('id').execute();
+  const interruptions = await db
+    .selectFrom('decision_interruptions')
+    .innerJoin('decisions', 'decisions.id', 'decision_interruptions.decision_id')
+    .select(['decision_interruptions.id', 'decision_interruptions.decision_id', 'decision_interruptions.from_date', 'decision_interruptions.resumed_date'])
+    .where('decisions.decision_date', '<=', until)
+    .execute();
+  const byDecision = new Map<number, IvoDecision['interruptions']>();
+  for (const i of interruptions) byDecision.set(i.decision_id, [...(byDecision.get(i.decision_id) ?? []), { id: i.id, fromDate: i.from_date, resumedDate: i.resumed_date }]);
+  return decisions.map((d) => ({ id: d.id, decisionDate: d.decision_date, executedDate: d.executed_date, endedDate: d.ended_date, interruptions: byDecision.get(d.id) ?? [] }));
+}
 
 /** The quarter's IVO individrapporter (pseudonymous) and the anonymous summary for kommunfullmäktige. */
 export async function ivoReport(ctx: ServiceContext, quarter: Quarter) {
@@ -13,7 +33,7 @@ export async function ivoReport(ctx: ServiceContext, quarter: Quarter) {
     .where('decisions.decision_date', '<=', period.end)
     .execute();
   const ids = decisions.map((d) => d.id);
-  const interruptions = ids.length ? await ctx.db.selectFrom('decision_interruptions').selectAll().where('decision_id', 'in', ids).execute() : [];
+  const input = await loadIvoDecisions(ctx.db, period.end);
   // Offers to the client are the presentation meetings; their outcome is the client's answer.
   const offers = ids.length
     ? await ctx.db
@@ -27,13 +47,6 @@ export async function ivoReport(ctx: ServiceContext, quarter: Quarter) {
         .execute()
     : [];
 
-  const input: IvoDecision[] = decisions.map((d) => ({
-    id: d.id,
-    decisionDate: d.decision_date,
-    executedDate: d.executed_date,
-    endedDate: d.ended_date,
-    interruptions: interruptions.filter((i) => i.decision_id === d.id).map((i) => ({ id: i.id, fromDate: i.from_date, resumedDate: i.resumed_date })),
-  }));
   const byId = new Map(decisions.map((d) => [d.id, d]));
   const lines: IvoReportLine[] = ivoLines(input, quarter).map((l) => {
     const d = byId.get(l.decisionId)!;
@@ -71,17 +84,8 @@ export async function ivoReport(ctx: ServiceContext, quarter: Quarter) {
   return { period, lines, summary };
 }
 
-function csv(rows: Array<Array<string | number | null>>): string {
-  const cell = (v: string | number | null) => {
-    const s = v === null ? '' : String(v);
-    return /[";\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  // Semicolon and BOM: what Swedish Excel opens correctly.
-  return `\uFEFF${rows.map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
-}
-
 export function ivoCsv(report: Awaited<ReturnType<typeof ivoReport>>): string {
-  return csv([
+  return toCsv([
     ['Kod', 'Kön', 'Barn', 'Insats', 'Beslutsdatum', 'Typ', 'Avbrott från', 'Tremånadersgräns', 'Verkställt/avslutat', 'Dagar', 'Skäl till dröjsmål', 'Annat stöd under väntetiden', 'Erbjudanden'],
     ...report.lines.map((l) => [
       l.code,
@@ -103,7 +107,7 @@ export function ivoCsv(report: Awaited<ReturnType<typeof ivoReport>>): string {
 
 export function ivoSummaryCsv(report: Awaited<ReturnType<typeof ivoReport>>): string {
   const s = report.summary;
-  return csv([
+  return toCsv([
     ['Ej verkställda beslut och avbrott', `${report.period.start} – ${report.period.end}`],
     ['Totalt', s.total],
     ['Kvinnor', s.byGender.kvinna],

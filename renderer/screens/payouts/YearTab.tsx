@@ -3,6 +3,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { Input, Label, TextField } from 'react-aria-components';
 import type { ProcOutput } from '../../../shared/ipc/contract';
 import { formatKronor } from '../../../shared/money';
+import { formatPersonnummer } from '../../../shared/personnummer';
 import { call } from '../../api';
 import { FormMessage } from '../../components/form';
 
@@ -26,7 +27,7 @@ export function YearTab() {
           {rows.flatMap((p) =>
             p.months.map((m, i) => (
               <tr key={`${p.contactPersonId}-${m.month}`}>
-                <td>{i === 0 ? `${p.name} (${p.personnummer.slice(0, 8)}-${p.personnummer.slice(8)})` : ''}</td>
+                <td>{i === 0 ? `${p.name} (${formatPersonnummer(p.personnummer)})` : ''}</td>
                 <td>{m.month}</td><td>{formatKronor(m.arvodeOre)}</td><td>{formatKronor(m.taxOre)}</td><td>{formatKronor(m.omkostnadOre)}</td>
                 <td>{m.agi011}</td><td>{m.agi131}</td><td>{m.agi001}</td><td>{m.agi020}</td>
               </tr>
