@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, makeReadyCore, tempDir } from '../../test/helpers/core';
 import { cpInput, syntheticPnr } from '../../test/helpers/people';
 import { ok } from '../../test/helpers/cases';
+import { installBackup } from './backup';
 
 let t: ReturnType<typeof tempDir>;
 beforeEach(() => (t = tempDir()));
@@ -65,6 +66,24 @@ describe('encrypted backup and restore', () => {
     await made.core.restoreBackup(path, { recoveryKey: made.recoveryKey });
     await made.core.login('hanna', 'hannas-losenord-1');
     expect(made.core.status().user?.username).toBe('hanna');
+  });
+
+  it('refuses a folder that does not exist; a restore whose copy fails leaves the live data untouched', async () => {
+    const made = await ready();
+    const before = await ok<any>(made.invoke('backup.getSettings', {}));
+    expect(await made.invoke('backup.saveSettings', { folder: join(t.dir, 'finns-inte'), automatic: true, keepDays: 7 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: /Mappen finns inte/ } });
+    expect(await ok(made.invoke('backup.getSettings', {}))).toEqual(before);
+
+    const { path } = await ok<{ path: string }>(made.invoke('backup.create', {}));
+    const broken = join(t.dir, 'utan-nyckelfil');
+    mkdirSync(broken);
+    writeFileSync(join(broken, 'kontaktregistret.db'), readFileSync(join(path, 'kontaktregistret.db')));
+    const dataDir = join(t.dir, 'data');
+    const live = readFileSync(join(dataDir, 'vault.json'));
+    expect(() => installBackup(broken, dataDir, new Date())).toThrow(/kunde inte kopieras till datamappen. Inget har ändrats/);
+    expect(readFileSync(join(dataDir, 'vault.json'))).toEqual(live);
+    expect(readdirSync(dataDir).filter((f) => f.includes('återställs') || f.startsWith('ersatt-'))).toEqual([]);
+    expect(count(made)).toBe(1);
   });
 
   it('makes one automatic backup on the first unlock of the day and rotates old ones', async () => {

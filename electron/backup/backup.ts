@@ -109,15 +109,22 @@ export async function inspectBackup(dir: string, cred: { recoveryKey?: string; u
  * "ersatt-<time>" so a restore can itself be undone.
  */
 export function installBackup(dir: string, dataDir: string, now: Date): { replacedTo: string } {
+  // Copy first (the slow part that can fail, e.g. a network share going away): the live files are untouched until the copies are complete.
+  const staged = [DB_NAME, VAULT_NAME].map((f) => ({ from: join(dataDir, `${f}.återställs`), to: join(dataDir, f) }));
+  try {
+    copyFileSync(join(dir, DB_NAME), staged[0].from);
+    copyFileSync(join(dir, VAULT_NAME), staged[1].from);
+  } catch {
+    for (const s of staged) rmSync(s.from, { force: true });
+    throw new DomainError('RULE_VIOLATION', 'Säkerhetskopian kunde inte kopieras till datamappen. Inget har ändrats.');
+  }
   const replaced = join(dataDir, `ersatt-${stamp(now)}`);
   mkdirSync(replaced, { recursive: true, mode: 0o700 });
   for (const f of [DB_NAME, `${DB_NAME}-wal`, `${DB_NAME}-shm`, VAULT_NAME]) {
     if (existsSync(join(dataDir, f))) renameSync(join(dataDir, f), join(replaced, f));
   }
-  copyFileSync(join(dir, DB_NAME), join(dataDir, `${DB_NAME}.tmp`));
-  copyFileSync(join(dir, VAULT_NAME), join(dataDir, `${VAULT_NAME}.tmp`));
-  renameSync(join(dataDir, `${DB_NAME}.tmp`), join(dataDir, DB_NAME));
-  renameSync(join(dataDir, `${VAULT_NAME}.tmp`), join(dataDir, VAULT_NAME));
+  // Renames within one folder: each is atomic.
+  for (const s of staged) renameSync(s.from, s.to);
   return { replacedTo: replaced };
 }
 

@@ -125,8 +125,10 @@ export const commands = {
 
   /** A synthetic municipality for demos and tests. */
   async 'seed-demo'(core: AppCore, o: CliOptions): Promise<number> {
+    const seed = Number(o.seed ?? 1);
+    if (!Number.isSafeInteger(seed) || seed < 0) throw new DomainError('INVALID_INPUT', 'Ange --seed som ett heltal (0 eller större).');
     await login(core, o);
-    const counts = await seedDemo(core.serviceContext(), { seed: Number(o.seed ?? 1) });
+    const counts = await seedDemo(core.serviceContext(), { seed });
     out(`Demodata skapad: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
     return 0;
   },

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { jsonSetting } from './json-setting';
 import { DomainError } from '../../shared/errors';
 import { backupSettings, type BackupSettings } from '../../shared/ipc/procedures/backup';
@@ -11,7 +12,13 @@ const DEFAULTS: BackupSettings = { folder: '', automatic: true, keepDays: 30 };
 
 const stored = jsonSetting('backup', backupSettings, DEFAULTS, () => 'säkerhetskopiering');
 export const readBackupSettings = stored.read;
-export const saveBackupSettings = stored.save;
+/** A folder that does not exist (or a share that is not mounted) is refused when saved, not discovered at the first backup. */
+export async function saveBackupSettings(ctx: ServiceContext, s: BackupSettings): Promise<void> {
+  if (s.folder && !(existsSync(s.folder) && statSync(s.folder).isDirectory())) {
+    throw new DomainError('INVALID_INPUT', `Mappen finns inte eller går inte att nå: ${s.folder}`, { fields: { folder: 'Mappen finns inte eller går inte att nå.' } });
+  }
+  await stored.save(ctx, s);
+}
 
 export async function backupNow(ctx: ServiceContext, vaultFile: string, kind: 'manuell' | 'automatisk'): Promise<{ path: string }> {
   const s = await readBackupSettings(ctx.db);

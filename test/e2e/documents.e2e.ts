@@ -46,7 +46,7 @@ describe('agreement versions and print preview', () => {
     await form.getByRole('button', { name: 'Spara ändringar (ny version)' }).click();
     await env.page.getByText('Sparat som version 2.').waitFor();
     const versions = env.page.getByRole('list', { name: 'Avtalsversioner' }).getByRole('listitem');
-    await expect(versions.count()).resolves.toBe(2);
+    await expect.poll(() => versions.count(), { timeout: 10_000 }).toBe(2);
     expect(await versions.allTextContents()).toEqual([expect.stringMatching(/^Version 2 .*4 träffar per månad/), expect.stringMatching(/^Version 1 .*2 träffar per månad/)]);
     await shot(env.page, 'docs-versions');
 

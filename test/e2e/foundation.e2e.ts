@@ -87,7 +87,7 @@ describe('first start to auto-lock', () => {
     await page.getByRole('button', { name: 'Logg', exact: true }).click();
     await page.getByRole('button', { name: 'Kontrollera loggkedjan' }).click();
     await page.getByText(/Loggkedjan är hel/).waitFor();
-    await expect(page.getByRole('cell', { name: 'session.login.failed' }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: 'session.login.failed' }).count(), { timeout: 10_000 }).toBe(1);
     await shot(page, '07-audit');
 
     expect(errors).toEqual([]);

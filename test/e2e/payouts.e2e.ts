@@ -40,6 +40,9 @@ describe('monthly report to bank file', () => {
     await env.page.getByRole('button', { name: 'Rapport för Anna Provsson' }).click();
     const report = env.page.getByRole('form', { name: 'Månadsrapport' });
     await report.getByLabel('Träffar (datum)').fill('2026-10-18, 2026-10-25');
+    await report.getByLabel('Timmar').fill('sex');
+    await report.getByRole('button', { name: 'Spara rapport' }).click();
+    await report.getByText('Ange timmar som ett tal, t.ex. 6,5.').waitFor();
     await report.getByLabel('Timmar').fill('6,5');
     await report.getByLabel('Utlägg (kr)').fill('125,50');
     await report.getByRole('button', { name: 'Spara rapport' }).click();
@@ -52,6 +55,8 @@ describe('monthly report to bank file', () => {
     await shot(env.page, 'pay-01-reports');
 
     await env.page.getByRole('tab', { name: 'Utbetalning' }).click();
+    await month('2026-13');
+    await env.page.getByText('Ange ÅÅÅÅ-MM.').waitFor();
     await month('2026-10');
     await env.page.getByRole('button', { name: 'Beräkna utbetalning' }).click();
     const lines = env.page.getByRole('table', { name: 'Utbetalningsrader' });

@@ -77,5 +77,6 @@ describe('CLI', () => {
   it('needs a data folder and a known command', () => {
     expect(cli(['status'])).toMatchObject({ code: 2, err: expect.stringMatching(/--data DIR eller miljövariabeln KPR_DATA/) });
     expect(cli(['nonsense', '--data', t.dir])).toMatchObject({ code: 2, err: expect.stringMatching(/Användning/) });
+    expect(cli(['seed-demo', '--data', t.dir, '--seed', 'abc'], { password: 'x' })).toMatchObject({ code: 2, err: expect.stringMatching(/--seed som ett heltal/) });
   });
 });

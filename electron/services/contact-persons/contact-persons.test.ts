@@ -97,6 +97,20 @@ describe('contact persons', () => {
     expect(await ok<any[]>(made.invoke('cp.queue', {}))).toEqual([]);
   });
 
+  it('warns when the belastningsregister extract is too old for a start with a child within 30 days', async () => {
+    const made = await makeReadyCore(t.dir);
+    const { id } = await ok<{ id: number }>(made.invoke('cp.create', cpInput({ prefersChildren: true })));
+    await ok(made.invoke('cp.setConsent', { id, date: '2026-01-05' }));
+    await ok(made.invoke('cp.addRegisterCheck', { id, register: 'belastningsregistret', extractDate: '2026-01-10', shownDate: '2026-01-12', outcome: 'inga_anteckningar' }));
+    expect((await ok<any>(made.invoke('cp.get', { id }))).extractWarning).toBeNull(); // usable until 2027-01-10
+    await ok(made.invoke('cp.addRegisterCheck', { id, register: 'belastningsregistret', extractDate: '2025-11-01', shownDate: '2025-11-02', outcome: 'inga_anteckningar' }));
+    expect((await ok<any>(made.invoke('cp.get', { id }))).extractWarning).toBeNull(); // the newest extract counts
+    const old = await ok<{ id: number }>(made.invoke('cp.create', cpInput({ prefersChildren: true, personnummer: syntheticPnr('1966-06-06', 66) })));
+    await ok(made.invoke('cp.setConsent', { id: old.id, date: '2025-11-01' }));
+    await ok(made.invoke('cp.addRegisterCheck', { id: old.id, register: 'belastningsregistret', extractDate: '2025-12-01', shownDate: '2025-12-02', outcome: 'inga_anteckningar' }));
+    expect((await ok<any>(made.invoke('cp.get', { id: old.id }))).extractWarning).toMatch(/äldre än ett år vid start 2026-12-22/);
+  });
+
   it('warns but saves a doubtful bank account', async () => {
     const made = await makeReadyCore(t.dir);
     const r = await ok<{ id: number; warnings: string[] }>(made.invoke('cp.create', cpInput({ bankAccount: '8112289875' })));

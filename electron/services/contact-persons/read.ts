@@ -1,6 +1,7 @@
 import { checkBankAccount } from '../../../shared/bank-account';
 import { approvalBlockers } from '../../../shared/contact-persons/approval';
-import { extractUsableUntil, type Outcome, type Register } from '../../../shared/contact-persons/register-checks';
+import { extractUsableUntil, extractAgeWarning, type Outcome, type Register } from '../../../shared/contact-persons/register-checks';
+import { addDays } from '../../../shared/dates';
 import { allowedTransitions, type CpStatus } from '../../../shared/contact-persons/status';
 import { daysBetween, toLocalIsoDate } from '../../../shared/dates';
 import type { CpDetail, CpListRow, CpQueueRow } from '../../../shared/ipc/procedures/contactPersons';
@@ -10,6 +11,12 @@ import { audit, type ServiceContext } from '../../core/session';
 import { getRow } from './common';
 import { toValues } from './mapping';
 import { loadApprovalFacts } from './status';
+
+/** For people who take children: a warning when the latest extract would be too old for a start within 30 days. */
+function extractWarningFor(prefersChildren: boolean, checks: Array<{ register: string; extract_date: string }>, today: string): string | null {
+  const latest = checks.filter((c) => c.register === 'belastningsregistret').map((c) => c.extract_date).sort().at(-1);
+  return prefersChildren && latest ? extractAgeWarning(latest, addDays(today, 30)) : null;
+}
 
 /** Reading a record is logged: who looked at which person, and when. */
 export async function getContactPerson(ctx: ServiceContext, id: number): Promise<CpDetail> {
@@ -65,6 +72,7 @@ export async function getContactPerson(ctx: ServiceContext, id: number): Promise
       checkedBy: c.checked_by_name ?? null,
       usableUntil: c.register === 'belastningsregistret' ? extractUsableUntil(c.extract_date) : null,
     })),
+    extractWarning: extractWarningFor(r.prefers_children === 1, checks, today),
     approvalBlockers: status === 'utredning_pagar' ? approvalBlockers(await loadApprovalFacts(ctx.db, id, r.prefers_children === 1, r.consent_date)) : [],
     allowedTransitions: [...allowedTransitions(status)],
     events: events.map((e) => ({ id: e.id, at: e.at, date: e.date, user: e.user_name ?? null, kind: e.kind, fromStatus: e.from_status, toStatus: e.to_status, note: e.note })),

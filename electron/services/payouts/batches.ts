@@ -2,6 +2,7 @@ import { DomainError } from '../../../shared/errors';
 import type { PayoutBatch } from '../../../shared/ipc/procedures/payouts';
 import { isBankDay } from '../../../shared/bank-days';
 import { netPay, payoutDate } from '../../../shared/compensation/payout';
+import { toLocalIsoDate } from '../../../shared/dates';
 import { audit, type ServiceContext } from '../../core/session';
 import { computeMonth, type PersonAmounts } from './compute';
 import { getPaymentSettings } from './settings';
@@ -37,6 +38,7 @@ export async function createPayoutBatch(ctx: ServiceContext, input: { month: str
   const settings = await getPaymentSettings(ctx.db);
   const paymentDate = input.paymentDate ?? payoutDate(input.month, settings.paymentDayOfMonth);
   if (!isBankDay(paymentDate)) throw new DomainError('INVALID_INPUT', `${paymentDate} är inte en bankdag.`, { fields: { paymentDate: 'Välj en bankdag.' } });
+  if (input.paymentDate && paymentDate < toLocalIsoDate(ctx.now())) throw new DomainError('INVALID_INPUT', `Utbetalningsdagen ${paymentDate} har redan passerat.`, { fields: { paymentDate: 'Välj en kommande bankdag.' } });
   const draft = await ctx.db.selectFrom('payout_batches').select('id').where('month', '=', input.month).where('status', '=', 'utkast').executeTakeFirst();
   const { people } = await computeMonth(ctx.db, input.month);
   const previous = await attestedTotals(ctx, input.month);

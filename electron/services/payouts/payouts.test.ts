@@ -44,6 +44,8 @@ describe('monthly reports, payout run, attest and payout files', () => {
     expect(await inv('reports.submit', { assignmentId, month: '2026-10', meetingDates: ['2026-10-10'], hours: 2 })).toMatchObject({ ok: false, error: { message: /utanför månaden eller uppdraget: 2026-10-10/ } });
     await ok(inv('reports.approve', { assignmentId, month: '2026-10' }));
 
+    expect(await inv('payouts.create', { month: '2026-10', paymentDate: '2026-11-20' })).toMatchObject({ ok: false, error: { message: 'Utbetalningsdagen 2026-11-20 har redan passerat.' } });
+    expect(await inv('payouts.create', { month: '2026-10', paymentDate: '2026-11-28' })).toMatchObject({ ok: false, error: { message: /inte en bankdag/ } });
     const { id: batchId } = await ok<{ id: number }>(inv('payouts.create', { month: '2026-10' }));
     const [batch] = await ok<any[]>(inv('payouts.list', { month: '2026-10' }));
     expect(batch).toMatchObject({ id: batchId, kind: 'ordinarie', status: 'utkast', paymentDate: '2026-11-25' });

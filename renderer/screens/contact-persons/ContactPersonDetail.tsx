@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { CP_STATUS_LABELS, type CpStatus } from '../../../shared/contact-persons/status';
-import { OUTCOME_LABELS, REGISTER_LABELS, extractAgeWarning } from '../../../shared/contact-persons/register-checks';
+import { OUTCOME_LABELS, REGISTER_LABELS } from '../../../shared/contact-persons/register-checks';
 import { formatPersonnummer } from '../../../shared/personnummer';
-import { formatDateTime, toLocalIsoDate, addDays } from '../../../shared/dates';
+import { formatDateTime } from '../../../shared/dates';
 import { TAX_MODE_LABELS, type CpDetail } from '../../../shared/ipc/procedures/contactPersons';
 import { call } from '../../api';
 import { FormMessage } from '../../components/form';
@@ -38,9 +38,6 @@ export function ContactPersonDetail({ id, onBack, notice }: { id: number; onBack
   if (!d) return <p className="muted">Hämtar…</p>;
   const v = d.values;
   const canAssess = d.status !== 'ej_godkand' && d.status !== 'avslutad';
-  const belast = d.registerChecks.filter((c) => c.register === 'belastningsregistret').at(-1);
-  const soonStart = addDays(toLocalIsoDate(new Date()), 30);
-  const extractWarning = v.prefersChildren && belast ? extractAgeWarning(belast.extractDate, soonStart) : null;
 
   if (editing) {
     return (
@@ -60,7 +57,7 @@ export function ContactPersonDetail({ id, onBack, notice }: { id: number; onBack
       {[...new Set([...warnings, ...(d.bankCheck.status === 'doubtful' && d.bankCheck.message ? [d.bankCheck.message] : [])])].map((w) => (
         <p key={w} className="warning">{w}</p>
       ))}
-      {extractWarning && <p className="warning">{extractWarning}</p>}
+      {d.extractWarning && <p className="warning">{d.extractWarning}</p>}
       <div className="grid2">
         <div className="panel">
           <h2>Uppgifter</h2>

@@ -1,13 +1,30 @@
-import { Input, Label, TextField } from 'react-aria-components';
+import { useState } from 'react';
+import { FieldError, Input, Label, TextField } from 'react-aria-components';
 
-/** Month as ÅÅÅÅ-MM (the sv-SE form); invalid text leaves the current month in place. */
-export function MonthPicker({ value, onChange, label = 'Månad' }: { value: string; onChange: (m: string) => void; label?: string }) {
+/** A month (ÅÅÅÅ-MM) or a year (ÅÅÅÅ): the value changes only when valid, and invalid text says so. */
+export function PeriodField({ value, onChange, label, pattern, hint }: { value: string; onChange: (v: string) => void; label: string; pattern: RegExp; hint: string }) {
+  const [text, setText] = useState(value);
+  const invalid = !pattern.test(text);
   return (
-    <TextField className="field month" defaultValue={value} onChange={(v) => /^\d{4}-(0[1-9]|1[0-2])$/.test(v) && onChange(v)}>
+    <TextField
+      className="field month"
+      value={text}
+      isInvalid={invalid}
+      validationBehavior="aria"
+      onChange={(v) => {
+        setText(v);
+        if (pattern.test(v)) onChange(v);
+      }}
+    >
       <Label>{label}</Label>
-      <Input placeholder="ÅÅÅÅ-MM" />
+      <Input placeholder={hint} />
+      <FieldError>{`Ange ${hint}.`}</FieldError>
     </TextField>
   );
+}
+
+export function MonthPicker({ value, onChange, label = 'Månad' }: { value: string; onChange: (m: string) => void; label?: string }) {
+  return <PeriodField value={value} onChange={onChange} label={label} pattern={/^\d{4}-(0[1-9]|1[0-2])$/} hint="ÅÅÅÅ-MM" />;
 }
 
 export function previousMonth(today = new Date()): string {

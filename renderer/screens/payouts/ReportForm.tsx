@@ -21,10 +21,11 @@ export function ReportForm({ assignmentId, month, onDone, onCancel }: { assignme
   const submit = handleSubmit(async (v) => {
     const expensesOre = parseKronor(v.expenses || '0');
     if (expensesOre === null) return setError('expenses', { message: 'Ange ett belopp i kronor, t.ex. 125,50.' });
-    const hours = Number(v.hours.replace(',', '.'));
+    const hours = Number(v.hours.replace(',', '.').trim() || 'x');
+    if (Number.isNaN(hours)) return setError('hours', { message: 'Ange timmar som ett tal, t.ex. 6,5.' });
     const input = validateWith(
       contract['reports.submit'].input,
-      { assignmentId, month, meetingDates: v.meetingDates.split(/[,\s]+/).filter(Boolean), hours: Number.isNaN(hours) ? -1 : hours, activities: v.activities, expensesOre, receiptsNote: v.receiptsNote },
+      { assignmentId, month, meetingDates: v.meetingDates.split(/[,\s]+/).filter(Boolean), hours, activities: v.activities, expensesOre, receiptsNote: v.receiptsNote },
       setError,
     );
     if (!input) return;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ExportButton } from '../../components/ExportButton';
-import { Input, Label, TextField } from 'react-aria-components';
+import { PeriodField } from './MonthPicker';
 import type { ProcOutput } from '../../../shared/ipc/contract';
 import { formatKronor } from '../../../shared/money';
 import { formatPersonnummer } from '../../../shared/personnummer';
@@ -15,10 +15,7 @@ export function YearTab() {
   useEffect(() => void call('payouts.yearSummary', { year }).then(setRows, (e: Error) => setMessage(e.message)), [year]);
   return (
     <>
-      <TextField className="field month" defaultValue={String(year)} onChange={(v) => /^\d{4}$/.test(v) && setYear(Number(v))}>
-        <Label>År</Label>
-        <Input />
-      </TextField>
+      <PeriodField value={String(year)} onChange={(v) => setYear(Number(v))} label="År" pattern={/^(19|20)\d{2}$/} hint="året som ÅÅÅÅ" />
       <ExportButton input={{ list: 'arssammanstallning', year }} />
       <FormMessage>{message}</FormMessage>
       <table className="table" aria-label="Årssammanställning">

@@ -152,6 +152,8 @@ export const cpDetail = z.object({
     }),
   ),
   approvalBlockers: z.array(z.string()),
+  /** Set when the belastningsregister extract will be too old for an assignment with a child starting within 30 days. */
+  extractWarning: z.string().nullable(),
   allowedTransitions: z.array(z.enum(CP_STATUSES)),
   events: z.array(event),
 });
