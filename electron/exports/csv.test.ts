@@ -20,9 +20,9 @@ describe('toCsv', () => {
   });
 
   it('neutralises the same cells in xlsx exports', async () => {
-    const buf = await xlsxTable('Lista', ['Namn', 'Belopp'], HOSTILE.map((h) => [h, -509]));
+    const buf: Buffer = await xlsxTable('Lista', ['Namn', 'Belopp'], HOSTILE.map((h) => [h, -509]));
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buf);
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     for (let i = 0; i < HOSTILE.length; i++) {
       const cell = ws.getRow(i + 2).getCell(1);

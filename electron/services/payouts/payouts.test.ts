@@ -11,7 +11,7 @@ type Ready = Awaited<ReturnType<typeof makeReadyCore>>;
 
 const PAYMENT = {
   payerName: 'Provköpings kommun', orgNumber: '212000-0000', bankProfile: 'swedbank', debtorClearing: '8327', debtorAccount: '1234567897', debtorBic: 'SWEDSESS',
-  initiatorId: '', bgcCustomerNumber: '123456', bgcBankgiro: '9912346', payCodeArvode: '310', payCodeOmkostnad: '320', payCodeUtlagg: '330', paymentDayOfMonth: 25, twoPersonRule: true,
+  initiatorId: 'SIGNER1234', debtorId: 'AVTAL5678', payoutChannel: 'pain001', bgcCustomerNumber: '123456', bgcBankgiro: '9912346', payCodeArvode: '310', payCodeOmkostnad: '320', payCodeUtlagg: '330', paymentDayOfMonth: 25, twoPersonRule: true,
 };
 
 /** Admin (who also approves reports) sets up an active assignment from 2026-10-16 and a second user who attests. */

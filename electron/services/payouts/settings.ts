@@ -14,6 +14,8 @@ const DEFAULT_PAYMENT: PaymentSettings = {
   debtorAccount: '',
   debtorBic: 'SWEDSESS',
   initiatorId: '',
+  debtorId: '',
+  payoutChannel: 'pain001',
   bgcCustomerNumber: '',
   bgcBankgiro: '',
   payCodeArvode: '310',

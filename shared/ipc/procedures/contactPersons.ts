@@ -37,6 +37,8 @@ export const contactPersonInput = z
     email: z.union([z.literal(''), z.email('Ange en giltig e-postadress.')]),
     bankClearing: z.string().trim().regex(/^(\d{4}(-?\d)?)?$/, 'Clearingnumret ska ha 4 eller 5 siffror.'),
     bankAccount: z.string().trim().regex(/^[\d -]{0,20}$/, 'Kontonumret får bara innehålla siffror.'),
+    /** Anställningsnummer in the payroll system (optional): PAXml and the payroll CSV use it when set. */
+    employeeNumber: z.string().trim().regex(/^[A-Za-z0-9-]{0,20}$/, 'Anställningsnumret får bara innehålla bokstäver, siffror och bindestreck (högst 20).').default(''),
     taxMode: z.enum(TAX_MODES),
     taxTable: z.number().int().min(29, 'Skattetabell 29–42.').max(42, 'Skattetabell 29–42.').nullable().default(null),
     taxColumn: z.number().int().min(1, 'Kolumn 1–6.').max(6, 'Kolumn 1–6.').nullable().default(null),
@@ -109,6 +111,7 @@ export const cpDetail = z.object({
     email: z.string(),
     bankClearing: z.string(),
     bankAccount: z.string(),
+    employeeNumber: z.string(),
     taxMode: z.enum(TAX_MODES),
     taxTable: z.number().nullable(),
     taxColumn: z.number().nullable(),

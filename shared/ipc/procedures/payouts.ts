@@ -170,7 +170,7 @@ export const payoutProcedures = {
   'payouts.export': procedure({
     access: ['attestant', 'handlaggare'],
     input: z.object({ batchId: id, format: z.enum(PAYOUT_FORMATS), reason: z.string().trim().max(500).default('') }),
-    output: z.object({ savedTo: z.string().nullable(), fileName: z.string() }),
+    output: z.object({ savedTo: z.string().nullable(), fileName: z.string(), warning: z.string().nullable() }),
   }),
   'payouts.exportPdf': procedure({
     access: ['attestant', 'handlaggare'],
