@@ -101,13 +101,17 @@ export function bankFileChecks(batch: ExportBatch, xml: string, today: string): 
   return problems;
 }
 
-async function build(batch: ExportBatch, format: PayoutFormat, today: string): Promise<Buffer> {
-  // The same date rule for every format: a bank day that has not passed (an attestant re-dates otherwise).
+/** The same date rule for every format: a bank day that has not passed (an attestant re-dates otherwise). */
+function checkExportDate(paymentDate: string, today: string): void {
   try {
-    checkPaymentDate(batch.paymentDate, today);
+    checkPaymentDate(paymentDate, today);
   } catch (e) {
     throw new DomainError('RULE_VIOLATION', `${(e as Error).message} En attestant kan ange en ny utbetalningsdag (med skäl) innan filen tas ut.`);
   }
+}
+
+async function build(batch: ExportBatch, format: PayoutFormat, today: string): Promise<Buffer> {
+  checkExportDate(batch.paymentDate, today);
   if (format === 'pain001') {
     if (!batch.settings.debtorAccount) throw new DomainError('RULE_VIOLATION', 'Betalarens konto saknas i betalningsinställningarna.');
     const problems = profileProblems(batch);
@@ -142,19 +146,21 @@ async function build(batch: ExportBatch, format: PayoutFormat, today: string): P
  * the export is voided with a reason, the batch may go out once more, in any format, with a new MsgId.
  */
 export async function exportBatch(ctx: ServiceContext, sink: ExportSink, input: { batchId: number; format: PayoutFormat; reason: string }): Promise<{ savedTo: string | null; fileName: string; warning: string | null }> {
-  const head = await ctx.db.selectFrom('payout_batches').select(['id', 'status', 'channel', 'month']).where('id', '=', input.batchId).executeTakeFirst();
+  const head = await ctx.db.selectFrom('payout_batches').select(['id', 'status', 'channel', 'month', 'payment_date']).where('id', '=', input.batchId).executeTakeFirst();
   if (!head) throw new DomainError('NOT_FOUND', 'Utbetalningen finns inte.');
   if (head.status !== 'attesterad') throw new DomainError('RULE_VIOLATION', 'Bara en attesterad utbetalning kan exporteras.');
   const all = await ctx.db.selectFrom('payout_exports').select(['id', 'format', 'content', 'sha256', 'voided_at', 'msg_id']).where('batch_id', '=', head.id).orderBy('id').execute();
   const active = all.filter((e) => e.voided_at === null);
   const label = (f: string) => PAYOUT_FORMAT_LABELS[f as PayoutFormat] ?? f;
+  const earlier = active.find((e) => e.format === input.format && e.content !== null);
+  // A new file (any format) needs a pay date that has not passed; a same-bytes re-export does not build one.
+  if (!earlier) checkExportDate(head.payment_date, toLocalIsoDate(ctx.now()));
   if (active.length && active[0].format !== input.format) {
     throw new DomainError('RULE_VIOLATION', `Utbetalningen är redan exporterad som ${label(active[0].format)}. En export i ett annat format kan betala samma ersättning två gånger. Om den tidigare filen inte ska användas: makulera exporten med ett skäl först.`);
   }
   if (!all.length && head.channel && head.channel !== input.format) {
     throw new DomainError('RULE_VIOLATION', `Utbetalningen betalas via ${label(head.channel)} (enhetens betalsätt när den attesterades). Exportera i det formatet.`);
   }
-  const earlier = active.find((e) => e.format === input.format && e.content !== null);
   if (earlier && !input.reason) {
     throw new DomainError('RULE_VIOLATION', 'Filen har redan exporterats. Ange skälet om den ska tas ut igen; det blir samma fil med samma meddelande-id.', { fields: { reason: 'Ange skäl.' } });
   }
