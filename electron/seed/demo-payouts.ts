@@ -1,9 +1,12 @@
 import type { ServiceContext } from '../core/session';
-import { addMonths, toLocalIsoDate } from '../../shared/dates';
+import { addDays, addMonths, toLocalIsoDate } from '../../shared/dates';
 import { setCompensation } from '../services/assignments/compensation';
 import { approveReport, assignmentsInMonth, submitReport } from '../services/payouts/reports';
 import { savePaymentSettings } from '../services/payouts/settings';
 import type { Rng } from './random';
+import { attestBatch, createPayoutBatch, listBatches, setTableTax } from '../services/payouts/batches';
+import { exportBatch } from '../services/payouts/export';
+import { payoutDate } from '../../shared/compensation/payout';
 
 /** Levels on every running assignment and approved reports for the last two months, so a payout can be run. */
 export async function seedDemoPayouts(ctx: ServiceContext, r: Rng): Promise<Record<string, number>> {
@@ -41,5 +44,32 @@ export async function seedDemoPayouts(ctx: ServiceContext, r: Rng): Promise<Reco
       reports++;
     }
   }
-  return { månadsrapporter: reports };
+  const paid = await payOldestMonth(ctx, addMonths(`${thisMonth}-01`, -2).slice(0, 7));
+  return { månadsrapporter: reports, 'attesterade och exporterade utbetalningar': paid };
+}
+
+/**
+ * The older of the two months is paid as it would have been at the time: computed and attested five
+ * days before its pay day, by a demo attestant (the two-person rule: the seeding admin approved the
+ * reports), and exported as pain.001 (the bytes stay in the database; no file is written). A new user
+ * then sees a payout history and the charts; the newer month is left for them to compute.
+ */
+async function payOldestMonth(ctx: ServiceContext, month: string): Promise<number> {
+  const payDay = payoutDate(month, 25);
+  const then = new Date(`${addDays(payDay, -5)}T09:00:00Z`);
+  const past: ServiceContext = { ...ctx, now: () => then };
+  const at = then.toISOString();
+  // A record only (no password, cannot log in): the attest needs someone other than the report approver.
+  const { id: attestantId } = await ctx.db
+    .insertInto('users')
+    .values({ username: 'demo-attestant', display_name: 'Demo Attestant', roles: JSON.stringify(['attestant']), active: 0, must_change_password: 1, vault_entry_id: null, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const attestant: ServiceContext = { ...past, actor: { ...ctx.actor, id: attestantId, username: 'demo-attestant', displayName: 'Demo Attestant', roles: ['attestant'] } };
+  const { id } = await createPayoutBatch(past, { month });
+  const [batch] = (await listBatches(past, month)).filter((b) => b.id === id);
+  for (const l of batch.lines.filter((x) => x.taxOre === null)) await setTableTax(past, { lineId: l.id, taxOre: Math.floor((l.arvodeOre * 0.3) / 100) * 100 });
+  await attestBatch(attestant, id);
+  await exportBatch(attestant, async () => 'demodata (ingen fil skriven)', { batchId: id, format: 'pain001', reason: '' });
+  return 1;
 }

@@ -381,10 +381,10 @@ export async function listBatches(ctx: ServiceContext, month: string): Promise<P
     const sum = (f: (x: (typeof mapped)[number]) => number | null) => mapped.reduce((s, x) => s + (f(x) ?? 0), 0);
     const profile = (b.bank_profile ?? settings.bankProfile) as BankProfileId;
     const problems = [
-      ...mapped.filter((l) => l.taxOre === null).map((l) => `Skatt saknas för ${l.name}.`),
-      ...mapped.filter((l) => !l.account).map((l) => `Bankkonto saknas för ${l.name} (behövs för bankfil).`),
-      ...mapped.filter((l) => l.netOre !== null && l.netOre < 0).map((l) => `Negativt belopp för ${l.name}: regleras manuellt, tas inte med i bankfilen.`),
-      ...(!attested ? mapped.filter((l) => l.accountChanged && !l.accountChangeCheckedBy).map((l) => `${l.name}: kontonummer ändrat sedan förra utbetalningen. Attestanten ska kontrollera kontot och bocka i raden.`) : []),
+      ...mapped.filter((l) => l.taxOre === null).map((l) => `Skatt saknas för ${l.name} (${l.personnummerMasked}).`),
+      ...mapped.filter((l) => !l.account).map((l) => `Bankkonto saknas för ${l.name} (${l.personnummerMasked}; behövs för bankfil).`),
+      ...mapped.filter((l) => l.netOre !== null && l.netOre < 0).map((l) => `Negativt belopp för ${l.name} (${l.personnummerMasked}): regleras manuellt, tas inte med i bankfilen.`),
+      ...(!attested ? mapped.filter((l) => l.accountChanged && !l.accountChangeCheckedBy).map((l) => `${l.name} (${l.personnummerMasked}): kontonummer ändrat sedan förra utbetalningen. Attestanten ska kontrollera kontot och bocka i raden.`) : []),
     ];
     out.push({
       id: b.id,
