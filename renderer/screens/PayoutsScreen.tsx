@@ -3,6 +3,7 @@ import type { Role } from '../../shared/roles';
 import { ReportsTab } from './payouts/ReportsTab';
 import { PayoutTab } from './payouts/PayoutTab';
 import { YearTab } from './payouts/YearTab';
+import { ChangesTab } from './payouts/ChangesTab';
 
 const tab = ({ isSelected }: { isSelected: boolean }) => `tab${isSelected ? ' active' : ''}`;
 
@@ -17,10 +18,12 @@ export function PayoutsScreen({ roles }: { roles: Role[] }) {
           {handlaggare && <Tab id="reports" className={tab}>Månadsrapporter</Tab>}
           <Tab id="payout" className={tab}>Utbetalning</Tab>
           <Tab id="year" className={tab}>Årssammanställning</Tab>
+          <Tab id="changes" className={tab}>Ändrade betalningsuppgifter</Tab>
         </TabList>
         {handlaggare && <TabPanel id="reports"><ReportsTab /></TabPanel>}
         <TabPanel id="payout"><PayoutTab roles={roles} /></TabPanel>
         <TabPanel id="year"><YearTab /></TabPanel>
+        <TabPanel id="changes"><ChangesTab /></TabPanel>
       </Tabs>
     </>
   );
