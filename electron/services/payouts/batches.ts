@@ -90,8 +90,9 @@ export async function createPayoutBatch(ctx: ServiceContext, input: { month: str
     }
   }
   if (lines.length === 0) {
-    if (draft) await deleteDraftInner(ctx, draft.id, 'inget att betala längre');
-    throw new DomainError('RULE_VIOLATION', isCorrection ? `Inga ändringar sedan den attesterade utbetalningen för ${input.month}: ingen rättelse behövs.` : 'Det finns inget att betala ut: inga godkända månadsrapporter för månaden.');
+    // A refused call changes nothing; an old draft that no longer holds anything is left for the user to delete.
+    const stale = draft ? ' Det tidigare utkastet är inaktuellt: ta bort det.' : '';
+    throw new DomainError('RULE_VIOLATION', isCorrection ? `Inga ändringar sedan den attesterade utbetalningen för ${input.month}: ingen rättelse behövs.${stale}` : `Det finns inget att betala ut: inga godkända månadsrapporter för månaden.${stale}`);
   }
 
   return ctx.db.transaction().execute(async (trx) => {
