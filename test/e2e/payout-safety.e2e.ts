@@ -35,6 +35,17 @@ describe('payout safety end to end', () => {
   it('compute with a pay date, re-date, attest with a changed-account tick, export, and refuse a second format', async () => {
     onTestFailed(() => shot(env.page, 'FAILED-payout-safety'));
     const page = env.page;
+    // Settings: the bank profile's own identifier fields with help text; Löner warns as legacy.
+    await nav(page, 'Inställningar');
+    const settings = page.getByRole('form', { name: 'Betalningsinställningar' });
+    await settings.getByLabel('SEB-kundnummer (Dbtr)').waitFor();
+    await settings.getByText(/Tomt = organisationsnumret \+ 0004/).waitFor();
+    await settings.getByRole('radio', { name: 'Bankgirot Löner (äldre format)' }).click({ force: true });
+    await settings.getByText(/äldre format som flera banker har slutat ta emot/).waitFor();
+    await settings.getByText(/banken genomför betalningen en bankdag före utbetalningsdagen/).scrollIntoViewIfNeeded();
+    await shot(page, 'safety-00-settings');
+    await settings.getByRole('radio', { name: 'Bankfil ISO 20022 (pain.001)' }).click({ force: true });
+
     await nav(page, 'Ersättning och utbetalning');
     await page.getByRole('tab', { name: 'Utbetalning' }).click();
     await month('2026-10');
