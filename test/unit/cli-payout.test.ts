@@ -58,6 +58,8 @@ describe('CLI payouts end to end (issue 13)', () => {
     expect(xml).toContain('<ReqdExctnDt>2026-11-24</ReqdExctnDt>');
     expect(cli(['payout', 'export', '--data', t.dir, '--month', '2026-10', '--format', 'bgc-lon', '--out', join(t.dir, 'lon.txt')], pw)).toMatchObject({ code: 2, err: expect.stringMatching(/redan exporterad som Bankfil/) });
 
+    // The file is out: re-dating needs the export voided first.
+    expect(cli(['payout', 'redate', '--data', t.dir, '--month', '2026-10', '--pay-date', '2026-11-30', '--reason', 'Sen', '--user', 'atte'], 'attestantens-losen')).toMatchObject({ code: 2, err: expect.stringMatching(/Makulera exporten/) });
     // A clock the CLI cannot read is refused.
     expect(cli(['status', '--data', t.dir], pw, { KPR_NOW: 'igår' })).toMatchObject({ code: 2, err: expect.stringMatching(/KPR_NOW/) });
   }, 240_000);
