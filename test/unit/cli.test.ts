@@ -34,7 +34,7 @@ describe('CLI', () => {
 
     expect(cli(['verify-audit', '--data', t.dir, '--user', 'ada'], { password: pw })).toMatchObject({ code: 0, out: expect.stringMatching(/Loggkedjan är hel/) });
     expect(cli(['verify-audit', '--data', t.dir, '--user', 'ada'], { password: 'fel-lösenord-xyz' })).toMatchObject({ code: 2, err: expect.stringMatching(/Fel användarnamn eller lösenord/) });
-  });
+  }, 90_000); // five CLI processes; seed-demo also pays a month (XSD-validated export)
 
   it('exports an attested payout to --out, and asks for a reason the second time', async () => {
     const pw = 'cli-lösenord-1234';

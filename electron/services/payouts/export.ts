@@ -153,11 +153,11 @@ export async function exportBatch(ctx: ServiceContext, sink: ExportSink, input: 
   const active = all.filter((e) => e.voided_at === null);
   const label = (f: string) => PAYOUT_FORMAT_LABELS[f as PayoutFormat] ?? f;
   const earlier = active.find((e) => e.format === input.format && e.content !== null);
-  // A new file (any format) needs a pay date that has not passed; a same-bytes re-export does not build one.
-  if (!earlier) checkExportDate(head.payment_date, toLocalIsoDate(ctx.now()));
   if (active.length && active[0].format !== input.format) {
     throw new DomainError('RULE_VIOLATION', `Utbetalningen är redan exporterad som ${label(active[0].format)}. En export i ett annat format kan betala samma ersättning två gånger. Om den tidigare filen inte ska användas: makulera exporten med ett skäl först.`);
   }
+  // A new file (any format) needs a pay date that has not passed; a same-bytes re-export does not build one.
+  if (!earlier) checkExportDate(head.payment_date, toLocalIsoDate(ctx.now()));
   if (!all.length && head.channel && head.channel !== input.format) {
     throw new DomainError('RULE_VIOLATION', `Utbetalningen betalas via ${label(head.channel)} (enhetens betalsätt när den attesterades). Exportera i det formatet.`);
   }
