@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { AppCore } from '../core/app-core';
+import { clockFromEnv, type Clock } from '../core/clock';
 import { DomainError } from '../../shared/errors';
 import { commands, usage } from './commands';
 import { fileSink } from './file-sink';
@@ -38,7 +39,14 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('Ange datamappen med --data DIR eller miljövariabeln KPR_DATA.\n');
     return 2;
   }
-  const core = new AppCore({ dataDir, exportSink: values.out ? fileSink(values.out) : undefined });
+  let clock: Clock;
+  try {
+    clock = clockFromEnv(process.env.KPR_NOW);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    return 2;
+  }
+  const core = new AppCore({ dataDir, clock, exportSink: values.out ? fileSink(values.out) : undefined });
   try {
     return await commands[name as keyof typeof commands](core, { ...values, args: rest });
   } catch (err) {

@@ -4,12 +4,15 @@ import type { PayoutBatch } from '../../../shared/ipc/procedures/payouts';
 import type { Role } from '../../../shared/roles';
 import { call, ApiError } from '../../api';
 import { FormMessage } from '../../components/form';
-import { MonthPicker, previousMonth } from './MonthPicker';
+import { MonthPicker } from './MonthPicker';
+import { previousMonth } from '../../../shared/dates';
+import { useToday } from '../../session/today';
 import { BatchView } from './BatchView';
 
 /** Utbetalning: compute the month, attest, export. */
 export function PayoutTab({ roles }: { roles: Role[] }) {
-  const [month, setMonth] = useState(previousMonth());
+  const today = useToday();
+  const [month, setMonth] = useState(() => previousMonth(today));
   const [batches, setBatches] = useState<PayoutBatch[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const load = useCallback(() => call('payouts.list', { month }).then(setBatches, (e: Error) => setMessage(e.message)), [month]);
