@@ -3,6 +3,7 @@ import type { Role } from '../../shared/roles';
 import { ReportsTab } from './payouts/ReportsTab';
 import { PayoutTab } from './payouts/PayoutTab';
 import { YearTab } from './payouts/YearTab';
+import { RatesWarning } from '../components/RatesWarning';
 
 const tab = ({ isSelected }: { isSelected: boolean }) => `tab${isSelected ? ' active' : ''}`;
 
@@ -12,6 +13,7 @@ export function PayoutsScreen({ roles }: { roles: Role[] }) {
   return (
     <>
       <h1>Ersättning och utbetalning</h1>
+      <RatesWarning isAdmin={roles.includes('admin')} />
       <Tabs defaultSelectedKey={handlaggare ? 'reports' : 'payout'}>
         <TabList className="tabs" aria-label="Visa">
           {handlaggare && <Tab id="reports" className={tab}>Månadsrapporter</Tab>}
