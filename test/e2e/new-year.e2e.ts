@@ -35,7 +35,7 @@ describe('the new year', () => {
     await shot(env.page, 'year-01-warning');
 
     await warning.getByRole('button', { name: 'Lägg in 2027 års nivåer' }).click();
-    await expect.poll(() => env.page.evaluate(() => document.activeElement?.textContent)).toBe('Ersättningsnivåer');
+    await expect.poll(() => env.page.evaluate<string | undefined>('document.activeElement?.textContent')).toBe('Ersättningsnivåer');
     await env.page.getByRole('button', { name: 'Ny årsnivå' }).click();
     const form = env.page.getByRole('form', { name: 'Ny årsnivå' });
     await form.getByLabel('Prisbasbelopp (kr)').fill('60 000');
