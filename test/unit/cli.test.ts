@@ -20,7 +20,8 @@ let t: ReturnType<typeof tempDir>;
 beforeEach(() => (t = tempDir('kpr-cli-')));
 afterEach(() => t.cleanup());
 
-describe('CLI', () => {
+// Each CLI call is a fresh tsx process with the real (OWASP) scrypt: seconds each, more on a busy machine.
+describe('CLI', { timeout: 120_000 }, () => {
   it('init, seed-demo, status and verify-audit over the same core', () => {
     const pw = 'cli-lösenord-1234';
     const init = cli(['init', '--data', t.dir, '--user', 'ada', '--unit', 'Provköping'], { password: pw });
