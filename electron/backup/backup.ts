@@ -78,13 +78,13 @@ const COUNTED = ['users', 'contact_persons', 'clients', 'decisions', 'assignment
  * Opens a backup with the keys stored in it (recovery key or a password valid in that backup) and
  * checks it: file hash, PRAGMA integrity_check, the audit chain. Nothing in the live data changes.
  */
-export async function inspectBackup(dir: string, cred: { recoveryKey?: string; username?: string; password?: string }): Promise<{ preview: BackupPreview; dataKey: Buffer }> {
+export async function inspectBackup(dir: string, cred: { recoveryKey?: string; username?: string; password?: string }, now: () => Date): Promise<{ preview: BackupPreview; dataKey: Buffer }> {
   const manifest = readManifest(dir);
   const dbFile = join(dir, DB_NAME);
   if (createHash('sha256').update(readFileSync(dbFile)).digest('hex') !== manifest.sha256) {
     throw new DomainError('RULE_VIOLATION', 'Säkerhetskopian är skadad: databasfilen stämmer inte med kontrollsumman.');
   }
-  const vault = new Vault(join(dir, VAULT_NAME), OWASP_SCRYPT, () => new Date());
+  const vault = new Vault(join(dir, VAULT_NAME), OWASP_SCRYPT, now);
   const dataKey = cred.recoveryKey ? vault.unlockWithRecoveryKey(cred.recoveryKey) : (await vault.unlockReadOnly(cred.username ?? '', cred.password ?? '')).dataKey;
   const raw = openEncryptedDatabase(dbFile, dataKey, { readonly: true });
   try {

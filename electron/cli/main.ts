@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { AppCore } from '../core/app-core';
-import { ManualClock } from '../core/clock';
+import { clockFromEnv, type Clock } from '../core/clock';
 import { DomainError } from '../../shared/errors';
 import { commands, usage } from './commands';
 import { fileSink } from './file-sink';
@@ -41,14 +41,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('Ange datamappen med --data DIR eller miljövariabeln KPR_DATA.\n');
     return 2;
   }
-  // KPR_NOW (an ISO instant): the CLI's clock, read once, so runs can be reproduced at a fixed time.
-  let clock: ManualClock | undefined;
-  if (process.env.KPR_NOW) {
-    if (Number.isNaN(Date.parse(process.env.KPR_NOW))) {
-      process.stderr.write('KPR_NOW ska vara en tidpunkt, t.ex. 2026-11-22T09:00:00Z.\n');
-      return 2;
-    }
-    clock = new ManualClock(process.env.KPR_NOW);
+  let clock: Clock;
+  try {
+    clock = clockFromEnv(process.env.KPR_NOW);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    return 2;
   }
   const core = new AppCore({ dataDir, clock, exportSink: values.out ? fileSink(values.out) : undefined });
   try {

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { DomainError } from '../../shared/errors';
+import { toLocalIsoDate } from '../../shared/dates';
 import type { SessionStatus, SessionUser } from '../../shared/ipc/procedures/session';
 import type { Role } from '../../shared/roles';
 import { appendAudit, auditHead } from '../audit/audit-log';
@@ -91,10 +92,11 @@ export class AppCore {
   }
 
   public status(): SessionStatus {
-    if (!this.vault.exists()) return { state: 'uninitialized', user: null, lockedUsername: null, unitName: null };
-    if (this.session) return { state: 'unlocked', user: this.session.user, lockedUsername: null, unitName: this.unitName };
-    if (this.lockedUsername) return { state: 'locked', user: null, lockedUsername: this.lockedUsername, unitName: this.unitName };
-    return { state: 'loggedOut', user: null, lockedUsername: null, unitName: this.unitName };
+    const today = toLocalIsoDate(this.clock.now());
+    if (!this.vault.exists()) return { state: 'uninitialized', user: null, lockedUsername: null, unitName: null, today };
+    if (this.session) return { state: 'unlocked', user: this.session.user, lockedUsername: null, unitName: this.unitName, today };
+    if (this.lockedUsername) return { state: 'locked', user: null, lockedUsername: this.lockedUsername, unitName: this.unitName, today };
+    return { state: 'loggedOut', user: null, lockedUsername: null, unitName: this.unitName, today };
   }
 
   /** First start: creates the vault, the encrypted database and the first admin. Returns the recovery key, shown once. */
@@ -216,7 +218,7 @@ export class AppCore {
 
   /** Opens and checks a backup with its own keys; the live data is not touched. */
   public async inspectBackup(dir: string, cred: { recoveryKey?: string; username?: string; password?: string }): Promise<BackupPreview> {
-    const { preview, dataKey } = await inspectBackup(dir, cred);
+    const { preview, dataKey } = await inspectBackup(dir, cred, () => this.clock.now());
     dataKey.fill(0);
     return preview;
   }

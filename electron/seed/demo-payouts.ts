@@ -7,6 +7,7 @@ import type { Rng } from './random';
 import { attestBatch, createPayoutBatch, listBatches, setTableTax } from '../services/payouts/batches';
 import { exportBatch } from '../services/payouts/export';
 import { payoutDate } from '../../shared/compensation/payout';
+import { ensureDemoRates } from './demo-rates';
 
 /** Levels on every running assignment and approved reports for the last two months, so a payout can be run. */
 export async function seedDemoPayouts(ctx: ServiceContext, r: Rng): Promise<Record<string, number>> {
@@ -28,14 +29,15 @@ export async function seedDemoPayouts(ctx: ServiceContext, r: Rng): Promise<Reco
     paymentDayOfMonth: 25,
     twoPersonRule: true,
   });
+  const thisMonth = toLocalIsoDate(ctx.now()).slice(0, 7);
+  const months = [2, 1].map((back) => addMonths(`${thisMonth}-01`, -back).slice(0, 7));
+  await ensureDemoRates(ctx, [...months, thisMonth].map((m) => Number(m.slice(0, 4))));
   const running = await ctx.db.selectFrom('assignments').select('id').where('status', 'in', ['aktivt', 'bada_ja']).execute();
   for (const a of running) {
     await setCompensation(ctx, { id: a.id, arvodeLevel: r.pick(['A1L', 'A1M', 'A1H', 'A2L']), omkostnadLevel: r.pick(['O1', 'O2', 'O2', 'O3']) });
   }
-  const thisMonth = toLocalIsoDate(ctx.now()).slice(0, 7);
   let reports = 0;
-  for (const back of [2, 1]) {
-    const month = addMonths(`${thisMonth}-01`, -back).slice(0, 7);
+  for (const month of months) {
     for (const a of await assignmentsInMonth(ctx.db, month)) {
       if (!a.arvode_level) continue;
       const from = a.start_date! > `${month}-01` ? a.start_date! : `${month}-01`;

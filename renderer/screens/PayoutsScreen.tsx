@@ -4,6 +4,7 @@ import { ReportsTab } from './payouts/ReportsTab';
 import { PayoutTab } from './payouts/PayoutTab';
 import { YearTab } from './payouts/YearTab';
 import { ChangesTab } from './payouts/ChangesTab';
+import { RatesWarning } from '../components/RatesWarning';
 
 const tab = ({ isSelected }: { isSelected: boolean }) => `tab${isSelected ? ' active' : ''}`;
 
@@ -13,6 +14,7 @@ export function PayoutsScreen({ roles }: { roles: Role[] }) {
   return (
     <>
       <h1>Ersättning och utbetalning</h1>
+      <RatesWarning isAdmin={roles.includes('admin')} />
       <Tabs defaultSelectedKey={handlaggare ? 'reports' : 'payout'}>
         <TabList className="tabs" aria-label="Visa">
           {handlaggare && <Tab id="reports" className={tab}>Månadsrapporter</Tab>}

@@ -10,6 +10,7 @@ import { RatesEditor } from './settings/RatesEditor';
 import { DocumentSettingsForm } from './settings/DocumentSettingsForm';
 import { BackupPanel } from './settings/BackupPanel';
 import { RetentionPanel } from './settings/RetentionPanel';
+import { useNavigation } from '../session/navigation';
 
 /** Inställningar: the unit and its users (admin only). */
 export function SettingsScreen() {
@@ -18,6 +19,13 @@ export function SettingsScreen() {
   const toForm = (s: { unitName: string; idleLockMinutes: number; legalBases: string[] }) => ({ ...s, legalBases: s.legalBases.join('; ') });
   const [message, setMessage] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
+
+  const { section } = useNavigation();
+  useEffect(() => {
+    const el = section ? document.getElementById(section) : null;
+    el?.scrollIntoView({ block: 'start' });
+    el?.focus({ preventScroll: true });
+  }, [section]);
 
   useEffect(() => {
     call('settings.get', {}).then((s) => reset(toForm(s)), (e: Error) => setMessage(e.message));
@@ -51,7 +59,7 @@ export function SettingsScreen() {
         </Button>
       </Form>
       <UsersPanel />
-      <h2>Ersättningsnivåer</h2>
+      <h2 id="ersattningsnivaer" tabIndex={-1}>Ersättningsnivåer</h2>
       <RatesEditor />
       <h2>Betalning</h2>
       <PaymentSettingsForm />

@@ -1,5 +1,5 @@
 import type { Handlers } from '../router';
-import { getPaymentSettings, listRates, savePaymentSettings, saveRate } from '../../services/payouts/settings';
+import { createRateYear, getPaymentSettings, listRates, rateStatus, savePaymentSettings, saveRate } from '../../services/payouts/settings';
 import { approveReport, monthReports, submitReport } from '../../services/payouts/reports';
 import { attestBatch, checkAccountChange, createPayoutBatch, defaultPaymentDate, deleteDraft, listBatches, redateBatch, setTableTax } from '../../services/payouts/batches';
 import { exportBatch, voidExport } from '../../services/payouts/export';
@@ -16,13 +16,15 @@ const ok = { ok: true as const };
 
 export const payoutHandlers: Pick<
   Handlers,
-  | 'rates.list' | 'rates.save' | 'payments.getSettings' | 'payments.saveSettings' | 'assignments.setCompensation'
+  | 'rates.list' | 'rates.save' | 'rates.status' | 'rates.createYear' | 'payments.getSettings' | 'payments.saveSettings' | 'assignments.setCompensation'
   | 'reports.month' | 'reports.submit' | 'reports.approve'
   | 'payouts.list' | 'payouts.create' | 'payouts.setTableTax' | 'payouts.attest' | 'payouts.export' | 'payouts.yearSummary' | 'payouts.exportPdf'
   | 'payouts.defaultPaymentDate' | 'payouts.deleteDraft' | 'payouts.redate' | 'payouts.checkAccountChange' | 'payouts.voidExport' | 'payouts.paymentDetailChanges'
 > = {
   'rates.list': (core) => listRates(core.serviceContext().db),
   'rates.save': async (core, input) => (await saveRate(core.serviceContext(), input), ok),
+  'rates.status': (core) => rateStatus(core.serviceContext()),
+  'rates.createYear': (core, input) => createRateYear(core.serviceContext(), input),
   'payments.getSettings': (core) => getPaymentSettings(core.serviceContext().db),
   'payments.saveSettings': async (core, input) => (await savePaymentSettings(core.serviceContext(), input), ok),
   'assignments.setCompensation': async (core, input) => (await setCompensation(core.serviceContext(), input), ok),

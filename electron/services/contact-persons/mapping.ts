@@ -2,7 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { ContactPersonsTable } from '../../db/schema';
 import type { contactPersonInput, CpDetail } from '../../../shared/ipc/procedures/contactPersons';
 import type { z } from 'zod';
-import { parsePersonnummer } from '../../../shared/personnummer';
+import { personnummerFacts } from '../../../shared/personnummer';
 
 export type CpValues = z.output<typeof contactPersonInput>;
 type Row = Selectable<ContactPersonsTable>;
@@ -11,14 +11,13 @@ const b = (v: boolean) => (v ? 1 : 0);
 
 /** Form values -> columns (everything but status and dates). */
 export function toColumns(v: CpValues): Omit<Insertable<ContactPersonsTable>, 'status' | 'status_changed_at' | 'created_at' | 'updated_at'> {
-  const pnr = parsePersonnummer(v.personnummer);
-  if (!pnr.ok) throw new Error('personnummer was validated by the schema');
+  const pnr = personnummerFacts(v.personnummer); // canonical: withCanonicalPersonnummer ran first
   return {
     personnummer: v.personnummer,
     first_name: v.firstName,
     last_name: v.lastName,
-    birth_date: pnr.value.birthDate,
-    gender: pnr.value.gender,
+    birth_date: pnr.birthDate,
+    gender: pnr.gender,
     street: v.street,
     postal_code: v.postalCode.replace(/\s/g, ''),
     city: v.city,

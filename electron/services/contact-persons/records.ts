@@ -6,6 +6,7 @@ import { maskPersonnummer } from '../../../shared/personnummer';
 import { audit, type ServiceContext } from '../../core/session';
 import { toLocalIsoDate } from '../../../shared/dates';
 import { toColumns, type CpValues } from './mapping';
+import { withCanonicalPersonnummer } from '../personnummer';
 import { addEvent, getRow } from './common';
 
 const DUPLICATE = 'Det finns redan en kontaktperson med det personnumret.';
@@ -18,7 +19,8 @@ function bankWarnings(v: CpValues): string[] {
 }
 
 /** Registers an interest (intresseanmälan). */
-export async function createContactPerson(ctx: ServiceContext, v: CpValues): Promise<{ id: number; warnings: string[] }> {
+export async function createContactPerson(ctx: ServiceContext, input: CpValues): Promise<{ id: number; warnings: string[] }> {
+  const v = withCanonicalPersonnummer(ctx.now(), input);
   const warnings = bankWarnings(v);
   const dup = await ctx.db.selectFrom('contact_persons').select('id').where('personnummer', '=', v.personnummer).executeTakeFirst();
   if (dup) throw new DomainError('CONFLICT', DUPLICATE, { fields: { personnummer: DUPLICATE } });
@@ -43,7 +45,8 @@ export async function insertContactPersonInTrx(ctx: ServiceContext, trx: Transac
 }
 
 /** Updates the record. A hidden (protected) address left blank in the form keeps its stored value. */
-export async function updateContactPerson(ctx: ServiceContext, id: number, v: CpValues): Promise<{ id: number; warnings: string[] }> {
+export async function updateContactPerson(ctx: ServiceContext, id: number, input: CpValues): Promise<{ id: number; warnings: string[] }> {
+  const v = withCanonicalPersonnummer(ctx.now(), input);
   const warnings = bankWarnings(v);
   const before = await getRow(ctx, id);
   if (v.personnummer !== before.personnummer) {

@@ -4,12 +4,13 @@ import type { ProcOutput } from '../../../shared/ipc/contract';
 import { formatDateTime, isValidIsoDate } from '../../../shared/dates';
 import { call } from '../../api';
 import { FormMessage } from '../../components/form';
-import { previousMonth } from './MonthPicker';
+import { previousMonth } from '../../../shared/dates';
+import { useToday } from '../../session/today';
 import { daysInMonth } from '../../../shared/compensation/amounts';
 
 /** Report: changes of payment details (bank account, personnummer, anställningsnummer) in a period, masked. */
 export function ChangesTab() {
-  const month = previousMonth();
+  const month = previousMonth(useToday());
   const [from, setFrom] = useState(`${month}-01`);
   const [to, setTo] = useState(`${month}-${String(daysInMonth(month)).padStart(2, '0')}`);
   const [rows, setRows] = useState<ProcOutput<'payouts.paymentDetailChanges'>>([]);

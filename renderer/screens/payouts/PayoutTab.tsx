@@ -2,15 +2,17 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 import type { PayoutBatch } from '../../../shared/ipc/procedures/payouts';
 import type { Role } from '../../../shared/roles';
-import { isValidIsoDate } from '../../../shared/dates';
 import { call, ApiError } from '../../api';
 import { FormMessage } from '../../components/form';
-import { MonthPicker, previousMonth } from './MonthPicker';
+import { MonthPicker } from './MonthPicker';
+import { isValidIsoDate, previousMonth } from '../../../shared/dates';
+import { useToday } from '../../session/today';
 import { BatchView } from './BatchView';
 
 /** Utbetalning: compute the month (with its pay date), attest, export. */
 export function PayoutTab({ roles }: { roles: Role[] }) {
-  const [month, setMonth] = useState(previousMonth());
+  const today = useToday();
+  const [month, setMonth] = useState(() => previousMonth(today));
   const [batches, setBatches] = useState<PayoutBatch[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);

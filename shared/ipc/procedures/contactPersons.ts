@@ -3,19 +3,22 @@ import { procedure } from '../define';
 import { addressOutput, id, isoDate, personBaseValues, revealAddressInput } from '../fields';
 import { CP_STATUSES } from '../../contact-persons/status';
 import { OUTCOMES, REGISTERS } from '../../contact-persons/register-checks';
-import { parsePersonnummer } from '../../personnummer';
+import { checkPersonnummerShape } from '../../personnummer';
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label} är för långt (högst ${max} tecken).`);
 const tags = z.array(z.string().trim().min(1).max(60, 'Ett värde är för långt (högst 60 tecken).')).max(30, 'För många värden (högst 30).').default([]);
 
-/** 10 or 12 digits with checksum; becomes the canonical 12 digits. */
+/**
+ * 10 or 12 digits with checksum. The core makes it the canonical 12 digits with today's date
+ * (electron/services/personnummer.ts): the century of a 10-digit number depends on it.
+ */
 export const personnummerField = z.string().transform((v, ctx) => {
-  const r = parsePersonnummer(v);
+  const r = checkPersonnummerShape(v);
   if (!r.ok) {
     ctx.addIssue({ code: 'custom', message: r.message });
     return z.NEVER;
   }
-  return r.value.canonical;
+  return r.value;
 });
 
 export const TAX_MODES = ['side_income_30', 'table', 'percentage'] as const;

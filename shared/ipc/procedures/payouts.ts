@@ -123,6 +123,20 @@ const meetingDates = z.array(isoDate).max(62).default([]);
 export const payoutProcedures = {
   'rates.list': procedure({ access: 'session', input: empty, output: z.array(rateYear) }),
   'rates.save': procedure({ access: ['admin'], input: rateYear, output: ok }),
+  'rates.status': procedure({
+    access: 'session',
+    input: empty,
+    output: z.object({ warning: z.object({ year: z.number().int(), kind: z.enum(['missing-current', 'missing-next', 'demo']), message: z.string() }).nullable() }),
+  }),
+  'rates.createYear': procedure({
+    access: ['admin'],
+    input: z.object({
+      year: z.number().int().min(2000, 'Ange ett år från 2000.').max(2100, 'Ange ett år till och med 2100.'),
+      prisbasbeloppOre: z.number({ error: 'Ange prisbasbeloppet i kronor.' }).int().min(10_000_00, 'Prisbasbeloppet verkar för lågt (minst 10 000 kr).').max(1_000_000_00, 'Prisbasbeloppet verkar för högt.'),
+      source: z.string().trim().min(1, 'Ange källan, t.ex. SFS-numret för förordningen om prisbasbeloppet.').max(200),
+    }),
+    output: rateYear,
+  }),
   'payments.getSettings': procedure({ access: ['admin', 'attestant', 'handlaggare'], input: empty, output: paymentSettings }),
   'payments.saveSettings': procedure({ access: ['admin'], input: paymentSettings, output: ok }),
   'assignments.setCompensation': procedure({
