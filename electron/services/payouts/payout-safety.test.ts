@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isValidIBAN } from 'ibantools';
 import { makeReadyCore, ADMIN, tempDir } from '../../../test/helpers/core';
 import { activeAssignment, clientInputOf, ok } from '../../../test/helpers/cases';
-import { syntheticPnr } from '../../../test/helpers/people';
+import { cpInput, syntheticPnr } from '../../../test/helpers/people';
 import { validateAgainstXsd } from '../../exports/validate-xml';
 import { BANK_PROFILE_IDS, type BankProfileId } from '../../../shared/bank-profiles';
 import type { PayoutBatch } from '../../../shared/ipc/procedures/payouts';
@@ -126,6 +126,31 @@ describe('issue 13: payout safety', () => {
     await asAttestant(made, async () => {
       expect(await inv('payouts.attest', { batchId: id })).toMatchObject({ ok: false, error: { message: /Kontonummer ändrat/ } });
     });
+  });
+
+  it('1c: gallring removes a never-paid applicant together with the log of her account changes', async () => {
+    const made = await makeReadyCore(t.dir);
+    const inv = made.invoke;
+    const { id } = await ok<{ id: number }>(inv('cp.create', cpInput({ personnummer: syntheticPnr('1970-01-01', 11) })));
+    await ok(inv('cp.update', { id, values: { ...(await cpValues(made, id)), bankClearing: '5000', bankAccount: '1234560' } }));
+    await ok(inv('cp.transition', { id, to: 'ej_godkand', date: '2026-11-22', note: 'Ej lämplig.' }));
+    made.clock.advance(400 * 86_400_000);
+    expect(await ok(inv('retention.run', { confirm: true }))).toMatchObject({ removed: { ej_godkanda: 1 } });
+    expect(made.core.serviceContext().raw.prepare('SELECT count(*) AS n FROM payment_detail_changes').get()).toEqual({ n: 0 });
+  });
+
+  it('1d: only an attestant re-dates an attested batch', async () => {
+    const made = await makeReadyCore(t.dir);
+    const inv = made.invoke;
+    await scenario(made);
+    await ok(inv('users.create', { username: 'hand', displayName: 'Hanna Handläggare', roles: ['handlaggare'], password: 'handlaggarens-losen' }));
+    const { id } = await ok<{ id: number }>(inv('payouts.create', { month: '2026-10' }));
+    await asAttestant(made, () => ok(inv('payouts.attest', { batchId: id })));
+    await made.invoke('session.logout', {});
+    await ok(inv('session.login', { username: 'hand', password: 'handlaggarens-losen' }));
+    await ok(inv('session.changePassword', { currentPassword: 'handlaggarens-losen', newPassword: 'handlaggarens-eget-losen' }));
+    expect(await inv('payouts.redate', { batchId: id, paymentDate: '2026-11-30', reason: 'Sent' })).toMatchObject({ ok: false, error: { message: 'Bara en attestant kan ändra dagen för en attesterad utbetalning.' } });
+    expect((await list(made, '2026-10'))[0].paymentDate).toBe('2026-11-25');
   });
 
   it('2: one channel per batch: another format is refused until the export is voided with a reason', async () => {
