@@ -17,10 +17,19 @@ export function PayoutTab({ roles }: { roles: Role[] }) {
   const [message, setMessage] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
   const [payDate, setPayDate] = useState('');
-  const load = useCallback(() => call('payouts.list', { month }).then(setBatches, (e: Error) => setMessage(e.message)), [month]);
+  // The pay date field shows the draft's date, or else the default: the unit's day of the following
+  // month moved back to a bank day (from the backend).
+  const load = useCallback(async () => {
+    try {
+      const list = await call('payouts.list', { month });
+      setBatches(list);
+      const draft = list.find((b) => b.status === 'utkast');
+      setPayDate(draft ? draft.paymentDate : (await call('payouts.defaultPaymentDate', { month })).paymentDate);
+    } catch (e) {
+      setMessage((e as Error).message);
+    }
+  }, [month]);
   useEffect(() => void load(), [load]);
-  // The default pay date: the unit's day of the following month, moved back to a bank day (from the backend).
-  useEffect(() => void call('payouts.defaultPaymentDate', { month }).then((r) => setPayDate(r.paymentDate), () => setPayDate('')), [month]);
   const hasDraft = batches.some((b) => b.status === 'utkast');
   const dateOk = isValidIsoDate(payDate);
   const compute = async () => {
