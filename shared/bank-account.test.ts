@@ -68,9 +68,15 @@ describe('normaliseAccount, formatBban, swedishIban (issue 13)', () => {
     expect(formatBban(normaliseAccount('5000', '1234560')!, true)).toBe('50001234560');
     expect(normaliseAccount('9999', '1')).toBeNull();
   });
-  it('computes Swedish IBANs: the published SEB example (ECBS/Wikipedia) and valid ones for Swedbank 8xxx-x, Handelsbanken and Nordea personkonto', () => {
+  it('computes Swedish IBANs: the published SEB (ECBS/Wikipedia) and Swedbank (IBAN calculator) examples, and valid ones for Swedbank 8xxx-x, Handelsbanken and Nordea personkonto', () => {
     // "SE45 5000 0000 0583 9825 7466": SEB clearing 5839, account 8257466.
     expect(swedishIban(normaliseAccount('5839', '8257466')!)).toBe('SE4550000000058398257466');
+    // Swedbank's IBAN calculator page shows the layout "e.g. SE28 8000 0832 7900 0001 2345" (8327-9,
+    // account 12345). Its check digits are illustrative (mod 97 gives 98, and ibantools rejects "28"), so
+    // the layout after the check digits is what is compared.
+    expect(isValidIBAN('SE2880000832790000012345')).toBe(false);
+    expect(swedishIban(normaliseAccount('83279', '12345')!)).toBe('SE9880000832790000012345');
+    expect(swedishIban(normaliseAccount('8327', '0000012345')!)!.slice(4)).toBe('80000832790000012345');
     const swed = swedishIban(normaliseAccount('8327', '1234567897')!)!;
     expect(swed.slice(4)).toBe('80000832791234567897'); // method 3 keeps the 5th clearing digit
     expect(swedishIban(normaliseAccount('6000', '12345601')!)!.slice(4)).toBe('60000000000012345601'); // method 2: account only
