@@ -19,6 +19,8 @@
  *  [ICA]    ICA Banken: a Handelsbanken account is "totalt 13 siffror" (4 + 9).
  *  [SWED]   Swedbank's character set (a–z A–Z 0–9 / - ? : ( ) . , ' + space, å ä ö in domestic
  *           text): implefy/account_iso20022_swedbank; Nordea: ISO 8859-15 subset (XMLdation wiki).
+ *  [SPIRIS] Spiris (Visma) "salary payments via Swedbank … using an XML file": a salary agreement with
+ *           Swedbank, its agreement number and a SignerID are needed (a supplier-payment agreement is not enough).
  *  [DANSKE] Danske Bank, "SE transformation – KI": KI-Lön ended 2025-11-14; creditor name mandatory.
  * Where a fact is [I] (inferred, not from the bank itself), the help text says "kontrollera med banken".
  */
@@ -56,6 +58,7 @@ const ORGNR_INITIATOR: IdRule = { label: 'Avsändar-id (InitgPty)', help: 'Tomt 
 
 export const BANK_PROFILES_DEF: Record<BankProfileId, BankProfile> = {
   // [FLEX] Swedbank: clearing+account or IBAN; InitgPty = Signer ID from Swedbank; Dbtr = Produktavtal ID.
+  // [SPIRIS] both are required for salary files (hence `required`).
   // [OLAND] 15-digit 8xxx-x accounts. [SWED] character set. Execution date: the pay day ([I]: no
   // source says Swedbank needs the day before; confirm in Swedbank's MIG).
   swedbank: {
@@ -67,7 +70,7 @@ export const BANK_PROFILES_DEF: Record<BankProfileId, BankProfile> = {
     executionDate: 'payday',
     initiator: { label: 'Signer-ID (InitgPty)', help: 'Signer-ID som Swedbank lämnar vid avtal om lönefil. Krävs.', fallback: 'none', required: true },
     debtor: { label: 'Produktavtals-ID (Dbtr)', help: 'Produktavtalets id hos Swedbank. Krävs.', fallback: 'none', required: true },
-    sources: 'Flex HRM (id:n), Ölandsbank/implefy (15 siffror för 8xxx-x), implefy (teckenuppsättning)',
+    sources: 'Flex HRM och Spiris (id:n), Ölandsbank/implefy (15 siffror för 8xxx-x), implefy (teckenuppsättning)',
   },
   // [FLEX] SEB "ISO Lön": clearing+account or IBAN; no InitgPty id; Dbtr = SEB customer number, usually
   // orgnr + 0004. [IWARE] InitgPty may be the org number. [VISMA][NMBRS] one bank day before.
