@@ -5,7 +5,7 @@ import { appliedMigrations } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations/index';
 import { seedDemo } from '../seed/demo';
 import { readPassword } from './password';
-import { exportBatch } from '../services/payouts/export';
+import { exportBatch, voidExport } from '../services/payouts/export';
 import { attestBatch, checkAccountChange, createPayoutBatch, listBatches, redateBatch } from '../services/payouts/batches';
 import { formatKronor } from '../../shared/money';
 import { isValidIsoDate } from '../../shared/dates';
@@ -86,11 +86,12 @@ export const commands = {
    * payout run --month ÅÅÅÅ-MM [--pay-date ÅÅÅÅ-MM-DD]   compute (or recompute) the month's draft (handläggare)
    * payout attest --month ÅÅÅÅ-MM [--check-line ID ...]   attest the draft as --user (attestant); flagged lines need --check-line
    * payout redate --month ÅÅÅÅ-MM --pay-date D --reason T  new pay date for the attested batch (attestant)
+   * payout void --month ÅÅÅÅ-MM --reason T                 void the batch's export (attestant); it may then go out once more
    * payout export --month ÅÅÅÅ-MM --format F --out FILE [--reason TEXT]
    */
   async payout(core: AppCore, o: CliOptions): Promise<number> {
     const sub = o.args[0];
-    if (!['run', 'attest', 'redate', 'export'].includes(sub)) throw new DomainError('INVALID_INPUT', 'Använd: payout run|attest|redate|export --month ÅÅÅÅ-MM … (se --help)');
+    if (!['run', 'attest', 'redate', 'void', 'export'].includes(sub)) throw new DomainError('INVALID_INPUT', 'Använd: payout run|attest|redate|void|export --month ÅÅÅÅ-MM … (se --help)');
     if (!o.month || !monthField.safeParse(o.month).success) throw new DomainError('INVALID_INPUT', 'Ange --month som ÅÅÅÅ-MM.');
     if (o['pay-date'] !== undefined && !isValidIsoDate(o['pay-date'])) throw new DomainError('INVALID_INPUT', 'Ange --pay-date som ÅÅÅÅ-MM-DD.');
     if (sub === 'export') {
@@ -98,6 +99,7 @@ export const commands = {
       if (!o.out) throw new DomainError('INVALID_INPUT', 'Ange --out FIL.');
     }
     if (sub === 'redate' && (!o['pay-date'] || !o.reason)) throw new DomainError('INVALID_INPUT', 'Ange --pay-date ÅÅÅÅ-MM-DD och --reason TEXT.');
+    if (sub === 'void' && !o.reason) throw new DomainError('INVALID_INPUT', 'Ange skälet till makuleringen med --reason TEXT.');
     await login(core, o);
     const ctx = core.serviceContext();
     const month = o.month;
@@ -134,6 +136,12 @@ export const commands = {
       const id = await batchOf('attesterad');
       await redateBatch(ctx, { batchId: id, paymentDate: o['pay-date']!, reason: o.reason! });
       await show(id);
+      return 0;
+    }
+    if (sub === 'void') {
+      if (!ctx.actor.roles.includes('attestant')) throw new DomainError('FORBIDDEN', 'Bara en attestant kan makulera en export.');
+      await voidExport(ctx, { batchId: await batchOf('attesterad'), reason: o.reason! });
+      out('Exporten är makulerad. Utbetalningen kan exporteras en gång till (nytt meddelande-id).');
       return 0;
     }
     const r = await exportBatch(ctx, core.exportSink, { batchId: await batchOf('attesterad'), format: o.format as PayoutFormat, reason: o.reason ?? '' });
@@ -199,6 +207,7 @@ Kommandon:
   payout attest --month ÅÅÅÅ-MM [--check-line RAD ...]: attestera som --user (attestant); rader med
                 ändrat kontonummer ska kontrolleras och anges med --check-line
   payout redate --month ÅÅÅÅ-MM --pay-date ÅÅÅÅ-MM-DD --reason TEXT: ny utbetalningsdag (attestant)
+  payout void   --month ÅÅÅÅ-MM --reason TEXT: makulera exporten (attestant); sedan kan den tas ut en gång till
   payout export --month ÅÅÅÅ-MM --format pain001|bgc-lon|paxml|csv --out FIL [--reason TEXT]
                 exportera en attesterad utbetalning (XSD-kontrollerad; en andra export kräver --reason;
                 bara enhetens betalsätt, ett annat format vägras)

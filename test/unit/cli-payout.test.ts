@@ -60,6 +60,11 @@ describe('CLI payouts end to end (issue 13)', () => {
 
     // The file is out: re-dating needs the export voided first.
     expect(cli(['payout', 'redate', '--data', t.dir, '--month', '2026-10', '--pay-date', '2026-11-30', '--reason', 'Sen', '--user', 'atte'], 'attestantens-losen')).toMatchObject({ code: 2, err: expect.stringMatching(/Makulera exporten/) });
+    // The bank rejected the file: the attestant voids it, re-dates, and the batch goes out once more.
+    expect(cli(['payout', 'void', '--data', t.dir, '--month', '2026-10', '--user', 'atte'], 'attestantens-losen')).toMatchObject({ code: 2, err: expect.stringMatching(/--reason/) });
+    expect(cli(['payout', 'void', '--data', t.dir, '--month', '2026-10', '--reason', 'Banken avvisade filen', '--user', 'atte'], 'attestantens-losen')).toMatchObject({ code: 0, out: expect.stringMatching(/makulerad/) });
+    expect(cli(['payout', 'export', '--data', t.dir, '--month', '2026-10', '--format', 'pain001', '--out', join(t.dir, 'okt2.xml')], pw).code).toBe(0);
+    expect(readFileSync(join(t.dir, 'okt2.xml'), 'utf8').match(/<MsgId>([^<]+)/)![1]).not.toBe(xml.match(/<MsgId>([^<]+)/)![1]);
     // A clock the CLI cannot read is refused.
     expect(cli(['status', '--data', t.dir], pw, { KPR_NOW: 'igår' })).toMatchObject({ code: 2, err: expect.stringMatching(/KPR_NOW/) });
   }, 240_000);
