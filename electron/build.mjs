@@ -13,7 +13,7 @@ const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs'
 /**
  * xmllint-wasm starts a Worker from `__dirname/xmllint-node.js`, and that worker reads
  * `xmllint.wasm` beside itself. Bundled, __dirname is build/electron, so both files are copied
- * there (below). In the packaged app they are unpacked from the asar (electron-builder.yml), and a
+ * there (below; the worker as xmllint-node.cjs). In the packaged app they are unpacked from the asar (electron-builder.yml), and a
  * Worker and its wasm are read as plain files, so the path is pointed at app.asar.unpacked.
  */
 const XMLLINT_WORKER = "require('path').resolve(__dirname, './xmllint-node.js')";
@@ -23,7 +23,7 @@ const xmllintWorkerPath = {
     b.onLoad({ filter: /xmllint-wasm[\\/]index-node\.js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       if (!source.includes(XMLLINT_WORKER)) throw new Error(`xmllint-wasm changed: ${XMLLINT_WORKER} not found in ${args.path}`);
-      const unpacked = "require('path').resolve(__dirname.replace(/app\\.asar([\\\\/])/, 'app.asar.unpacked$1'), './xmllint-node.js')";
+      const unpacked = "require('path').resolve(__dirname.replace(/app\\.asar([\\\\/])/, 'app.asar.unpacked$1'), './xmllint-node.cjs')";
       return { contents: source.replace(XMLLINT_WORKER, unpacked), loader: 'js' };
     });
   },
@@ -50,4 +50,7 @@ cpSync('electron/exports/xsd', 'build/electron/xsd', { recursive: true });
 
 // The xmllint worker and its WebAssembly, next to main.cjs where the bundle looks for them.
 const xmllintDir = dirname(require.resolve('xmllint-wasm/package.json'));
-for (const file of ['xmllint-node.js', 'xmllint.wasm']) cpSync(join(xmllintDir, file), join('build/electron', file));
+// The worker is CommonJS; beside main.cjs it must be named .cjs, or Node reads it as an ES module
+// (this package.json says "type": "module") and it fails with "require is not defined".
+cpSync(join(xmllintDir, 'xmllint-node.js'), 'build/electron/xmllint-node.cjs');
+cpSync(join(xmllintDir, 'xmllint.wasm'), 'build/electron/xmllint.wasm');
