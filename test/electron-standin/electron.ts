@@ -81,7 +81,13 @@ export class Standin {
   ) {
     const rec = (api: string, ...args: unknown[]) => this.calls.push({ api, args });
     this.rec = rec;
-    const self = this;
+    const sessions = this.sessions;
+    const nextId = () => this.nextId++;
+    const created = (w: StandinWindow) => {
+      this.windows.push(w);
+      this.appEvents.emit('web-contents-created', {}, w.webContents);
+    };
+    const standin = () => this;
     this.sessions.set('default', new StandinSession('default', rec));
 
     const app = {
@@ -117,7 +123,7 @@ export class Standin {
 
     const session = {
       get defaultSession() {
-        return self.sessions.get('default');
+        return sessions.get('default');
       },
       fromPartition: (partition: string) => {
         rec('session.fromPartition', partition);
@@ -128,10 +134,9 @@ export class Standin {
 
     class BrowserWindow extends StandinWindow {
       public constructor(options: Record<string, any> = {}) {
-        super(self, options, self.nextId++);
+        super(standin(), options, nextId());
         rec('new BrowserWindow', options);
-        self.windows.push(this);
-        self.appEvents.emit('web-contents-created', {}, this.webContents);
+        created(this);
       }
     }
 
@@ -239,7 +244,6 @@ export class StandinWindow extends EventEmitter {
   ) {
     super();
     const rec = standin.rec;
-    const win = this;
     const contents = new EventEmitter() as any;
     contents.id = id;
     contents.windowOpenHandler = null;
@@ -249,8 +253,8 @@ export class StandinWindow extends EventEmitter {
     };
     contents.printToPDF = async (o: { pageSize?: string; printBackground?: boolean; preferCSSPageSize?: boolean }) => {
       rec('webContents.printToPDF', id, o);
-      if (!win.page) throw new Error('stand-in: printToPDF before a page was loaded');
-      return win.page.pdf({ format: o.pageSize ?? 'Letter', printBackground: o.printBackground ?? false, preferCSSPageSize: o.preferCSSPageSize ?? false });
+      if (!this.page) throw new Error('stand-in: printToPDF before a page was loaded');
+      return this.page.pdf({ format: o.pageSize ?? 'Letter', printBackground: o.printBackground ?? false, preferCSSPageSize: o.preferCSSPageSize ?? false });
     };
     contents.print = (o: unknown, cb: (success: boolean) => void) => {
       rec('webContents.print', id, o);
