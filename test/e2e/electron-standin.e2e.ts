@@ -3,7 +3,7 @@
  * `electron` module: protocol, IPC trust, first start to bank files and PDFs, lock and quit,
  * and the ways the shell refuses to start. Time is fixed at 2026-11-22 (fake Date, not the wall clock).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -134,6 +134,7 @@ describe('main.cjs and preload.cjs under a stand-in Electron', () => {
     const printWin = standin.windows.find((w) => w.loadedUrl?.startsWith('kpr-print://document/'))!;
     expect(printWin.options.webPreferences).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect((printWin.options.webPreferences.session as { partition: string }).partition).toBe('kpr-print');
+    expect(standin.sessions.get('kpr-print')!.permissionRequest).toBeTypeOf('function'); // hardened like the default session
     expect(printWin.loaded!.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     expect(printWin.destroyed).toBe(true);
     // The document was served once, from memory: its URL does not answer any more.
@@ -197,7 +198,7 @@ describe('main.cjs and preload.cjs under a stand-in Electron', () => {
     await expect(probe.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`)).rejects.toThrow(/ERR_/);
     probe.destroy();
     await ok(inv('session.logout', {}));
-  });
+  }, 300_000);
 
   it('stops with a clear message, before any window or database, when Electron’s SQLite build is missing or wrong', async () => {
     for (const [native, message] of [
@@ -236,5 +237,4 @@ async function seedPayees(dataDir: string, n: number): Promise<void> {
   await core.login(ADMIN.username, ADMIN.password);
   generate(core.serviceContext().raw, { people: n, clients: n, reportsPerAssignment: 10, auditRows: 0 });
   await core.logout();
-  writeFileSync(join(dataDir, '..', 'seeded.txt'), String(n));
 }
