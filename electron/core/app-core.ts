@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { DomainError } from '../../shared/errors';
 import { toLocalIsoDate } from '../../shared/dates';
 import type { SessionStatus, SessionUser } from '../../shared/ipc/procedures/session';
 import type { Role } from '../../shared/roles';
 import { appendAudit, auditHead } from '../audit/audit-log';
-import { closeDatabase, createKysely, openEncryptedDatabase } from '../db/open';
+import { closeDatabase, createKysely, openEncryptedDatabase, type RawDatabase } from '../db/open';
 import { migrate } from '../db/migrate';
 import { OWASP_SCRYPT, type ScryptParams } from '../vault/kdf';
 import { Vault } from '../vault/vault';
@@ -15,6 +15,7 @@ import type { PdfRenderer } from '../documents/pdf';
 import { dirname, join } from 'node:path';
 import type { ServiceContext, Session } from './session';
 import { readSettings, writeInitialSettings } from '../services/settings';
+import type { UnitSettings } from '../../shared/ipc/procedures/settings';
 import { autoBackupIfDue } from '../services/backup';
 import { inspectBackup, installBackup, type BackupPreview } from '../backup/backup';
 
@@ -28,6 +29,8 @@ export interface CoreOptions {
   pdf?: PdfRenderer;
   /** Opens the system print dialog for an HTML document (Electron only). */
   print?: (html: string) => Promise<boolean>;
+  /** Told the unit's settings at each login and after each change (the Electron shell applies content protection). */
+  onSettings?: (settings: UnitSettings) => void;
 }
 
 interface UserRecord {
@@ -50,6 +53,14 @@ function toSessionUser(u: UserRecord): SessionUser {
   };
 }
 
+/** First start failed part-way; everything it created is gone again. The cause goes to the log only. */
+export class SetupFailedError extends Error {
+  public constructor(cause: unknown) {
+    super('Installationen kunde inte slutföras: databasen kunde inte skapas i datamappen. Inget har sparats, så du kan försöka igen. Om felet kvarstår: kontrollera att datamappen går att skriva i.', { cause });
+    this.name = 'SetupFailedError';
+  }
+}
+
 /**
  * Owns the vault, the open database and the one session of this workstation. Plain Node:
  * Electron's main process, the CLI and the test harness all drive the same core.
@@ -61,10 +72,12 @@ export class AppCore {
   public readonly exportSink: ExportSink;
   private readonly pdfRenderer: PdfRenderer | undefined;
   private readonly printer: ((html: string) => Promise<boolean>) | undefined;
+  private readonly onSettings: ((settings: UnitSettings) => void) | undefined;
   private readonly paths: ReturnType<typeof dataPaths>;
   private session: Session | null = null;
   private lockedUsername: string | null = null;
   private unitName: string | null = null;
+  private settingUp = false;
 
   public constructor(opts: CoreOptions) {
     this.dataDir = opts.dataDir;
@@ -75,6 +88,7 @@ export class AppCore {
     this.exportSink = opts.exportSink ?? folderSink(join(dirname(opts.dataDir), 'exporter'));
     this.pdfRenderer = opts.pdf;
     this.printer = opts.print;
+    this.onSettings = opts.onSettings;
   }
 
   public get databaseFile(): string {
@@ -105,10 +119,19 @@ export class AppCore {
     if (existsSync(this.paths.database)) {
       throw new DomainError('CONFLICT', 'Datamappen innehåller redan en databas men ingen nyckelfil. Återställ från säkerhetskopia eller välj en tom mapp.');
     }
-    const { dataKey, entryId, recoveryKey } = await this.vault.create(input.username, input.password);
-    const raw = openEncryptedDatabase(this.paths.database, dataKey);
-    const db = createKysely(raw);
+    // All or nothing: whatever this setup creates is removed again if any step fails, so a retry
+    // starts clean (a half-made vault would otherwise say "already installed" or "wrong password").
+    if (this.settingUp) throw new DomainError('CONFLICT', 'Installationen pågår redan.');
+    this.settingUp = true;
+    const d = this.paths.database;
+    const created = [this.paths.vault, `${this.paths.vault}.tmp`, d, `${d}-wal`, `${d}-shm`, `${d}-journal`].filter((f) => !existsSync(f));
+    let dataKey: Buffer | null = null;
+    let raw: RawDatabase | null = null;
     try {
+      const made = await this.vault.create(input.username, input.password);
+      dataKey = made.dataKey;
+      raw = openEncryptedDatabase(this.paths.database, dataKey);
+      const db = createKysely(raw);
       await migrate(db);
       const at = this.clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
@@ -120,7 +143,7 @@ export class AppCore {
             roles: JSON.stringify(['admin', 'handlaggare', 'attestant']),
             active: 1,
             must_change_password: 0,
-            vault_entry_id: entryId,
+            vault_entry_id: made.entryId,
             created_at: at,
             updated_at: at,
           })
@@ -130,12 +153,24 @@ export class AppCore {
         await appendAudit(trx, { userId: user.id, action: 'system.setup', entityType: 'user', entityId: user.id }, () => this.clock.now());
       });
       this.vault.setAuditAnchor(await auditHead(db));
+      const done = raw;
+      raw = null;
+      closeDatabase(done);
       this.unitName = input.unitName;
+      return { recoveryKey: made.recoveryKey };
+    } catch (err) {
+      try {
+        raw?.close();
+      } catch {
+        // Closing a broken connection may fail too; the files go anyway.
+      }
+      for (const f of created) rmSync(f, { force: true });
+      this.unitName = null;
+      throw new SetupFailedError(err);
     } finally {
-      closeDatabase(raw);
-      dataKey.fill(0);
+      dataKey?.fill(0);
+      this.settingUp = false;
     }
-    return { recoveryKey };
   }
 
   /** Unwraps the key, opens the database and starts a session. */
@@ -198,6 +233,7 @@ export class AppCore {
       this.vault.clearPendingFailures(pending.length);
       const settings = await readSettings(db);
       this.unitName = settings.unitName;
+      this.onSettings?.(settings);
       this.session = {
         user,
         vaultEntryId: record.vault_entry_id ?? '',
@@ -262,6 +298,12 @@ export class AppCore {
 
   public setIdleLockMinutes(minutes: number): void {
     if (this.session) this.session.idleLockMinutes = minutes;
+  }
+
+  /** After an admin saved the settings: the idle lock and the shell's display settings follow. */
+  public applySettings(settings: UnitSettings): void {
+    this.setIdleLockMinutes(settings.idleLockMinutes);
+    this.onSettings?.(settings);
   }
 
   public updateSessionUser(user: SessionUser): void {

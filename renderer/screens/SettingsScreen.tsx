@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { unitSettings } from '../../shared/ipc/procedures/settings';
 import { call } from '../api';
-import { applyServerError, FormMessage, NumberInput, TextInput, validateWith } from '../components/form';
+import { applyServerError, CheckboxInput, FormMessage, NumberInput, TextInput, validateWith } from '../components/form';
 import { UsersPanel } from './UsersPanel';
 import { PaymentSettingsForm } from './settings/PaymentSettingsForm';
 import { RatesEditor } from './settings/RatesEditor';
@@ -14,9 +14,9 @@ import { useNavigation } from '../session/navigation';
 
 /** Inställningar: the unit and its users (admin only). */
 export function SettingsScreen() {
-  type Values = { unitName: string; idleLockMinutes: number; legalBases: string };
-  const { control, handleSubmit, setError, reset, formState } = useForm<Values>({ defaultValues: { unitName: '', idleLockMinutes: 15, legalBases: '' } });
-  const toForm = (s: { unitName: string; idleLockMinutes: number; legalBases: string[] }) => ({ ...s, legalBases: s.legalBases.join('; ') });
+  type Values = { unitName: string; idleLockMinutes: number; legalBases: string; contentProtection: boolean };
+  const { control, handleSubmit, setError, reset, formState } = useForm<Values>({ defaultValues: { unitName: '', idleLockMinutes: 15, legalBases: '', contentProtection: true } });
+  const toForm = (s: { unitName: string; idleLockMinutes: number; legalBases: string[]; contentProtection: boolean }) => ({ ...s, legalBases: s.legalBases.join('; ') });
   const [message, setMessage] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
 
@@ -52,6 +52,11 @@ export function SettingsScreen() {
         <TextInput control={control} name="unitName" label="Enhetens namn" />
         <NumberInput control={control} name="idleLockMinutes" label="Lås automatiskt efter (minuter utan aktivitet)" minValue={1} maxValue={240} />
         <TextInput control={control} name="legalBases" label="Lagrum för beslut" description="Skilj med semikolon." />
+        <CheckboxInput control={control} name="contentProtection" label="Skydda fönstret mot skärmbilder och skärmdelning" />
+        <p className="muted">
+          Rekommenderas. Stäng bara av om fönstret blir svart i ett fjärrskrivbord (t.ex. Citrix eller Remote Desktop). Ändringen gäller
+          direkt, och datorn minns den till inloggningsrutan nästa gång programmet startas.
+        </p>
         <FormMessage>{message}</FormMessage>
         <FormMessage tone="ok">{ok}</FormMessage>
         <Button type="submit" className="button primary" isDisabled={formState.isSubmitting}>
