@@ -116,6 +116,8 @@ describe('main.cjs and preload.cjs under a stand-in Electron', () => {
       const r = await ok<{ savedTo: string }>(inv('payouts.export', { batchId, format }));
       expect(r.savedTo.startsWith(f.exportDir), format).toBe(true);
       saved[format] = r.savedTo;
+      // One channel per batch: the next format only after this export is voided (with a reason).
+      if (format !== 'csv') await ok(inv('payouts.voidExport', { batchId, reason: `Test: nästa format efter ${format}` }));
     }
     expect(standin.saveDialogs.map((d) => d.defaultPath)).toEqual([`pain001-2026-10-${batchId}.xml`, `paxml-2026-10-${batchId}.xml`, `bgc-loner-2026-10-${batchId}.txt`, `loneunderlag-2026-10-${batchId}.csv`]);
     const pain = readFileSync(saved.pain001, 'utf8');

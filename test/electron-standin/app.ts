@@ -62,7 +62,10 @@ export const PAYMENT = {
   debtorClearing: '8327',
   debtorAccount: '1234567897',
   debtorBic: 'SWEDSESS',
-  initiatorId: '',
+  // Swedbank's profile needs its Signer-ID and product agreement (shared/bank-profiles.ts).
+  initiatorId: 'SIGNER1234',
+  debtorId: 'AVTAL5678',
+  payoutChannel: 'pain001',
   bgcCustomerNumber: '123456',
   bgcBankgiro: '9912346',
   payCodeArvode: '310',
