@@ -7,6 +7,7 @@ import { suggestMatches } from '../services/assignments/matching';
 import { actOnAssignment, proposeAssignment } from '../services/assignments/flow';
 import { AREAS, FIRST_NAMES_F, FIRST_NAMES_M, INTERESTS, LANGUAGES, STREETS, SURNAMES, syntheticPersonnummer } from './names';
 import type { Rng } from './random';
+import { PERSONKRETSAR } from '../../shared/legal/laws';
 
 /** What happens to each demo client's decision. */
 type Fate = 'waiting' | 'active' | 'active_late' | 'ended_interrupted' | 'declined_then_waiting' | 'ended_unexecuted';
@@ -63,7 +64,7 @@ export async function seedDemoCases(ctx: ServiceContext, r: Rng, serialStart: nu
       const decisionDate = addDays(today, -ageDays);
       const { id: decisionId } = await createDecision(
         ctx,
-        decisionInput.parse({ clientId, legalBasis: r.pick(legalBases), decisionDate, diarienummer: `SN ${decisionDate.slice(0, 4)}/${100 + serial}`, validFrom: decisionDate, meetingsPerPeriod: r.pick([2, 4]), period: 'manad', hoursPerMonth: r.pick([6, 8, 12]) }),
+        decisionInput.parse({ clientId, legalBasis: r.pick(legalBases), personkrets: PERSONKRETSAR[serial % 3], decisionDate, diarienummer: `SN ${decisionDate.slice(0, 4)}/${100 + serial}`, validFrom: decisionDate, meetingsPerPeriod: r.pick([2, 4]), period: 'manad', hoursPerMonth: r.pick([6, 8, 12]) }),
       );
       const d = (n: number) => addDays(decisionDate, n);
       let id: number | null = null;

@@ -1,3 +1,4 @@
+import { legalReference } from '../../../shared/legal/laws';
 import { ageOn, maskPersonnummer } from '../../../shared/personnummer';
 import { sortBySv } from '../../../shared/collate';
 import { daysBetween, toLocalIsoDate } from '../../../shared/dates';
@@ -66,6 +67,11 @@ export async function decisionViews(ctx: ServiceContext, clientId: number): Prom
     period: d.period as 'vecka' | 'manad',
     hoursPerMonth: d.hours_per_month,
     needsSpecialQualification: d.needs_special_qualification === 1,
+    law: d.law,
+    paragraph: d.paragraph,
+    personkrets: d.personkrets,
+    lawGuessed: d.law_guessed === 1,
+    legalReference: legalReference(d.law, d.paragraph),
     executedDate: d.executed_date,
     endedDate: d.ended_date,
     endReason: d.end_reason,

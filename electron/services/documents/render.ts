@@ -1,3 +1,4 @@
+import { legalReference } from '../../../shared/legal/laws';
 import { DomainError } from '../../../shared/errors';
 import { formatPersonnummer } from '../../../shared/personnummer';
 import { formatKronor } from '../../../shared/money';
@@ -69,7 +70,7 @@ export async function renderDocument(ctx: ServiceContext, ref: DocumentRef): Pro
       if (!v) throw new DomainError('NOT_FOUND', ref.kind === 'avtal' ? 'Inget avtal är skrivet för uppdraget.' : 'Ingen genomförandeplan är skriven för uppdraget.');
       const clientParty = party(client, 'brukare');
       if (ref.kind === 'genomforandeplan') {
-        out = { ...base, title: `${DOCUMENT_KIND_LABELS[ref.kind]} version ${v.version}`, html: planHtml({ ...common, version: v.version, client: clientParty.name, contactPerson: cpParty.name, legalBasis: d.legal_basis, plan: JSON.parse(v.data) as PlanData }) };
+        out = { ...base, title: `${DOCUMENT_KIND_LABELS[ref.kind]} version ${v.version}`, html: planHtml({ ...common, version: v.version, client: clientParty.name, contactPerson: cpParty.name, legalBasis: legalReference(d.law, d.paragraph), plan: JSON.parse(v.data) as PlanData }) };
       } else {
         const data = JSON.parse(v.data) as AgreementData;
         const rate = await rateFor(ctx.db, Number(data.startDate.slice(0, 4)));
@@ -88,7 +89,7 @@ export async function renderDocument(ctx: ServiceContext, ref: DocumentRef): Pro
           'brukare.namn': clientParty.name,
           'brukare.adress': clientParty.address,
           'brukare.telefon': client.phone || '–',
-          'beslut.lagrum': d.legal_basis,
+          'beslut.lagrum': legalReference(d.law, d.paragraph),
           'beslut.datum': d.decision_date,
           'avtal.version': `${v.version} (${v.created_at.slice(0, 10)})`,
           'avtal.startdatum': data.startDate,

@@ -9,6 +9,8 @@ export const ivoReportLine = z.object({
   gender: z.enum(['man', 'kvinna']),
   isChild: z.boolean(),
   legalBasis: z.string(),
+  /** Law and paragraph, e.g. "9 § 4 LSS", "11 kap. 1 § SoL (2025:400)". */
+  legalReference: z.string(),
   decisionDate: z.string(),
   kind: z.string(),
   kindLabel: z.string(),
