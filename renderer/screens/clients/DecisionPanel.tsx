@@ -10,6 +10,8 @@ import { call } from '../../api';
 import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';
 import { AssignmentActions } from '../assignments/AssignmentActions';
 import { MatchingPanel } from './MatchingPanel';
+import { DecisionLaw } from '../legal/DecisionLaw';
+import { AvbrottFlag } from '../legal/AvbrottFlag';
 
 function NotesForm({ d, onDone }: { d: DecisionView; onDone: () => void }) {
   const { control, handleSubmit, setError } = useForm({ defaultValues: { delayReason: d.delayReason, interimSupport: d.interimSupport } });
@@ -83,6 +85,7 @@ export function DecisionPanel({ d, onChanged }: { d: DecisionView; onChanged: ()
         {d.meetingsPerPeriod} träffar per {d.period === 'vecka' ? 'vecka' : 'månad'}, {d.hoursPerMonth} timmar per månad. Gäller {d.validFrom}–{d.validTo ?? 'tills vidare'}.
         {d.needsSpecialQualification && ' Kräver särskilt kvalificerad kontaktperson.'}
       </p>
+      <DecisionLaw d={d} onChanged={onChanged} />
       {d.endedDate ? (
         <p><span className="badge avslutad">Avslutat {d.endedDate}</span> {d.endReason}</p>
       ) : d.executedDate ? (
@@ -100,6 +103,7 @@ export function DecisionPanel({ d, onChanged }: { d: DecisionView; onChanged: ()
           <ul className="events">
             {a.events.map((e) => <li key={e.id}>{e.date} {ASSIGNMENT_STATUS_LABELS[e.toStatus as keyof typeof ASSIGNMENT_STATUS_LABELS] ?? e.toStatus}{e.note ? ` – ${e.note}` : ''}</li>)}
           </ul>
+          {a.status === 'aktivt' && <AvbrottFlag assignmentId={a.id} onRegistered={changed} />}
           {a.availableActions.length > 0 && <AssignmentActions id={a.id} actions={a.availableActions} onDone={changed} />}
         </div>
       ))}
