@@ -6,6 +6,7 @@ import { lssRegisterFile, lssRegisterReport } from '../../services/legal/lss-reg
 import { listPossibleAvbrott, registerAvbrott } from '../../services/legal/avbrott';
 import { logReview, logReviewFile, signOffLogReview } from '../../services/legal/log-review';
 import { legalReminders } from '../../services/legal/reminders';
+import { createParticipant } from '../../services/legal/participants';
 
 const ok = { ok: true as const };
 
@@ -13,7 +14,7 @@ const ok = { ok: true as const };
 export const legalHandlers: Pick<
   Handlers,
   | 'legal.settings' | 'legal.saveSettings' | 'decisions.guessedLaws' | 'decisions.setLaw' | 'reports.lssRegister' | 'reports.exportLssRegister'
-  | 'assignments.possibleAvbrott' | 'assignments.registerAvbrott' | 'legal.reminders' | 'audit.review' | 'audit.exportReview' | 'audit.signOffReview'
+  | 'assignments.possibleAvbrott' | 'assignments.registerAvbrott' | 'legal.reminders' | 'participants.create' | 'audit.review' | 'audit.exportReview' | 'audit.signOffReview'
 > = {
   'legal.settings': (core) => legalSettingsStore.read(core.serviceContext().db),
   'legal.saveSettings': async (core, input) => {
@@ -34,6 +35,7 @@ export const legalHandlers: Pick<
   'assignments.possibleAvbrott': (core) => listPossibleAvbrott(core.serviceContext()),
   'assignments.registerAvbrott': (core, input) => registerAvbrott(core.serviceContext(), input.assignmentId),
   'legal.reminders': (core) => legalReminders(core.serviceContext()),
+  'participants.create': (core, input) => createParticipant(core.serviceContext(), input),
   'audit.review': (core, input) => logReview(core.serviceContext(), input),
   'audit.exportReview': async (core, input) => {
     const ctx = core.serviceContext();

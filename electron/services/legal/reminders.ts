@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../core/session';
 import { countPossibleAvbrott } from './avbrott';
 import { logReviewDue } from './log-review';
 import { legalSettingsStore } from './settings';
+import { participantCounts } from './participants';
 
 /** Översikt's legal reminders; counts only (no names), each for the role that acts on it. */
 export async function legalReminders(ctx: ServiceContext) {
@@ -15,5 +16,6 @@ export async function legalReminders(ctx: ServiceContext) {
     guessedLaws: guessed.n,
     possibleAvbrott: isCase ? await countPossibleAvbrott(ctx) : 0,
     logReview: ctx.actor.roles.includes('admin') ? await logReviewDue(ctx) : null,
+    participants: await participantCounts(ctx),
   };
 }

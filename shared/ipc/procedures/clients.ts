@@ -138,6 +138,9 @@ export const clientDetail = z.object({
   birthDate: z.string(),
   isChild: z.boolean(),
   ivoCode: z.string(),
+  /** A participant in an insats utan individuell behovsprövning (SoL 2025:400): no personnummer, an age group. */
+  withoutAssessment: z.boolean(),
+  ageGroup: z.string(),
   decisions: z.array(decisionView),
 });
 export type ClientDetail = z.infer<typeof clientDetail>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { procedure } from '../define';
 import { empty, id, isoDate } from '../fields';
 import { DEFAULT_LAW_PARAGRAPHS, LAWS, PERSONKRETSAR } from '../../legal/laws';
+import { AGE_GROUPS } from '../../legal/participants';
 
 const paragraphs = z.array(z.string().trim().min(1, 'Ange paragrafen.').max(60, 'Paragrafen är för lång.')).min(1, 'Ange minst en paragraf per lag.').max(20);
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Ange månad och dag som MM-DD.');
@@ -99,6 +100,17 @@ const period = z.object({ from: isoDate, to: isoDate }).refine((v) => v.from <= 
 
 const ok = z.object({ ok: z.literal(true) });
 
+/** A participant in an insats utan individuell behovsprövning (SoL 2025:400): the minimum the nämnd decides. */
+export const participantInput = z.object({
+  name: z.string().trim().min(1, 'Ange förnamn eller kod.').max(60, 'Högst 60 tecken.'),
+  ageGroup: z.enum(AGE_GROUPS, { error: 'Välj åldersgrupp.' }),
+  area: z.string().trim().min(1, 'Ange område.').max(100),
+  startDate: isoDate,
+  meetingsPerPeriod: z.number().int().min(1, 'Minst en träff.').max(31).default(2),
+  hoursPerMonth: z.number().int().min(1, 'Ange timmar per månad.').max(200).default(8),
+});
+
+
 export const legalProcedures = {
   'legal.settings': procedure({ access: 'session', input: empty, output: legalSettings }),
   'legal.saveSettings': procedure({ access: ['admin'], input: legalSettings, output: legalSettings }),
@@ -116,8 +128,11 @@ export const legalProcedures = {
       guessedLaws: z.number(),
       possibleAvbrott: z.number(),
       logReview: z.object({ lastReviewedAt: z.string().nullable() }).nullable(),
+      /** Counted apart from clients with decisions (SoL 2025:400, no individual needs assessment). */
+      participants: z.object({ registered: z.number(), activeAssignments: z.number() }),
     }),
   }),
+  'participants.create': procedure({ access: ['handlaggare'], input: participantInput, output: z.object({ clientId: z.number(), decisionId: z.number() }) }),
   'audit.review': procedure({ access: ['admin'], input: period, output: logReviewOutput }),
   'audit.exportReview': procedure({ access: ['admin'], input: z.object({ from: isoDate, to: isoDate, format: z.enum(['xlsx', 'csv']) }), output: z.object({ savedTo: z.string().nullable() }) }),
   'audit.signOffReview': procedure({ access: ['admin'], input: z.object({ from: isoDate, to: isoDate, note: z.string().trim().max(2000).default('') }), output: ok }),
