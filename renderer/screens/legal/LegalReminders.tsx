@@ -21,6 +21,9 @@ export function LegalReminders({ isCase }: { isCase: boolean }) {
   if (!r) return <FormMessage>{message}</FormMessage>;
   return (
     <>
+      {r.participants.registered > 0 && (
+        <p className="muted">Utan individuell behovsprövning (räknas för sig): {r.participants.registered} deltagare, {r.participants.activeAssignments} med pågående uppdrag.</p>
+      )}
       {r.lssRegister && (
         <p className="warning" role="status">
           Socialstyrelsens LSS-register: rapportera alla med verkställd LSS-insats den {r.lssRegister.referenceDate} senast {r.lssRegister.deadline} (Rapporter → LSS-registret).
