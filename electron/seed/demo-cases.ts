@@ -20,7 +20,7 @@ const FATES: Array<[Fate, number]> = [
   ['ended_unexecuted', 3],
 ];
 
-async function runAssignment(ctx: ServiceContext, decisionId: number, steps: Array<[Parameters<typeof actOnAssignment>[1]['action'], string, string?]>, pickIndex = 0): Promise<number | null> {
+export async function runAssignment(ctx: ServiceContext, decisionId: number, steps: Array<[Parameters<typeof actOnAssignment>[1]['action'], string, string?]>, pickIndex = 0): Promise<number | null> {
   const candidates = (await suggestMatches(ctx, decisionId)).filter((m) => m.excluded.length === 0 && m.conflicts.length === 0);
   const cp = candidates[pickIndex] ?? candidates[0];
   if (!cp) return null;
