@@ -58,10 +58,10 @@ export async function renderDocument(ctx: ServiceContext, ref: DocumentRef): Pro
     const base = { assignmentId: a.id, contactPersonId: cp.id };
     if (ref.kind === 'brev-erbjudande') {
       const meetings = `${d.meetings_per_period} träffar per ${d.period === 'vecka' ? 'vecka' : 'månad'}, cirka ${d.hours_per_month} timmar per månad`;
-      out = { ...base, title: DOCUMENT_KIND_LABELS[ref.kind], html: offerLetterHtml({ ...common, to: cpParty, clientFirstName: client.first_name, area: client.area, meetings }) };
+      out = { ...base, title: DOCUMENT_KIND_LABELS[ref.kind], html: offerLetterHtml({ ...common, to: cpParty, clientFirstName: client.first_name, area: client.area, meetings, legalReference: legalReference(d.law, d.paragraph) }) };
     } else if (ref.kind === 'brev-avslut') {
       if (!a.end_date) throw new DomainError('RULE_VIOLATION', 'Uppdraget är inte avslutat.');
-      out = { ...base, title: DOCUMENT_KIND_LABELS[ref.kind], html: endLetterHtml({ ...common, to: cpParty, clientFirstName: client.first_name, endDate: a.end_date, reason: a.end_reason ?? '' }) };
+      out = { ...base, title: DOCUMENT_KIND_LABELS[ref.kind], html: endLetterHtml({ ...common, to: cpParty, clientFirstName: client.first_name, endDate: a.end_date, reason: a.end_reason ?? '', legalReference: legalReference(d.law, d.paragraph) }) };
     } else {
       const table = ref.kind === 'avtal' ? 'agreements' : 'implementation_plans';
       let q = ctx.db.selectFrom(table).select(['version', 'data', 'created_at']).where('assignment_id', '=', a.id);
