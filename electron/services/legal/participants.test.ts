@@ -52,6 +52,9 @@ describe('insats utan individuell behovsprövning (SoL 2025:400)', () => {
     for (const quarter of [{ year: 2025, q: 4 }, { year: 2026, q: 1 }, { year: 2026, q: 2 }, { year: 2026, q: 3 }] as const) {
       expect((await ok<ProcOutput<'reports.ivo'>>(invoke('reports.ivo', quarter))).lines).toEqual([]);
     }
+    // Counted apart in the summary: Sam's assignment (from 2026-10-01) runs at the end of Q4 2026, not of Q3.
+    expect((await ok<ProcOutput<'reports.ivo'>>(invoke('reports.ivo', { year: 2026, q: 3 }))).summary.participantsWithoutAssessment).toBe(0);
+    expect((await ok<ProcOutput<'reports.ivo'>>(invoke('reports.ivo', { year: 2026, q: 4 }))).summary.participantsWithoutAssessment).toBe(1);
     // Counted apart on Översikt: two registered, one with a running assignment.
     expect((await ok<ProcOutput<'legal.reminders'>>(invoke('legal.reminders', {}))).participants).toEqual({ registered: 2, activeAssignments: 1 });
   });

@@ -91,7 +91,18 @@ export async function ivoReport(ctx: ServiceContext, quarter: Quarter) {
       upTo12Months: lines.filter((l) => l.daysWaited > 183 && l.daysWaited <= 365).length,
       over12Months: lines.filter((l) => l.daysWaited > 365).length,
     },
+    participantsWithoutAssessment: 0,
   };
+  const participants = await ctx.db
+    .selectFrom('assignments')
+    .innerJoin('decisions', 'decisions.id', 'assignments.decision_id')
+    .innerJoin('clients', 'clients.id', 'decisions.client_id')
+    .select((e) => e.fn.count<number>('clients.id').distinct().as('n'))
+    .where('clients.without_assessment', '=', 1)
+    .where('assignments.start_date', '<=', period.end)
+    .where((eb) => eb.or([eb('assignments.end_date', 'is', null), eb('assignments.end_date', '>=', period.end)]))
+    .executeTakeFirstOrThrow();
+  summary.participantsWithoutAssessment = participants.n;
   await audit(ctx, ctx.db, { action: 'report.ivo', entityType: 'report', detail: `${quarter.year} K${quarter.q}: ${lines.length} rader` });
   return { period, lines, summary };
 }
@@ -130,5 +141,6 @@ export function ivoSummaryCsv(report: Awaited<ReturnType<typeof ivoReport>>): st
     ['Väntat högst 6 månader', s.byWait.upTo6Months],
     ['Väntat 6–12 månader', s.byWait.upTo12Months],
     ['Väntat mer än 12 månader', s.byWait.over12Months],
+    ['Deltagare i insats utan individuell behovsprövning med kontaktperson (ingår inte ovan)', s.participantsWithoutAssessment],
   ]);
 }
