@@ -33,8 +33,8 @@ export function possibleAvbrott(assignments: AvbrottAssignment[], today: IsoDate
   const window = silentWindow(today, months);
   const flags: AvbrottFlag[] = [];
   for (const a of assignments) {
-    // The whole window must lie within the assignment (a month it started in counts).
-    if (a.openInterruption || a.startDate.slice(0, 7) > window[0]) continue;
+    // The whole window must lie within the assignment: started on or before the window's first day.
+    if (a.openInterruption || a.startDate > `${window[0]}-01`) continue;
     const approved = a.reports.filter((r) => r.status === 'godkand');
     const met = new Set(approved.filter((r) => r.meetingDates.length > 0).map((r) => r.month));
     if (window.some((m) => met.has(m))) continue;

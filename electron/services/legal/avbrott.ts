@@ -19,6 +19,8 @@ async function flags(ctx: ServiceContext) {
     ])
     .where('assignments.status', '=', 'aktivt')
     .where('assignments.start_date', 'is not', null)
+    // IVO's duty, which this flag serves, does not cover participants without needs assessment (SoL 2025:400).
+    .where('clients.without_assessment', '=', 0)
     .execute();
   const reports = await ctx.db
     .selectFrom('monthly_reports')
