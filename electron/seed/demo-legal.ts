@@ -6,7 +6,7 @@ import { createClient } from '../services/clients/records';
 import { createDecision } from '../services/clients/decisions';
 import { createParticipant } from '../services/legal/participants';
 import { runAssignment } from './demo-cases';
-import { AREAS, FIRST_NAMES_F, FIRST_NAMES_M, SURNAMES, syntheticPersonnummer } from './names';
+import { AREAS, FIRST_NAMES_F, FIRST_NAMES_M, STREETS, SURNAMES, syntheticPersonnummer } from './names';
 import type { Rng } from './random';
 
 /**
@@ -35,6 +35,8 @@ export async function seedDemoLegal(ctx: ServiceContext, r: Rng, serialStart: nu
         personnummer: syntheticPersonnummer(r, r.int(1965, 2004), gender, serial++),
         firstName: r.pick(gender === 'kvinna' ? FIRST_NAMES_F : FIRST_NAMES_M),
         lastName: r.pick(SURNAMES),
+        street: `${r.pick(STREETS)} ${r.int(121, 140)}`,
+        postalCode: `${r.int(100, 999)} ${r.int(10, 99)}`,
         city: 'Provköping',
         area: r.pick(AREAS),
         languages: ['svenska'],
