@@ -37,6 +37,8 @@ export interface LssDecisionFacts {
   executedDate: IsoDate | null;
   endedDate: IsoDate | null;
   interruptions: Array<{ fromDate: IsoDate; resumedDate: IsoDate | null }>;
+  /** The law is still migration 0008's guess (not confirmed by the officer). */
+  lawGuessed?: boolean;
   /** Assignment periods (start, end) of the decision. */
   assignments: Array<{ startDate: IsoDate | null; endDate: IsoDate | null }>;
 }
@@ -61,7 +63,14 @@ export function lssRegister(decisions: LssDecisionFacts[], referenceDate: IsoDat
   const issue = (d: LssDecisionFacts, severity: LssIssue['severity'], problem: string) => issues.push({ decisionId: d.decisionId, clientId: d.clientId, name: d.name, severity, problem });
   const yearBefore = addMonths(referenceDate, -12);
   for (const d of decisions) {
-    if (d.law !== 'LSS 1993:387' || d.decisionDate > referenceDate) continue;
+    if (d.decisionDate > referenceDate) continue;
+    const executedOnDate = d.executedDate !== null && d.executedDate <= referenceDate && (d.endedDate === null || d.endedDate >= referenceDate);
+    if (d.law !== 'LSS 1993:387') {
+      // A migrated decision guessed to be SoL may really be LSS: it would be missing from the register.
+      if (d.lawGuessed && executedOnDate) issue(d, 'kontrollera', 'Lagrummet gissades som SoL vid uppdateringen – gäller beslutet LSS ska det bekräftas så, annars saknas det i registret.');
+      continue;
+    }
+    if (d.lawGuessed) issue(d, 'kontrollera', 'Lagrummet gissades vid uppdateringen – bekräfta det på beslutet.');
     if (d.executedDate && d.endedDate && d.endedDate < d.executedDate) {
       issue(d, 'fel', `Motsägelse: avslutat ${d.endedDate}, före verkställigheten ${d.executedDate}.`);
       continue;

@@ -23,7 +23,7 @@ describe('LSS register (SOSFS 2005:21, bilaga HSLF-FS 2016:48) for 2026-10-01', 
     //   Alma   executed 2025-04-01, active            -> row, personkrets 1
     //   David  executed 2025-09-01, avbrott from 2026-05-31 still open -> not executed that day: "kontrollera"
     //   Eva    executed 2026-10-05 > 2026-10-01        -> not in it: "kontrollera"
-    //   Filip  executed 2024-12-01, active, personkrets missing -> row with empty personkrets: "fel"
+    //   Filip  executed 2024-12-01, active, personkrets missing -> row with empty personkrets: "fel"; law guessed: "kontrollera"
     //   Greta  ended 2026-03-31 < 2026-10-01 (within the year before) -> not in it: "kontrollera"
     //   Bertil, Cecilia: SoL, never in the LSS register.
     expect(r.deadline).toBe('2026-10-25');
@@ -37,6 +37,7 @@ describe('LSS register (SOSFS 2005:21, bilaga HSLF-FS 2016:48) for 2026-10-01', 
       [ids.filip.decisionId, 'fel', 'Personkrets saknas (1 § 1, 2 eller 3 LSS).'],
       [ids.david.decisionId, 'kontrollera', 'Avbrott sedan 2026-05-31 pågick på referensdagen – inte med.'],
       [ids.eva.decisionId, 'kontrollera', 'Verkställt 2026-10-05, efter referensdagen – inte med.'],
+      [ids.filip.decisionId, 'kontrollera', 'Lagrummet gissades vid uppdateringen – bekräfta det på beslutet.'],
       [ids.greta.decisionId, 'kontrollera', 'Avslutat 2026-03-31, före referensdagen – inte med.'],
     ]);
 

@@ -9,8 +9,8 @@ async function loadFacts(ctx: ServiceContext, referenceDate: string): Promise<Ls
   const decisions = await ctx.db
     .selectFrom('decisions')
     .innerJoin('clients', 'clients.id', 'decisions.client_id')
-    .select(['decisions.id', 'decisions.client_id', 'decisions.law', 'decisions.personkrets', 'decisions.decision_date', 'decisions.executed_date', 'decisions.ended_date', 'clients.personnummer', 'clients.first_name', 'clients.last_name'])
-    .where('decisions.law', '=', 'LSS 1993:387')
+    .select(['decisions.id', 'decisions.client_id', 'decisions.law', 'decisions.law_guessed', 'decisions.personkrets', 'decisions.decision_date', 'decisions.executed_date', 'decisions.ended_date', 'clients.personnummer', 'clients.first_name', 'clients.last_name'])
+    .where((eb) => eb.or([eb('decisions.law', '=', 'LSS 1993:387'), eb('decisions.law_guessed', '=', 1)]))
     .where('decisions.decision_date', '<=', referenceDate)
     .orderBy('decisions.id')
     .execute();
@@ -33,6 +33,7 @@ async function loadFacts(ctx: ServiceContext, referenceDate: string): Promise<Ls
     name: `${d.first_name} ${d.last_name}`,
     personnummer: d.personnummer,
     law: d.law,
+    lawGuessed: d.law_guessed === 1,
     personkrets: d.personkrets,
     decisionDate: d.decision_date,
     executedDate: d.executed_date,
