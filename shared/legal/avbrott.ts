@@ -18,7 +18,7 @@ export interface AvbrottAssignment {
 export interface AvbrottFlag {
   assignmentId: number;
   lastMeetingDate: IsoDate | null;
-  /** The first day without the insats: the day after the last reported meeting, or the start. */
+  /** The first day without the insats: the day after the last approved meeting, else the silent window's first day. */
   silentSince: IsoDate;
   silentMonths: string[];
 }
@@ -40,7 +40,9 @@ export function possibleAvbrott(assignments: AvbrottAssignment[], today: IsoDate
     if (window.some((m) => met.has(m))) continue;
     const meetings = approved.flatMap((r) => r.meetingDates).filter((d) => d >= a.startDate && d < today).sort();
     const lastMeetingDate = meetings.length ? meetings[meetings.length - 1] : null;
-    flags.push({ assignmentId: a.assignmentId, lastMeetingDate, silentSince: lastMeetingDate ? addDays(lastMeetingDate, 1) : a.startDate, silentMonths: window });
+    // Without any approved meeting the register only knows the silent window (reports may have been kept
+    // elsewhere before), so the avbrott is counted from the window's first day; the officer can see and correct.
+    flags.push({ assignmentId: a.assignmentId, lastMeetingDate, silentSince: lastMeetingDate ? addDays(lastMeetingDate, 1) : `${window[0]}-01`, silentMonths: window });
   }
   return flags;
 }

@@ -28,8 +28,10 @@ describe('the reports the law asks for', () => {
     await avbrott.first().waitFor();
     expect(await avbrott.count()).toBe(3);
     await shot(env.page, 'legal-01-overview');
-    await env.page.getByRole('button', { name: 'Registrera avbrott från 2025-06-15' }).click(); // Bertil's
-    await env.page.getByRole('button', { name: 'Registrera avbrott från 2025-06-15' }).waitFor({ state: 'detached' });
+    // None of them has an approved meeting at all: the avbrott counts from the silent window's first day.
+    const bertil = env.page.locator('.assignment').filter({ hasText: 'Bertil Lagsson' });
+    await bertil.getByRole('button', { name: 'Registrera avbrott från 2026-08-01' }).click();
+    await bertil.waitFor({ state: 'detached' });
     expect(await env.page.getByRole('button', { name: /^Registrera avbrott från/ }).count()).toBe(2);
 
     // Filip: confirm LSS 9 § 4 with personkrets 2.
@@ -57,9 +59,9 @@ describe('the reports the law asks for', () => {
     await lss.getByRole('button', { name: 'Exportera (Excel)' }).click();
     await lss.getByText(/^Sparad: .*lss-register-2026-10-01\.xlsx$/).waitFor();
     await shot(env.page, 'legal-03-lss-register');
-    // Bertil's avbrott (from 2025-06-15) is on the IVO list for Q4 2026.
+    // Bertil's avbrott (from 2026-08-01, three months on 2026-11-01) is on the IVO list for Q4 2026.
     await env.page.getByRole('radio', { name: '4' }).click({ force: true });
-    await env.page.getByRole('table', { name: 'IVO-rapport' }).getByRole('row').filter({ hasText: 'Avbrott, inte återupptaget' }).filter({ hasText: '2025-06-15' }).waitFor();
+    await env.page.getByRole('table', { name: 'IVO-rapport' }).getByRole('row').filter({ hasText: 'Avbrott, inte återupptaget' }).filter({ hasText: '2026-11-01' }).waitFor();
 
     // Logguppföljning for today (a Sunday: all of it outside office hours), signed off.
     await nav(env.page, 'Logg');

@@ -37,7 +37,7 @@ describe('possible avbrott and the IVO quarter (today 2026-11-22, three silent m
     // Silent months are Aug, Sep, Oct 2026. Alma has no report at all; Filip's last approved meeting is in July.
     const flagged = await ok<ProcOutput<'assignments.possibleAvbrott'>>(invoke('assignments.possibleAvbrott', {}));
     expect(flagged.map((f) => [f.assignmentId, f.lastMeetingDate, f.silentSince, f.silentMonths.join(',')])).toEqual([
-      [ids.alma.assignmentId, null, '2025-04-01', '2026-08,2026-09,2026-10'],
+      [ids.alma.assignmentId, null, '2026-08-01', '2026-08,2026-09,2026-10'], // no approved meeting at all: the window's first day
       [ids.filip.assignmentId, '2026-07-20', '2026-07-21', '2026-08,2026-09,2026-10'],
     ]);
     const reminders = await ok<ProcOutput<'legal.reminders'>>(invoke('legal.reminders', {}));
