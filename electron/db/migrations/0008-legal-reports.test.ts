@@ -36,6 +36,12 @@ describe('migration 0008-legal-reports', () => {
     // The SQL guess and the TypeScript guess agree.
     for (const g of got) expect(g.law).toBe(guessLaw(g.legal_basis, g.decision_date));
     expect(raw.prepare('SELECT without_assessment, age_group FROM clients').get()).toEqual({ without_assessment: 0, age_group: '' });
+    // An interruption linked to an assignment survives the assignment's gallring (SET NULL).
+    raw.prepare("INSERT INTO contact_persons (personnummer, first_name, last_name, birth_date, gender, status, status_changed_at, created_at, updated_at) VALUES ('198112289874','K','P','1981-12-28','man','godkand','x','x','x')").run();
+    raw.prepare("INSERT INTO assignments (decision_id, contact_person_id, status, start_date, created_at, updated_at) VALUES (1, 1, 'avslutat', '2024-04-01', 'x', 'x')").run();
+    raw.prepare("INSERT INTO decision_interruptions (decision_id, from_date, reason, assignment_id) VALUES (1, '2024-06-01', 'Inga träffar', 1)").run();
+    raw.prepare('DELETE FROM assignments WHERE id = 1').run();
+    expect(raw.prepare('SELECT from_date, assignment_id FROM decision_interruptions').all()).toEqual([{ from_date: '2024-06-01', assignment_id: null }]);
     expect(() => raw.prepare("INSERT INTO log_reviews (period_from, period_to, reviewed_at, reviewed_by, counts) VALUES ('2026-10-01','2026-10-31','x', 99, '{}')").run()).toThrow(/FOREIGN KEY/);
     raw.close();
   });

@@ -26,7 +26,8 @@ export const migration0008: Migration = {
     await db.schema.alterTable('clients').addColumn('age_group', 'text', (c) => c.notNull().defaultTo('')).execute();
 
     // An interruption registered from a silent assignment ("Registrera avbrott") names that assignment.
-    await db.schema.alterTable('decision_interruptions').addColumn('assignment_id', 'integer', (c) => c.references('assignments.id')).execute();
+    // SET NULL: gallring may remove an ended assignment; the decision's interruption stays for IVO.
+    await db.schema.alterTable('decision_interruptions').addColumn('assignment_id', 'integer', (c) => c.references('assignments.id').onDelete('set null')).execute();
 
     await db.schema
       .createTable('log_reviews')
