@@ -17,16 +17,16 @@ describe('insats utan individuell behovsprövning (SoL 2025:400)', () => {
     expect(empty.ok ? null : empty.error.fields).toEqual({ name: 'Ange förnamn eller kod.' });
     expect(core.serviceContext().raw.prepare('SELECT COUNT(*) AS n FROM clients').get()).toEqual({ n: 0 });
 
-    const { clientId, decisionId } = await ok<{ clientId: number; decisionId: number }>(invoke('participants.create', { name: 'Sam', ageGroup: 'vuxen', area: 'Centrum', startDate: '2026-09-01' }));
+    const { clientId, decisionId } = await ok<{ clientId: number; decisionId: number }>(invoke('participants.create', { name: 'Sam', ageGroup: 'ungdom', area: 'Centrum', startDate: '2026-09-01' }));
     // A second participant, registered 2025-07-10 and never given a contact person: an ordinary decision like it
     // would be "ej verkställt" in every quarter since; a participant has no IVO duty.
     await ok(invoke('participants.create', { name: 'K-17', ageGroup: 'ungdom', area: 'Norr', startDate: '2025-07-10' }));
 
     const detail = await ok<ProcOutput<'clients.get'>>(invoke('clients.get', { id: clientId }));
-    expect([detail.values.personnummer, detail.withoutAssessment, detail.ageGroup, detail.isChild, detail.ivoCode]).toEqual(['', true, 'vuxen', false, '']);
+    expect([detail.values.personnummer, detail.withoutAssessment, detail.ageGroup, detail.isChild, detail.ivoCode]).toEqual(['', true, 'ungdom', true, '']);
     expect(detail.decisions[0].legalReference).toBe('socialtjänstlagen (2025:400)');
     const list = await ok<ProcOutput<'clients.search'>>(invoke('clients.search', { query: '' }));
-    expect(list.map((r) => [r.name, r.personnummerMasked, r.isChild])).toEqual([['K-17', 'utan behovsprövning', true], ['Sam', 'utan behovsprövning', false]]);
+    expect(list.map((r) => [r.name, r.personnummerMasked, r.isChild])).toEqual([['K-17', 'utan behovsprövning', true], ['Sam', 'utan behovsprövning', true]]);
     const edit = await invoke('clients.update', { id: clientId, values: { personnummer: syntheticPnr('1990-01-01', 100), firstName: 'Sam', lastName: 'X' } });
     expect(edit.ok ? null : edit.error.message).toMatch(/deltagare utan behovsprövning/);
 
@@ -39,6 +39,8 @@ describe('insats utan individuell behovsprövning (SoL 2025:400)', () => {
     for (const [action, date] of [['offer', '2026-09-05'], ['cpAccept', '2026-09-06'], ['bookMeeting', '2026-09-20'], ['clientAccept', '2026-09-20'], ['activate', '2026-10-01']] as const) {
       await ok(invoke('assignments.act', { id: assignmentId, action, date }));
     }
+    // A young participant: the first follow-up at the children's interval (6 months), from the age group.
+    expect(core.serviceContext().raw.prepare('SELECT planned_date FROM follow_ups WHERE assignment_id = ?').all(assignmentId)).toEqual([{ planned_date: '2027-04-01' }]);
     await ok(invoke('assignments.setCompensation', { id: assignmentId, arvodeLevel: 'A1M', omkostnadLevel: 'O2' }));
     await ok(invoke('reports.submit', { assignmentId, month: '2026-10', meetingDates: ['2026-10-08', '2026-10-22'], hours: 6 }));
     await ok(invoke('reports.approve', { assignmentId, month: '2026-10' }));
