@@ -90,6 +90,9 @@ describe('log review', () => {
     expect(classifyLogRow(row({ entity_id: '7' }), rules)).toEqual(['skyddad_identitet']);
     expect(classifyLogRow(row({ action: 'cp.read', entity_type: 'contact_person', entity_id: '3' }), rules)).toEqual(['skyddad_identitet']);
     expect(classifyLogRow(row({ action: 'client.update', entity_id: '7' }), rules)).toEqual([]); // a write is not a read
+    const withDocs = { ...rules, protectedDocumentIds: new Set(['12']) };
+    expect(classifyLogRow(row({ action: 'document.export', entity_type: 'document', entity_id: '12' }), withDocs)).toEqual(['skyddad_identitet']);
+    expect(classifyLogRow(row({ action: 'document.export', entity_type: 'document', entity_id: '13' }), withDocs)).toEqual([]);
     expect(classifyLogRow(row({ at: '2026-11-23T05:59:00Z' }), rules)).toEqual(['utanfor_kontorstid']); // 06:59
     expect(classifyLogRow(row({ at: '2026-11-23T17:00:00Z' }), rules)).toEqual(['utanfor_kontorstid']); // 18:00
     expect(classifyLogRow(row({ at: '2026-11-23T16:59:00Z' }), rules)).toEqual([]); // 17:59

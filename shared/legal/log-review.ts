@@ -19,6 +19,8 @@ export interface LogRow {
 export interface LogReviewRules {
   protectedClientIds: Set<string>;
   protectedContactPersonIds: Set<string>;
+  /** Archived documents (PDF) about a protected client or contact person. */
+  protectedDocumentIds?: Set<string>;
   officeHoursStart: string;
   officeHoursEnd: string;
   bulkExportRows: number;
@@ -45,6 +47,8 @@ const PAYMENT = new Set(['cp.payment-data.change', 'settings.payment']);
 export function classifyLogRow(r: LogRow, rules: LogReviewRules): LogCategory[] {
   const out: LogCategory[] = [];
   if (isRead(r.action) && r.entity_id !== null && ((r.entity_type === 'client' && rules.protectedClientIds.has(r.entity_id)) || (r.entity_type === 'contact_person' && rules.protectedContactPersonIds.has(r.entity_id)))) {
+    out.push('skyddad_identitet');
+  } else if ((r.action === 'document.create' || r.action === 'document.export') && r.entity_type === 'document' && r.entity_id !== null && rules.protectedDocumentIds?.has(r.entity_id)) {
     out.push('skyddad_identitet');
   }
   if (r.user_id !== null) {

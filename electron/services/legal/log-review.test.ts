@@ -17,9 +17,13 @@ describe('Logguppföljning for Monday 2026-11-23 – Sunday 2026-11-29 (office h
     const cpOver = { firstName: 'Pia', lastName: 'Betalsson', personnummer: syntheticPnr('1982-03-03', 404), prefersChildren: true };
     const cpId = await approvedCp(invoke, cpOver, '2026-01-10');
 
-    // a. Mon 08:30: the protected client Alma is read.                       -> skyddad identitet (1 row: client.read)
+    // a. Mon 08:30: the protected client Alma is read, and an archived PDF about her assignment is saved to a file.
+    //    -> skyddad identitet (2 rows: client.read, document.export)
+    const raw0 = core.serviceContext().raw;
+    const docId = Number(raw0.prepare("INSERT INTO documents (kind, assignment_id, title, created_at, pdf) VALUES ('avtal', ?, 'Uppdragsavtal version 1', '2026-11-22T09:00:00Z', ?)").run(ids.alma.assignmentId, Buffer.from('%PDF-1.4 test')).lastInsertRowid);
     clock.set('2026-11-23T07:30:00Z');
     await ok(invoke('clients.get', { id: ids.alma.clientId }));
+    await ok(invoke('documents.exportPdf', { documentId: docId }));
     // b. Mon 18:15: Bertil is read after office hours.                       -> utanför kontorstid (1 row: client.read)
     clock.set('2026-11-23T17:15:00Z');
     await ok(invoke('clients.get', { id: ids.bertil.clientId }));
@@ -50,11 +54,11 @@ describe('Logguppföljning for Monday 2026-11-23 – Sunday 2026-11-29 (office h
     clock.set('2026-11-30T09:00:00Z');
     expect((await ok<ProcOutput<'legal.reminders'>>(invoke('legal.reminders', {}))).logReview).toEqual({ lastReviewedAt: null });
     const r = await ok<ProcOutput<'audit.review'>>(invoke('audit.review', { from: '2026-11-23', to: '2026-11-29' }));
-    // Rows in the period by hand: a 1 + b 1 + c 3 (logout, failed, login) + d 5 + e 3 + f 1 = 14.
-    expect(r.totalRows).toBe(14);
+    // Rows in the period by hand: a 2 + b 1 + c 3 (logout, failed, login) + d 5 + e 3 + f 1 = 15.
+    expect(r.totalRows).toBe(15);
     const got = Object.fromEntries(r.categories.map((c) => [c.key, c.entries.map((e) => `${e.localTime} ${e.action}`)]));
     expect(got).toEqual({
-      skyddad_identitet: ['2026-11-23 08:30 client.read'],
+      skyddad_identitet: ['2026-11-23 08:30 client.read', '2026-11-23 08:30 document.export'],
       utanfor_kontorstid: ['2026-11-23 18:15 client.read', '2026-11-28 11:00 client.search'],
       massutdrag: ['2026-11-24 10:05 export.xlsx'],
       misslyckade_inloggningar: ['2026-11-24 10:00 session.login.failed'],
@@ -63,7 +67,7 @@ describe('Logguppföljning for Monday 2026-11-23 – Sunday 2026-11-29 (office h
 
     const file = await ok<{ savedTo: string }>(invoke('audit.exportReview', { from: '2026-11-23', to: '2026-11-29', format: 'csv' }));
     const lines = readFileSync(file.savedTo, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines).toHaveLength(1 + 6);
+    expect(lines).toHaveLength(1 + 7);
     expect(lines[1]).toMatch(/^Läsningar av personer med skyddade personuppgifter;\d+;2026-11-23 08:30;admin;client\.read;client;/);
 
     await ok(invoke('audit.signOffReview', { from: '2026-11-23', to: '2026-11-29', note: 'Inget att anmärka.' }));
@@ -74,11 +78,11 @@ describe('Logguppföljning for Monday 2026-11-23 – Sunday 2026-11-29 (office h
         period_to: '2026-11-29',
         reviewed_at: '2026-11-30T09:00:00.000Z',
         note: 'Inget att anmärka.',
-        counts: JSON.stringify({ skyddad_identitet: 1, utanfor_kontorstid: 2, massutdrag: 1, misslyckade_inloggningar: 1, betalningsuppgifter: 1 }),
+        counts: JSON.stringify({ skyddad_identitet: 2, utanfor_kontorstid: 2, massutdrag: 1, misslyckade_inloggningar: 1, betalningsuppgifter: 1 }),
       },
     ]);
     expect(raw.prepare("SELECT detail FROM audit_log WHERE action = 'audit.review.signoff'").all()).toEqual([
-      { detail: '2026-11-23–2026-11-29 granskad: skyddad_identitet 1, utanfor_kontorstid 2, massutdrag 1, misslyckade_inloggningar 1, betalningsuppgifter 1' },
+      { detail: '2026-11-23–2026-11-29 granskad: skyddad_identitet 2, utanfor_kontorstid 2, massutdrag 1, misslyckade_inloggningar 1, betalningsuppgifter 1' },
     ]);
     // Reminder: none until a month after the review (2026-12-30), then again.
     clock.set('2026-12-30T09:00:00Z');

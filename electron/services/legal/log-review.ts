@@ -25,7 +25,19 @@ export async function logReview(ctx: ServiceContext, input: { from: string; to: 
   });
   const protectedClientIds = new Set((await ctx.db.selectFrom('clients').select('id').where('protected_identity', '=', 1).execute()).map((r) => String(r.id)));
   const protectedContactPersonIds = new Set((await ctx.db.selectFrom('contact_persons').select('id').where('protected_identity', '=', 1).execute()).map((r) => String(r.id)));
-  const rules = { protectedClientIds, protectedContactPersonIds, officeHoursStart: s.officeHoursStart, officeHoursEnd: s.officeHoursEnd, bulkExportRows: s.bulkExportRows };
+  // A PDF made or saved about a protected person: through its assignment (client or contact person) or its contact person.
+  const docs = await ctx.db
+    .selectFrom('documents')
+    .leftJoin('assignments', 'assignments.id', 'documents.assignment_id')
+    .leftJoin('decisions', 'decisions.id', 'assignments.decision_id')
+    .select(['documents.id', 'decisions.client_id', 'assignments.contact_person_id as assignment_cp', 'documents.contact_person_id'])
+    .execute();
+  const protectedDocumentIds = new Set(
+    docs
+      .filter((d) => (d.client_id !== null && protectedClientIds.has(String(d.client_id))) || [d.assignment_cp, d.contact_person_id].some((c) => c !== null && protectedContactPersonIds.has(String(c))))
+      .map((d) => String(d.id)),
+  );
+  const rules = { protectedClientIds, protectedContactPersonIds, protectedDocumentIds, officeHoursStart: s.officeHoursStart, officeHoursEnd: s.officeHoursEnd, bulkExportRows: s.bulkExportRows };
   const byCategory = new Map<LogCategory, typeof rows>(LOG_REVIEW_CATEGORIES.map((c) => [c, []]));
   for (const r of rows) for (const c of classifyLogRow(r, rules)) byCategory.get(c)!.push(r);
   const reviews = await ctx.db
