@@ -144,6 +144,10 @@ export interface ClientsTable {
   preferred_age_max: number | null;
   protected_identity: number;
   ivo_suffix: number;
+  /** 1 = a participant in an insats without individual needs assessment (SoL 2025:400); identity may be a code. */
+  without_assessment: Generated<number>;
+  /** Age group of a participant without needs assessment (no birth date recorded). */
+  age_group: Generated<string>;
   search_name: string;
   created_at: string;
   updated_at: string;
@@ -177,6 +181,13 @@ export interface DecisionsTable {
   delay_reason: string;
   interim_support: string;
   created_at: string;
+  /** 'LSS 1993:387' | 'SoL 2001:453' | 'SoL 2025:400' (shared/legal/laws.ts). */
+  law: Generated<string>;
+  paragraph: Generated<string>;
+  /** 1 § 1, 2 or 3 LSS; null for SoL. */
+  personkrets: string | null;
+  /** 1 while the law is migration 0008's guess, until the officer confirms it. */
+  law_guessed: Generated<number>;
 }
 
 export interface DecisionInterruptionsTable {
@@ -185,6 +196,8 @@ export interface DecisionInterruptionsTable {
   from_date: string;
   resumed_date: string | null;
   reason: string;
+  /** The assignment a "Registrera avbrott" came from. */
+  assignment_id: number | null;
 }
 
 export interface AssignmentsTable {
@@ -352,6 +365,16 @@ export interface DocumentsTable {
   pdf: Buffer;
 }
 
+export interface LogReviewsTable {
+  id: Generated<number>;
+  period_from: string;
+  period_to: string;
+  reviewed_at: string;
+  reviewed_by: number;
+  note: string;
+  counts: string;
+}
+
 export interface DB {
   users: UsersTable;
   settings: SettingsTable;
@@ -378,4 +401,5 @@ export interface DB {
   implementation_plans: VersionedDocTable;
   follow_ups: FollowUpsTable;
   documents: DocumentsTable;
+  log_reviews: LogReviewsTable;
 }

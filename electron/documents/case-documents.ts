@@ -67,20 +67,20 @@ export function approvalLetterHtml(o: { unitName: string; logo?: string; unitAdd
   });
 }
 
-export function offerLetterHtml(o: { unitName: string; logo?: string; unitAddress: string; date: string; to: Party; clientFirstName: string; area: string; meetings: string; signer: string }): string {
+export function offerLetterHtml(o: { unitName: string; logo?: string; unitAddress: string; date: string; to: Party; clientFirstName: string; area: string; meetings: string; signer: string; legalReference?: string }): string {
   return letter({
     ...o,
     title: 'Erbjudande om uppdrag som kontaktperson',
-    body: `<p>Vi vill erbjuda dig ett uppdrag som kontaktperson för ${esc(o.clientFirstName)} i ${esc(o.area || 'kommunen')}. Uppdraget omfattar ${esc(o.meetings)}.</p>
+    body: `<p>Vi vill erbjuda dig ett uppdrag som kontaktperson för ${esc(o.clientFirstName)} i ${esc(o.area || 'kommunen')}. Uppdraget omfattar ${esc(o.meetings)}.${o.legalReference ? ` Insatsen ges enligt ${esc(o.legalReference)}.` : ''}</p>
 <p>Om du tackar ja bokar vi ett presentationsmöte där ni får träffas. Uppdraget börjar först när båda har sagt ja. Svara gärna inom två veckor.</p>`,
   });
 }
 
-export function endLetterHtml(o: { unitName: string; logo?: string; unitAddress: string; date: string; to: Party; clientFirstName: string; endDate: string; reason: string; signer: string }): string {
+export function endLetterHtml(o: { unitName: string; logo?: string; unitAddress: string; date: string; to: Party; clientFirstName: string; endDate: string; reason: string; signer: string; legalReference?: string }): string {
   return letter({
     ...o,
     title: 'Uppdraget som kontaktperson avslutas',
-    body: `<p>Ditt uppdrag som kontaktperson för ${esc(o.clientFirstName)} avslutas ${esc(o.endDate)}. Skäl: ${esc(o.reason)}.</p>
+    body: `<p>Ditt uppdrag som kontaktperson för ${esc(o.clientFirstName)} avslutas ${esc(o.endDate)}. Skäl: ${esc(o.reason)}.${o.legalReference ? ` Insatsen gavs enligt ${esc(o.legalReference)}.` : ''}</p>
 <p>Lämna månadsrapport för den sista månaden så betalas ersättningen ut. Tystnadsplikten gäller även efter att uppdraget har upphört. Tack för ditt engagemang!</p>`,
   });
 }

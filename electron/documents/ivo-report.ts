@@ -10,7 +10,7 @@ interface Report {
 /** The quarter's individrapporter (pseudonymous codes only) and the anonymous summary, as one printable document. */
 export function ivoReportHtml(r: Report, unitName: string, printedAt: string): string {
   const rows = r.lines
-    .map((l) => `<tr><td class="nowrap">${esc(l.code)}</td><td class="nowrap">${esc(l.legalBasis)}</td><td class="nowrap">${esc(l.decisionDate)}</td><td>${esc(l.kindLabel)}</td><td class="nowrap">${esc(l.interruptionDate ?? '')}</td><td class="nowrap">${esc(l.closedDate ?? '')}</td><td class="num">${l.daysWaited}</td><td>${esc(l.offers.map((o) => `${o.date} ${o.outcome}`).join(', '))}</td><td>${esc(l.delayReason)}</td></tr>`)
+    .map((l) => `<tr><td class="nowrap">${esc(l.code)}</td><td class="nowrap">${esc(l.legalReference)}</td><td class="nowrap">${esc(l.decisionDate)}</td><td>${esc(l.kindLabel)}</td><td class="nowrap">${esc(l.interruptionDate ?? '')}</td><td class="nowrap">${esc(l.closedDate ?? '')}</td><td class="num">${l.daysWaited}</td><td>${esc(l.offers.map((o) => `${o.date} ${o.outcome}`).join(', '))}</td><td>${esc(l.delayReason)}</td></tr>`)
     .join('');
   const s = r.summary;
   const list = (o: Record<string, number>) => Object.entries(o).map(([k, n]) => `<tr><td>${esc(k)}</td><td class="num">${n}</td></tr>`).join('');
@@ -20,7 +20,7 @@ export function ivoReportHtml(r: Report, unitName: string, printedAt: string): s
     date: printedAt,
     body: `<h1>Ej verkställda beslut och avbrott</h1>
 <p>Rapportperiod ${esc(r.period.start)} – ${esc(r.period.end)}. Individerna anges med IVO:s kod, aldrig med namn eller personnummer.</p>
-<table><thead><tr><th>Kod</th><th>Insats</th><th>Beslut</th><th>Typ</th><th>Avbrott</th><th>Verkställt/avslutat</th><th class="num">Dagar</th><th>Erbjudanden</th><th>Skäl</th></tr></thead><tbody>${rows || '<tr><td colspan="9">Inga beslut att rapportera.</td></tr>'}</tbody></table>
+<table><thead><tr><th>Kod</th><th>Lagrum</th><th>Beslut</th><th>Typ</th><th>Avbrott</th><th>Verkställt/avslutat</th><th class="num">Dagar</th><th>Erbjudanden</th><th>Skäl</th></tr></thead><tbody>${rows || '<tr><td colspan="9">Inga beslut att rapportera.</td></tr>'}</tbody></table>
 <h2>Sammanställning för kommunfullmäktige och revisorer</h2>
 <table><tbody>
 <tr><td>Totalt</td><td class="num">${s.total}</td></tr>

@@ -7,6 +7,7 @@ import { suggestMatches } from '../services/assignments/matching';
 import { actOnAssignment, proposeAssignment } from '../services/assignments/flow';
 import { AREAS, FIRST_NAMES_F, FIRST_NAMES_M, INTERESTS, LANGUAGES, STREETS, SURNAMES, syntheticPersonnummer } from './names';
 import type { Rng } from './random';
+import { PERSONKRETSAR } from '../../shared/legal/laws';
 
 /** What happens to each demo client's decision. */
 type Fate = 'waiting' | 'active' | 'active_late' | 'ended_interrupted' | 'declined_then_waiting' | 'ended_unexecuted';
@@ -19,7 +20,7 @@ const FATES: Array<[Fate, number]> = [
   ['ended_unexecuted', 3],
 ];
 
-async function runAssignment(ctx: ServiceContext, decisionId: number, steps: Array<[Parameters<typeof actOnAssignment>[1]['action'], string, string?]>, pickIndex = 0): Promise<number | null> {
+export async function runAssignment(ctx: ServiceContext, decisionId: number, steps: Array<[Parameters<typeof actOnAssignment>[1]['action'], string, string?]>, pickIndex = 0): Promise<number | null> {
   const candidates = (await suggestMatches(ctx, decisionId)).filter((m) => m.excluded.length === 0 && m.conflicts.length === 0);
   const cp = candidates[pickIndex] ?? candidates[0];
   if (!cp) return null;
@@ -63,7 +64,7 @@ export async function seedDemoCases(ctx: ServiceContext, r: Rng, serialStart: nu
       const decisionDate = addDays(today, -ageDays);
       const { id: decisionId } = await createDecision(
         ctx,
-        decisionInput.parse({ clientId, legalBasis: r.pick(legalBases), decisionDate, diarienummer: `SN ${decisionDate.slice(0, 4)}/${100 + serial}`, validFrom: decisionDate, meetingsPerPeriod: r.pick([2, 4]), period: 'manad', hoursPerMonth: r.pick([6, 8, 12]) }),
+        decisionInput.parse({ clientId, legalBasis: r.pick(legalBases), personkrets: PERSONKRETSAR[serial % 3], decisionDate, diarienummer: `SN ${decisionDate.slice(0, 4)}/${100 + serial}`, validFrom: decisionDate, meetingsPerPeriod: r.pick([2, 4]), period: 'manad', hoursPerMonth: r.pick([6, 8, 12]) }),
       );
       const d = (n: number) => addDays(decisionDate, n);
       let id: number | null = null;

@@ -8,6 +8,7 @@ import { AREAS, DISABILITIES, FIRST_NAMES_F, FIRST_NAMES_M, INTERESTS, LANGUAGES
 import { rng, type Rng } from './random';
 import { seedDemoCases } from './demo-cases';
 import { seedDemoPayouts } from './demo-payouts';
+import { seedDemoLegal } from './demo-legal';
 import { readSettings } from '../services/settings';
 
 type Stage = 'intresseanmalan' | 'intervju_bokad' | 'utredning_pagar' | 'godkand' | 'ej_godkand' | 'vilande';
@@ -95,5 +96,7 @@ export async function seedDemo(ctx: ServiceContext, opts: { seed: number }): Pro
   }
   const cases = await seedDemoCases(ctx, r, serial, (await readSettings(ctx.db)).legalBases);
   const payouts = await seedDemoPayouts(ctx, r);
-  return { kontaktpersoner: created, ...cases, ...payouts };
+  // After the payouts, so the earlier demo data (and its random draws) stay as they were.
+  const legal = await seedDemoLegal(ctx, r, serial + 100);
+  return { kontaktpersoner: created, ...cases, ...payouts, ...legal };
 }

@@ -13,6 +13,8 @@ export async function dashboardSummary(ctx: ServiceContext) {
     .select(['decisions.id', 'decisions.client_id', 'decisions.decision_date', 'clients.first_name', 'clients.last_name'])
     .where('decisions.executed_date', 'is', null)
     .where('decisions.ended_date', 'is', null)
+    // Participants without needs assessment (SoL 2025:400) have no three-month limit.
+    .where('clients.without_assessment', '=', 0)
     .orderBy('decisions.decision_date')
     .execute();
   const counts = await ctx.db.selectFrom('assignments').select(['status', (e) => e.fn.countAll<number>().as('n')]).groupBy('status').execute();

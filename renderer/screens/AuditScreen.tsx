@@ -6,6 +6,7 @@ import type { UserRow } from '../../shared/ipc/procedures/users';
 import { formatDateTime } from '../../shared/dates';
 import { call, ApiError } from '../api';
 import { FormMessage, RadioInput, TextInput } from '../components/form';
+import { LogReviewPanel } from './legal/LogReviewPanel';
 
 interface Filter {
   userId: string;
@@ -40,6 +41,7 @@ export function AuditScreen() {
   return (
     <>
       <h1>Logg</h1>
+      <LogReviewPanel />
       <div className="row">
         <Button className="button" onPress={() => call('audit.verify', {}).then(setVerify, (e: Error) => setError(e.message))}>Kontrollera loggkedjan</Button>
         <Button className="button" onPress={() => call('audit.export', toInput(getValues())).then((r) => setSaved(r.savedTo ? `Sparad: ${r.savedTo} (${r.rows} rader)` : 'Ingen fil sparades.'), (e: Error) => setError(e.message))}>Exportera urvalet (CSV)</Button>

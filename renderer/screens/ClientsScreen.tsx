@@ -3,19 +3,24 @@ import { Button } from 'react-aria-components';
 import { ClientList } from './clients/ClientList';
 import { ClientForm } from './clients/ClientForm';
 import { ClientDetail } from './clients/ClientDetail';
+import { ParticipantForm } from './legal/ParticipantForm';
 
-type View = { kind: 'list' } | { kind: 'new' } | { kind: 'detail'; id: number };
+type View = { kind: 'list' } | { kind: 'new' } | { kind: 'participant' } | { kind: 'detail'; id: number };
 
 /** Brukare och beslut. */
 export function ClientsScreen() {
   const [view, setView] = useState<View>({ kind: 'list' });
   if (view.kind === 'detail') return <ClientDetail id={view.id} onBack={() => setView({ kind: 'list' })} />;
   if (view.kind === 'new') return <><h1>Ny brukare</h1><ClientForm onCancel={() => setView({ kind: 'list' })} onSaved={(id) => setView({ kind: 'detail', id })} /></>;
+  if (view.kind === 'participant') return <><h1>Ny deltagare utan behovsprövning</h1><ParticipantForm onCancel={() => setView({ kind: 'list' })} onSaved={(id) => setView({ kind: 'detail', id })} /></>;
   return (
     <>
       <div className="row spread">
         <h1>Brukare och beslut</h1>
-        <Button className="button primary" onPress={() => setView({ kind: 'new' })}>Ny brukare</Button>
+        <div className="row">
+          <Button className="button primary" onPress={() => setView({ kind: 'new' })}>Ny brukare</Button>
+          <Button className="button" onPress={() => setView({ kind: 'participant' })}>Ny deltagare utan behovsprövning</Button>
+        </div>
       </div>
       <ClientList onOpen={(id) => setView({ kind: 'detail', id })} />
     </>

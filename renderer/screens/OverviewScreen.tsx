@@ -4,6 +4,7 @@ import type { ProcOutput } from '../../shared/ipc/contract';
 import { FormMessage } from '../components/form';
 import { TrendCharts } from './TrendCharts';
 import { RatesWarning } from '../components/RatesWarning';
+import { LegalReminders } from './legal/LegalReminders';
 import type { Role } from '../../shared/roles';
 
 /** Översikt: the queue, who is waiting, and decisions near the three-month limit. */
@@ -18,6 +19,7 @@ export function OverviewScreen({ roles }: { roles: Role[] }) {
     <>
       <h1>Översikt</h1>
       <RatesWarning isAdmin={roles.includes('admin')} />
+      <LegalReminders isCase={roles.includes('handlaggare')} />
       <div className="cards">
         <div className="card"><h2>Kö</h2><p className="big">{s.queueLength}</p><p className="muted">godkända kontaktpersoner väntar{s.averageQueueDays !== null ? `, i snitt ${s.averageQueueDays} dagar` : ''}</p></div>
         <div className="card"><h2>Under utredning</h2><p className="big">{s.underAssessment}</p><p className="muted">intresseanmälningar och utredningar</p></div>

@@ -7,6 +7,7 @@ import { FormMessage } from '../components/form';
 
 import { previousQuarter } from '../../shared/dates';
 import { useToday } from '../session/today';
+import { LssRegisterPanel } from './legal/LssRegisterPanel';
 
 type Q = 1 | 2 | 3 | 4;
 
@@ -57,11 +58,11 @@ export function ReportsScreen() {
           </div>
           <FormMessage tone="ok">{saved}</FormMessage>
           <table className="table" aria-label="IVO-rapport">
-            <thead><tr><th scope="col">Kod</th><th scope="col">Insats</th><th scope="col">Beslut</th><th scope="col">Typ</th><th scope="col">Avbrott</th><th scope="col">Gräns</th><th scope="col">Verkställt/avslutat</th><th scope="col">Dagar</th><th scope="col">Erbjudanden</th><th scope="col">Skäl</th></tr></thead>
+            <thead><tr><th scope="col">Kod</th><th scope="col">Lagrum</th><th scope="col">Beslut</th><th scope="col">Typ</th><th scope="col">Avbrott</th><th scope="col">Gräns</th><th scope="col">Verkställt/avslutat</th><th scope="col">Dagar</th><th scope="col">Erbjudanden</th><th scope="col">Skäl</th></tr></thead>
             <tbody>
               {report.lines.map((l) => (
                 <tr key={`${l.decisionId}-${l.kind}-${l.interruptionDate ?? ''}`}>
-                  <td>{l.code}</td><td>{l.legalBasis}</td><td>{l.decisionDate}</td><td className="wrap">{l.kindLabel}</td><td>{l.interruptionDate ?? ''}</td><td>{l.deadline}</td>
+                  <td>{l.code}</td><td>{l.legalReference}</td><td>{l.decisionDate}</td><td className="wrap">{l.kindLabel}</td><td>{l.interruptionDate ?? ''}</td><td>{l.deadline}</td>
                   <td>{l.closedDate ?? ''}</td><td>{l.daysWaited}</td><td className="wrap">{l.offers.map((o) => `${o.date} ${o.outcome}`).join(', ')}</td><td className="wrap">{l.delayReason}</td>
                 </tr>
               ))}
@@ -69,6 +70,7 @@ export function ReportsScreen() {
           </table>
         </>
       )}
+      <LssRegisterPanel />
     </>
   );
 }

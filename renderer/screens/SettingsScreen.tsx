@@ -10,6 +10,7 @@ import { RatesEditor } from './settings/RatesEditor';
 import { DocumentSettingsForm } from './settings/DocumentSettingsForm';
 import { BackupPanel } from './settings/BackupPanel';
 import { RetentionPanel } from './settings/RetentionPanel';
+import { LegalSettingsForm } from './legal/LegalSettingsForm';
 import { useNavigation } from '../session/navigation';
 
 /** Inställningar: the unit and its users (admin only). */
@@ -74,6 +75,8 @@ export function SettingsScreen() {
       <BackupPanel />
       <h2>Gallring</h2>
       <RetentionPanel />
+      <h2>Lagrum och rapporter</h2>
+      <LegalSettingsForm />
     </>
   );
 }

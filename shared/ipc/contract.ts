@@ -10,6 +10,7 @@ import { backupProcedures } from './procedures/backup';
 import { retentionProcedures } from './procedures/retention';
 import { importProcedures } from './procedures/imports';
 import { exportProcedures } from './procedures/exports';
+import { legalProcedures } from './procedures/legal';
 import { sessionProcedures } from './procedures/session';
 import { settingsProcedures } from './procedures/settings';
 import { userProcedures } from './procedures/users';
@@ -34,6 +35,7 @@ export const contract = {
   ...retentionProcedures,
   ...importProcedures,
   ...exportProcedures,
+  ...legalProcedures,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,8 @@ import { daysBetween, type IsoDate } from '../dates';
 
 export interface MatchClient {
   birthDate: IsoDate;
+  /** Set for a participant without needs assessment (age group, no birth date). */
+  isChild?: boolean;
   interests: string[];
   languages: string[];
   area: string;
@@ -79,7 +81,7 @@ export function scoreCandidate(c: MatchClient, k: MatchCandidate, opts: { onDate
   const factors: MatchFactor[] = [];
   const excluded: string[] = [];
   const add = (points: number, text: string) => factors.push({ points, text });
-  const clientIsChild = ageOn(c.birthDate, opts.onDate) < 18;
+  const clientIsChild = c.isChild ?? ageOn(c.birthDate, opts.onDate) < 18;
 
   if (clientIsChild && !k.prefersChildren) excluded.push('Vill inte ha uppdrag med barn.');
   if (!clientIsChild && !k.prefersAdults) excluded.push('Vill inte ha uppdrag med vuxna.');

@@ -48,6 +48,10 @@ describe('client, decision, matching and assignment', () => {
     await env.page.getByRole('button', { name: 'Nytt beslut' }).click();
     const form = env.page.getByRole('form', { name: 'Nytt beslut' });
     await form.getByText('LSS 9 § 4').click();
+    // Personkrets is required for an LSS decision (Socialstyrelsen's LSS register); saving without it is refused.
+    await form.getByRole('button', { name: 'Spara beslut' }).click();
+    await form.getByText(/Ange personkrets/).first().waitFor();
+    await form.getByText('Personkrets 1', { exact: true }).click();
     await form.getByLabel('Beslutsdatum').fill('2026-07-01');
     await form.getByLabel('Gäller från').fill('2026-07-01');
     await form.getByLabel('Diarienummer').fill('SN 2026/123');

@@ -13,7 +13,8 @@ describe('IVO report on the demo municipality', () => {
     const { core } = await makeReadyCore(t.dir);
     const ctx = core.serviceContext();
     await seedDemo(ctx, { seed: 3 });
-    const decisions = ctx.raw.prepare('SELECT id, decision_date, executed_date, ended_date FROM decisions').all() as Array<{ id: number; decision_date: string; executed_date: string | null; ended_date: string | null }>;
+    // Participants in an insats utan individuell behovsprövning (SoL 2025:400) have no decision to report.
+    const decisions = ctx.raw.prepare('SELECT d.id, d.decision_date, d.executed_date, d.ended_date FROM decisions d JOIN clients c ON c.id = d.client_id WHERE c.without_assessment = 0').all() as Array<{ id: number; decision_date: string; executed_date: string | null; ended_date: string | null }>;
     const interruptions = ctx.raw.prepare('SELECT id, decision_id, from_date, resumed_date FROM decision_interruptions').all() as Array<{ id: number; decision_id: number; from_date: string; resumed_date: string | null }>;
     let nonEmpty = 0;
     for (const quarter of [{ year: 2025, q: 4 }, { year: 2026, q: 1 }, { year: 2026, q: 2 }, { year: 2026, q: 3 }, { year: 2026, q: 4 }] as const) {

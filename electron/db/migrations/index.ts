@@ -5,6 +5,7 @@ import { migration0003 } from './0003-clients-assignments';
 import { migration0004 } from './0004-payouts';
 import { migration0005 } from './0005-documents';
 import { migration0006 } from './0006-payout-safety';
+import { migration0008 } from './0008-legal-reports';
 
 /**
  * Every migration, in order. Names never change once released; a new version is a new file.
@@ -17,6 +18,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0004-payouts', migration0004],
   ['0005-documents', migration0005],
   ['0006-payout-safety', migration0006],
+  ['0008-legal-reports', migration0008],
 ];
 
 export const migrationProvider: MigrationProvider = {

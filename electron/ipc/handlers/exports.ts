@@ -55,8 +55,8 @@ export const exportHandlers: Pick<Handlers, 'export.xlsx'> = {
       case 'ivo': {
         if (!input.quarter) throw new DomainError('INVALID_INPUT', 'Ange kvartal.');
         const r = await ivoReport(ctx, input.quarter);
-        headers = ['Kod', 'Kön', 'Barn', 'Insats', 'Beslutsdatum', 'Typ', 'Avbrott från', 'Tremånadersgräns', 'Verkställt/avslutat', 'Dagar', 'Skäl till dröjsmål', 'Erbjudanden'];
-        rows = r.lines.map((l) => [l.code, l.gender, l.isChild ? 'ja' : 'nej', l.legalBasis, l.decisionDate, l.kindLabel, l.interruptionDate, l.deadline, l.closedDate, l.daysWaited, l.delayReason, l.offers.map((o) => `${o.date} ${o.outcome}`).join(', ')]);
+        headers = ['Kod', 'Kön', 'Barn', 'Insats', 'Beslutsdatum', 'Typ', 'Avbrott från', 'Tremånadersgräns', 'Verkställt/avslutat', 'Dagar', 'Skäl till dröjsmål', 'Erbjudanden', 'Lagrum'];
+        rows = r.lines.map((l) => [l.code, l.gender, l.isChild ? 'ja' : 'nej', l.legalBasis, l.decisionDate, l.kindLabel, l.interruptionDate, l.deadline, l.closedDate, l.daysWaited, l.delayReason, l.offers.map((o) => `${o.date} ${o.outcome}`).join(', '), l.legalReference]);
         break;
       }
       case 'arssammanstallning': {

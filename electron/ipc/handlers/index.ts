@@ -9,6 +9,7 @@ import { backupHandlers } from './backup';
 import { retentionHandlers } from './retention';
 import { importHandlers } from './imports';
 import { exportHandlers } from './exports';
+import { legalHandlers } from './legal';
 
 /** Every procedure of the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...retentionHandlers,
   ...importHandlers,
   ...exportHandlers,
+  ...legalHandlers,
 };

@@ -14,7 +14,7 @@ async function setup(made: Ready) {
   const bo = await approvedCp(made.invoke, { firstName: 'Bo', lastName: 'Testberg', personnummer: syntheticPnr('1975-03-03', 21), interests: ['fotboll', 'friluftsliv'], area: 'Centrum' }, '2026-06-01');
   const { id: clientId } = await ok<{ id: number }>(inv('clients.create', clientInputOf()));
   const { id: decisionId } = await ok<{ id: number }>(
-    inv('decisions.create', { clientId, legalBasis: 'LSS 9 § 4', decisionDate: '2026-07-01', validFrom: '2026-07-01', meetingsPerPeriod: 2, period: 'manad', hoursPerMonth: 8 }),
+    inv('decisions.create', { clientId, legalBasis: 'LSS 9 § 4', personkrets: '1', decisionDate: '2026-07-01', validFrom: '2026-07-01', meetingsPerPeriod: 2, period: 'manad', hoursPerMonth: 8 }),
   );
   return { anna, bo, clientId, decisionId };
 }
@@ -83,7 +83,7 @@ describe('matching, offers and assignments', () => {
     const { id: clientId } = await ok<{ id: number }>(made.invoke('clients.create', clientInputOf()));
     const count = () => made.core.serviceContext().raw.prepare('SELECT count(*) AS n FROM decisions').get();
     const before = count();
-    const base = { clientId, legalBasis: 'LSS 9 § 4', decisionDate: '2026-07-01', validFrom: '2026-07-01', meetingsPerPeriod: 2, period: 'manad', hoursPerMonth: 8 };
+    const base = { clientId, legalBasis: 'LSS 9 § 4', personkrets: '1', decisionDate: '2026-07-01', validFrom: '2026-07-01', meetingsPerPeriod: 2, period: 'manad', hoursPerMonth: 8 };
     for (const [input, message] of [
       [{ ...base, legalBasis: 'Påhittad lag' }, /Lagrummet finns inte/],
       [{ ...base, decisionDate: '2026-13-01' }, /giltigt datum/],

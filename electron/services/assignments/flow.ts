@@ -75,8 +75,8 @@ export async function actOnAssignment(ctx: ServiceContext, input: { id: number; 
       if (!d.executed_date) await trx.updateTable('decisions').set({ executed_date: input.date }).where('id', '=', d.id).execute();
       await trx.updateTable('decision_interruptions').set({ resumed_date: input.date }).where('decision_id', '=', d.id).where('resumed_date', 'is', null).execute();
       await systemTransitionInTrx(ctx, trx, { id: a.contact_person_id, to: 'i_uppdrag', date: input.date, note: `Uppdrag ${a.id}` });
-      const client = await trx.selectFrom('clients').select('birth_date').where('id', '=', d.client_id).executeTakeFirstOrThrow();
-      await scheduleFirstFollowUp(trx, a.id, input.date, client.birth_date);
+      const client = await trx.selectFrom('clients').select(['birth_date', 'age_group']).where('id', '=', d.client_id).executeTakeFirstOrThrow();
+      await scheduleFirstFollowUp(trx, a.id, input.date, client.birth_date, client.age_group);
     }
     if (input.action === 'end') {
       await dropOpenFollowUps(trx, a.id);

@@ -1,3 +1,4 @@
+import { isChildOn } from '../../../shared/legal/participants';
 import { rankCandidates, type MatchCandidate, type MatchClient } from '../../../shared/matching/match';
 import type { MatchRow } from '../../../shared/ipc/procedures/assignments';
 import { OPEN_ASSIGNMENT_STATUSES } from '../../../shared/assignments/status';
@@ -24,6 +25,7 @@ export async function suggestMatches(ctx: ServiceContext, decisionId: number): P
   );
   const client: MatchClient = {
     birthDate: c.birth_date,
+    isChild: c.without_assessment === 1 ? isChildOn('', c.age_group, '') : undefined,
     interests: JSON.parse(c.interests) as string[],
     languages: JSON.parse(c.languages) as string[],
     area: c.area,

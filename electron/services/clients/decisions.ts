@@ -7,6 +7,7 @@ import { readSettings } from '../settings';
 import { audit, type ServiceContext } from '../../core/session';
 import { assertNotFuture } from '../../core/guards';
 import { getClientRow } from './records';
+import { resolveDecisionLaw } from '../legal/decision-law';
 
 async function getDecision(ctx: ServiceContext, id: number) {
   const d = await ctx.db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst();
@@ -21,6 +22,7 @@ export async function createDecision(ctx: ServiceContext, v: z.output<typeof dec
     throw new DomainError('INVALID_INPUT', 'Lagrummet finns inte i enhetens lista (Inställningar).', { fields: { legalBasis: 'Välj ett lagrum ur listan.' } });
   }
   assertNotFuture(ctx, v.decisionDate, 'decisionDate');
+  const law = await resolveDecisionLaw(ctx.db, v);
   return ctx.db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('decisions')
@@ -38,6 +40,9 @@ export async function createDecision(ctx: ServiceContext, v: z.output<typeof dec
         delay_reason: '',
         interim_support: '',
         created_at: ctx.now().toISOString(),
+        law: law.law,
+        paragraph: law.paragraph,
+        personkrets: law.personkrets,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -1,4 +1,6 @@
-import { ageOn, maskPersonnummer } from '../../../shared/personnummer';
+import { isChildOn, isParticipantKey } from '../../../shared/legal/participants';
+import { legalReference } from '../../../shared/legal/laws';
+import { maskPersonnummer } from '../../../shared/personnummer';
 import { sortBySv } from '../../../shared/collate';
 import { daysBetween, toLocalIsoDate } from '../../../shared/dates';
 import { ivoCode, ivoDeadline } from '../../../shared/ivo/report';
@@ -15,9 +17,9 @@ export async function waitingSinceByClient(ctx: ServiceContext): Promise<Map<num
 }
 
 export async function searchClients(ctx: ServiceContext, input: { query: string; waitingOnly: boolean }): Promise<ClientListRow[]> {
-  let q = ctx.db.selectFrom('clients').select(['id', 'first_name', 'last_name', 'personnummer', 'birth_date', 'area', 'protected_identity']);
+  let q = ctx.db.selectFrom('clients').select(['id', 'first_name', 'last_name', 'personnummer', 'birth_date', 'area', 'protected_identity', 'age_group']);
   const query = input.query.trim();
-  if (/^\d[\d-]*$/.test(query)) q = q.where('personnummer', 'like', `%${query.replace(/-/g, '')}%`);
+  if (/^\d[\d-]*$/.test(query)) q = q.where('personnummer', 'like', `%${query.replace(/-/g, '')}%`).where('without_assessment', '=', 0);
   else for (const w of query.toLocaleLowerCase('sv-SE').split(/\s+/).filter(Boolean)) q = q.where('search_name', 'like', `%${w.replace(/[%_\\]/g, '')}%`);
   const [rows, waiting] = await Promise.all([q.orderBy('last_name').orderBy('first_name').limit(20_000).execute(), waitingSinceByClient(ctx)]);
   const today = toLocalIsoDate(ctx.now());
@@ -27,9 +29,9 @@ export async function searchClients(ctx: ServiceContext, input: { query: string;
       const since = waiting.get(r.id) ?? null;
       return {
         id: r.id,
-        name: `${r.last_name}, ${r.first_name}`,
-        personnummerMasked: maskPersonnummer(r.personnummer),
-        isChild: ageOn(r.birth_date, today) < 18,
+        name: r.last_name ? `${r.last_name}, ${r.first_name}` : r.first_name,
+        personnummerMasked: isParticipantKey(r.personnummer) ? 'utan behovsprövning' : maskPersonnummer(r.personnummer),
+        isChild: isChildOn(r.birth_date, r.age_group, today),
         area: r.area,
         protectedIdentity: r.protected_identity === 1,
         waitingSince: since,
@@ -66,6 +68,11 @@ export async function decisionViews(ctx: ServiceContext, clientId: number): Prom
     period: d.period as 'vecka' | 'manad',
     hoursPerMonth: d.hours_per_month,
     needsSpecialQualification: d.needs_special_qualification === 1,
+    law: d.law,
+    paragraph: d.paragraph,
+    personkrets: d.personkrets,
+    lawGuessed: d.law_guessed === 1,
+    legalReference: legalReference(d.law, d.paragraph),
     executedDate: d.executed_date,
     endedDate: d.ended_date,
     endReason: d.end_reason,
@@ -88,7 +95,7 @@ export async function getClient(ctx: ServiceContext, id: number): Promise<Client
   return {
     id: r.id,
     values: {
-      personnummer: r.personnummer,
+      personnummer: isParticipantKey(r.personnummer) ? '' : r.personnummer,
       firstName: r.first_name,
       lastName: r.last_name,
       street: hidden ? '' : r.street,
@@ -109,8 +116,10 @@ export async function getClient(ctx: ServiceContext, id: number): Promise<Client
     },
     addressHidden: hidden,
     birthDate: r.birth_date,
-    isChild: ageOn(r.birth_date, toLocalIsoDate(ctx.now())) < 18,
-    ivoCode: ivoCode(r.birth_date, r.gender as 'man' | 'kvinna', r.ivo_suffix),
+    isChild: isChildOn(r.birth_date, r.age_group, toLocalIsoDate(ctx.now())),
+    ivoCode: r.without_assessment === 1 ? '' : ivoCode(r.birth_date, r.gender as 'man' | 'kvinna', r.ivo_suffix),
+    withoutAssessment: r.without_assessment === 1,
+    ageGroup: r.age_group,
     decisions: await decisionViews(ctx, id),
   };
 }

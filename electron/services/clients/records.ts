@@ -70,6 +70,7 @@ export async function createClientInTrx(ctx: ServiceContext, trx: Transaction<DB
 export async function updateClient(ctx: ServiceContext, id: number, input: ClientValues): Promise<{ id: number }> {
   const v = withCanonicalPersonnummer(ctx.now(), input);
   const before = await getClientRow(ctx, id);
+  if (before.without_assessment === 1) throw new DomainError('RULE_VIOLATION', 'En deltagare utan behovsprövning har bara namn eller kod, åldersgrupp och område; de ändras inte här.');
   if (v.personnummer !== before.personnummer && (await ctx.db.selectFrom('clients').select('id').where('personnummer', '=', v.personnummer).executeTakeFirst())) {
     throw new DomainError('CONFLICT', DUPLICATE, { fields: { personnummer: DUPLICATE } });
   }

@@ -76,6 +76,10 @@ describe('agreements, plans, letters and follow-ups', () => {
     const offer = await text({ kind: 'brev-erbjudande', assignmentId }, 'doc-brev-erbjudande');
     expect(offer).toContain('Erbjudande om uppdrag som kontaktperson');
     expect(offer).toContain('4 träffar per månad');
+    // The law and paragraph of the decision (LSS 9 § 4, from the test helper's decision).
+    expect(offer).toMatch(/enligt 9 § 4 lagen\s+\(1993:387\)/);
+    expect(plan).toMatch(/9 § 4 lagen\s+\(1993:387\)/);
+    expect(avtal).toMatch(/insatsen\s+9\s+§\s+4\s+lagen\s+\(1993:387\)/);
     const approval = await text({ kind: 'brev-godkand', contactPersonId: cp }, 'doc-brev-godkand');
     expect(approval).toContain('godkänd som kontaktperson');
     expect(approval).toContain('2026-03-01');

@@ -3,16 +3,16 @@ import type { DB } from '../../db/schema';
 import { DomainError } from '../../../shared/errors';
 import type { FollowUpRow } from '../../../shared/ipc/procedures/documents';
 import { followUpState, nextFollowUp } from '../../../shared/documents/follow-up';
-import { ageOn } from '../../../shared/personnummer';
+import { isChildOn } from '../../../shared/legal/participants';
 import { toLocalIsoDate } from '../../../shared/dates';
 import { audit, type ServiceContext } from '../../core/session';
 import { assertNotFuture } from '../../core/guards';
 import { readDocumentSettings } from './settings';
 
 /** When an assignment starts: the first follow-up, at the interval for a child or an adult. */
-export async function scheduleFirstFollowUp(trx: Transaction<DB>, assignmentId: number, startDate: string, clientBirthDate: string): Promise<void> {
+export async function scheduleFirstFollowUp(trx: Transaction<DB>, assignmentId: number, startDate: string, clientBirthDate: string, clientAgeGroup = ''): Promise<void> {
   const s = await readDocumentSettings(trx);
-  const planned = nextFollowUp(startDate, ageOn(clientBirthDate, startDate) < 18, { childMonths: s.followUpChildMonths, adultMonths: s.followUpAdultMonths });
+  const planned = nextFollowUp(startDate, isChildOn(clientBirthDate, clientAgeGroup, startDate), { childMonths: s.followUpChildMonths, adultMonths: s.followUpAdultMonths });
   await trx.insertInto('follow_ups').values({ assignment_id: assignmentId, planned_date: planned }).execute();
 }
 
@@ -59,7 +59,7 @@ export async function recordFollowUp(
     .innerJoin('assignments', 'assignments.id', 'follow_ups.assignment_id')
     .innerJoin('decisions', 'decisions.id', 'assignments.decision_id')
     .innerJoin('clients', 'clients.id', 'decisions.client_id')
-    .select(['follow_ups.id', 'follow_ups.done_date', 'follow_ups.assignment_id', 'assignments.status', 'assignments.start_date', 'clients.birth_date', 'clients.id as client_id'])
+    .select(['follow_ups.id', 'follow_ups.done_date', 'follow_ups.assignment_id', 'assignments.status', 'assignments.start_date', 'clients.birth_date', 'clients.age_group', 'clients.id as client_id'])
     .where('follow_ups.id', '=', input.id)
     .executeTakeFirst();
   if (!f) throw new DomainError('NOT_FOUND', 'Uppföljningen finns inte.');
@@ -68,7 +68,7 @@ export async function recordFollowUp(
   if (f.start_date && input.doneDate < f.start_date) throw new DomainError('INVALID_INPUT', 'Uppföljningen kan inte vara före uppdragets start.', { fields: { doneDate: 'Före uppdragets start.' } });
   if (input.nextDate && input.nextDate <= input.doneDate) throw new DomainError('INVALID_INPUT', 'Nästa uppföljning måste vara efter denna.', { fields: { nextDate: 'Efter denna uppföljning.' } });
   const s = await readDocumentSettings(ctx.db);
-  const next = f.status === 'aktivt' ? (input.nextDate ?? nextFollowUp(input.doneDate, ageOn(f.birth_date, input.doneDate) < 18, { childMonths: s.followUpChildMonths, adultMonths: s.followUpAdultMonths })) : null;
+  const next = f.status === 'aktivt' ? (input.nextDate ?? nextFollowUp(input.doneDate, isChildOn(f.birth_date, f.age_group, input.doneDate), { childMonths: s.followUpChildMonths, adultMonths: s.followUpAdultMonths })) : null;
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('follow_ups').set({ done_date: input.doneDate, participants: input.participants, notes: input.notes, outcome: input.outcome, recorded_by: ctx.actor.id }).where('id', '=', f.id).execute();
     if (next) await trx.insertInto('follow_ups').values({ assignment_id: f.assignment_id, planned_date: next }).execute();

@@ -1,3 +1,4 @@
+import { legalReference } from '../../../shared/legal/laws';
 import { DomainError } from '../../../shared/errors';
 import { formatPersonnummer } from '../../../shared/personnummer';
 import { formatKronor } from '../../../shared/money';
@@ -57,10 +58,10 @@ export async function renderDocument(ctx: ServiceContext, ref: DocumentRef): Pro
     const base = { assignmentId: a.id, contactPersonId: cp.id };
     if (ref.kind === 'brev-erbjudande') {
       const meetings = `${d.meetings_per_period} träffar per ${d.period === 'vecka' ? 'vecka' : 'månad'}, cirka ${d.hours_per_month} timmar per månad`;
-      out = { ...base, title: DOCUMENT_KIND_LABELS[ref.kind], html: offerLetterHtml({ ...common, to: cpParty, clientFirstName: client.first_name, area: client.area, meetings }) };
+      out = { ...base, title: DOCUMENT_KIND_LABELS[ref.kind], html: offerLetterHtml({ ...common, to: cpParty, clientFirstName: client.first_name, area: client.area, meetings, legalReference: legalReference(d.law, d.paragraph) }) };
     } else if (ref.kind === 'brev-avslut') {
       if (!a.end_date) throw new DomainError('RULE_VIOLATION', 'Uppdraget är inte avslutat.');
-      out = { ...base, title: DOCUMENT_KIND_LABELS[ref.kind], html: endLetterHtml({ ...common, to: cpParty, clientFirstName: client.first_name, endDate: a.end_date, reason: a.end_reason ?? '' }) };
+      out = { ...base, title: DOCUMENT_KIND_LABELS[ref.kind], html: endLetterHtml({ ...common, to: cpParty, clientFirstName: client.first_name, endDate: a.end_date, reason: a.end_reason ?? '', legalReference: legalReference(d.law, d.paragraph) }) };
     } else {
       const table = ref.kind === 'avtal' ? 'agreements' : 'implementation_plans';
       let q = ctx.db.selectFrom(table).select(['version', 'data', 'created_at']).where('assignment_id', '=', a.id);
@@ -69,7 +70,7 @@ export async function renderDocument(ctx: ServiceContext, ref: DocumentRef): Pro
       if (!v) throw new DomainError('NOT_FOUND', ref.kind === 'avtal' ? 'Inget avtal är skrivet för uppdraget.' : 'Ingen genomförandeplan är skriven för uppdraget.');
       const clientParty = party(client, 'brukare');
       if (ref.kind === 'genomforandeplan') {
-        out = { ...base, title: `${DOCUMENT_KIND_LABELS[ref.kind]} version ${v.version}`, html: planHtml({ ...common, version: v.version, client: clientParty.name, contactPerson: cpParty.name, legalBasis: d.legal_basis, plan: JSON.parse(v.data) as PlanData }) };
+        out = { ...base, title: `${DOCUMENT_KIND_LABELS[ref.kind]} version ${v.version}`, html: planHtml({ ...common, version: v.version, client: clientParty.name, contactPerson: cpParty.name, legalBasis: legalReference(d.law, d.paragraph), plan: JSON.parse(v.data) as PlanData }) };
       } else {
         const data = JSON.parse(v.data) as AgreementData;
         const rate = await rateFor(ctx.db, Number(data.startDate.slice(0, 4)));
@@ -88,7 +89,7 @@ export async function renderDocument(ctx: ServiceContext, ref: DocumentRef): Pro
           'brukare.namn': clientParty.name,
           'brukare.adress': clientParty.address,
           'brukare.telefon': client.phone || '–',
-          'beslut.lagrum': d.legal_basis,
+          'beslut.lagrum': legalReference(d.law, d.paragraph),
           'beslut.datum': d.decision_date,
           'avtal.version': `${v.version} (${v.created_at.slice(0, 10)})`,
           'avtal.startdatum': data.startDate,

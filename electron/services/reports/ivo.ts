@@ -1,3 +1,4 @@
+import { legalReferenceShort } from '../../../shared/legal/laws';
 import { ageOn } from '../../../shared/personnummer';
 import { IVO_KIND_LABELS, ivoCode, ivoLines, quarterRange, type IvoDecision, type Quarter } from '../../../shared/ivo/report';
 import type { IvoReportLine } from '../../../shared/ipc/procedures/reports';
@@ -11,7 +12,16 @@ import { toCsv } from '../../exports/csv';
  * than listed by id, so it scales past SQLite's limit on bound variables.
  */
 export async function loadIvoDecisions(db: Kysely<DB>, until: string): Promise<IvoDecision[]> {
-  const decisions = await db.selectFrom('decisions').select(['id', 'decision_date', 'executed_date', 'ended_date']).where('decision_date', '<=', until).orderBy('id').execute();
+  // Participants in an insats without individual needs assessment (SoL 2025:400) have no gynnande beslut to
+  // report: IVO's duty covers decisions after a needs assessment (28 f § LSS; 16 kap. 6 f § SoL 2001:453).
+  const decisions = await db
+    .selectFrom('decisions')
+    .innerJoin('clients', 'clients.id', 'decisions.client_id')
+    .select(['decisions.id', 'decisions.decision_date', 'decisions.executed_date', 'decisions.ended_date'])
+    .where('decisions.decision_date', '<=', until)
+    .where('clients.without_assessment', '=', 0)
+    .orderBy('decisions.id')
+    .execute();
   const interruptions = await db
     .selectFrom('decision_interruptions')
     .innerJoin('decisions', 'decisions.id', 'decision_interruptions.decision_id')
@@ -29,8 +39,9 @@ export async function ivoReport(ctx: ServiceContext, quarter: Quarter) {
   const decisions = await ctx.db
     .selectFrom('decisions')
     .innerJoin('clients', 'clients.id', 'decisions.client_id')
-    .select(['decisions.id', 'decisions.decision_date', 'decisions.executed_date', 'decisions.ended_date', 'decisions.legal_basis', 'decisions.delay_reason', 'decisions.interim_support', 'clients.birth_date', 'clients.gender', 'clients.ivo_suffix'])
+    .select(['decisions.id', 'decisions.decision_date', 'decisions.executed_date', 'decisions.ended_date', 'decisions.legal_basis', 'decisions.law', 'decisions.paragraph', 'decisions.delay_reason', 'decisions.interim_support', 'clients.birth_date', 'clients.gender', 'clients.ivo_suffix'])
     .where('decisions.decision_date', '<=', period.end)
+    .where('clients.without_assessment', '=', 0)
     .execute();
   const ids = decisions.map((d) => d.id);
   const input = await loadIvoDecisions(ctx.db, period.end);
@@ -56,6 +67,7 @@ export async function ivoReport(ctx: ServiceContext, quarter: Quarter) {
       gender: d.gender as 'man' | 'kvinna',
       isChild: ageOn(d.birth_date, period.end) < 18,
       legalBasis: d.legal_basis,
+      legalReference: legalReferenceShort(d.law, d.paragraph),
       decisionDate: d.decision_date,
       kind: l.kind,
       kindLabel: IVO_KIND_LABELS[l.kind],
@@ -79,14 +91,25 @@ export async function ivoReport(ctx: ServiceContext, quarter: Quarter) {
       upTo12Months: lines.filter((l) => l.daysWaited > 183 && l.daysWaited <= 365).length,
       over12Months: lines.filter((l) => l.daysWaited > 365).length,
     },
+    participantsWithoutAssessment: 0,
   };
+  const participants = await ctx.db
+    .selectFrom('assignments')
+    .innerJoin('decisions', 'decisions.id', 'assignments.decision_id')
+    .innerJoin('clients', 'clients.id', 'decisions.client_id')
+    .select((e) => e.fn.count<number>('clients.id').distinct().as('n'))
+    .where('clients.without_assessment', '=', 1)
+    .where('assignments.start_date', '<=', period.end)
+    .where((eb) => eb.or([eb('assignments.end_date', 'is', null), eb('assignments.end_date', '>=', period.end)]))
+    .executeTakeFirstOrThrow();
+  summary.participantsWithoutAssessment = participants.n;
   await audit(ctx, ctx.db, { action: 'report.ivo', entityType: 'report', detail: `${quarter.year} K${quarter.q}: ${lines.length} rader` });
   return { period, lines, summary };
 }
 
 export function ivoCsv(report: Awaited<ReturnType<typeof ivoReport>>): string {
   return toCsv([
-    ['Kod', 'Kön', 'Barn', 'Insats', 'Beslutsdatum', 'Typ', 'Avbrott från', 'Tremånadersgräns', 'Verkställt/avslutat', 'Dagar', 'Skäl till dröjsmål', 'Annat stöd under väntetiden', 'Erbjudanden'],
+    ['Kod', 'Kön', 'Barn', 'Insats', 'Beslutsdatum', 'Typ', 'Avbrott från', 'Tremånadersgräns', 'Verkställt/avslutat', 'Dagar', 'Skäl till dröjsmål', 'Annat stöd under väntetiden', 'Erbjudanden', 'Lagrum'],
     ...report.lines.map((l) => [
       l.code,
       l.gender,
@@ -101,6 +124,7 @@ export function ivoCsv(report: Awaited<ReturnType<typeof ivoReport>>): string {
       l.delayReason,
       l.interimSupport,
       l.offers.map((o) => `${o.date} ${o.outcome}`).join(', '),
+      l.legalReference,
     ]),
   ]);
 }
@@ -117,5 +141,6 @@ export function ivoSummaryCsv(report: Awaited<ReturnType<typeof ivoReport>>): st
     ['Väntat högst 6 månader', s.byWait.upTo6Months],
     ['Väntat 6–12 månader', s.byWait.upTo12Months],
     ['Väntat mer än 12 månader', s.byWait.over12Months],
+    ['Deltagare i insats utan individuell behovsprövning med kontaktperson (ingår inte ovan)', s.participantsWithoutAssessment],
   ]);
 }

@@ -8,6 +8,7 @@ import { ClientForm } from './ClientForm';
 import { DecisionForm } from './DecisionForm';
 import { DecisionPanel } from './DecisionPanel';
 import { RevealAddress } from '../contact-persons/RevealAddress';
+import { AGE_GROUP_LABELS, type AgeGroup } from '../../../shared/legal/participants';
 
 export function ClientDetail({ id, onBack }: { id: number; onBack: () => void }) {
   const [d, setD] = useState<Detail | null>(null);
@@ -23,13 +24,16 @@ export function ClientDetail({ id, onBack }: { id: number; onBack: () => void })
   return (
     <>
       <Button className="link" onPress={onBack}>← Tillbaka till listan</Button>
-      <h1>{v.firstName} {v.lastName} <span className="badge">{d.isChild ? 'Barn' : 'Vuxen'}</span></h1>
+      <h1>{v.firstName} {v.lastName} <span className="badge">{d.isChild ? 'Barn' : 'Vuxen'}</span>{d.withoutAssessment && <> <span className="badge">Utan behovsprövning</span></>}</h1>
       <div className="grid2">
         <div className="panel">
           <h2>Uppgifter</h2>
           <dl className="facts">
-            <dt>Personnummer</dt><dd>{formatPersonnummer(v.personnummer)}</dd>
-            <dt>IVO-kod</dt><dd>{d.ivoCode}</dd>
+            {d.withoutAssessment ? (
+              <><dt>Åldersgrupp</dt><dd>{AGE_GROUP_LABELS[d.ageGroup as AgeGroup] ?? d.ageGroup}</dd><dt>Dokumentation</dt><dd>Insats utan individuell behovsprövning (socialtjänstlagen 2025:400): inga identitetsuppgifter, ingen IVO-rapport.</dd></>
+            ) : (
+              <><dt>Personnummer</dt><dd>{formatPersonnummer(v.personnummer)}</dd><dt>IVO-kod</dt><dd>{d.ivoCode}</dd></>
+            )}
             <dt>Adress</dt><dd>{d.addressHidden ? <RevealAddress id={d.id} procedure="clients.revealAddress" /> : [v.street, `${v.postalCode} ${v.city}`.trim()].filter(Boolean).join(', ') || '–'}</dd>
             <dt>Område</dt><dd>{v.area || '–'}</dd>
             <dt>Skola/arbete</dt><dd>{v.workplace || '–'}</dd>
@@ -38,7 +42,7 @@ export function ClientDetail({ id, onBack }: { id: number; onBack: () => void })
             <dt>Intressen</dt><dd>{v.interests.join(', ') || '–'}</dd>
             <dt>Önskemål</dt><dd>{v.wishes || '–'}{v.preferredGender ? ` Önskar en ${v.preferredGender}.` : ''}{v.preferredAgeMin || v.preferredAgeMax ? ` Ålder ${v.preferredAgeMin ?? ''}–${v.preferredAgeMax ?? ''} år.` : ''}</dd>
           </dl>
-          <Button className="button" onPress={() => setEditing(true)}>Ändra uppgifter</Button>
+          {!d.withoutAssessment && <Button className="button" onPress={() => setEditing(true)}>Ändra uppgifter</Button>}
         </div>
         <div className="panel">
           <h2>Företrädare och kontakter</h2>
@@ -49,7 +53,7 @@ export function ClientDetail({ id, onBack }: { id: number; onBack: () => void })
       </div>
       <div className="row spread">
         <h2>Beslut</h2>
-        <Button className="button" onPress={() => setNewDecision(true)}>Nytt beslut</Button>
+        {!d.withoutAssessment && <Button className="button" onPress={() => setNewDecision(true)}>Nytt beslut</Button>}
       </div>
       {newDecision && <DecisionForm clientId={d.id} onCancel={() => setNewDecision(false)} onDone={() => { setNewDecision(false); void load(); }} />}
       {d.decisions.length === 0 && !newDecision && <p className="muted">Inga beslut registrerade.</p>}

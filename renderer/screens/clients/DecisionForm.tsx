@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch, type Control, type UseFormSetValue } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { decisionInput } from '../../../shared/ipc/procedures/clients';
 import { useToday } from '../../session/today';
 import { call } from '../../api';
 import { applyServerError, CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
+import { LawFields, type LawFormValues } from '../legal/LawFields';
+import type { Law, Personkrets } from '../../../shared/legal/laws';
 
 interface Values {
   legalBasis: string;
@@ -16,15 +18,20 @@ interface Values {
   period: 'vecka' | 'manad';
   hoursPerMonth: number;
   needsSpecialQualification: boolean;
+  law: Law | '';
+  paragraph: string;
+  personkrets: Personkrets | '';
 }
 
 export function DecisionForm({ clientId, onDone, onCancel }: { clientId: number; onDone: () => void; onCancel: () => void }) {
   const today = useToday();
   const [bases, setBases] = useState<string[]>([]);
   const { control, handleSubmit, setError, setValue } = useForm<Values>({
-    defaultValues: { legalBasis: '', decisionDate: today, diarienummer: '', validFrom: today, validTo: '', meetingsPerPeriod: 2, period: 'manad', hoursPerMonth: 8, needsSpecialQualification: false },
+    defaultValues: { legalBasis: '', decisionDate: today, diarienummer: '', validFrom: today, validTo: '', meetingsPerPeriod: 2, period: 'manad', hoursPerMonth: 8, needsSpecialQualification: false, law: '', paragraph: '', personkrets: '' },
   });
   const [message, setMessage] = useState<string | null>(null);
+  const legalBasis = useWatch({ control, name: 'legalBasis' });
+  const decisionDate = useWatch({ control, name: 'decisionDate' });
   useEffect(() => {
     void call('settings.get', {}).then((s) => {
       setBases(s.legalBases);
@@ -32,7 +39,7 @@ export function DecisionForm({ clientId, onDone, onCancel }: { clientId: number;
     });
   }, [setValue]);
   const submit = handleSubmit(async (v) => {
-    const input = validateWith(decisionInput, { ...v, clientId, validTo: v.validTo || null }, setError);
+    const input = validateWith(decisionInput, { ...v, clientId, validTo: v.validTo || null, law: v.law || undefined, paragraph: v.paragraph || undefined, personkrets: v.personkrets || null }, setError);
     if (!input) return;
     try {
       await call('decisions.create', input);
@@ -45,6 +52,7 @@ export function DecisionForm({ clientId, onDone, onCancel }: { clientId: number;
     <Form validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Nytt beslut">
       <h3>Nytt beslut om kontaktperson</h3>
       <RadioInput control={control} name="legalBasis" label="Lagrum" options={bases.map((b) => [b, b] as const)} />
+      <LawFields control={control as unknown as Control<LawFormValues>} setValue={setValue as unknown as UseFormSetValue<LawFormValues>} legalBasis={legalBasis} decisionDate={decisionDate} />
       <div className="grid3">
         <TextInput control={control} name="decisionDate" label="Beslutsdatum" description="ÅÅÅÅ-MM-DD" />
         <TextInput control={control} name="validFrom" label="Gäller från" description="ÅÅÅÅ-MM-DD" />

@@ -10,6 +10,9 @@ import { call } from '../../api';
 import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';
 import { AssignmentActions } from '../assignments/AssignmentActions';
 import { MatchingPanel } from './MatchingPanel';
+import { DecisionLaw } from '../legal/DecisionLaw';
+import { AvbrottFlag } from '../legal/AvbrottFlag';
+import { WITHOUT_ASSESSMENT_LABEL } from '../../../shared/legal/participants';
 
 function NotesForm({ d, onDone }: { d: DecisionView; onDone: () => void }) {
   const { control, handleSubmit, setError } = useForm({ defaultValues: { delayReason: d.delayReason, interimSupport: d.interimSupport } });
@@ -75,6 +78,8 @@ export function DecisionPanel({ d, onChanged }: { d: DecisionView; onChanged: ()
   const open = assignments.find((a) => OPEN_ASSIGNMENT_STATUSES.includes(a.status));
   const waiting = !d.executedDate && !d.endedDate;
   const openInterruption = d.interruptions.find((i) => !i.resumedDate);
+  // A participant's insats utan individuell behovsprövning: no three-month limit, nothing to IVO.
+  const withoutAssessment = d.legalBasis === WITHOUT_ASSESSMENT_LABEL;
 
   return (
     <section className="panel" aria-label={`Beslut ${d.decisionDate}`}>
@@ -83,10 +88,13 @@ export function DecisionPanel({ d, onChanged }: { d: DecisionView; onChanged: ()
         {d.meetingsPerPeriod} träffar per {d.period === 'vecka' ? 'vecka' : 'månad'}, {d.hoursPerMonth} timmar per månad. Gäller {d.validFrom}–{d.validTo ?? 'tills vidare'}.
         {d.needsSpecialQualification && ' Kräver särskilt kvalificerad kontaktperson.'}
       </p>
+      {withoutAssessment ? <p>Lagrum: {d.legalReference}, utan individuell behovsprövning.</p> : <DecisionLaw d={d} onChanged={onChanged} />}
       {d.endedDate ? (
         <p><span className="badge avslutad">Avslutat {d.endedDate}</span> {d.endReason}</p>
       ) : d.executedDate ? (
         <p><span className="badge godkand">Verkställt {d.executedDate}</span></p>
+      ) : withoutAssessment ? (
+        <p>Ingen kontaktperson ännu.</p>
       ) : (
         <p className={d.daysSinceDecision > 90 ? 'warning' : ''}>
           Ej verkställt: {d.daysSinceDecision} dagar sedan beslutet. Tremånadersgränsen är {d.ivoDeadline}.
@@ -100,6 +108,7 @@ export function DecisionPanel({ d, onChanged }: { d: DecisionView; onChanged: ()
           <ul className="events">
             {a.events.map((e) => <li key={e.id}>{e.date} {ASSIGNMENT_STATUS_LABELS[e.toStatus as keyof typeof ASSIGNMENT_STATUS_LABELS] ?? e.toStatus}{e.note ? ` – ${e.note}` : ''}</li>)}
           </ul>
+          {a.status === 'aktivt' && <AvbrottFlag assignmentId={a.id} onRegistered={changed} />}
           {a.availableActions.length > 0 && <AssignmentActions id={a.id} actions={a.availableActions} onDone={changed} />}
         </div>
       ))}
@@ -111,7 +120,7 @@ export function DecisionPanel({ d, onChanged }: { d: DecisionView; onChanged: ()
       )}
       {matching && <MatchingPanel decisionId={d.id} onProposed={changed} />}
       {ending && <EndDecisionForm id={d.id} onDone={() => { setEnding(false); onChanged(); }} onCancel={() => setEnding(false)} />}
-      {(waiting || openInterruption) && <NotesForm d={d} onDone={onChanged} />}
+      {(waiting || openInterruption) && !withoutAssessment && <NotesForm d={d} onDone={onChanged} />}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { procedure } from '../define';
 import { addressOutput, id, isoDate, personBaseValues, revealAddressInput } from '../fields';
 import { personnummerField } from './contactPersons';
+import { lawField, personkretsField } from './legal';
 
 export const CONNECTION_ROLES = ['vardnadshavare', 'god_man', 'forvaltare', 'personal', 'annan'] as const;
 export const CONNECTION_ROLE_LABELS: Record<(typeof CONNECTION_ROLES)[number], string> = {
@@ -64,6 +65,12 @@ export const decisionInput = z
     period: z.enum(PERIODS),
     hoursPerMonth: z.number().int().min(1, 'Ange timmar per månad.').max(200),
     needsSpecialQualification: z.boolean().default(false),
+    /** The law (LSS 1993:387, SoL 2001:453, SoL 2025:400); left out, it follows the insats label and the decision date. */
+    law: lawField.optional(),
+    /** From the unit's list for the law; left out, the list's first. */
+    paragraph: z.string().trim().max(60).optional(),
+    /** 1 § 1, 2 or 3 LSS: required for LSS decisions (Socialstyrelsen's LSS register). */
+    personkrets: personkretsField.nullable().default(null),
   })
   .refine((v) => v.validTo === null || v.validTo >= v.validFrom, { path: ['validTo'], message: 'Slutdatum kan inte vara före startdatum.' });
 export type DecisionInput = z.input<typeof decisionInput>;
@@ -93,6 +100,13 @@ export const decisionView = z.object({
   period: z.enum(PERIODS),
   hoursPerMonth: z.number(),
   needsSpecialQualification: z.boolean(),
+  law: z.string(),
+  paragraph: z.string(),
+  personkrets: z.string().nullable(),
+  /** True while the law is the update's guess and not yet confirmed. */
+  lawGuessed: z.boolean(),
+  /** What documents print, e.g. "9 § 4 lagen (1993:387) om stöd och service till vissa funktionshindrade (LSS)". */
+  legalReference: z.string(),
   executedDate: z.string().nullable(),
   endedDate: z.string().nullable(),
   endReason: z.string().nullable(),
@@ -124,6 +138,9 @@ export const clientDetail = z.object({
   birthDate: z.string(),
   isChild: z.boolean(),
   ivoCode: z.string(),
+  /** A participant in an insats utan individuell behovsprövning (SoL 2025:400): no personnummer, an age group. */
+  withoutAssessment: z.boolean(),
+  ageGroup: z.string(),
   decisions: z.array(decisionView),
 });
 export type ClientDetail = z.infer<typeof clientDetail>;

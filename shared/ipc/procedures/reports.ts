@@ -9,6 +9,8 @@ export const ivoReportLine = z.object({
   gender: z.enum(['man', 'kvinna']),
   isChild: z.boolean(),
   legalBasis: z.string(),
+  /** Law and paragraph, e.g. "9 § 4 LSS", "11 kap. 1 § SoL (2025:400)". */
+  legalReference: z.string(),
   decisionDate: z.string(),
   kind: z.string(),
   kindLabel: z.string(),
@@ -29,6 +31,8 @@ export const ivoSummary = z.object({
   byGender: z.object({ man: z.number(), kvinna: z.number() }),
   byLegalBasis: z.record(z.string(), z.number()),
   byWait: z.object({ upTo6Months: z.number(), upTo12Months: z.number(), over12Months: z.number() }),
+  /** Participants in an insats utan individuell behovsprövning (SoL 2025:400) with an assignment running at the quarter's end: not reported to IVO, counted apart. */
+  participantsWithoutAssessment: z.number(),
 });
 
 export const reportProcedures = {

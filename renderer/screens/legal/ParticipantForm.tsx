@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button, Form } from 'react-aria-components';
+import { participantInput } from '../../../shared/ipc/procedures/legal';
+import { AGE_GROUP_LABELS, AGE_GROUPS } from '../../../shared/legal/participants';
+import { useToday } from '../../session/today';
+import { call } from '../../api';
+import { applyServerError, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
+
+/**
+ * A participant in an insats utan individuell behovsprövning (socialtjänstlagen 2025:400): only what the nämnd
+ * has decided to document (a first name or a code, age group, area). No personnummer, no decision to IVO.
+ */
+export function ParticipantForm({ onSaved, onCancel }: { onSaved: (clientId: number) => void; onCancel: () => void }) {
+  const today = useToday();
+  const { control, handleSubmit, setError } = useForm({ defaultValues: { name: '', ageGroup: '', area: '', startDate: today, meetingsPerPeriod: 2, hoursPerMonth: 8 } });
+  const [message, setMessage] = useState<string | null>(null);
+  const submit = handleSubmit(async (v) => {
+    const input = validateWith(participantInput, v, setError);
+    if (!input) return;
+    try {
+      onSaved((await call('participants.create', input)).clientId);
+    } catch (err) {
+      setMessage(applyServerError(err, setError));
+    }
+  });
+  return (
+    <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label="Ny deltagare utan behovsprövning">
+      <p className="muted">
+        Insats utan individuell behovsprövning enligt socialtjänstlagen (2025:400). Registrera bara det nämnden har beslutat ska dokumenteras.
+        Deltagaren rapporteras inte till IVO och räknas för sig i statistiken. Ersättningen betalas till kontaktpersonen.
+      </p>
+      <div className="grid3">
+        <TextInput control={control} name="name" label="Förnamn eller kod" />
+        <TextInput control={control} name="area" label="Område" />
+        <TextInput control={control} name="startDate" label="Från" description="ÅÅÅÅ-MM-DD" />
+        <NumberInput control={control} name="meetingsPerPeriod" label="Träffar per månad" minValue={1} maxValue={31} />
+        <NumberInput control={control} name="hoursPerMonth" label="Timmar per månad" minValue={1} maxValue={200} />
+      </div>
+      <RadioInput control={control} name="ageGroup" label="Åldersgrupp" options={AGE_GROUPS.map((g) => [g, AGE_GROUP_LABELS[g]] as const)} />
+      <FormMessage>{message}</FormMessage>
+      <div className="row">
+        <Button type="submit" className="button primary">Registrera deltagare</Button>
+        <Button className="button" onPress={onCancel}>Avbryt</Button>
+      </div>
+    </Form>
+  );
+}
