@@ -72,8 +72,9 @@ export function AppShell({ status, onStatus }: { status: SessionStatus; onStatus
       </nav>
       <div className="main">
         <header className="topbar">
-          <Button className="link" onPress={() => setProfile(true)} aria-label="Mitt konto">
+          <Button className="link" onPress={() => setProfile(true)}>
             {user.displayName} · {user.roles.map((r) => ROLE_LABELS[r]).join(', ')}
+            <span className="sr-only"> (Mitt konto)</span>
           </Button>
           <div className="row">
             <Button className="button" onPress={() => void call('session.lock', {}).then(onStatus)}>
@@ -84,7 +85,7 @@ export function AppShell({ status, onStatus }: { status: SessionStatus; onStatus
             </Button>
           </div>
         </header>
-        <section className="content">
+        <main className="content">
           {profile ? (
             <>
               <h1>Mitt konto</h1>
@@ -94,7 +95,7 @@ export function AppShell({ status, onStatus }: { status: SessionStatus; onStatus
           ) : (
             <NavigationContext.Provider value={{ go, section }}>{active.render(user.roles)}</NavigationContext.Provider>
           )}
-        </section>
+        </main>
       </div>
     </div>
   );

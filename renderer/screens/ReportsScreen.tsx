@@ -57,7 +57,7 @@ export function ReportsScreen() {
           </div>
           <FormMessage tone="ok">{saved}</FormMessage>
           <table className="table" aria-label="IVO-rapport">
-            <thead><tr><th scope="col">Kod</th><th scope="col">Insats</th><th scope="col">Beslut</th><th scope="col">Typ</th><th scope="col">Avbrott</th><th scope="col">Gräns</th><th scope="col">Verkställt/avslutat</th><th scope="col">Dagar</th><th scope="col">Erbjudanden</th><th scope="col">Skäl</th></tr></thead>
+            <thead><tr><th scope="col">Kod</th><th scope="col">Insats</th><th scope="col">Beslut</th><th scope="col">Typ</th><th scope="col">Avbrott</th><th scope="col">Gräns</th><th scope="col">Verkställt eller avslutat</th><th scope="col">Dagar</th><th scope="col">Erbjudanden</th><th scope="col">Skäl</th></tr></thead>
             <tbody>
               {report.lines.map((l) => (
                 <tr key={`${l.decisionId}-${l.kind}-${l.interruptionDate ?? ''}`}>

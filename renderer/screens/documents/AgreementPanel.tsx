@@ -50,7 +50,7 @@ export function AgreementPanel({ assignmentId, startDate, protectedParty, onCrea
         <FormMessage tone={message?.startsWith('Sparat') ? 'ok' : 'error'}>{message}</FormMessage>
         <Button type="submit" className="button primary">{versions.length ? 'Spara ändringar (ny version)' : 'Skapa avtal'}</Button>
       </Form>
-      <h4>Versioner</h4>
+      <h3>Versioner</h3>
       {versions.length === 0 && <p className="muted">Inget avtal ännu.</p>}
       <ol className="versions" aria-label="Avtalsversioner">
         {versions.map((v) => (

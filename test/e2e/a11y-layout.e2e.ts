@@ -1,0 +1,142 @@
+import { describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { shot } from '../harness/browser';
+import { useE2E } from '../harness/fixture';
+import { E2E_ADMIN, login, nav } from '../harness/flows';
+import { axeScan, horizontalOverflow, type AxeFinding } from '../harness/axe';
+import { seedDemo } from '../../electron/seed/demo';
+
+/**
+ * Every screen (and the dialogs that open on them) with the demo municipality, at the two laptop
+ * sizes officers use: axe-core must report nothing, and the page must never scroll sideways.
+ */
+const env = useE2E({
+  login: false,
+  prepare: async (harness) => {
+    await harness.core.setup(E2E_ADMIN);
+    await harness.core.login(E2E_ADMIN.username, E2E_ADMIN.password);
+    await seedDemo(harness.core.serviceContext(), { seed: 1 });
+    await harness.core.logout();
+  },
+});
+
+const VIEWPORTS = [
+  { width: 1366, height: 768 },
+  { width: 1280, height: 720 },
+];
+
+interface Problem { screen: string; viewport: string; overflow: number; axe: AxeFinding[] }
+const problems: Problem[] = [];
+const checked: string[] = [];
+
+async function check(page: Page, screen: string): Promise<void> {
+  for (const vp of VIEWPORTS) {
+    await page.setViewportSize(vp);
+    await page.waitForTimeout(150); // layout and charts settle after the resize
+    const overflow = await horizontalOverflow(page);
+    const axe = await axeScan(page);
+    if (overflow > 0 || axe.length > 0) problems.push({ screen, viewport: `${vp.width}×${vp.height}`, overflow, axe });
+  }
+  checked.push(screen);
+  await shot(page, `a11y-${checked.length.toString().padStart(2, '0')}-${screen.replace(/[^a-z0-9åäö]+/gi, '-').toLowerCase()}`);
+}
+
+async function tab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click();
+}
+
+describe('every screen: axe-core finds nothing and nothing scrolls sideways', () => {
+  it('walks the app with the demo data', async () => {
+    onTestFailed(() => shot(env.page, 'FAILED-a11y'));
+    const page = env.page;
+    await page.setViewportSize(VIEWPORTS[0]);
+    await page.goto(env.harness.url);
+    await page.getByRole('heading', { name: 'Logga in' }).waitFor();
+    await check(page, 'Logga in');
+    await login(page, env.harness);
+    await expect.poll(() => page.locator('figure.chart .recharts-wrapper > svg').count(), { timeout: 15_000 }).toBe(4);
+    await check(page, 'Översikt');
+
+    await nav(page, 'Kontaktpersoner');
+    await page.getByRole('table', { name: 'Kontaktpersoner' }).getByRole('button').first().waitFor();
+    await check(page, 'Kontaktpersoner');
+    await tab(page, 'Kö');
+    await page.getByRole('table').first().waitFor();
+    await check(page, 'Kontaktpersoner kö');
+    await tab(page, 'Import');
+    await check(page, 'Kontaktpersoner import');
+    await tab(page, 'Alla');
+    await page.getByRole('table', { name: 'Kontaktpersoner' }).getByRole('button').first().click();
+    await page.getByRole('button', { name: '← Tillbaka till listan' }).waitFor();
+    await page.getByRole('heading', { name: 'Tidslinje' }).waitFor();
+    await check(page, 'Kontaktperson');
+    await page.getByRole('button', { name: '← Tillbaka till listan' }).click();
+    await page.getByRole('button', { name: 'Ny intresseanmälan' }).click();
+    await page.getByRole('heading', { name: 'Ny intresseanmälan' }).waitFor();
+    await check(page, 'Ny intresseanmälan');
+    await page.getByRole('button', { name: 'Registrera intresseanmälan' }).click();
+    await page.locator('[aria-invalid="true"]').first().waitFor();
+    await check(page, 'Ny intresseanmälan med fel');
+    await page.getByRole('button', { name: 'Avbryt' }).click();
+
+    await nav(page, 'Brukare och beslut');
+    await page.getByText('Bara de som väntar på verkställighet').click();
+    await page.getByRole('table', { name: 'Brukare' }).getByRole('button').first().click();
+    await page.getByRole('heading', { name: 'Beslut', exact: true }).waitFor();
+    await check(page, 'Brukare');
+    const find = page.getByRole('button', { name: 'Hitta kontaktperson' }).first();
+    if (await find.count()) {
+      await find.click();
+      await page.getByRole('region', { name: 'Förslag på kontaktpersoner' }).getByRole('listitem').first().waitFor();
+      await check(page, 'Matchning');
+    }
+    await page.getByRole('button', { name: '← Tillbaka till listan' }).click();
+    await page.getByRole('table', { name: 'Brukare' }).waitFor();
+    await check(page, 'Brukarlista');
+
+    await nav(page, 'Uppdrag');
+    await page.getByRole('table', { name: 'Uppdrag' }).getByRole('row').nth(1).waitFor();
+    await check(page, 'Uppdrag');
+    await page.getByRole('button', { name: /^Dokument för / }).first().click();
+    await page.getByRole('tab', { name: 'Genomförandeplan' }).waitFor();
+    await check(page, 'Uppdrag dokument');
+
+    await nav(page, 'Uppföljningar');
+    await page.getByRole('table', { name: 'Uppföljningar' }).waitFor();
+    await check(page, 'Uppföljningar');
+
+    await nav(page, 'Ersättning och utbetalning');
+    await page.getByRole('table', { name: 'Månadsrapporter' }).waitFor();
+    await check(page, 'Månadsrapporter');
+    await tab(page, 'Utbetalning');
+    await page.waitForTimeout(500);
+    await check(page, 'Utbetalning');
+    await tab(page, 'Årssammanställning');
+    await page.waitForTimeout(500);
+    await check(page, 'Årssammanställning');
+
+    await nav(page, 'Rapporter');
+    await page.waitForTimeout(500);
+    await check(page, 'Rapporter');
+
+    await nav(page, 'Logg');
+    await page.getByRole('table').first().waitFor();
+    await check(page, 'Logg');
+
+    await nav(page, 'Inställningar');
+    await page.getByLabel('Enhetens namn').waitFor();
+    await page.waitForTimeout(500);
+    await check(page, 'Inställningar');
+
+    await page.getByRole('button', { name: new RegExp(E2E_ADMIN.displayName) }).click();
+    await page.getByRole('heading', { name: 'Mitt konto' }).waitFor();
+    await check(page, 'Mitt konto');
+
+    await page.getByRole('button', { name: 'Lås', exact: true }).click();
+    await page.getByRole('heading', { name: 'Kontaktregistret är låst' }).waitFor();
+    await check(page, 'Låst');
+
+    expect(checked.length).toBeGreaterThanOrEqual(18);
+    expect(problems, JSON.stringify(problems, null, 1)).toEqual([]);
+  });
+});
