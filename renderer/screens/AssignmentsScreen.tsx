@@ -28,9 +28,9 @@ export function AssignmentsScreen() {
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td>{r.clientName}</td>
-              <td>{r.contactPersonName}</td>
-              <td>{r.legalBasis}</td>
+              <td className="wrap">{r.clientName}</td>
+              <td className="wrap">{r.contactPersonName}</td>
+              <td className="wrap">{r.legalBasis}</td>
               <td><span className={`badge ${r.status}`}>{ASSIGNMENT_STATUS_LABELS[r.status]}</span></td>
               <td>{r.startDate ?? (r.meetingDate ? `möte ${r.meetingDate}` : '–')}</td>
               <td className="wrap">{r.availableActions.length > 0 ? <AssignmentActions id={r.id} actions={r.availableActions} onDone={() => void load()} /> : r.endReason ?? ''}</td>

@@ -61,8 +61,8 @@ export function ReportsScreen() {
             <tbody>
               {report.lines.map((l) => (
                 <tr key={`${l.decisionId}-${l.kind}-${l.interruptionDate ?? ''}`}>
-                  <td>{l.code}</td><td>{l.legalBasis}</td><td>{l.decisionDate}</td><td className="wrap">{l.kindLabel}</td><td>{l.interruptionDate ?? ''}</td><td>{l.deadline}</td>
-                  <td>{l.closedDate ?? ''}</td><td>{l.daysWaited}</td><td className="wrap">{l.offers.map((o) => `${o.date} ${o.outcome}`).join(', ')}</td><td className="wrap">{l.delayReason}</td>
+                  <td>{l.code}</td><td className="wrap">{l.legalBasis}</td><td>{l.decisionDate}</td><td className="wrap">{l.kindLabel}</td><td>{l.interruptionDate ?? ''}</td><td>{l.deadline}</td>
+                  <td>{l.closedDate ?? ''}</td><td>{l.daysWaited}</td><td className="wrap">{l.offers.map((o, i) => <span key={i}>{i > 0 && ', '}<span className="nowrap">{o.date}</span> {o.outcome}</span>)}</td><td className="wrap">{l.delayReason}</td>
                 </tr>
               ))}
             </tbody>
