@@ -14,6 +14,9 @@ import { ReportsScreen } from './ReportsScreen';
 import { PayoutsScreen } from './PayoutsScreen';
 import { FollowUpsScreen } from './FollowUpsScreen';
 import { NavigationContext } from '../session/navigation';
+import { LockWarning } from '../session/LockWarning';
+import { discardUnsaved, unsavedForms } from '../session/unsaved';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 
 interface NavItem {
   id: string;
@@ -35,18 +38,27 @@ const NAV: NavItem[] = [
 ];
 
 /** The signed-in app: left navigation, header with user, lock and logout. */
-export function AppShell({ status, onStatus }: { status: SessionStatus; onStatus: (s: SessionStatus) => void }) {
+export function AppShell(props: { status: SessionStatus; onStatus: (s: SessionStatus) => void; polledAt?: number; startScreen?: string; onScreen?: (screen: string) => void }) {
+  const { status, onStatus } = props;
   const user = status.user!;
   const items = NAV.filter((n) => !n.roles || n.roles.some((r) => user.roles.includes(r)));
-  const [current, setCurrent] = useState(items[0].id);
+  const [current, setCurrent] = useState(items.some((i) => i.id === props.startScreen) ? props.startScreen! : items[0].id);
   const [profile, setProfile] = useState(false);
   const [section, setSection] = useState<string | null>(null);
+  // A move away from a form with unsaved changes waits for the officer's answer.
+  const [leaving, setLeaving] = useState<{ forms: string[]; proceed: () => void } | null>(null);
   const active = items.find((i) => i.id === current) ?? items[0];
+  const guard = (proceed: () => void) => {
+    const forms = unsavedForms();
+    if (forms.length === 0) proceed();
+    else setLeaving({ forms, proceed });
+  };
   const go = (screen: string, target?: string) => {
     if (!items.some((i) => i.id === screen)) return;
     setProfile(false);
     setCurrent(screen);
     setSection(target ?? null);
+    props.onScreen?.(screen);
   };
 
   return (
@@ -62,7 +74,7 @@ export function AppShell({ status, onStatus }: { status: SessionStatus; onStatus
               <Button
                 className={`nav-item${item.id === active.id && !profile ? ' active' : ''}`}
                 aria-current={item.id === active.id && !profile ? 'page' : undefined}
-                onPress={() => go(item.id)}
+                onPress={() => guard(() => go(item.id))}
               >
                 {item.label}
               </Button>
@@ -72,19 +84,20 @@ export function AppShell({ status, onStatus }: { status: SessionStatus; onStatus
       </nav>
       <div className="main">
         <header className="topbar">
-          <Button className="link" onPress={() => setProfile(true)}>
+          <Button className="link" onPress={() => guard(() => setProfile(true))}>
             {user.displayName} · {user.roles.map((r) => ROLE_LABELS[r]).join(', ')}
             <span className="sr-only"> (Mitt konto)</span>
           </Button>
           <div className="row">
-            <Button className="button" onPress={() => void call('session.lock', {}).then(onStatus)}>
+            <Button className="button" onPress={() => guard(() => void call('session.lock', {}).then(onStatus))}>
               Lås
             </Button>
-            <Button className="button" onPress={() => void call('session.logout', {}).then(onStatus)}>
+            <Button className="button" onPress={() => guard(() => void call('session.logout', {}).then(onStatus))}>
               Logga ut
             </Button>
           </div>
         </header>
+        <LockWarning lockInSeconds={status.lockInSeconds} polledAt={props.polledAt ?? 0} />
         <main className="content">
           {profile ? (
             <>
@@ -97,6 +110,22 @@ export function AppShell({ status, onStatus }: { status: SessionStatus; onStatus
           )}
         </main>
       </div>
+      {leaving && (
+        <ConfirmDialog
+          title="Lämna utan att spara?"
+          confirmLabel="Lämna utan att spara"
+          cancelLabel="Stanna kvar"
+          onCancel={() => setLeaving(null)}
+          onConfirm={async () => {
+            const { proceed } = leaving;
+            discardUnsaved();
+            setLeaving(null);
+            proceed();
+          }}
+        >
+          <p>Ändringarna i {leaving.forms.map((f) => `”${f}”`).join(', ')} är inte sparade och försvinner om du lämnar sidan.</p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

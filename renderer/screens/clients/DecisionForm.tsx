@@ -5,6 +5,8 @@ import { decisionInput } from '../../../shared/ipc/procedures/clients';
 import { useToday } from '../../session/today';
 import { call } from '../../api';
 import { applyServerError, CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
+import { useUnsavedChanges } from '../../session/unsaved';
+import { useInlineForm } from '../../components/useInlineForm';
 
 interface Values {
   legalBasis: string;
@@ -21,10 +23,12 @@ interface Values {
 export function DecisionForm({ clientId, onDone, onCancel }: { clientId: number; onDone: () => void; onCancel: () => void }) {
   const today = useToday();
   const [bases, setBases] = useState<string[]>([]);
-  const { control, handleSubmit, setError, setValue } = useForm<Values>({
+  const { control, handleSubmit, setError, setValue, formState } = useForm<Values>({
     defaultValues: { legalBasis: '', decisionDate: today, diarienummer: '', validFrom: today, validTo: '', meetingsPerPeriod: 2, period: 'manad', hoursPerMonth: 8, needsSpecialQualification: false },
   });
   const [message, setMessage] = useState<string | null>(null);
+  useUnsavedChanges(formState.isDirty, 'Nytt beslut');
+  const inline = useInlineForm<HTMLFormElement>(onCancel);
   useEffect(() => {
     void call('settings.get', {}).then((s) => {
       setBases(s.legalBases);
@@ -42,7 +46,7 @@ export function DecisionForm({ clientId, onDone, onCancel }: { clientId: number;
     }
   });
   return (
-    <Form validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Nytt beslut">
+    <Form ref={inline} validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Nytt beslut">
       <h3>Nytt beslut om kontaktperson</h3>
       <RadioInput control={control} name="legalBasis" label="Lagrum" options={bases.map((b) => [b, b] as const)} />
       <div className="grid3">
