@@ -33,7 +33,7 @@ export function AssignmentsScreen() {
               <td className="wrap">{r.legalBasis}</td>
               <td><span className={`badge ${r.status}`}>{ASSIGNMENT_STATUS_LABELS[r.status]}</span></td>
               <td>{r.startDate ?? (r.meetingDate ? `möte ${r.meetingDate}` : '–')}</td>
-              <td className="wrap">{r.availableActions.length > 0 ? <AssignmentActions id={r.id} actions={r.availableActions} onDone={() => void load()} /> : r.endReason ?? ''}</td>
+              <td className="wrap">{r.availableActions.length > 0 ? <AssignmentActions id={r.id} actions={r.availableActions} onDone={() => void load()} who={`${r.contactPersonName} – ${r.clientName}`} /> : r.endReason ?? ''}</td>
               <td>{['aktivt', 'bada_ja', 'avslutat'].includes(r.status) && <Button className="button" onPress={() => setDocsFor(docsFor === r.id ? null : r.id)} aria-label={`Dokument för ${r.contactPersonName} och ${r.clientName}`}>Dokument</Button>}</td>
             </tr>
           ))}

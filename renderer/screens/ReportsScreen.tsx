@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useBusy } from '../components/useBusy';
 import { ExportButton } from '../components/ExportButton';
 import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
 import type { IvoReportLine } from '../../shared/ipc/procedures/reports';
@@ -18,7 +19,9 @@ export function ReportsScreen() {
   const [message, setMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => void call('reports.ivo', period).then(setReport, (e: Error) => setMessage(e.message)), [period]);
-  const exportAs = async (format: 'csv' | 'summary-csv' | 'pdf') => {
+  const [busy, runBusy] = useBusy();
+  const exportAs = (format: 'csv' | 'summary-csv' | 'pdf') => runBusy(() => exportNow(format));
+  const exportNow = async (format: 'csv' | 'summary-csv' | 'pdf') => {
     setSaved(null);
     try {
       const r = await call('reports.exportIvo', { ...period, format });
@@ -50,9 +53,9 @@ export function ReportsScreen() {
             väntat högst 6 mån {report.summary.byWait.upTo6Months}, 6–12 mån {report.summary.byWait.upTo12Months}, mer än 12 mån {report.summary.byWait.over12Months}).
           </p>
           <div className="row">
-            <Button className="button" onPress={() => void exportAs('pdf')}>Rapport med sammanställning (PDF)</Button>
-            <Button className="button" onPress={() => void exportAs('csv')}>Exportera individrapporter (CSV)</Button>
-            <Button className="button" onPress={() => void exportAs('summary-csv')}>Exportera sammanställning för fullmäktige (CSV)</Button>
+            <Button className="button" isDisabled={busy} onPress={() => void exportAs('pdf')}>Rapport med sammanställning (PDF)</Button>
+            <Button className="button" isDisabled={busy} onPress={() => void exportAs('csv')}>Exportera individrapporter (CSV)</Button>
+            <Button className="button" isDisabled={busy} onPress={() => void exportAs('summary-csv')}>Exportera sammanställning för fullmäktige (CSV)</Button>
             <ExportButton input={{ list: 'ivo', quarter: period }} />
           </div>
           <FormMessage tone="ok">{saved}</FormMessage>
