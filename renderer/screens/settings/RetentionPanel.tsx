@@ -56,7 +56,8 @@ export function RetentionPanel() {
           onConfirm={async () => {
             try {
               const r = await call('retention.run', { confirm: true });
-              setOk(`Gallrat: ${Object.values(r.removed).reduce((a, b) => a + b, 0)} poster.`);
+              const n = Object.values(r.removed).reduce((a, b) => a + b, 0);
+              setOk(`Gallrat: ${n} ${n === 1 ? 'post' : 'poster'}.`);
             } catch (e) {
               setMessage(e instanceof ApiError ? e.message : 'Något gick fel.');
             }
