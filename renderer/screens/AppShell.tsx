@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import type { SessionStatus } from '../../shared/ipc/procedures/session';
 import { ROLE_LABELS, type Role } from '../../shared/roles';
@@ -17,6 +17,7 @@ import { NavigationContext } from '../session/navigation';
 import { LockWarning } from '../session/LockWarning';
 import { discardUnsaved, unsavedForms } from '../session/unsaved';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { QuickSearch } from './QuickSearch';
 
 interface NavItem {
   id: string;
@@ -48,6 +49,21 @@ export function AppShell(props: { status: SessionStatus; onStatus: (s: SessionSt
   // A move away from a form with unsaved changes waits for the officer's answer.
   const [leaving, setLeaving] = useState<{ forms: string[]; proceed: () => void } | null>(null);
   const active = items.find((i) => i.id === current) ?? items[0];
+  // Quick search (Ctrl+K) for case workers; opening a record remounts its screen on that record.
+  const canSearch = user.roles.includes('handlaggare');
+  const [searching, setSearching] = useState(false);
+  const [visit, setVisit] = useState(0);
+  useEffect(() => {
+    if (!canSearch) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setSearching(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [canSearch]);
   const guard = (proceed: () => void) => {
     const forms = unsavedForms();
     if (forms.length === 0) proceed();
@@ -89,6 +105,11 @@ export function AppShell(props: { status: SessionStatus; onStatus: (s: SessionSt
             <span className="sr-only"> (Mitt konto)</span>
           </Button>
           <div className="row">
+            {canSearch && (
+              <Button className="button" onPress={() => setSearching(true)} aria-keyshortcuts="Control+K">
+                Sök person <span className="small-text">(Ctrl+K)</span>
+              </Button>
+            )}
             <Button className="button" onPress={() => guard(() => void call('session.lock', {}).then(onStatus))}>
               Lås
             </Button>
@@ -106,10 +127,22 @@ export function AppShell(props: { status: SessionStatus; onStatus: (s: SessionSt
               <ChangePasswordScreen onDone={() => {}} />
             </>
           ) : (
-            <NavigationContext.Provider value={{ go, section }}>{active.render(user.roles)}</NavigationContext.Provider>
+            <NavigationContext.Provider value={{ go, section }}><Fragment key={`${active.id}-${visit}`}>{active.render(user.roles)}</Fragment></NavigationContext.Provider>
           )}
         </main>
       </div>
+      {searching && (
+        <QuickSearch
+          onClose={() => setSearching(false)}
+          onOpen={(kind, id) => {
+            setSearching(false);
+            guard(() => {
+              go(kind === 'kontaktperson' ? 'kontaktpersoner' : 'brukare', `${kind}-${id}`);
+              setVisit((v) => v + 1);
+            });
+          }}
+        />
+      )}
       {leaving && (
         <ConfirmDialog
           title="Lämna utan att spara?"

@@ -3,12 +3,15 @@ import { Button } from 'react-aria-components';
 import { ClientList } from './clients/ClientList';
 import { ClientForm } from './clients/ClientForm';
 import { ClientDetail } from './clients/ClientDetail';
+import { useNavigation } from '../session/navigation';
 
 type View = { kind: 'list' } | { kind: 'new' } | { kind: 'detail'; id: number };
 
 /** Brukare och beslut. */
 export function ClientsScreen() {
-  const [view, setView] = useState<View>({ kind: 'list' });
+  const { section } = useNavigation();
+  // Arriving from the quick search ("brukare-7") opens that client's record.
+  const [view, setView] = useState<View>(() => (section?.startsWith('brukare-') ? { kind: 'detail', id: Number(section.slice(8)) } : { kind: 'list' }));
   if (view.kind === 'detail') return <ClientDetail id={view.id} onBack={() => setView({ kind: 'list' })} />;
   if (view.kind === 'new') return <><h1>Ny brukare</h1><ClientForm onCancel={() => setView({ kind: 'list' })} onSaved={(id) => setView({ kind: 'detail', id })} /></>;
   return (

@@ -60,13 +60,27 @@ describe('every screen: axe-core finds nothing and nothing scrolls sideways', ()
     await nav(page, 'Kontaktpersoner');
     await page.getByRole('table', { name: 'Kontaktpersoner' }).getByRole('button').first().waitFor();
     await check(page, 'Kontaktpersoner');
+    // Status filter and sort; the export holds exactly the rows shown.
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Godkänd (i kö)' });
+    await expect.poll(async () => (await page.locator('#search-help').textContent())?.trim()).toMatch(/^\d+ träffar$/);
+    await expect.poll(() => page.getByRole('table', { name: 'Kontaktpersoner' }).getByText('Intresseanmälan', { exact: true }).count()).toBe(0);
+    const shown = Number((await page.locator('#search-help').textContent())!.match(/^(\d+)/)![1]);
+    await page.getByRole('button', { name: 'Namn', exact: false }).first().click();
+    await page.getByRole('button', { name: 'Namn', exact: false }).first().click();
+    expect(await page.getByRole('columnheader', { name: /Namn/ }).getAttribute('aria-sort')).toBe('descending');
+    const firstTwo = await page.getByRole('table', { name: 'Kontaktpersoner' }).locator('tbody tr:not([aria-hidden]) td:first-child').allTextContents();
+    expect(firstTwo.slice(0, 5)).toEqual([...firstTwo.slice(0, 5)].sort((a, b) => b.localeCompare(a, 'sv')));
+    await page.getByRole('button', { name: 'Exportera till Excel' }).click();
+    await page.getByText(new RegExp(`Sparad: .*kontaktpersoner\\.xlsx \\(${shown} rader\\)`)).waitFor();
+    await check(page, 'Kontaktpersoner filtrerade');
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Alla' });
     await tab(page, 'Kö');
     await page.getByRole('table').first().waitFor();
     await check(page, 'Kontaktpersoner kö');
     await tab(page, 'Import');
     await check(page, 'Kontaktpersoner import');
     await tab(page, 'Alla');
-    await page.getByRole('table', { name: 'Kontaktpersoner' }).getByRole('button').first().click();
+    await page.getByRole('table', { name: 'Kontaktpersoner' }).locator('tbody').getByRole('button').first().click();
     await page.getByRole('button', { name: '← Tillbaka till listan' }).waitFor();
     await page.getByRole('heading', { name: 'Tidslinje' }).waitFor();
     await check(page, 'Kontaktperson');
@@ -81,7 +95,7 @@ describe('every screen: axe-core finds nothing and nothing scrolls sideways', ()
 
     await nav(page, 'Brukare och beslut');
     await page.getByText('Bara de som väntar på verkställighet').click();
-    await page.getByRole('table', { name: 'Brukare' }).getByRole('button').first().click();
+    await page.getByRole('table', { name: 'Brukare' }).locator('tbody').getByRole('button').first().click();
     await page.getByRole('heading', { name: 'Beslut', exact: true }).waitFor();
     await check(page, 'Brukare');
     const find = page.getByRole('button', { name: 'Hitta kontaktperson' }).first();
@@ -95,15 +109,41 @@ describe('every screen: axe-core finds nothing and nothing scrolls sideways', ()
     await check(page, 'Brukarlista');
 
     await nav(page, 'Uppdrag');
-    await page.getByRole('table', { name: 'Uppdrag' }).getByRole('row').nth(1).waitFor();
+    const assignments = page.getByRole('table', { name: 'Uppdrag' });
+    await assignments.getByRole('row').nth(1).waitFor();
     await check(page, 'Uppdrag');
-    await page.getByRole('button', { name: /^Dokument för / }).first().click();
+    // Search: every row left names the person searched for.
+    const someone = ((await assignments.locator('tbody tr td:nth-child(2)').first().textContent()) ?? '').replace(/f\. .*$/, '').trim();
+    await page.getByLabel('Sök uppdrag').fill(someone);
+    const words = someone.split(' ');
+    await expect.poll(async () => {
+      const texts = await assignments.locator('tbody tr').allTextContents();
+      return texts.length > 0 && texts.length < 10 && texts.every((t) => words.every((w) => t.includes(w)));
+    }).toBe(true);
+    await page.getByLabel('Sök uppdrag').fill('');
+    // The last row's documents open in view, above the table.
+    await page.getByRole('button', { name: /^Dokument för / }).last().click();
     await page.getByRole('tab', { name: 'Genomförandeplan' }).waitFor();
+    expect(await page.getByRole('tab', { name: 'Avtal' }).isVisible()).toBe(true);
+    const box = await page.getByRole('tab', { name: 'Avtal' }).boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(768);
     await check(page, 'Uppdrag dokument');
 
     await nav(page, 'Uppföljningar');
     await page.getByRole('table', { name: 'Uppföljningar' }).waitFor();
     await check(page, 'Uppföljningar');
+
+    // Quick search from anywhere (Ctrl+K): masked personnummer beside each name; opens the record.
+    await page.keyboard.press('Control+k');
+    const quick = page.getByRole('dialog', { name: 'Sök person' });
+    await quick.getByLabel('Namn eller personnummer').fill(someone.split(' ')[1] ?? someone);
+    await quick.getByRole('region', { name: 'Kontaktpersoner' }).getByRole('listitem').first().waitFor();
+    expect(await quick.getByRole('listitem').first().textContent()).toMatch(/\d{8}-\*{4}/);
+    await check(page, 'Snabbsök');
+    await quick.getByRole('region', { name: 'Kontaktpersoner' }).getByRole('button').first().click();
+    await page.getByRole('heading', { name: 'Tidslinje' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('button', { name: 'Kontaktpersoner' }).getAttribute('aria-current')).toBe('page');
 
     await nav(page, 'Ersättning och utbetalning');
     await page.getByRole('table', { name: 'Månadsrapporter' }).waitFor();
@@ -136,7 +176,7 @@ describe('every screen: axe-core finds nothing and nothing scrolls sideways', ()
     await page.getByRole('heading', { name: 'Kontaktregistret är låst' }).waitFor();
     await check(page, 'Låst');
 
-    expect(checked.length).toBeGreaterThanOrEqual(18);
+    expect(checked.length).toBeGreaterThanOrEqual(21);
     expect(problems, JSON.stringify(problems, null, 1)).toEqual([]);
   });
 });

@@ -22,6 +22,9 @@ export const assignmentRow = z.object({
   clientName: z.string(),
   contactPersonId: z.number(),
   contactPersonName: z.string(),
+  /** Birth dates (ÅÅÅÅ-MM-DD) shown beside the names, so namesakes can be told apart. */
+  clientBirthDate: z.string(),
+  contactPersonBirthDate: z.string(),
   decisionId: z.number(),
   legalBasis: z.string(),
   offeredDate: z.string().nullable(),
