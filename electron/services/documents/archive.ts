@@ -22,7 +22,7 @@ export function createPdf(core: AppCore, ref: DocumentRef): Promise<{ documentId
 
 async function createPdfOnce(core: AppCore, ref: DocumentRef): Promise<{ documentId: number }> {
   const ctx = core.serviceContext();
-  const doc = await renderDocument(ctx, ref);
+  const doc = await renderDocument(ctx, ref, { final: true });
   const pdf = await core.pdf(doc.html);
   return ctx.db.transaction().execute(async (trx) => {
     const { id } = await trx
@@ -59,7 +59,7 @@ export async function exportArchivedPdf(core: AppCore, documentId: number): Prom
 
 export async function printDocument(core: AppCore, ref: DocumentRef): Promise<{ printed: boolean }> {
   const ctx = core.serviceContext();
-  const doc = await renderDocument(ctx, ref);
+  const doc = await renderDocument(ctx, ref, { final: true });
   const printed = await core.print(doc.html);
   if (printed) await audit(ctx, ctx.db, { action: 'document.print', entityType: 'document', detail: doc.title });
   return { printed };
