@@ -109,6 +109,7 @@ describe('no lost work', () => {
     // The half-filled "Avsluta uppdraget" form from the previous test: leave it on purpose.
     await nav(page, 'Inställningar');
     await page.getByRole('alertdialog', { name: 'Lämna utan att spara?' }).getByRole('button', { name: 'Lämna utan att spara' }).click();
+    await page.getByRole('tab', { name: 'Gallring' }).click();
     const run = page.getByRole('button', { name: 'Gallra nu (1)' });
     await run.click();
     const dialog = page.getByRole('alertdialog', { name: 'Gallra nu?' });
