@@ -10,6 +10,7 @@ import { readSettings } from '../settings';
 import { readDocumentSettings } from './settings';
 import { agreementHtml, approvalLetterHtml, endLetterHtml, offerLetterHtml, planHtml, type Party } from '../../documents/case-documents';
 import { rateFor } from '../payouts/settings';
+import { hours, meetingsPer } from '../../../shared/plural';
 
 export interface DocumentRef {
   kind: DocumentKind;
@@ -81,7 +82,7 @@ export async function renderDocument(ctx: ServiceContext, ref: DocumentRef, opts
     const cpParty = party(cp, 'kontaktperson');
     const base = { assignmentId: a.id, contactPersonId: cp.id };
     if (ref.kind === 'brev-erbjudande') {
-      const meetings = `${d.meetings_per_period} träffar per ${d.period === 'vecka' ? 'vecka' : 'månad'}, cirka ${d.hours_per_month} timmar per månad`;
+      const meetings = `${meetingsPer(d.meetings_per_period, d.period)}, cirka ${hours(d.hours_per_month)} per månad`;
       out = { ...base, title: DOCUMENT_KIND_LABELS[ref.kind], html: offerLetterHtml({ ...common, to: cpParty, clientFirstName: client.first_name, area: client.area, meetings }) };
     } else if (ref.kind === 'brev-avslut') {
       if (!a.end_date) throw new DomainError('RULE_VIOLATION', 'Uppdraget är inte avslutat.');
@@ -119,7 +120,7 @@ export async function renderDocument(ctx: ServiceContext, ref: DocumentRef, opts
           'avtal.startdatum': data.startDate,
           'avtal.giltighet': data.endDate ? `till och med ${data.endDate}` : 'tills vidare',
           'avtal.uppsagningstid': `${data.noticeWeeks} veckors`,
-          'avtal.traffar': `${data.meetingsPerPeriod} träffar per ${data.period === 'vecka' ? 'vecka' : 'månad'}, cirka ${String(data.hoursPerMeeting).replace('.', ',')} timmar per träff`,
+          'avtal.traffar': `${meetingsPer(data.meetingsPerPeriod, data.period)}, cirka ${hours(data.hoursPerMeeting)} per träff`,
           'avtal.mal': data.goals.replace(/([^.!?])$/, '$1.'),
           'avtal.arvode': level(rate.arvodeLevels, a.arvode_level),
           'avtal.omkostnad': level(rate.omkostnadLevels, a.omkostnad_level),

@@ -13,6 +13,7 @@ import { MatchingPanel } from './MatchingPanel';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useInlineForm } from '../../components/useInlineForm';
 import { useUnsavedChanges } from '../../session/unsaved';
+import { hours, meetingsPer } from '../../../shared/plural';
 
 function NotesForm({ d, onDone }: { d: DecisionView; onDone: () => void }) {
   const { control, handleSubmit, setError } = useForm({ defaultValues: { delayReason: d.delayReason, interimSupport: d.interimSupport } });
@@ -99,7 +100,7 @@ export function DecisionPanel({ d, onChanged }: { d: DecisionView; onChanged: ()
     <section className="panel" aria-label={`Beslut ${d.decisionDate}`}>
       <h3>{d.legalBasis}, beslut {d.decisionDate}{d.diarienummer ? ` (${d.diarienummer})` : ''}</h3>
       <p>
-        {d.meetingsPerPeriod} träffar per {d.period === 'vecka' ? 'vecka' : 'månad'}, {d.hoursPerMonth} timmar per månad. Gäller {d.validFrom}–{d.validTo ?? 'tills vidare'}.
+        {meetingsPer(d.meetingsPerPeriod, d.period)}, {hours(d.hoursPerMonth)} per månad. Gäller {d.validFrom}–{d.validTo ?? 'tills vidare'}.
         {d.needsSpecialQualification && ' Kräver särskilt kvalificerad kontaktperson.'}
       </p>
       {d.endedDate ? (
