@@ -6,6 +6,8 @@ import { ASSIGNMENT_ACTIONS, ASSIGNMENT_STATUSES, type AssignmentAction } from '
 export const matchRow = z.object({
   contactPersonId: z.number(),
   name: z.string(),
+  /** ÅÅÅÅ-MM-DD, beside the name so namesakes can be told apart. */
+  birthDate: z.string(),
   area: z.string(),
   daysWaiting: z.number(),
   score: z.number(),
