@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button, Checkbox, Form, Input, Label, SearchField } from 'react-aria-components';
 import { useSorted } from '../../components/sort';
@@ -81,16 +81,25 @@ export function FollowUpList({ assignmentId }: { assignmentId?: number }) {
         <thead><tr>{header('Planerad')}{header('Läge')}{!assignmentId && <>{header('Brukare')}{header('Kontaktperson')}</>}<th scope="col">Resultat</th><th scope="col"><span className="sr-only">Åtgärd</span></th></tr></thead>
         <tbody>
           {sorted.map((r) => (
-            <tr key={r.id}>
-              <td>{r.plannedDate}</td>
-              <td className={STATE_CLASS[r.state]}>{r.state}{r.doneDate ? ` ${r.doneDate}` : ''}</td>
-              {!assignmentId && <><td>{r.clientName}</td><td>{r.contactPersonName}</td></>}
-              <td className="wrap">{r.outcome}</td>
-              <td className="wrap">
-                {!r.doneDate && <Button className="button" onPress={() => setOpen(open === r.id ? null : r.id)} aria-label={`Registrera uppföljning ${r.plannedDate}`}>Registrera</Button>}
-                {open === r.id && <RecordForm id={r.id} onCancel={() => setOpen(null)} onDone={() => { setOpen(null); void load(); }} />}
-              </td>
-            </tr>
+            <Fragment key={r.id}>
+              <tr>
+                <td>{r.plannedDate}</td>
+                <td className={STATE_CLASS[r.state]}>{r.state}{r.doneDate ? ` ${r.doneDate}` : ''}</td>
+                {!assignmentId && <><td>{r.clientName}</td><td>{r.contactPersonName}</td></>}
+                <td className="wrap">{r.outcome}</td>
+                <td>
+                  {!r.doneDate && <Button className="button" onPress={() => setOpen(open === r.id ? null : r.id)} aria-expanded={open === r.id} aria-label={`Registrera uppföljning ${r.plannedDate}`}>Registrera</Button>}
+                </td>
+              </tr>
+              {/* The form gets the table's full width on its own row, so its date fields are never squeezed. */}
+              {open === r.id && (
+                <tr>
+                  <td colSpan={assignmentId ? 4 : 6} className="wrap">
+                    <RecordForm id={r.id} onCancel={() => setOpen(null)} onDone={() => { setOpen(null); void load(); }} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>
