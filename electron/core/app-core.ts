@@ -108,7 +108,7 @@ export class AppCore {
   public status(): SessionStatus {
     const today = toLocalIsoDate(this.clock.now());
     if (!this.vault.exists()) return { state: 'uninitialized', user: null, lockedUsername: null, unitName: null, today };
-    if (this.session) return { state: 'unlocked', user: this.session.user, lockedUsername: null, unitName: this.unitName, today };
+    if (this.session) return { state: 'unlocked', user: this.session.user, lockedUsername: null, unitName: this.unitName, today, lockInSeconds: this.lockInSeconds(this.session) };
     if (this.lockedUsername) return { state: 'locked', user: null, lockedUsername: this.lockedUsername, unitName: this.unitName, today };
     return { state: 'loggedOut', user: null, lockedUsername: null, unitName: this.unitName, today };
   }
@@ -308,6 +308,11 @@ export class AppCore {
 
   public updateSessionUser(user: SessionUser): void {
     if (this.session && this.session.user.id === user.id) this.session.user = user;
+  }
+
+  /** Seconds left before checkIdle() locks this session (0 once the idle time has passed). */
+  private lockInSeconds(s: { lastActivity: number; idleLockMinutes: number }): number {
+    return Math.max(0, Math.ceil((s.lastActivity + s.idleLockMinutes * 60_000 - this.clock.now().getTime()) / 1000));
   }
 
   /** Locks after the idle time: called on a timer by whoever hosts the core. Returns true if it locked. */

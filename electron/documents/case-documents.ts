@@ -1,6 +1,6 @@
 import { mergeText, type MergeValues, type TemplateParagraph } from '../../shared/documents/merge';
 import type { PlanData } from '../../shared/ipc/procedures/documents';
-import { esc, page } from './html';
+import { esc, letterhead, page } from './html';
 
 export interface Party {
   name: string;
@@ -8,20 +8,30 @@ export interface Party {
   phone: string;
 }
 
+/** Each heading stays with its text (a paragraph is never split from its heading across pages). */
 const paragraphs = (template: TemplateParagraph[], values: MergeValues) =>
-  template.map((p) => `${p.heading ? `<h2>${esc(mergeText(p.heading, values))}</h2>` : ''}<p>${esc(mergeText(p.text, values))}</p>`).join('');
+  template.map((p) => `<div class="para">${p.heading ? `<h2>${esc(mergeText(p.heading, values))}</h2>` : ''}<p>${esc(mergeText(p.text, values))}</p></div>`).join('');
 
-/** Uppdragsavtal from the unit's template; two copies (the contact person's and the unit's), each with signature lines. */
-export function agreementHtml(o: { unitName: string; logo?: string; date: string; template: TemplateParagraph[]; values: MergeValues; contactPerson: string }): string {
+/**
+ * Uppdragsavtal from the unit's template; two copies (the contact person's and the unit's), each
+ * with the full letterhead (municipality, unit, diarienummer) and the signature block kept on one
+ * page. `missing` (preview only: a final PDF or print is refused instead) is listed on top.
+ */
+export function agreementHtml(o: { unitName: string; municipality?: string; logo?: string; date: string; diarienummer?: string; template: TemplateParagraph[]; values: MergeValues; contactPerson: string; missing?: string[] }): string {
+  const meta = o.diarienummer ? `Dnr ${o.diarienummer}` : undefined;
+  const warn = o.missing?.length ? `<div class="missing"><strong>Utkast – uppgifter saknas:</strong> ${o.missing.map(esc).join('; ')}.</div>` : '';
   const copy = (label: string, first: boolean) => `<section class="${first ? '' : 'page-break'}">
-<p class="muted">${esc(label)}</p>
+${letterhead({ title: 'Uppdragsavtal', unitName: o.unitName, municipality: o.municipality, logo: o.logo, date: o.date, meta })}
+${first ? warn : ''}<p class="muted">${esc(label)}</p>
 <h1>Uppdragsavtal för kontaktperson</h1>
 <p class="muted">Version ${esc(o.values['avtal.version'])}</p>
 ${paragraphs(o.template, o.values)}
+<div class="signatures">
 <div class="sign"><div>Ort och datum</div><div>Ort och datum</div></div>
 <div class="sign"><div>${esc(o.contactPerson)}, uppdragstagare</div><div>För ${esc(o.unitName)}</div></div>
+</div>
 </section>`;
-  return page({ title: 'Uppdragsavtal', unitName: o.unitName, logo: o.logo, date: o.date, body: copy('Kontaktpersonens exemplar', true) + copy('Enhetens exemplar', false) });
+  return page({ title: 'Uppdragsavtal', unitName: o.unitName, municipality: o.municipality, logo: o.logo, date: o.date, meta, letterhead: false, body: copy('Kontaktpersonens exemplar', true) + copy('Enhetens exemplar', false) });
 }
 
 /** Genomförandeplan (SOSFS 2014:5): goals, activities (what, how, who, when, how often, how long), follow-up. */

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Controller, type Control, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
 import { Checkbox, FieldError, Input, Label, NumberField, Radio, RadioGroup, Text, TextArea, TextField } from 'react-aria-components';
 import type { z } from 'zod';
@@ -44,16 +44,24 @@ export function TextInput<T extends FieldValues>(props: {
 /** Puts a server error on the form: field errors on their fields, the rest as a form message. */
 export function applyServerError<T extends FieldValues>(err: unknown, setError: UseFormSetError<T>): string {
   if (err instanceof ApiError) {
-    for (const [field, message] of Object.entries(err.error.fields ?? {})) setError(field as Path<T>, { message });
+    // The first field with an error takes focus (and scrolls into view).
+    Object.entries(err.error.fields ?? {}).forEach(([field, message], i) => setError(field as Path<T>, { message }, { shouldFocus: i === 0 }));
     return err.error.message;
   }
   return 'Något gick fel. Försök igen.';
 }
 
 export function FormMessage({ children, tone = 'error' }: { children: ReactNode; tone?: 'error' | 'ok' }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // A message that appears is brought into view (it may sit below the fold of a long form),
+  // unless focus has just moved to the first invalid field, which then stays in view.
+  useEffect(() => {
+    if (!children || document.activeElement?.getAttribute('aria-invalid') === 'true') return;
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [children]);
   if (!children) return null;
   return (
-    <div role={tone === 'error' ? 'alert' : 'status'} className={`form-message ${tone}`}>
+    <div ref={ref} role={tone === 'error' ? 'alert' : 'status'} className={`form-message ${tone}`}>
       {children}
     </div>
   );
@@ -130,6 +138,6 @@ export function RadioInput<T extends FieldValues>(props: { control: Control<T, a
 export function validateWith<S extends z.ZodType, T extends FieldValues>(schema: S, value: unknown, setError: UseFormSetError<T>): z.output<S> | null {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  for (const issue of r.error.issues) setError(issue.path.map(String).join('.') as Path<T>, { message: issue.message });
+  r.error.issues.forEach((issue, i) => setError(issue.path.map(String).join('.') as Path<T>, { message: issue.message }, { shouldFocus: i === 0 }));
   return null;
 }

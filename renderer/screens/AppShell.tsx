@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import type { SessionStatus } from '../../shared/ipc/procedures/session';
 import { ROLE_LABELS, type Role } from '../../shared/roles';
@@ -14,6 +14,10 @@ import { ReportsScreen } from './ReportsScreen';
 import { PayoutsScreen } from './PayoutsScreen';
 import { FollowUpsScreen } from './FollowUpsScreen';
 import { NavigationContext } from '../session/navigation';
+import { LockWarning } from '../session/LockWarning';
+import { discardUnsaved, unsavedForms } from '../session/unsaved';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { QuickSearch } from './QuickSearch';
 
 interface NavItem {
   id: string;
@@ -35,18 +39,42 @@ const NAV: NavItem[] = [
 ];
 
 /** The signed-in app: left navigation, header with user, lock and logout. */
-export function AppShell({ status, onStatus }: { status: SessionStatus; onStatus: (s: SessionStatus) => void }) {
+export function AppShell(props: { status: SessionStatus; onStatus: (s: SessionStatus) => void; polledAt?: number; startScreen?: string; onScreen?: (screen: string) => void }) {
+  const { status, onStatus } = props;
   const user = status.user!;
   const items = NAV.filter((n) => !n.roles || n.roles.some((r) => user.roles.includes(r)));
-  const [current, setCurrent] = useState(items[0].id);
+  const [current, setCurrent] = useState(items.some((i) => i.id === props.startScreen) ? props.startScreen! : items[0].id);
   const [profile, setProfile] = useState(false);
   const [section, setSection] = useState<string | null>(null);
+  // A move away from a form with unsaved changes waits for the officer's answer.
+  const [leaving, setLeaving] = useState<{ forms: string[]; proceed: () => void } | null>(null);
   const active = items.find((i) => i.id === current) ?? items[0];
+  // Quick search (Ctrl+K) for case workers; opening a record remounts its screen on that record.
+  const canSearch = user.roles.includes('handlaggare');
+  const [searching, setSearching] = useState(false);
+  const [visit, setVisit] = useState(0);
+  useEffect(() => {
+    if (!canSearch) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setSearching(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [canSearch]);
+  const guard = (proceed: () => void) => {
+    const forms = unsavedForms();
+    if (forms.length === 0) proceed();
+    else setLeaving({ forms, proceed });
+  };
   const go = (screen: string, target?: string) => {
     if (!items.some((i) => i.id === screen)) return;
     setProfile(false);
     setCurrent(screen);
     setSection(target ?? null);
+    props.onScreen?.(screen);
   };
 
   return (
@@ -62,7 +90,7 @@ export function AppShell({ status, onStatus }: { status: SessionStatus; onStatus
               <Button
                 className={`nav-item${item.id === active.id && !profile ? ' active' : ''}`}
                 aria-current={item.id === active.id && !profile ? 'page' : undefined}
-                onPress={() => go(item.id)}
+                onPress={() => guard(() => go(item.id))}
               >
                 {item.label}
               </Button>
@@ -72,19 +100,26 @@ export function AppShell({ status, onStatus }: { status: SessionStatus; onStatus
       </nav>
       <div className="main">
         <header className="topbar">
-          <Button className="link" onPress={() => setProfile(true)} aria-label="Mitt konto">
+          <Button className="link" onPress={() => guard(() => setProfile(true))}>
             {user.displayName} · {user.roles.map((r) => ROLE_LABELS[r]).join(', ')}
+            <span className="sr-only"> (Mitt konto)</span>
           </Button>
           <div className="row">
-            <Button className="button" onPress={() => void call('session.lock', {}).then(onStatus)}>
+            {canSearch && (
+              <Button className="button" onPress={() => setSearching(true)} aria-keyshortcuts="Control+K">
+                Sök person <span className="small-text">(Ctrl+K)</span>
+              </Button>
+            )}
+            <Button className="button" onPress={() => guard(() => void call('session.lock', {}).then(onStatus))}>
               Lås
             </Button>
-            <Button className="button" onPress={() => void call('session.logout', {}).then(onStatus)}>
+            <Button className="button" onPress={() => guard(() => void call('session.logout', {}).then(onStatus))}>
               Logga ut
             </Button>
           </div>
         </header>
-        <section className="content">
+        <LockWarning lockInSeconds={status.lockInSeconds} polledAt={props.polledAt ?? 0} />
+        <main className="content">
           {profile ? (
             <>
               <h1>Mitt konto</h1>
@@ -92,10 +127,38 @@ export function AppShell({ status, onStatus }: { status: SessionStatus; onStatus
               <ChangePasswordScreen onDone={() => {}} />
             </>
           ) : (
-            <NavigationContext.Provider value={{ go, section }}>{active.render(user.roles)}</NavigationContext.Provider>
+            <NavigationContext.Provider value={{ go, section }}><Fragment key={`${active.id}-${visit}`}>{active.render(user.roles)}</Fragment></NavigationContext.Provider>
           )}
-        </section>
+        </main>
       </div>
+      {searching && (
+        <QuickSearch
+          onClose={() => setSearching(false)}
+          onOpen={(kind, id) => {
+            setSearching(false);
+            guard(() => {
+              go(kind === 'kontaktperson' ? 'kontaktpersoner' : 'brukare', `${kind}-${id}`);
+              setVisit((v) => v + 1);
+            });
+          }}
+        />
+      )}
+      {leaving && (
+        <ConfirmDialog
+          title="Lämna utan att spara?"
+          confirmLabel="Lämna utan att spara"
+          cancelLabel="Stanna kvar"
+          onCancel={() => setLeaving(null)}
+          onConfirm={async () => {
+            const { proceed } = leaving;
+            discardUnsaved();
+            setLeaving(null);
+            proceed();
+          }}
+        >
+          <p>Ändringarna i {leaving.forms.map((f) => `”${f}”`).join(', ')} är inte sparade och försvinner om du lämnar sidan.</p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

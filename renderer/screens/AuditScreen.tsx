@@ -5,8 +5,9 @@ import type { AuditEntry, AuditVerifyResult } from '../../shared/ipc/procedures/
 import type { UserRow } from '../../shared/ipc/procedures/users';
 import { formatDateTime } from '../../shared/dates';
 import { call, ApiError } from '../api';
-import { FormMessage, RadioInput, TextInput } from '../components/form';
+import { applyServerError, FormMessage, RadioInput, TextInput } from '../components/form';
 import { LogReviewPanel } from './legal/LogReviewPanel';
+import { auditActionLabel, auditDetailLabel, auditEntityLabel } from '../../shared/audit/labels';
 
 interface Filter {
   userId: string;
@@ -23,16 +24,19 @@ export function AuditScreen() {
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const { control, handleSubmit, getValues } = useForm<Filter>({ defaultValues: { userId: '', personnummer: '', actionPrefix: '', from: '', to: '' } });
+  const { control, handleSubmit, getValues, setError: setFieldError, clearErrors } = useForm<Filter>({ defaultValues: { userId: '', personnummer: '', actionPrefix: '', from: '', to: '' } });
   const toInput = (f: Filter) => ({ userId: f.userId ? Number(f.userId) : undefined, personnummer: f.personnummer, actionPrefix: f.actionPrefix, from: f.from || undefined, to: f.to || undefined });
   const load = useCallback(async (f: Filter) => {
     setError(null);
+    clearErrors();
     try {
       setRows(await call('audit.list', { ...toInput(f), limit: 500 }));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Något gick fel.');
+      // A refused filter (e.g. a bad date) is marked on its field, and the old result goes away.
+      setRows([]);
+      setError(e instanceof ApiError ? applyServerError(e, setFieldError) : 'Något gick fel.');
     }
-  }, []);
+  }, [clearErrors, setFieldError]);
   useEffect(() => {
     void load(getValues());
     void call('users.list', {}).then(setUsers);
@@ -69,9 +73,9 @@ export function AuditScreen() {
               <td>{r.id}</td>
               <td>{formatDateTime(r.at)}</td>
               <td>{r.username ?? '–'}</td>
-              <td>{r.action}</td>
-              <td>{r.entityType ? `${r.entityType} ${r.entityId ?? ''}` : '–'}</td>
-              <td className="wrap">{r.detail ?? ''}</td>
+              <td className="wrap">{auditActionLabel(r.action)}<br /><span className="small-text">{r.action}</span></td>
+              <td>{r.entityType ? `${auditEntityLabel(r.entityType)} ${r.entityId ?? ''}` : '–'}</td>
+              <td className="wrap">{auditDetailLabel(r.detail)}</td>
             </tr>
           ))}
         </tbody>

@@ -4,12 +4,15 @@ import { ClientList } from './clients/ClientList';
 import { ClientForm } from './clients/ClientForm';
 import { ClientDetail } from './clients/ClientDetail';
 import { ParticipantForm } from './legal/ParticipantForm';
+import { useNavigation } from '../session/navigation';
 
 type View = { kind: 'list' } | { kind: 'new' } | { kind: 'participant' } | { kind: 'detail'; id: number };
 
 /** Brukare och beslut. */
 export function ClientsScreen() {
-  const [view, setView] = useState<View>({ kind: 'list' });
+  const { section } = useNavigation();
+  // Arriving from the quick search ("brukare-7") opens that client's record.
+  const [view, setView] = useState<View>(() => (section?.startsWith('brukare-') ? { kind: 'detail', id: Number(section.slice(8)) } : { kind: 'list' }));
   if (view.kind === 'detail') return <ClientDetail id={view.id} onBack={() => setView({ kind: 'list' })} />;
   if (view.kind === 'new') return <><h1>Ny brukare</h1><ClientForm onCancel={() => setView({ kind: 'list' })} onSaved={(id) => setView({ kind: 'detail', id })} /></>;
   if (view.kind === 'participant') return <><h1>Ny deltagare utan behovsprövning</h1><ParticipantForm onCancel={() => setView({ kind: 'list' })} onSaved={(id) => setView({ kind: 'detail', id })} /></>;

@@ -5,12 +5,15 @@ import { QueueList } from './contact-persons/QueueList';
 import { ContactPersonForm } from './contact-persons/ContactPersonForm';
 import { ContactPersonDetail } from './contact-persons/ContactPersonDetail';
 import { ImportPanel } from './ImportScreen';
+import { useNavigation } from '../session/navigation';
 
 type View = { kind: 'list' } | { kind: 'queue' } | { kind: 'import' } | { kind: 'new' } | { kind: 'detail'; id: number; notice?: string[]; back: 'list' | 'queue' };
 
 /** Kontaktpersoner: search, queue, new interest, and one person's record. */
 export function ContactPersonsScreen() {
-  const [view, setView] = useState<View>({ kind: 'list' });
+  const { section } = useNavigation();
+  // Arriving from the quick search ("kontaktperson-12") opens that person's record.
+  const [view, setView] = useState<View>(() => (section?.startsWith('kontaktperson-') ? { kind: 'detail', id: Number(section.slice(14)), back: 'list' } : { kind: 'list' }));
   const open = (back: 'list' | 'queue') => (id: number) => setView({ kind: 'detail', id, back });
 
   if (view.kind === 'detail') return <ContactPersonDetail id={view.id} notice={view.notice} onBack={() => setView({ kind: view.back })} />;

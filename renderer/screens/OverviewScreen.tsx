@@ -5,12 +5,16 @@ import { FormMessage } from '../components/form';
 import { TrendCharts } from './TrendCharts';
 import { RatesWarning } from '../components/RatesWarning';
 import { LegalReminders } from './legal/LegalReminders';
+import { BackupWarning } from '../components/BackupWarning';
 import type { Role } from '../../shared/roles';
+import { Button } from 'react-aria-components';
+import { useNavigation } from '../session/navigation';
 
 /** Översikt: the queue, who is waiting, and decisions near the three-month limit. */
 export function OverviewScreen({ roles }: { roles: Role[] }) {
   const [s, setS] = useState<ProcOutput<'dashboard.summary'> | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { go } = useNavigation();
   useEffect(() => void call('dashboard.summary', {}).then(setS, (e: Error) => setError(e.message)), []);
   if (error) return <FormMessage>{error}</FormMessage>;
   if (!s) return <p className="muted">Hämtar…</p>;
@@ -20,6 +24,7 @@ export function OverviewScreen({ roles }: { roles: Role[] }) {
       <h1>Översikt</h1>
       <RatesWarning isAdmin={roles.includes('admin')} />
       <LegalReminders isCase={roles.includes('handlaggare')} />
+      {roles.includes('admin') && <BackupWarning />}
       <div className="cards">
         <div className="card"><h2>Kö</h2><p className="big">{s.queueLength}</p><p className="muted">godkända kontaktpersoner väntar{s.averageQueueDays !== null ? `, i snitt ${s.averageQueueDays} dagar` : ''}</p></div>
         <div className="card"><h2>Under utredning</h2><p className="big">{s.underAssessment}</p><p className="muted">intresseanmälningar och utredningar</p></div>
@@ -34,7 +39,7 @@ export function OverviewScreen({ roles }: { roles: Role[] }) {
             <thead><tr><th scope="col">Brukare</th><th scope="col">Beslut</th><th scope="col">Gräns</th><th scope="col">Dagar kvar</th></tr></thead>
             <tbody>
               {s.approachingDeadline.map((d) => (
-                <tr key={d.decisionId}><td>{d.name}</td><td>{d.decisionDate}</td><td>{d.deadline}</td><td className={d.daysLeft < 0 ? 'late' : ''}>{d.daysLeft < 0 ? `${-d.daysLeft} dagar över` : d.daysLeft}</td></tr>
+                <tr key={d.decisionId}><td>{roles.includes('handlaggare') ? <Button className="link" onPress={() => go('brukare', `brukare-${d.clientId}`)}>{d.name}</Button> : d.name}</td><td>{d.decisionDate}</td><td>{d.deadline}</td><td className={d.daysLeft < 0 ? 'late' : ''}>{d.daysLeft < 0 ? `${-d.daysLeft} dagar över` : d.daysLeft}</td></tr>
               ))}
             </tbody>
           </table>

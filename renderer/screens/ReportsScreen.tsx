@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useBusy } from '../components/useBusy';
 import { ExportButton } from '../components/ExportButton';
 import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
 import type { IvoReportLine } from '../../shared/ipc/procedures/reports';
@@ -19,7 +20,9 @@ export function ReportsScreen() {
   const [message, setMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => void call('reports.ivo', period).then(setReport, (e: Error) => setMessage(e.message)), [period]);
-  const exportAs = async (format: 'csv' | 'summary-csv' | 'pdf') => {
+  const [busy, runBusy] = useBusy();
+  const exportAs = (format: 'csv' | 'summary-csv' | 'pdf') => runBusy(() => exportNow(format));
+  const exportNow = async (format: 'csv' | 'summary-csv' | 'pdf') => {
     setSaved(null);
     try {
       const r = await call('reports.exportIvo', { ...period, format });
@@ -51,19 +54,19 @@ export function ReportsScreen() {
             väntat högst 6 mån {report.summary.byWait.upTo6Months}, 6–12 mån {report.summary.byWait.upTo12Months}, mer än 12 mån {report.summary.byWait.over12Months}).
           </p>
           <div className="row">
-            <Button className="button" onPress={() => void exportAs('pdf')}>Rapport med sammanställning (PDF)</Button>
-            <Button className="button" onPress={() => void exportAs('csv')}>Exportera individrapporter (CSV)</Button>
-            <Button className="button" onPress={() => void exportAs('summary-csv')}>Exportera sammanställning för fullmäktige (CSV)</Button>
+            <Button className="button" isDisabled={busy} onPress={() => void exportAs('pdf')}>Rapport med sammanställning (PDF)</Button>
+            <Button className="button" isDisabled={busy} onPress={() => void exportAs('csv')}>Exportera individrapporter (CSV)</Button>
+            <Button className="button" isDisabled={busy} onPress={() => void exportAs('summary-csv')}>Exportera sammanställning för fullmäktige (CSV)</Button>
             <ExportButton input={{ list: 'ivo', quarter: period }} />
           </div>
           <FormMessage tone="ok">{saved}</FormMessage>
           <table className="table" aria-label="IVO-rapport">
-            <thead><tr><th scope="col">Kod</th><th scope="col">Lagrum</th><th scope="col">Beslut</th><th scope="col">Typ</th><th scope="col">Avbrott</th><th scope="col">Gräns</th><th scope="col">Verkställt/avslutat</th><th scope="col">Dagar</th><th scope="col">Erbjudanden</th><th scope="col">Skäl</th></tr></thead>
+            <thead><tr><th scope="col">Kod</th><th scope="col">Lagrum</th><th scope="col">Beslut</th><th scope="col">Typ</th><th scope="col">Avbrott</th><th scope="col">Gräns</th><th scope="col">Verkställt eller avslutat</th><th scope="col">Dagar</th><th scope="col">Erbjudanden</th><th scope="col">Skäl</th></tr></thead>
             <tbody>
               {report.lines.map((l) => (
                 <tr key={`${l.decisionId}-${l.kind}-${l.interruptionDate ?? ''}`}>
-                  <td>{l.code}</td><td>{l.legalReference}</td><td>{l.decisionDate}</td><td className="wrap">{l.kindLabel}</td><td>{l.interruptionDate ?? ''}</td><td>{l.deadline}</td>
-                  <td>{l.closedDate ?? ''}</td><td>{l.daysWaited}</td><td className="wrap">{l.offers.map((o) => `${o.date} ${o.outcome}`).join(', ')}</td><td className="wrap">{l.delayReason}</td>
+                  <td>{l.code}</td><td className="wrap">{l.legalReference}</td><td>{l.decisionDate}</td><td className="wrap">{l.kindLabel}</td><td>{l.interruptionDate ?? ''}</td><td>{l.deadline}</td>
+                  <td>{l.closedDate ?? ''}</td><td>{l.daysWaited}</td><td className="wrap">{l.offers.map((o, i) => <span key={i}>{i > 0 && ', '}<span className="nowrap">{o.date}</span> {o.outcome}</span>)}</td><td className="wrap">{l.delayReason}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Button, Form } from 'react-aria-components';
+import { Button, Form, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { unitSettings } from '../../shared/ipc/procedures/settings';
 import { call } from '../api';
 import { applyServerError, CheckboxInput, FormMessage, NumberInput, TextInput, validateWith } from '../components/form';
@@ -12,6 +12,21 @@ import { BackupPanel } from './settings/BackupPanel';
 import { RetentionPanel } from './settings/RetentionPanel';
 import { LegalSettingsForm } from './legal/LegalSettingsForm';
 import { useNavigation } from '../session/navigation';
+import { useUnsavedChanges } from '../session/unsaved';
+
+/** The sections of Inställningar: one tab each, one save button each. */
+const SECTIONS = [
+  ['enheten', 'Enheten'],
+  ['anvandare', 'Användare'],
+  ['ersattningsnivaer', 'Ersättningsnivåer'],
+  ['betalning', 'Betalning'],
+  ['dokument', 'Dokument och avtalsmall'],
+  ['sakerhetskopiering', 'Säkerhetskopiering'],
+  ['gallring', 'Gallring'],
+  ['lagrum', 'Lagrum och rapporter'],
+] as const;
+type SectionId = (typeof SECTIONS)[number][0];
+const tabClass = ({ isSelected }: { isSelected: boolean }) => `tab${isSelected ? ' active' : ''}`;
 
 /** Inställningar: the unit and its users (admin only). */
 export function SettingsScreen() {
@@ -22,10 +37,18 @@ export function SettingsScreen() {
   const [ok, setOk] = useState<string | null>(null);
 
   const { section } = useNavigation();
+  const [tab, setTab] = useState<SectionId>(() => SECTIONS.find(([id]) => id === section)?.[0] ?? 'enheten');
+  useUnsavedChanges(formState.isDirty, 'Enheten');
+  // Arriving at a section (e.g. from the new-year warning): its tab opens and its heading takes focus.
   useEffect(() => {
-    const el = section ? document.getElementById(section) : null;
-    el?.scrollIntoView({ block: 'start' });
-    el?.focus({ preventScroll: true });
+    const found = SECTIONS.find(([id]) => id === section);
+    if (!found) return;
+    setTab(found[0]);
+    window.setTimeout(() => {
+      const el = document.getElementById(`${found[0]}-rubrik`);
+      el?.scrollIntoView({ block: 'start' });
+      el?.focus({ preventScroll: true });
+    }, 0);
   }, [section]);
 
   useEffect(() => {
@@ -48,8 +71,14 @@ export function SettingsScreen() {
   return (
     <>
       <h1>Inställningar</h1>
-      <h2>Enheten</h2>
-      <Form validationBehavior="aria" onSubmit={submit} className="stack narrow">
+      {/* Every panel stays mounted (hidden when not selected), so switching tabs never drops typed values. */}
+      <Tabs selectedKey={tab} onSelectionChange={(k) => setTab(k as SectionId)}>
+        <TabList className="tabs wrap-tabs" aria-label="Avsnitt">
+          {SECTIONS.map(([id, label]) => <Tab key={id} id={id} className={tabClass}>{label}</Tab>)}
+        </TabList>
+        <TabPanel id="enheten" shouldForceMount className="tab-panel">
+      <h2 id="enheten-rubrik" tabIndex={-1}>Enheten</h2>
+      <Form validationBehavior="aria" onSubmit={submit} className="stack narrow" aria-label="Enheten">
         <TextInput control={control} name="unitName" label="Enhetens namn" />
         <NumberInput control={control} name="idleLockMinutes" label="Lås automatiskt efter (minuter utan aktivitet)" minValue={1} maxValue={240} />
         <TextInput control={control} name="legalBases" label="Lagrum för beslut" description="Skilj med semikolon." />
@@ -61,22 +90,21 @@ export function SettingsScreen() {
         <FormMessage>{message}</FormMessage>
         <FormMessage tone="ok">{ok}</FormMessage>
         <Button type="submit" className="button primary" isDisabled={formState.isSubmitting}>
-          Spara
+          Spara enhetens inställningar
         </Button>
       </Form>
-      <UsersPanel />
-      <h2 id="ersattningsnivaer" tabIndex={-1}>Ersättningsnivåer</h2>
-      <RatesEditor />
-      <h2>Betalning</h2>
-      <PaymentSettingsForm />
-      <h2>Dokument och avtalsmall</h2>
-      <DocumentSettingsForm />
-      <h2>Säkerhetskopiering</h2>
-      <BackupPanel />
-      <h2>Gallring</h2>
-      <RetentionPanel />
-      <h2>Lagrum och rapporter</h2>
-      <LegalSettingsForm />
+        </TabPanel>
+        <TabPanel id="anvandare" shouldForceMount className="tab-panel"><UsersPanel /></TabPanel>
+        <TabPanel id="ersattningsnivaer" shouldForceMount className="tab-panel">
+          <h2 id="ersattningsnivaer-rubrik" tabIndex={-1}>Ersättningsnivåer</h2>
+          <RatesEditor />
+        </TabPanel>
+        <TabPanel id="betalning" shouldForceMount className="tab-panel"><h2 id="betalning-rubrik" tabIndex={-1}>Betalning</h2><PaymentSettingsForm /></TabPanel>
+        <TabPanel id="dokument" shouldForceMount className="tab-panel"><h2 id="dokument-rubrik" tabIndex={-1}>Dokument och avtalsmall</h2><DocumentSettingsForm /></TabPanel>
+        <TabPanel id="sakerhetskopiering" shouldForceMount className="tab-panel"><h2 id="sakerhetskopiering-rubrik" tabIndex={-1}>Säkerhetskopiering</h2><BackupPanel /></TabPanel>
+        <TabPanel id="gallring" shouldForceMount className="tab-panel"><h2 id="gallring-rubrik" tabIndex={-1}>Gallring</h2><RetentionPanel /></TabPanel>
+        <TabPanel id="lagrum" shouldForceMount className="tab-panel"><h2 id="lagrum-rubrik" tabIndex={-1}>Lagrum och rapporter</h2><LegalSettingsForm /></TabPanel>
+      </Tabs>
     </>
   );
 }

@@ -6,13 +6,17 @@ import { call } from '../api';
 
 type Trends = ProcOutput<'dashboard.trends'>;
 
-function Chart({ title, children, summary }: { title: string; children: React.ReactElement; summary: string }) {
+function Chart({ title, children, summary, empty }: { title: string; children: React.ReactElement; summary: string; empty?: boolean }) {
   return (
     <figure className="chart card">
       <figcaption><h2>{title}</h2></figcaption>
-      <div style={{ width: '100%', height: 200 }}>
-        <ResponsiveContainer>{children}</ResponsiveContainer>
-      </div>
+      {empty ? (
+        <p className="muted chart-empty">Inga uppgifter för perioden ännu.</p>
+      ) : (
+        <div style={{ width: '100%', height: 200 }}>
+          <ResponsiveContainer>{children}</ResponsiveContainer>
+        </div>
+      )}
       {/* The same figures as text, for screen readers. */}
       <p className="sr-only">{summary}</p>
     </figure>
@@ -24,11 +28,11 @@ export function TrendCharts() {
   const [t, setT] = useState<Trends | null>(null);
   useEffect(() => void call('dashboard.trends', {}).then(setT), []);
   if (!t) return null;
-  const months = t.months.map((m) => ({ ...m, label: m.month.slice(2).replace('-', '/'), payouts: Math.round(m.payoutsOre / 100) }));
+  const months = t.months.map((m) => ({ ...m, label: m.month /* ÅÅÅÅ-MM */, payouts: Math.round(m.payoutsOre / 100) }));
   const text = (f: (m: (typeof months)[number]) => string) => months.map((m) => `${m.month}: ${f(m)}`).join(', ');
   return (
     <div className="charts" aria-label="Utveckling">
-      <Chart title="Kö och väntetid" summary={text((m) => `${m.queueLength} i kö, snitt ${m.averageWaitDays ?? 0} dagar`)}>
+      <Chart title="Kö och väntetid" empty={months.every((m) => m.queueLength === 0)} summary={text((m) => `${m.queueLength} i kö, snitt ${m.averageWaitDays ?? 0} dagar`)}>
         <LineChart data={months}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" fontSize={11} />
@@ -40,7 +44,7 @@ export function TrendCharts() {
           <Line yAxisId="r" type="monotone" dataKey="averageWaitDays" name="Snittväntan (dagar)" stroke="#c9a227" isAnimationActive={false} />
         </LineChart>
       </Chart>
-      <Chart title="Aktiva uppdrag per månad" summary={text((m) => `${m.activeAssignments} aktiva`)}>
+      <Chart title="Aktiva uppdrag per månad" empty={months.every((m) => m.activeAssignments === 0)} summary={text((m) => `${m.activeAssignments} aktiva`)}>
         <BarChart data={months}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" fontSize={11} />
@@ -49,7 +53,7 @@ export function TrendCharts() {
           <Bar dataKey="activeAssignments" name="Aktiva uppdrag" fill="#1e6b3a" isAnimationActive={false} />
         </BarChart>
       </Chart>
-      <Chart title="Utbetalt per månad (netto, kr)" summary={text((m) => formatKronor(m.payoutsOre))}>
+      <Chart title="Utbetalt per månad (netto, kr)" empty={months.every((m) => m.payouts === 0)} summary={text((m) => formatKronor(m.payoutsOre))}>
         <BarChart data={months}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" fontSize={11} />
@@ -58,7 +62,7 @@ export function TrendCharts() {
           <Bar dataKey="payouts" name="Utbetalt" fill="#34608c" isAnimationActive={false} />
         </BarChart>
       </Chart>
-      <Chart title="Beslut över tre månader (IVO) per kvartal" summary={t.quarters.map((q) => `${q.quarter}: ${q.overdueDecisions}`).join(', ')}>
+      <Chart title="Beslut över tre månader (IVO) per kvartal" empty={t.quarters.every((q) => q.overdueDecisions === 0)} summary={t.quarters.map((q) => `${q.quarter}: ${q.overdueDecisions}`).join(', ')}>
         <BarChart data={t.quarters}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="quarter" fontSize={11} />

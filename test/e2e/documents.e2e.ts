@@ -10,6 +10,10 @@ const env = useE2E({
   prepare: async (harness) => {
     const inv = createRouter(harness.core, handlers);
     await activeAssignment(inv);
+    // The unit's facts an agreement needs before it can be signed (without them "Skapa PDF" is refused).
+    const settings = await inv('documents.getSettings', {});
+    if (!settings.ok) throw new Error('documents.getSettings');
+    await inv('documents.saveSettings', { ...(settings.value as object), municipality: 'Provköpings kommun', unitAddress: 'Rådhusgatan 1, 123 45 Provköping', unitPhone: '0123-45 67 89' });
   },
 });
 

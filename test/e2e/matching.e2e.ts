@@ -25,6 +25,10 @@ async function act(assignment: string, button: string, date: string, note = '') 
   await form.getByLabel(/^Datum/).fill(date);
   if (note) await form.getByLabel(/Skäl|Kommentar/).fill(note);
   await form.getByRole('button', { name: 'Bekräfta' }).click();
+  // Irreversible steps (a decline, a withdrawal, the end) ask once more and say what they mean.
+  if (['Kontaktpersonen tackar nej', 'Brukaren tackar nej', 'Återkalla', 'Avsluta uppdraget'].includes(button)) {
+    await env.page.getByRole('alertdialog', { name: `${button}?` }).getByRole('button', { name: button }).click();
+  }
   await form.waitFor({ state: 'detached' });
   void assignment;
 }

@@ -49,7 +49,7 @@ export async function activeAssignment(inv: Invoke, over: { contactPerson?: Para
   const pnr = syntheticPnr('1980-02-02', 12);
   const contactPersonId = await approvedCp(inv, { firstName: 'Anna', lastName: 'Provsson', personnummer: pnr, bankClearing: '3300', bankAccount: pnr.slice(2), ...over.contactPerson }, '2026-03-01');
   const { id: clientId } = await ok<{ id: number }>(inv('clients.create', clientInputOf(over.client)));
-  const { id: decisionId } = await ok<{ id: number }>(inv('decisions.create', { clientId, legalBasis: 'LSS 9 § 4', personkrets: '1', decisionDate: '2026-09-01', validFrom: '2026-09-01', meetingsPerPeriod: 4, period: 'manad', hoursPerMonth: 8 }));
+  const { id: decisionId } = await ok<{ id: number }>(inv('decisions.create', { clientId, legalBasis: 'LSS 9 § 4', personkrets: '1', decisionDate: '2026-09-01', diarienummer: 'SN 2026/17', validFrom: '2026-09-01', meetingsPerPeriod: 4, period: 'manad', hoursPerMonth: 8 }));
   const { id: assignmentId } = await ok<{ id: number }>(inv('assignments.propose', { decisionId, contactPersonId }));
   for (const [action, date] of [['offer', '2026-09-10'], ['cpAccept', '2026-09-12'], ['bookMeeting', '2026-10-01'], ['clientAccept', '2026-10-01'], ['activate', '2026-10-16']] as const) {
     await ok(inv('assignments.act', { id: assignmentId, action, date }));

@@ -1,7 +1,7 @@
 import type { Handlers } from '../router';
 import { DomainError } from '../../../shared/errors';
-import { CP_STATUS_LABELS } from '../../../shared/contact-persons/status';
-import { ASSIGNMENT_STATUS_LABELS } from '../../../shared/assignments/status';
+import { CP_STATUS_LABELS, CP_STATUSES, type CpStatus } from '../../../shared/contact-persons/status';
+import { ASSIGNMENT_STATUS_LABELS, type AssignmentStatus } from '../../../shared/assignments/status';
 import { audit } from '../../core/session';
 import { xlsxTable } from '../../exports/xlsx';
 import { contactPersonQueue, searchContactPersons } from '../../services/contact-persons/read';
@@ -13,17 +13,42 @@ import { yearSummary } from '../../services/payouts/year-summary';
 
 const kr = (ore: number | null) => (ore === null ? null : ore / 100);
 
+type Cell = string | number | null;
+const collator = new Intl.Collator('sv', { numeric: true, sensitivity: 'base' });
+
+/** The same order as the list on screen (renderer/components/sort.ts): empty cells last, Swedish collation. */
+export function sortRows(headers: string[], rows: Cell[][], sort: { column: string; descending: boolean } | null | undefined): Cell[][] {
+  if (!sort) return rows;
+  const i = headers.indexOf(sort.column);
+  if (i < 0) throw new DomainError('INVALID_INPUT', `Listan har ingen kolumn som heter ”${sort.column}”.`);
+  const dir = sort.descending ? -1 : 1;
+  return [...rows].sort((a, b) => {
+    const x = a[i];
+    const y = b[i];
+    if (x === null || x === '') return y === null || y === '' ? 0 : 1;
+    if (y === null || y === '') return -1;
+    return dir * (typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y)));
+  });
+}
+
+/** Rows whose text columns contain every word of the query (case-insensitive). */
+function matches(query: string, ...texts: Array<string | null>): boolean {
+  const hay = texts.filter(Boolean).join(' ').toLocaleLowerCase('sv');
+  return query.toLocaleLowerCase('sv').split(/[\s,]+/).filter(Boolean).every((w) => hay.includes(w));
+}
+
 /** Every list screen and report as .xlsx (written only where the user chooses; logged). */
 export const exportHandlers: Pick<Handlers, 'export.xlsx'> = {
   'export.xlsx': async (core, input) => {
     const ctx = core.serviceContext();
     const isCase = ctx.actor.roles.includes('handlaggare');
     if (input.list !== 'arssammanstallning' && !isCase) throw new DomainError('FORBIDDEN', 'Du har inte behörighet för den här åtgärden.');
+    const view = input.view ?? { query: '', statuses: [], waitingOnly: false, sort: null };
     let headers: string[];
-    let rows: Array<Array<string | number | null>>;
+    let rows: Cell[][];
     switch (input.list) {
       case 'kontaktpersoner': {
-        const r = await searchContactPersons(ctx, { query: '', statuses: [], limit: 100_000 });
+        const r = await searchContactPersons(ctx, { query: view.query, statuses: view.statuses.filter((s): s is CpStatus => (CP_STATUSES as readonly string[]).includes(s)), limit: 100_000 });
         headers = ['Namn', 'Personnummer', 'Status', 'Område', 'Ort', 'Telefon'];
         rows = r.rows.map((x) => [x.name, x.personnummerMasked, CP_STATUS_LABELS[x.status], x.area, x.city, x.phone]);
         break;
@@ -35,19 +60,19 @@ export const exportHandlers: Pick<Handlers, 'export.xlsx'> = {
         break;
       }
       case 'brukare': {
-        const r = await searchClients(ctx, { query: '', waitingOnly: false });
+        const r = await searchClients(ctx, { query: view.query, waitingOnly: view.waitingOnly });
         headers = ['Namn', 'Personnummer', 'Barn/vuxen', 'Område', 'Väntar sedan', 'Dagar'];
         rows = r.map((x) => [x.name, x.personnummerMasked, x.isChild ? 'Barn' : 'Vuxen', x.area, x.waitingSince, x.daysWaiting]);
         break;
       }
       case 'uppdrag': {
-        const r = await listAssignments(ctx, { statuses: [] });
+        const r = (await listAssignments(ctx, { statuses: view.statuses.filter((s): s is AssignmentStatus => s in ASSIGNMENT_STATUS_LABELS) })).filter((x) => matches(view.query, x.clientName, x.contactPersonName, x.legalBasis));
         headers = ['Brukare', 'Kontaktperson', 'Insats', 'Status', 'Erbjudet', 'Start', 'Slut', 'Skäl'];
         rows = r.map((x) => [x.clientName, x.contactPersonName, x.legalBasis, ASSIGNMENT_STATUS_LABELS[x.status], x.offeredDate, x.startDate, x.endDate, x.endReason]);
         break;
       }
       case 'uppfoljningar': {
-        const r = await listFollowUps(ctx, { openOnly: false });
+        const r = (await listFollowUps(ctx, { openOnly: view.statuses.includes('open') })).filter((x) => matches(view.query, x.clientName, x.contactPersonName));
         headers = ['Planerad', 'Läge', 'Genomförd', 'Brukare', 'Kontaktperson', 'Deltagare', 'Resultat'];
         rows = r.map((x) => [x.plannedDate, x.state, x.doneDate, x.clientName, x.contactPersonName, x.participants, x.outcome]);
         break;
@@ -67,6 +92,7 @@ export const exportHandlers: Pick<Handlers, 'export.xlsx'> = {
         break;
       }
     }
+    rows = sortRows(headers, rows, view.sort);
     const name = `${input.list}${input.quarter ? `-${input.quarter.year}-K${input.quarter.q}` : ''}${input.year ? `-${input.year}` : ''}.xlsx`;
     const savedTo = await core.exportSink(name, await xlsxTable(input.list, headers, rows));
     if (savedTo) await audit(ctx, ctx.db, { action: 'export.xlsx', entityType: 'export', detail: `${input.list}, ${rows.length} rader` });

@@ -14,6 +14,33 @@ async function event(ctx: ServiceContext, trx: Transaction<DB>, id: number, e: {
   await trx.insertInto('assignment_events').values({ assignment_id: id, at: ctx.now().toISOString(), date: e.date, user_id: ctx.actor.id, action: e.action, from_status: e.from, to_status: e.to, note: e.note }).execute();
 }
 
+/** What the previous step was, in the words of the refusal ("efter att kontaktpersonen tackade ja"). */
+const STEP_WORDS: Record<string, string> = {
+  erbjudet: 'erbjudandet',
+  kp_accepterat: 'att kontaktpersonen tackade ja',
+  presentationsmote: 'presentationsmötet',
+  bada_ja: 'att brukaren tackade ja',
+  aktivt: 'starten',
+};
+
+/**
+ * The steps of an assignment happen in order: each date is on or after the one before it
+ * (erbjudande ≤ kontaktpersonens ja ≤ presentationsmöte ≤ brukarens ja ≤ start ≤ slut). A
+ * booked meeting lies ahead, so a withdrawal or the contact person's no may come before it.
+ */
+async function assertInOrder(ctx: ServiceContext, assignmentId: number, action: AssignmentAction, date: string): Promise<void> {
+  // The proposal is dated the day it is entered; the later steps may be registered afterwards.
+  let q = ctx.db.selectFrom('assignment_events').select(['date', 'to_status']).where('assignment_id', '=', assignmentId).where('action', '!=', 'propose');
+  if (action === 'withdraw' || action === 'cpDecline') q = q.where('action', '!=', 'bookMeeting');
+  const last = await q.orderBy('date', 'desc').orderBy('id', 'desc').executeTakeFirst();
+  if (!last || date >= last.date) return;
+  const step = ASSIGNMENT_ACTIONS[action].label;
+  const before = STEP_WORDS[last.to_status] ?? 'föregående steg';
+  throw new DomainError('INVALID_INPUT', `”${step}” kan inte ha datum ${date}: det är före ${before} (${last.date}). Ange ${last.date} eller senare.`, {
+    fields: { date: `Tidigast ${last.date} (${before}).` },
+  });
+}
+
 /**
  * A proposal from the matching list. The contact person must be approved and in the queue; one open
  * assignment per decision; a conflict of interest needs a written reason, which is logged.
@@ -60,6 +87,7 @@ export async function actOnAssignment(ctx: ServiceContext, input: { id: number; 
   const d = await getDecision(ctx, a.decision_id);
   if (input.action === 'activate' && input.date < d.decision_date) throw new DomainError('INVALID_INPUT', 'Uppdraget kan inte starta före beslutsdatumet.', { fields: { date: 'Före beslutsdatumet.' } });
   if (input.action === 'end' && a.start_date && input.date < a.start_date) throw new DomainError('INVALID_INPUT', 'Uppdraget kan inte sluta före startdatumet.', { fields: { date: 'Före startdatumet.' } });
+  await assertInOrder(ctx, a.id, input.action, input.date);
   const to = ASSIGNMENT_ACTIONS[input.action].to;
 
   await ctx.db.transaction().execute(async (trx) => {

@@ -63,6 +63,6 @@ export async function suggestMatches(ctx: ServiceContext, decisionId: number): P
   await audit(ctx, ctx.db, { action: 'matching.suggest', entityType: 'client', entityId: c.id, detail: `beslut ${d.id}, ${ranked.length} kandidater` });
   return ranked.map((r) => {
     const k = byId.get(r.candidateId)!;
-    return { contactPersonId: k.id, name: k.name, area: k.area, daysWaiting: k.queueSince ? daysBetween(k.queueSince, today) : 0, score: r.score, factors: r.factors, conflicts: r.conflicts, excluded: r.excluded };
+    return { contactPersonId: k.id, name: k.name, birthDate: k.birthDate, area: k.area, daysWaiting: k.queueSince ? daysBetween(k.queueSince, today) : 0, score: r.score, factors: r.factors, conflicts: r.conflicts, excluded: r.excluded };
   });
 }

@@ -4,10 +4,25 @@ import { audit, type ServiceContext } from '../../core/session';
 import type { AppCore } from '../../core/app-core';
 import { renderDocument, type DocumentRef } from './render';
 
-/** Renders the PDF and keeps it in the encrypted database (the archive); nothing is written to disk. */
-export async function createPdf(core: AppCore, ref: DocumentRef): Promise<{ documentId: number }> {
+/** PDFs being made right now, by document: a second request for the same one (a double-click) gets the first one's answer. */
+const inFlight = new Map<string, Promise<{ documentId: number }>>();
+
+/**
+ * Renders the PDF and keeps it in the encrypted database (the archive); nothing is written to disk.
+ * The same document asked for again while it is being made is archived once.
+ */
+export function createPdf(core: AppCore, ref: DocumentRef): Promise<{ documentId: number }> {
+  const key = JSON.stringify([core.serviceContext().actor.id, Object.entries(ref).sort(([a], [b]) => a.localeCompare(b))]);
+  const running = inFlight.get(key);
+  if (running) return running;
+  const made = createPdfOnce(core, ref).finally(() => inFlight.delete(key));
+  inFlight.set(key, made);
+  return made;
+}
+
+async function createPdfOnce(core: AppCore, ref: DocumentRef): Promise<{ documentId: number }> {
   const ctx = core.serviceContext();
-  const doc = await renderDocument(ctx, ref);
+  const doc = await renderDocument(ctx, ref, { final: true });
   const pdf = await core.pdf(doc.html);
   return ctx.db.transaction().execute(async (trx) => {
     const { id } = await trx
@@ -44,7 +59,7 @@ export async function exportArchivedPdf(core: AppCore, documentId: number): Prom
 
 export async function printDocument(core: AppCore, ref: DocumentRef): Promise<{ printed: boolean }> {
   const ctx = core.serviceContext();
-  const doc = await renderDocument(ctx, ref);
+  const doc = await renderDocument(ctx, ref, { final: true });
   const printed = await core.print(doc.html);
   if (printed) await audit(ctx, ctx.db, { action: 'document.print', entityType: 'document', detail: doc.title });
   return { printed };

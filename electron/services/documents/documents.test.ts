@@ -39,6 +39,18 @@ describe('agreements, plans, letters and follow-ups', () => {
     const versions = await ok<any[]>(inv('agreements.list', { assignmentId }));
     expect(versions.map((v) => [v.version, v.data.meetingsPerPeriod])).toEqual([[2, 4], [1, 2]]);
 
+    // Not ready to sign: the unit's facts are missing. Refused with the list, nothing archived or printed.
+    for (const proc of ['documents.createPdf', 'documents.print'] as const) {
+      expect(await inv(proc, { kind: 'avtal', assignmentId, version: 1 })).toMatchObject({
+        ok: false,
+        error: { code: 'RULE_VIOLATION', message: 'Avtalet kan inte skapas eller skrivas ut förrän detta finns: kommunens namn (Inställningar → Dokument och avtalsmall); enhetens adress (Inställningar → Dokument och avtalsmall); enhetens telefon (Inställningar → Dokument och avtalsmall). Förhandsgranskningen visar var uppgifterna saknas.' },
+      });
+    }
+    expect(await ok<any[]>(inv('documents.archive', { assignmentId }))).toEqual([]);
+    const { html } = await ok<{ html: string }>(inv('documents.preview', { kind: 'avtal', assignmentId, version: 1 }));
+    expect(html).toContain('Utkast – uppgifter saknas:');
+    await ok(inv('documents.saveSettings', { ...(await ok<any>(inv('documents.getSettings', {}))), municipality: 'Provköpings kommun', unitAddress: 'Rådhusgatan 1, 123 45 Provköping', unitPhone: '0123-45 67 89' }));
+
     const { documentId } = await ok<{ documentId: number }>(inv('documents.createPdf', { kind: 'avtal', assignmentId, version: 1 }));
     const archive = await ok<any[]>(inv('documents.archive', { assignmentId }));
     expect(archive).toEqual([expect.objectContaining({ id: documentId, kind: 'avtal', title: 'Uppdragsavtal version 1' })]);
@@ -47,7 +59,7 @@ describe('agreements, plans, letters and follow-ups', () => {
 
   it('renders agreement, plan and the three letters to PDF with the expected text', async () => {
     const { core, inv, assignmentId, cp } = await setup();
-    await ok(inv('documents.saveSettings', { ...(await ok<any>(inv('documents.getSettings', {}))), unitAddress: 'Rådhusgatan 1, 123 45 Provköping', unitPhone: '0123-45 67 89' }));
+    await ok(inv('documents.saveSettings', { ...(await ok<any>(inv('documents.getSettings', {}))), municipality: 'Provköpings kommun', unitAddress: 'Rådhusgatan 1, 123 45 Provköping', unitPhone: '0123-45 67 89' }));
     await ok(inv('agreements.save', { assignmentId, data: agreement }));
     await ok(inv('plans.save', { assignmentId, data: { goals: 'Meningsfull fritid.', activities: [{ what: 'Fotboll på lördagar', how: 'Går på match tillsammans', who: 'Åsa Öberg', when: 'Lördagar', howOften: 'Varannan vecka', howLong: '3 timmar' }], nextFollowUp: '2027-04-16', participation: 'Bruno har valt aktiviteterna själv.' } }));
     const text = async (ref: object, name: string) => {
@@ -56,6 +68,11 @@ describe('agreements, plans, letters and follow-ups', () => {
     };
     const avtal = await text({ kind: 'avtal', assignmentId }, 'doc-avtal');
     expect(avtal).toContain('Kontaktpersonens exemplar');
+    // Letterhead on both copies, diarienummer, page numbers; no draft warning once everything is there.
+    expect(avtal.match(/Provköpings kommun Kontaktpersonsenheten Provköping/g)?.length).toBe(2);
+    expect(avtal.match(/Dnr SN 2026\/17/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(avtal).toMatch(/Sida 1 av \d/);
+    expect(avtal).not.toContain('uppgifter saknas');
     expect(avtal).toContain('Enhetens exemplar');
     expect(avtal).toMatch(/Åsa\s+Öberg/);
     expect(avtal).toContain('Bruno Brukarsson, Björkvägen 2, 123 45 Provköping');

@@ -11,6 +11,7 @@ import { readSettings } from '../settings';
 import { readDocumentSettings } from './settings';
 import { agreementHtml, approvalLetterHtml, endLetterHtml, offerLetterHtml, planHtml, type Party } from '../../documents/case-documents';
 import { rateFor } from '../payouts/settings';
+import { hours, meetingsPer } from '../../../shared/plural';
 
 export interface DocumentRef {
   kind: DocumentKind;
@@ -21,13 +22,38 @@ export interface DocumentRef {
 }
 
 const HIDDEN = 'Skyddad adress – lämnas inte ut';
+
+/**
+ * What an agreement needs before it can be signed, in the officer's words with where to fill it in.
+ * A protected address is not missing: it is left out on purpose.
+ */
+function agreementGaps(o: {
+  docs: { municipality: string; unitAddress: string; unitPhone: string };
+  cp: { street: string; city: string; phone: string; protected_identity: number };
+  client: { street: string; city: string; protected_identity: number };
+  decision: { diarienummer: string | null };
+  assignment: { arvode_level: string | null; omkostnad_level: string | null };
+}): string[] {
+  const gaps: string[] = [];
+  const settings = 'Inställningar → Dokument och avtalsmall';
+  if (!o.docs.municipality) gaps.push(`kommunens namn (${settings})`);
+  if (!o.docs.unitAddress) gaps.push(`enhetens adress (${settings})`);
+  if (!o.docs.unitPhone) gaps.push(`enhetens telefon (${settings})`);
+  if (!o.decision.diarienummer) gaps.push('beslutets diarienummer (Brukare och beslut)');
+  if (o.cp.protected_identity !== 1 && !(o.cp.street && o.cp.city)) gaps.push('kontaktpersonens adress (Kontaktpersoner → Ändra uppgifter)');
+  if (!o.cp.phone) gaps.push('kontaktpersonens telefon (Kontaktpersoner → Ändra uppgifter)');
+  if (o.client.protected_identity !== 1 && !(o.client.street && o.client.city)) gaps.push('brukarens adress (Brukare och beslut → Ändra uppgifter)');
+  if (!o.assignment.arvode_level) gaps.push('arvodesnivå (Ersättning och utbetalning → Nivåer)');
+  if (!o.assignment.omkostnad_level) gaps.push('omkostnadsnivå (Ersättning och utbetalning → Nivåer)');
+  return gaps;
+}
 const address = (r: { street: string; postal_code: string; city: string }) => [r.street, `${r.postal_code.replace(/^(\d{3})(\d{2})$/, '$1 $2')} ${r.city}`.trim()].filter(Boolean).join(', ');
 
 /**
  * Builds a document's HTML from the database. A protected person's address is left out unless the
  * user gives a reason, which is logged with the document.
  */
-export async function renderDocument(ctx: ServiceContext, ref: DocumentRef): Promise<{ title: string; html: string; assignmentId: number | null; contactPersonId: number | null }> {
+export async function renderDocument(ctx: ServiceContext, ref: DocumentRef, opts: { final?: boolean } = {}): Promise<{ title: string; html: string; assignmentId: number | null; contactPersonId: number | null }> {
   const unit = await readSettings(ctx.db);
   const docs = await readDocumentSettings(ctx.db);
   const today = toLocalIsoDate(ctx.now());
@@ -37,7 +63,7 @@ export async function renderDocument(ctx: ServiceContext, ref: DocumentRef): Pro
     if (r.protected_identity === 1 && ref.revealReason) revealed.push(who);
     return { name: `${r.first_name} ${r.last_name}`, address: hidden ? HIDDEN : address(r), phone: r.phone };
   };
-  const common = { unitName: unit.unitName, logo: docs.logoDataUrl, unitAddress: docs.unitAddress, date: today, signer: ctx.actor.displayName };
+  const common = { unitName: unit.unitName, municipality: docs.municipality, logo: docs.logoDataUrl, unitAddress: docs.unitAddress, date: today, signer: ctx.actor.displayName };
   if (ref.revealReason && ref.revealReason.length < 5) throw new DomainError('INVALID_INPUT', 'Ange skälet till att adressen skrivs ut (minst 5 tecken).', { fields: { revealReason: 'Minst 5 tecken.' } });
 
   let out: { title: string; html: string; assignmentId: number | null; contactPersonId: number | null };
@@ -57,7 +83,7 @@ export async function renderDocument(ctx: ServiceContext, ref: DocumentRef): Pro
     const cpParty = party(cp, 'kontaktperson');
     const base = { assignmentId: a.id, contactPersonId: cp.id };
     if (ref.kind === 'brev-erbjudande') {
-      const meetings = `${d.meetings_per_period} träffar per ${d.period === 'vecka' ? 'vecka' : 'månad'}, cirka ${d.hours_per_month} timmar per månad`;
+      const meetings = `${meetingsPer(d.meetings_per_period, d.period)}, cirka ${hours(d.hours_per_month)} per månad`;
       out = { ...base, title: DOCUMENT_KIND_LABELS[ref.kind], html: offerLetterHtml({ ...common, to: cpParty, clientFirstName: client.first_name, area: client.area, meetings, legalReference: legalReference(d.law, d.paragraph) }) };
     } else if (ref.kind === 'brev-avslut') {
       if (!a.end_date) throw new DomainError('RULE_VIOLATION', 'Uppdraget är inte avslutat.');
@@ -95,13 +121,17 @@ export async function renderDocument(ctx: ServiceContext, ref: DocumentRef): Pro
           'avtal.startdatum': data.startDate,
           'avtal.giltighet': data.endDate ? `till och med ${data.endDate}` : 'tills vidare',
           'avtal.uppsagningstid': `${data.noticeWeeks} veckors`,
-          'avtal.traffar': `${data.meetingsPerPeriod} träffar per ${data.period === 'vecka' ? 'vecka' : 'månad'}, cirka ${String(data.hoursPerMeeting).replace('.', ',')} timmar per träff`,
+          'avtal.traffar': `${meetingsPer(data.meetingsPerPeriod, data.period)}, cirka ${hours(data.hoursPerMeeting)} per träff`,
           'avtal.mal': data.goals.replace(/([^.!?])$/, '$1.'),
           'avtal.arvode': level(rate.arvodeLevels, a.arvode_level),
           'avtal.omkostnad': level(rate.omkostnadLevels, a.omkostnad_level),
           'avtal.forsakring': docs.insuranceNote,
         };
-        out = { ...base, title: `${DOCUMENT_KIND_LABELS[ref.kind]} version ${v.version}`, html: agreementHtml({ ...common, template: docs.agreementTemplate, values, contactPerson: cpParty.name }) };
+        const missing = agreementGaps({ docs, cp, client, decision: d, assignment: a });
+        if (opts.final && missing.length) {
+          throw new DomainError('RULE_VIOLATION', `Avtalet kan inte skapas eller skrivas ut förrän detta finns: ${missing.join('; ')}. Förhandsgranskningen visar var uppgifterna saknas.`);
+        }
+        out = { ...base, title: `${DOCUMENT_KIND_LABELS[ref.kind]} version ${v.version}`, html: agreementHtml({ ...common, diarienummer: d.diarienummer || undefined, template: docs.agreementTemplate, values, contactPerson: cpParty.name, missing }) };
       }
     }
   }

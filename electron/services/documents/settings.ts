@@ -4,6 +4,7 @@ import { DEFAULT_AGREEMENT_TEMPLATE } from '../../../shared/documents/merge';
 import { DEFAULT_FOLLOW_UP_INTERVALS } from '../../../shared/documents/follow-up';
 
 const DEFAULTS: DocumentSettings = {
+  municipality: '',
   unitAddress: '',
   unitPhone: '',
   insuranceNote: 'Kommunens olycksfalls- och ansvarsförsäkring gäller under uppdraget.',

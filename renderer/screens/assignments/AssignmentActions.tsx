@@ -3,9 +3,13 @@ import { useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { ASSIGNMENT_ACTIONS, type AssignmentAction } from '../../../shared/assignments/status';
 import { contract } from '../../../shared/ipc/contract';
+import type { ProcInput } from '../../../shared/ipc/contract';
 import { useToday } from '../../session/today';
 import { call } from '../../api';
 import { applyServerError, CheckboxInput, FormMessage, TextInput, validateWith } from '../../components/form';
+import { useInlineForm } from '../../components/useInlineForm';
+import { useUnsavedChanges } from '../../session/unsaved';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 interface Values {
   date: string;
@@ -15,45 +19,79 @@ interface Values {
 
 const NEEDS_REASON: AssignmentAction[] = ['cpDecline', 'clientDecline', 'withdraw', 'end'];
 
+/** What an irreversible step does, in the words of the confirmation dialog. */
+function consequence(action: AssignmentAction, input: ProcInput<'assignments.act'>, who: string): string | null {
+  switch (action) {
+    case 'end':
+      return input.decisionContinues
+        ? `Uppdraget ${who} avslutas ${input.date}. Beslutet gäller fortfarande: ett avbrott börjar och räknas mot tremånadersgränsen tills en ny kontaktperson har börjat.`
+        : `Uppdraget ${who} avslutas ${input.date}. Arvode och omkostnad betalas inte för tiden efter det.`;
+    case 'withdraw':
+      return `Förslaget ${who} återkallas ${input.date} och kan inte tas upp igen; ett nytt förslag får göras.`;
+    case 'cpDecline':
+      return `Kontaktpersonen tackar nej (${input.date}). Förslaget ${who} avslutas; kontaktpersonen behåller sin plats i kön.`;
+    case 'clientDecline':
+      return `Brukaren tackar nej (${input.date}). Förslaget ${who} avslutas och registreras som erbjudande som brukaren tackat nej till.`;
+    default:
+      return null;
+  }
+}
+
 /** Buttons for the next steps of one assignment; each opens a small form with the date (and reason). */
-export function AssignmentActions({ id, actions, onDone }: { id: number; actions: AssignmentAction[]; onDone: () => void }) {
+export function AssignmentActions({ id, actions, onDone, who = '' }: { id: number; actions: AssignmentAction[]; onDone: () => void; who?: string }) {
   const [action, setAction] = useState<AssignmentAction | null>(null);
+  return (
+    <div className="stack">
+      <div className="row">
+        {actions.map((a) => (
+          <Button key={a} className="button" onPress={() => setAction(a)} aria-expanded={action === a}>{ASSIGNMENT_ACTIONS[a].label}</Button>
+        ))}
+      </div>
+      {action && <ActionForm key={action} id={id} action={action} who={who} onCancel={() => setAction(null)} onDone={() => { setAction(null); onDone(); }} />}
+    </div>
+  );
+}
+
+function ActionForm({ id, action, who, onCancel, onDone }: { id: number; action: AssignmentAction; who: string; onCancel: () => void; onDone: () => void }) {
   const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState<ProcInput<'assignments.act'> | null>(null);
   const today = useToday();
-  const { control, handleSubmit, setError, reset } = useForm<Values>({ defaultValues: { date: today, note: '', decisionContinues: true } });
+  const { control, handleSubmit, setError, formState } = useForm<Values>({ defaultValues: { date: today, note: '', decisionContinues: true } });
+  const ref = useInlineForm<HTMLFormElement>(onCancel);
+  const label = ASSIGNMENT_ACTIONS[action].label;
+  useUnsavedChanges(formState.isDirty, label);
+  const send = async (input: ProcInput<'assignments.act'>) => {
+    await call('assignments.act', input);
+    onDone();
+  };
   const submit = handleSubmit(async (v) => {
-    if (!action) return;
+    setMessage(null);
     const input = validateWith(contract['assignments.act'].input, { id, action, ...v }, setError);
     if (!input) return;
+    if (consequence(action, input, who)) return setPending(input);
     try {
-      await call('assignments.act', input);
-      setAction(null);
-      reset({ date: today, note: '', decisionContinues: true });
-      onDone();
+      await send(input);
     } catch (err) {
       setMessage(applyServerError(err, setError));
     }
   });
-  if (!action) {
-    return (
-      <div className="row">
-        {actions.map((a) => (
-          <Button key={a} className="button" onPress={() => { setMessage(null); setAction(a); }}>{ASSIGNMENT_ACTIONS[a].label}</Button>
-        ))}
-      </div>
-    );
-  }
   return (
-    <Form validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label={ASSIGNMENT_ACTIONS[action].label}>
-      <h3>{ASSIGNMENT_ACTIONS[action].label}</h3>
+    <Form ref={ref} validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label={label}>
+      <h3>{label}</h3>
       <TextInput control={control} name="date" label={action === 'bookMeeting' ? 'Datum för mötet' : 'Datum'} description="ÅÅÅÅ-MM-DD" />
       <TextInput control={control} name="note" label={NEEDS_REASON.includes(action) ? 'Skäl' : 'Kommentar'} multiline />
       {action === 'end' && <CheckboxInput control={control} name="decisionContinues" label="Beslutet gäller fortfarande (avbrott, ny kontaktperson ska sökas)" />}
       <FormMessage>{message}</FormMessage>
       <div className="row">
-        <Button type="submit" className="button primary">Bekräfta</Button>
-        <Button className="button" onPress={() => setAction(null)}>Avbryt</Button>
+        <Button type="submit" className="button primary" isDisabled={formState.isSubmitting}>Bekräfta</Button>
+        <Button className="button" onPress={onCancel}>Avbryt</Button>
       </div>
+      {pending && (
+        <ConfirmDialog title={`${label}?`} confirmLabel={label} onCancel={() => setPending(null)} onConfirm={() => send(pending)}>
+          <p>{consequence(action, pending, who)}</p>
+          <p>Det går inte att ångra.</p>
+        </ConfirmDialog>
+      )}
     </Form>
   );
 }

@@ -3,6 +3,7 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { clientInput, CONNECTION_ROLE_LABELS, CONNECTION_ROLES, type ClientDetail } from '../../../shared/ipc/procedures/clients';
 import { call } from '../../api';
+import { useUnsavedChanges } from '../../session/unsaved';
 import { applyServerError, CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
 
 type FormValues = Omit<ClientDetail['values'], 'languages' | 'interests'> & { languages: string; interests: string };
@@ -18,6 +19,7 @@ export function ClientForm({ existing, onSaved, onCancel }: { existing?: ClientD
   const initial = existing ? { ...existing.values, languages: existing.values.languages.join(', '), interests: existing.values.interests.join(', ') } : EMPTY;
   const { control, handleSubmit, setError, formState } = useForm<FormValues>({ defaultValues: initial });
   const connections = useFieldArray({ control, name: 'connections' });
+  useUnsavedChanges(formState.isDirty, existing ? 'Ändra brukare' : 'Ny brukare');
   const [message, setMessage] = useState<string | null>(null);
 
   const submit = handleSubmit(async (v) => {

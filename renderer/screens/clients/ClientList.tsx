@@ -5,6 +5,7 @@ import type { ClientListRow } from '../../../shared/ipc/procedures/clients';
 import { call } from '../../api';
 import { FormMessage } from '../../components/form';
 import { VirtualTable } from '../../components/VirtualTable';
+import { useSorted } from '../../components/sort';
 
 export function ClientList({ onOpen }: { onOpen: (id: number) => void }) {
   const [query, setQuery] = useState('');
@@ -15,9 +16,17 @@ export function ClientList({ onOpen }: { onOpen: (id: number) => void }) {
     const id = window.setTimeout(() => call('clients.search', { query, waitingOnly }).then(setRows, (e: Error) => setError(e.message)), 200);
     return () => window.clearTimeout(id);
   }, [query, waitingOnly]);
+  const { sorted, sort, header } = useSorted(rows, {
+    Namn: (r) => r.name,
+    Personnummer: (r) => r.personnummerMasked,
+    'Barn/vuxen': (r) => (r.isChild ? 'Barn' : 'Vuxen'),
+    Område: (r) => r.area,
+    'Väntar sedan': (r) => r.waitingSince,
+    Dagar: (r) => r.daysWaiting,
+  });
   return (
     <>
-      <div className="row">
+      <div className="filters">
         <SearchField className="field search" value={query} onChange={setQuery}>
           <Label>Sök brukare</Label>
           <Input placeholder="Namn eller personnummer" />
@@ -26,14 +35,14 @@ export function ClientList({ onOpen }: { onOpen: (id: number) => void }) {
           <span className="box" aria-hidden="true" />
           Bara de som väntar på verkställighet
         </Checkbox>
+        <ExportButton input={{ list: 'brukare', view: { query, statuses: [], waitingOnly, sort } }} />
       </div>
-      <ExportButton input={{ list: 'brukare' }} />
       <FormMessage>{error}</FormMessage>
       <VirtualTable
         label="Brukare"
-        rows={rows}
+        rows={sorted}
         rowKey={(r) => r.id}
-        header={<tr><th scope="col">Namn</th><th scope="col">Personnummer</th><th scope="col">Barn/vuxen</th><th scope="col">Område</th><th scope="col">Väntar sedan</th><th scope="col">Dagar</th></tr>}
+        header={<tr>{['Namn', 'Personnummer', 'Barn/vuxen', 'Område', 'Väntar sedan', 'Dagar'].map((c) => header(c))}</tr>}
         row={(r) => (
           <>
             <td><Button className="link" onPress={() => onOpen(r.id)}>{r.name}</Button>{r.protectedIdentity && <span className="badge warn"> Skyddad</span>}</td>

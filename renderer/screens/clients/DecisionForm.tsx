@@ -7,6 +7,8 @@ import { call } from '../../api';
 import { applyServerError, CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
 import { LawFields, type LawFormValues } from '../legal/LawFields';
 import type { Law, Personkrets } from '../../../shared/legal/laws';
+import { useUnsavedChanges } from '../../session/unsaved';
+import { useInlineForm } from '../../components/useInlineForm';
 
 interface Values {
   legalBasis: string;
@@ -26,12 +28,14 @@ interface Values {
 export function DecisionForm({ clientId, onDone, onCancel }: { clientId: number; onDone: () => void; onCancel: () => void }) {
   const today = useToday();
   const [bases, setBases] = useState<string[]>([]);
-  const { control, handleSubmit, setError, setValue } = useForm<Values>({
+  const { control, handleSubmit, setError, setValue, formState } = useForm<Values>({
     defaultValues: { legalBasis: '', decisionDate: today, diarienummer: '', validFrom: today, validTo: '', meetingsPerPeriod: 2, period: 'manad', hoursPerMonth: 8, needsSpecialQualification: false, law: '', paragraph: '', personkrets: '' },
   });
   const [message, setMessage] = useState<string | null>(null);
   const legalBasis = useWatch({ control, name: 'legalBasis' });
   const decisionDate = useWatch({ control, name: 'decisionDate' });
+  useUnsavedChanges(formState.isDirty, 'Nytt beslut');
+  const inline = useInlineForm<HTMLFormElement>(onCancel);
   useEffect(() => {
     void call('settings.get', {}).then((s) => {
       setBases(s.legalBases);
@@ -49,7 +53,7 @@ export function DecisionForm({ clientId, onDone, onCancel }: { clientId: number;
     }
   });
   return (
-    <Form validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Nytt beslut">
+    <Form ref={inline} validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Nytt beslut">
       <h3>Nytt beslut om kontaktperson</h3>
       <RadioInput control={control} name="legalBasis" label="Lagrum" options={bases.map((b) => [b, b] as const)} />
       <LawFields control={control as unknown as Control<LawFormValues>} setValue={setValue as unknown as UseFormSetValue<LawFormValues>} legalBasis={legalBasis} decisionDate={decisionDate} />

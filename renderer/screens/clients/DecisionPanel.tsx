@@ -4,7 +4,7 @@ import { Button, Form } from 'react-aria-components';
 import { ASSIGNMENT_STATUS_LABELS, OPEN_ASSIGNMENT_STATUSES } from '../../../shared/assignments/status';
 import type { AssignmentRow } from '../../../shared/ipc/procedures/assignments';
 import type { DecisionView } from '../../../shared/ipc/procedures/clients';
-import { contract } from '../../../shared/ipc/contract';
+import { contract, type ProcInput } from '../../../shared/ipc/contract';
 import { useToday } from '../../session/today';
 import { call } from '../../api';
 import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';
@@ -13,6 +13,10 @@ import { MatchingPanel } from './MatchingPanel';
 import { DecisionLaw } from '../legal/DecisionLaw';
 import { AvbrottFlag } from '../legal/AvbrottFlag';
 import { WITHOUT_ASSESSMENT_LABEL } from '../../../shared/legal/participants';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useInlineForm } from '../../components/useInlineForm';
+import { useUnsavedChanges } from '../../session/unsaved';
+import { hours, meetingsPer } from '../../../shared/plural';
 
 function NotesForm({ d, onDone }: { d: DecisionView; onDone: () => void }) {
   const { control, handleSubmit, setError } = useForm({ defaultValues: { delayReason: d.delayReason, interimSupport: d.interimSupport } });
@@ -36,22 +40,38 @@ function NotesForm({ d, onDone }: { d: DecisionView; onDone: () => void }) {
   );
 }
 
-function EndDecisionForm({ id, onDone, onCancel }: { id: number; onDone: () => void; onCancel: () => void }) {
+function EndDecisionForm({ id, title, onDone, onCancel }: { id: number; title: string; onDone: () => void; onCancel: () => void }) {
   const today = useToday();
-  const { control, handleSubmit, setError } = useForm({ defaultValues: { date: today, reason: '' } });
+  const { control, handleSubmit, setError, formState } = useForm({ defaultValues: { date: today, reason: '' } });
   const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState<ProcInput<'decisions.end'> | null>(null);
+  const ref = useInlineForm<HTMLFormElement>(onCancel);
+  useUnsavedChanges(formState.isDirty, 'Avsluta beslut');
   const submit = handleSubmit(async (v) => {
+    setMessage(null);
     const input = validateWith(contract['decisions.end'].input, { id, ...v }, setError);
-    if (!input) return;
-    try {
-      await call('decisions.end', input);
-      onDone();
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
+    if (input) setPending(input);
   });
   return (
-    <Form validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Avsluta beslut">
+    <Form ref={ref} validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Avsluta beslut">
+      {pending && (
+        <ConfirmDialog
+          title="Avsluta beslutet?"
+          confirmLabel="Avsluta beslutet"
+          onCancel={() => setPending(null)}
+          onConfirm={async () => {
+            try {
+              await call('decisions.end', pending);
+              onDone();
+            } catch (err) {
+              setPending(null);
+              setMessage(applyServerError(err, setError));
+            }
+          }}
+        >
+          <p>Beslutet {title} upphör {pending.date}. Inga nya förslag kan göras på det, och det väntar inte längre på verkställighet. Det går inte att ångra; behövs insatsen igen registreras ett nytt beslut.</p>
+        </ConfirmDialog>
+      )}
       <TextInput control={control} name="date" label="Beslutet upphör" description="ÅÅÅÅ-MM-DD" />
       <TextInput control={control} name="reason" label="Skäl" />
       <FormMessage>{message}</FormMessage>
@@ -85,7 +105,7 @@ export function DecisionPanel({ d, onChanged }: { d: DecisionView; onChanged: ()
     <section className="panel" aria-label={`Beslut ${d.decisionDate}`}>
       <h3>{d.legalBasis}, beslut {d.decisionDate}{d.diarienummer ? ` (${d.diarienummer})` : ''}</h3>
       <p>
-        {d.meetingsPerPeriod} träffar per {d.period === 'vecka' ? 'vecka' : 'månad'}, {d.hoursPerMonth} timmar per månad. Gäller {d.validFrom}–{d.validTo ?? 'tills vidare'}.
+        {meetingsPer(d.meetingsPerPeriod, d.period)}, {hours(d.hoursPerMonth)} per månad. Gäller {d.validFrom}–{d.validTo ?? 'tills vidare'}.
         {d.needsSpecialQualification && ' Kräver särskilt kvalificerad kontaktperson.'}
       </p>
       {withoutAssessment ? <p>Lagrum: {d.legalReference}, utan individuell behovsprövning.</p> : <DecisionLaw d={d} onChanged={onChanged} />}
@@ -109,7 +129,7 @@ export function DecisionPanel({ d, onChanged }: { d: DecisionView; onChanged: ()
             {a.events.map((e) => <li key={e.id}>{e.date} {ASSIGNMENT_STATUS_LABELS[e.toStatus as keyof typeof ASSIGNMENT_STATUS_LABELS] ?? e.toStatus}{e.note ? ` – ${e.note}` : ''}</li>)}
           </ul>
           {a.status === 'aktivt' && <AvbrottFlag assignmentId={a.id} onRegistered={changed} />}
-          {a.availableActions.length > 0 && <AssignmentActions id={a.id} actions={a.availableActions} onDone={changed} />}
+          {a.availableActions.length > 0 && <AssignmentActions id={a.id} actions={a.availableActions} onDone={changed} who={`med ${a.contactPersonName}`} />}
         </div>
       ))}
       {!d.endedDate && !open && (
@@ -119,7 +139,7 @@ export function DecisionPanel({ d, onChanged }: { d: DecisionView; onChanged: ()
         </div>
       )}
       {matching && <MatchingPanel decisionId={d.id} onProposed={changed} />}
-      {ending && <EndDecisionForm id={d.id} onDone={() => { setEnding(false); onChanged(); }} onCancel={() => setEnding(false)} />}
+      {ending && <EndDecisionForm id={d.id} title={`${d.legalBasis} från ${d.decisionDate}`} onDone={() => { setEnding(false); onChanged(); }} onCancel={() => setEnding(false)} />}
       {(waiting || openInterruption) && !withoutAssessment && <NotesForm d={d} onDone={onChanged} />}
     </section>
   );

@@ -30,7 +30,7 @@ export function MatchingPanel({ decisionId, onProposed }: { decisionId: number; 
         {rows.slice(0, 15).map((r) => (
           <li key={r.contactPersonId} className={r.excluded.length ? 'excluded' : r.conflicts.length ? 'conflict' : ''}>
             <div className="row spread">
-              <strong>{r.name}</strong>
+              <span><strong>{r.name}</strong> <span className="small-text">f. {r.birthDate}</span></span>
               <span className="badge">{r.score} poäng</span>
             </div>
             <ul>

@@ -7,15 +7,20 @@ import { contract } from '../../../shared/ipc/contract';
 import { OUTCOME_LABELS, OUTCOMES, REGISTER_LABELS, REGISTERS } from '../../../shared/contact-persons/register-checks';
 import { call } from '../../api';
 import { applyServerError, FormMessage, RadioInput, TextInput } from '../../components/form';
+import { useUnsavedChanges } from '../../session/unsaved';
+import { useInlineForm } from '../../components/useInlineForm';
 import { useToday } from '../../session/today';
 
 const DATE_HELP = 'ÅÅÅÅ-MM-DD';
 
 /** A small form bound to one procedure's input schema; calls it and reports back. */
+const FORM_LABELS = { 'cp.addInterview': 'Ny intervju', 'cp.addReference': 'Ny referens', 'cp.setConsent': 'Samtycke', 'cp.addRegisterCheck': 'Ny registerkontroll', 'cp.transition': 'Ändra status' } as const;
+
 function useProcForm<N extends 'cp.addInterview' | 'cp.addReference' | 'cp.setConsent' | 'cp.addRegisterCheck' | 'cp.transition'>(name: N, defaults: z.input<(typeof contract)[N]['input']>, onDone: () => void) {
   type In = z.input<(typeof contract)[N]['input']>;
   const form = useForm<In>({ resolver: zodResolver(contract[name].input as never) as unknown as Resolver<In>, defaultValues: defaults as never });
   const [message, setMessage] = useState<string | null>(null);
+  useUnsavedChanges(form.formState.isDirty, FORM_LABELS[name]);
   const submit = form.handleSubmit(async (values) => {
     setMessage(null);
     try {
@@ -94,8 +99,9 @@ export function RegisterCheckForm({ id, onDone }: { id: number; onDone: () => vo
 export function TransitionForm({ id, to, label, onDone, onCancel }: { id: number; to: z.input<(typeof contract)['cp.transition']['input']>['to']; label: string; onDone: () => void; onCancel: () => void }) {
   const today = useToday();
   const f = useProcForm('cp.transition', { id, to, date: today, note: '' }, onDone);
+  const inline = useInlineForm<HTMLFormElement>(onCancel);
   return (
-    <Form validationBehavior="aria" onSubmit={f.submit} className="stack panel" aria-label={`Ändra status till ${label}`}>
+    <Form ref={inline} validationBehavior="aria" onSubmit={f.submit} className="stack panel" aria-label={`Ändra status till ${label}`}>
       <h3>Ändra status till {label}</h3>
       <TextInput control={f.control} name="date" label="Datum" description={DATE_HELP} />
       <TextInput control={f.control} name="note" label={to === 'ej_godkand' ? 'Skäl' : 'Kommentar'} multiline />

@@ -12,6 +12,7 @@ import { ContactPersonForm } from './ContactPersonForm';
 import { RevealAddress } from './RevealAddress';
 import { DocumentActions } from '../documents/DocumentActions';
 import { ArchiveList } from '../documents/ArchiveList';
+import { Expandable } from '../../components/Expandable';
 
 const TRANSITION_VERBS: Partial<Record<CpStatus, string>> = {
   intervju_bokad: 'Boka intervju',
@@ -38,6 +39,8 @@ export function ContactPersonDetail({ id, onBack, notice }: { id: number; onBack
   if (!d) return <p className="muted">Hämtar…</p>;
   const v = d.values;
   const canAssess = d.status !== 'ej_godkand' && d.status !== 'avslutad';
+  // During the assessment the forms are open; once approved, each is a button until needed.
+  const assessing = ['intresseanmalan', 'intervju_bokad', 'utredning_pagar'].includes(d.status);
 
   if (editing) {
     return (
@@ -101,8 +104,7 @@ export function ContactPersonDetail({ id, onBack, notice }: { id: number; onBack
           <ol className="timeline" aria-label="Tidslinje">
             {d.events.map((e) => (
               <li key={e.id}>
-                <strong>{e.date}</strong> {e.kind === 'status' && e.toStatus ? `Status: ${CP_STATUS_LABELS[e.toStatus as CpStatus]}` : e.kind === 'registered' ? 'Intresseanmälan registrerad' : ''}
-                {e.note ? ` – ${e.note}` : ''}
+                <strong>{e.date}</strong> {[e.kind === 'status' && e.toStatus ? `Status: ${CP_STATUS_LABELS[e.toStatus as CpStatus]}` : e.kind === 'registered' ? 'Intresseanmälan registrerad' : '', e.note].filter(Boolean).join(' – ')}
                 <div className="muted">{e.user ?? ''} · {formatDateTime(e.at)}</div>
               </li>
             ))}
@@ -113,10 +115,10 @@ export function ContactPersonDetail({ id, onBack, notice }: { id: number; onBack
         <h2>Utredning</h2>
         <h3>Intervjuer</h3>
         {d.interviews.map((i) => <p key={i.id}><strong>{i.date}</strong> ({i.interviewer}): {i.notes}</p>)}
-        {canAssess && <InterviewForm id={d.id} onDone={() => void load()} />}
+        {canAssess && <Expandable open={assessing} label="Lägg till intervju">{(close) => <InterviewForm id={d.id} onDone={() => { close(); void load(); }} />}</Expandable>}
         <h3>Referenser</h3>
         {d.references.map((r) => <p key={r.id}><strong>{r.name}</strong> {r.phone} {r.relation && `(${r.relation})`} {r.notes}</p>)}
-        {canAssess && <ReferenceForm id={d.id} onDone={() => void load()} />}
+        {canAssess && <Expandable open={assessing} label="Lägg till referens">{(close) => <ReferenceForm id={d.id} onDone={() => { close(); void load(); }} />}</Expandable>}
         <h3>Samtycke</h3>
         {d.consentDate ? <p>Samtycke lämnat {d.consentDate}.</p> : canAssess ? <ConsentForm id={d.id} onDone={() => void load()} /> : <p className="muted">Inget samtycke registrerat.</p>}
         <h3>Registerkontroller</h3>
@@ -132,7 +134,7 @@ export function ContactPersonDetail({ id, onBack, notice }: { id: number; onBack
             ))}
           </tbody>
         </table>
-        {canAssess && <RegisterCheckForm id={d.id} onDone={() => void load()} />}
+        {canAssess && <Expandable open={assessing} label="Lägg till registerkontroll">{(close) => <RegisterCheckForm id={d.id} onDone={() => { close(); void load(); }} />}</Expandable>}
       </div>
       {d.queueSince && (
         <div className="panel">

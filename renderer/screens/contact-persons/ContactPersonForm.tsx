@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { contactPersonInput, TAX_MODE_LABELS, TAX_MODES, type CpDetail } from '../../../shared/ipc/procedures/contactPersons';
 import { call } from '../../api';
+import { useUnsavedChanges } from '../../session/unsaved';
 import { applyServerError, CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
 
 /** Form shape: lists are edited as comma-separated text. */
@@ -26,6 +27,7 @@ export function ContactPersonForm({ existing, onSaved, onCancel }: { existing?: 
   const { control, handleSubmit, setError, watch, formState } = useForm<FormValues>({ defaultValues: initial });
   const [message, setMessage] = useState<string | null>(null);
   const taxMode = watch('taxMode');
+  useUnsavedChanges(formState.isDirty, existing ? 'Ändra uppgifter' : 'Ny intresseanmälan');
 
   const submit = handleSubmit(async (v) => {
     setMessage(null);

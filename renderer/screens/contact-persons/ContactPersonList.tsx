@@ -1,22 +1,27 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { ExportButton } from '../../components/ExportButton';
 import { Button, Input, Label, SearchField } from 'react-aria-components';
-import { CP_STATUS_LABELS } from '../../../shared/contact-persons/status';
+import { CP_STATUS_LABELS, CP_STATUSES, type CpStatus } from '../../../shared/contact-persons/status';
 import type { CpListRow } from '../../../shared/ipc/procedures/contactPersons';
 import { call } from '../../api';
 import { FormMessage } from '../../components/form';
 import { VirtualTable } from '../../components/VirtualTable';
+import { useSorted } from '../../components/sort';
 
-/** Search across all contact persons by name, personnummer or phone. */
+const COLUMNS = ['Namn', 'Personnummer', 'Status', 'Område', 'Ort', 'Telefon'] as const;
+
+/** Search across all contact persons by name, personnummer or phone; filter by status; sort by any column. */
 export function ContactPersonList({ onOpen }: { onOpen: (id: number) => void }) {
   const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<CpStatus | ''>('');
   const [rows, setRows] = useState<CpListRow[]>([]);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const statusId = useId();
 
   useEffect(() => {
     const id = window.setTimeout(() => {
-      call('cp.search', { query, limit: 10_000 }).then(
+      call('cp.search', { query, statuses: status ? [status] : [], limit: 10_000 }).then(
         (r) => {
           setRows(r.rows);
           setTotal(r.total);
@@ -25,25 +30,43 @@ export function ContactPersonList({ onOpen }: { onOpen: (id: number) => void }) 
       );
     }, 200);
     return () => window.clearTimeout(id);
-  }, [query]);
+  }, [query, status]);
+
+  const { sorted, sort, header } = useSorted(rows, {
+    Namn: (r) => r.name,
+    Personnummer: (r) => r.personnummerMasked,
+    Status: (r) => CP_STATUS_LABELS[r.status],
+    Område: (r) => r.area,
+    Ort: (r) => r.city,
+    Telefon: (r) => r.phone,
+  });
 
   return (
     <>
-      <SearchField className="field search" value={query} onChange={setQuery} aria-describedby="search-help">
-        <Label>Sök kontaktperson</Label>
-        <Input placeholder="Namn, personnummer eller telefon" />
-      </SearchField>
-      <ExportButton input={{ list: 'kontaktpersoner' }} />
-      <p id="search-help" className="muted">
+      <div className="filters">
+        <SearchField className="field search" value={query} onChange={setQuery} aria-describedby="search-help">
+          <Label>Sök kontaktperson</Label>
+          <Input placeholder="Namn, personnummer eller telefon" />
+        </SearchField>
+        <div className="field">
+          <label htmlFor={statusId}>Status</label>
+          <select id={statusId} value={status} onChange={(e) => setStatus(e.target.value as CpStatus | '')}>
+            <option value="">Alla</option>
+            {CP_STATUSES.map((s) => <option key={s} value={s}>{CP_STATUS_LABELS[s]}</option>)}
+          </select>
+        </div>
+        <ExportButton input={{ list: 'kontaktpersoner', view: { query, statuses: status ? [status] : [], waitingOnly: false, sort } }} />
+      </div>
+      <p id="search-help" className="muted" role="status">
         {total} {total === 1 ? 'träff' : 'träffar'}
         {total > rows.length ? ` (visar ${rows.length})` : ''}
       </p>
       <FormMessage>{error}</FormMessage>
       <VirtualTable
         label="Kontaktpersoner"
-        rows={rows}
+        rows={sorted}
         rowKey={(r) => r.id}
-        header={<tr><th scope="col">Namn</th><th scope="col">Personnummer</th><th scope="col">Status</th><th scope="col">Område</th><th scope="col">Ort</th><th scope="col">Telefon</th></tr>}
+        header={<tr>{COLUMNS.map((c) => header(c))}</tr>}
         row={(r) => (
           <>
             <td><Button className="link" onPress={() => onOpen(r.id)}>{r.name}</Button></td>

@@ -45,10 +45,11 @@ export function QueueList({ onOpen }: { onOpen: (id: number) => void }) {
         label="Kö"
         rows={rows}
         rowKey={(r) => r.id}
-        header={<tr><th scope="col">Namn</th><th scope="col">I kön sedan</th><th scope="col">Väntat</th><th scope="col">Område</th><th scope="col">Barn/vuxna</th><th scope="col">Språk</th><th scope="col">Intressen</th></tr>}
+        header={<tr><th scope="col">Namn</th><th scope="col">Personnummer</th><th scope="col">I kön sedan</th><th scope="col">Väntat</th><th scope="col">Område</th><th scope="col">Barn/vuxna</th><th scope="col">Språk</th><th scope="col">Intressen</th></tr>}
         row={(r) => (
           <>
             <td><Button className="link" onPress={() => onOpen(r.id)}>{r.name}</Button>{r.speciallyQualified && <span className="badge"> Särskilt kvalificerad</span>}</td>
+            <td>{r.personnummerMasked}</td>
             <td>{r.queueSince}</td>
             <td>{r.daysWaiting} dagar</td>
             <td>{r.area}</td>

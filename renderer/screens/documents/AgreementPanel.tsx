@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../shared/dates';
 import { call } from '../../api';
 import { applyServerError, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
 import { DocumentActions } from './DocumentActions';
+import { meetingsPer } from '../../../shared/plural';
 
 interface Values extends Omit<AgreementData, 'endDate'> {
   endDate: string;
@@ -50,12 +51,12 @@ export function AgreementPanel({ assignmentId, startDate, protectedParty, onCrea
         <FormMessage tone={message?.startsWith('Sparat') ? 'ok' : 'error'}>{message}</FormMessage>
         <Button type="submit" className="button primary">{versions.length ? 'Spara ändringar (ny version)' : 'Skapa avtal'}</Button>
       </Form>
-      <h4>Versioner</h4>
+      <h3>Versioner</h3>
       {versions.length === 0 && <p className="muted">Inget avtal ännu.</p>}
       <ol className="versions" aria-label="Avtalsversioner">
         {versions.map((v) => (
           <li key={v.version}>
-            <strong>Version {v.version}</strong> ({formatDateTime(v.createdAt)}, {v.createdBy}): {v.data.meetingsPerPeriod} träffar per {v.data.period === 'vecka' ? 'vecka' : 'månad'}, start {v.data.startDate}
+            <strong>Version {v.version}</strong> ({formatDateTime(v.createdAt)}, {v.createdBy}): {meetingsPer(v.data.meetingsPerPeriod, v.data.period)}, start {v.data.startDate}
             <DocumentActions docRef={{ kind: 'avtal', assignmentId, version: v.version }} protectedParty={protectedParty} onCreated={onCreated} />
           </li>
         ))}

@@ -15,7 +15,7 @@ export function AssignmentDocuments({ a }: { a: AssignmentRow }) {
   const created = () => setRefresh((n) => n + 1);
   return (
     <section className="panel" aria-label={`Dokument för uppdrag ${a.id}`}>
-      <h2>{a.contactPersonName} och {a.clientName}</h2>
+      <h2 tabIndex={-1}>{a.contactPersonName} och {a.clientName}</h2>
       <Tabs>
         <TabList className="tabs" aria-label="Dokument">
           <Tab id="avtal" className={tab}>Avtal</Tab>

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { documentRef } from '../../../shared/ipc/procedures/documents';
 import { call, ApiError } from '../../api';
 import { FormMessage } from '../../components/form';
+import { useBusy } from '../../components/useBusy';
 
 type Ref = z.input<typeof documentRef>;
 
@@ -19,15 +20,22 @@ export function DocumentActions({ docRef, protectedParty, onCreated }: { docRef:
   const [message, setMessage] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
   const ref = { ...docRef, revealReason: reason };
-  const run = async (fn: () => Promise<void>) => {
-    setMessage(null);
-    setOk(null);
-    try {
-      await fn();
-    } catch (e) {
-      setMessage(e instanceof ApiError ? e.message : 'Något gick fel.');
-    }
-  };
+  const [busy, runBusy] = useBusy();
+  const [working, setWorking] = useState<string | null>(null);
+  // One action at a time: the buttons are disabled while it runs, and a double-click sends one request.
+  const run = (fn: () => Promise<void>, label = 'Arbetar…') =>
+    runBusy(async () => {
+      setMessage(null);
+      setOk(null);
+      setWorking(label);
+      try {
+        await fn();
+      } catch (e) {
+        setMessage(e instanceof ApiError ? e.message : 'Något gick fel.');
+      } finally {
+        setWorking(null);
+      }
+    });
   return (
     <div className="stack">
       {protectedParty && (
@@ -37,16 +45,17 @@ export function DocumentActions({ docRef, protectedParty, onCreated }: { docRef:
         </TextField>
       )}
       <div className="row">
-        <Button className="button" onPress={() => void run(async () => setPreview(await call('documents.preview', ref)))}>Förhandsgranska</Button>
-        <Button className="button" onPress={() => void run(async () => {
+        <Button className="button" isDisabled={busy} onPress={() => void run(async () => setPreview(await call('documents.preview', ref)))}>Förhandsgranska</Button>
+        <Button className="button" isDisabled={busy} onPress={() => void run(async () => {
           await call('documents.createPdf', ref);
           setOk('PDF skapad och sparad i dokumentarkivet.');
           onCreated?.();
-        })}>Skapa PDF</Button>
-        <Button className="button" onPress={() => void run(async () => {
+        }, 'Skapar PDF…')}>Skapa PDF</Button>
+        <Button className="button" isDisabled={busy} onPress={() => void run(async () => {
           const r = await call('documents.print', ref);
           setOk(r.printed ? 'Skickat till skrivaren.' : 'Utskriften avbröts.');
-        })}>Skriv ut</Button>
+        }, 'Skriver ut…')}>Skriv ut</Button>
+        {working && <span className="muted" role="status">{working}</span>}
       </div>
       <FormMessage>{message}</FormMessage>
       <FormMessage tone="ok">{ok}</FormMessage>
@@ -57,7 +66,7 @@ export function DocumentActions({ docRef, protectedParty, onCreated }: { docRef:
               <Heading slot="title">{preview.title}</Heading>
               <Button className="button" onPress={() => setPreview(null)}>Stäng</Button>
             </div>
-            <div className="paper" data-testid="preview" dangerouslySetInnerHTML={{ __html: bodyOf(preview.html) }} />
+            <div className="paper" data-testid="preview" tabIndex={0} role="region" aria-label={`Dokumentet: ${preview.title}`} dangerouslySetInnerHTML={{ __html: bodyOf(preview.html) }} />
           </Dialog>
         </Modal>
       )}

@@ -1,16 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Button, Checkbox, Form } from 'react-aria-components';
+import { Button, Checkbox, Form, Input, Label, SearchField } from 'react-aria-components';
+import { useSorted } from '../../components/sort';
+import { useInlineForm } from '../../components/useInlineForm';
+import { useUnsavedChanges } from '../../session/unsaved';
+import { ExportButton } from '../../components/ExportButton';
 import type { FollowUpRow } from '../../../shared/ipc/procedures/documents';
 import { contract } from '../../../shared/ipc/contract';
 import { useToday } from '../../session/today';
 import { call } from '../../api';
 import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';
 
-function RecordForm({ id, onDone }: { id: number; onDone: () => void }) {
+function RecordForm({ id, onDone, onCancel }: { id: number; onDone: () => void; onCancel: () => void }) {
   const today = useToday();
-  const { control, handleSubmit, setError } = useForm({ defaultValues: { doneDate: today, participants: '', notes: '', outcome: '', nextDate: '' } });
+  const { control, handleSubmit, setError, formState } = useForm({ defaultValues: { doneDate: today, participants: '', notes: '', outcome: '', nextDate: '' } });
   const [message, setMessage] = useState<string | null>(null);
+  const ref = useInlineForm<HTMLFormElement>(onCancel);
+  useUnsavedChanges(formState.isDirty, 'Registrera uppföljning');
   const submit = handleSubmit(async (v) => {
     const input = validateWith(contract['followUps.record'].input, { id, ...v, nextDate: v.nextDate || null }, setError);
     if (!input) return;
@@ -22,7 +28,7 @@ function RecordForm({ id, onDone }: { id: number; onDone: () => void }) {
     }
   });
   return (
-    <Form validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Registrera uppföljning">
+    <Form ref={ref} validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Registrera uppföljning">
       <div className="grid3">
         <TextInput control={control} name="doneDate" label="Datum" description="ÅÅÅÅ-MM-DD" />
         <TextInput control={control} name="participants" label="Deltagare" />
@@ -31,7 +37,10 @@ function RecordForm({ id, onDone }: { id: number; onDone: () => void }) {
       <TextInput control={control} name="notes" label="Anteckningar" multiline />
       <TextInput control={control} name="outcome" label="Resultat" />
       <FormMessage>{message}</FormMessage>
-      <Button type="submit" className="button primary">Spara uppföljning</Button>
+      <div className="row">
+        <Button type="submit" className="button primary" isDisabled={formState.isSubmitting}>Spara uppföljning</Button>
+        <Button className="button" onPress={onCancel}>Avbryt</Button>
+      </div>
     </Form>
   );
 }
@@ -43,29 +52,58 @@ export function FollowUpList({ assignmentId }: { assignmentId?: number }) {
   const [rows, setRows] = useState<FollowUpRow[]>([]);
   const [showDone, setShowDone] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
+  const [query, setQuery] = useState('');
   const load = useCallback(() => call('followUps.list', { assignmentId, openOnly: !showDone }).then(setRows), [assignmentId, showDone]);
   useEffect(() => void load(), [load]);
+  const shown = useMemo(() => {
+    const words = query.toLocaleLowerCase('sv').split(/[\s,]+/).filter(Boolean);
+    return rows.filter((r) => words.every((w) => `${r.clientName} ${r.contactPersonName}`.toLocaleLowerCase('sv').includes(w)));
+  }, [rows, query]);
+  const { sorted, sort, header } = useSorted(shown, {
+    Planerad: (r) => r.plannedDate,
+    Läge: (r) => r.state,
+    Brukare: (r) => r.clientName,
+    Kontaktperson: (r) => r.contactPersonName,
+  });
   return (
     <>
-      <Checkbox className="checkbox" isSelected={showDone} onChange={setShowDone}><span className="box" aria-hidden="true" />Visa genomförda</Checkbox>
+      <div className="filters">
+        {!assignmentId && (
+          <SearchField className="field search" value={query} onChange={setQuery}>
+            <Label>Sök uppföljning</Label>
+            <Input placeholder="Brukare eller kontaktperson" />
+          </SearchField>
+        )}
+        <Checkbox className="checkbox" isSelected={showDone} onChange={setShowDone}><span className="box" aria-hidden="true" />Visa genomförda</Checkbox>
+        {!assignmentId && <ExportButton input={{ list: 'uppfoljningar', view: { query, statuses: showDone ? [] : ['open'], waitingOnly: false, sort } }} />}
+      </div>
       <table className="table" aria-label="Uppföljningar">
-        <thead><tr><th scope="col">Planerad</th><th scope="col">Läge</th>{!assignmentId && <><th scope="col">Brukare</th><th scope="col">Kontaktperson</th></>}<th scope="col">Resultat</th><th scope="col"><span className="sr-only">Åtgärd</span></th></tr></thead>
+        <thead><tr>{header('Planerad')}{header('Läge')}{!assignmentId && <>{header('Brukare')}{header('Kontaktperson')}</>}<th scope="col">Resultat</th><th scope="col"><span className="sr-only">Åtgärd</span></th></tr></thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>{r.plannedDate}</td>
-              <td className={STATE_CLASS[r.state]}>{r.state}{r.doneDate ? ` ${r.doneDate}` : ''}</td>
-              {!assignmentId && <><td>{r.clientName}</td><td>{r.contactPersonName}</td></>}
-              <td className="wrap">{r.outcome}</td>
-              <td className="wrap">
-                {!r.doneDate && <Button className="button" onPress={() => setOpen(open === r.id ? null : r.id)} aria-label={`Registrera uppföljning ${r.plannedDate}`}>Registrera</Button>}
-                {open === r.id && <RecordForm id={r.id} onDone={() => { setOpen(null); void load(); }} />}
-              </td>
-            </tr>
+          {sorted.map((r) => (
+            <Fragment key={r.id}>
+              <tr>
+                <td>{r.plannedDate}</td>
+                <td className={STATE_CLASS[r.state]}>{r.state}{r.doneDate ? ` ${r.doneDate}` : ''}</td>
+                {!assignmentId && <><td>{r.clientName}</td><td>{r.contactPersonName}</td></>}
+                <td className="wrap">{r.outcome}</td>
+                <td>
+                  {!r.doneDate && <Button className="button" onPress={() => setOpen(open === r.id ? null : r.id)} aria-expanded={open === r.id} aria-label={`Registrera uppföljning ${r.plannedDate}`}>Registrera</Button>}
+                </td>
+              </tr>
+              {/* The form gets the table's full width on its own row, so its date fields are never squeezed. */}
+              {open === r.id && (
+                <tr>
+                  <td colSpan={assignmentId ? 4 : 6} className="wrap">
+                    <RecordForm id={r.id} onCancel={() => setOpen(null)} onDone={() => { setOpen(null); void load(); }} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>
-      {rows.length === 0 && <p className="muted">Inga uppföljningar.</p>}
+      {sorted.length === 0 && <p className="muted">Inga uppföljningar{query ? ' matchar sökningen' : ''}.</p>}
     </>
   );
 }

@@ -7,6 +7,17 @@ import { formatDateTime } from '../../../shared/dates';
 import { call, ApiError } from '../../api';
 import { applyServerError, CheckboxInput, FormMessage, NumberInput, TextInput, validateWith } from '../../components/form';
 
+/** What a backup holds, in the officer's words (the copy lists its tables by their database names). */
+const TABLE_LABELS: Record<string, string> = {
+  users: 'användare',
+  contact_persons: 'kontaktpersoner',
+  clients: 'brukare',
+  decisions: 'beslut',
+  assignments: 'uppdrag',
+  payout_batches: 'utbetalningar',
+  audit_log: 'loggrader',
+};
+
 /** Säkerhetskopiering: folder, automatic daily copies, list, check and restore. */
 export function BackupPanel() {
   const { control, handleSubmit, setError, reset } = useForm<BackupSettings>({ defaultValues: { folder: '', automatic: true, keepDays: 30 } });
@@ -86,7 +97,7 @@ export function BackupPanel() {
           {preview && (
             <dl className="facts">
               <dt>Tagen</dt><dd>{formatDateTime(preview.createdAt)} ({preview.kind})</dd>
-              <dt>Innehåll</dt><dd>{Object.entries(preview.counts).map(([k, n]) => `${k}: ${n}`).join(', ')}</dd>
+              <dt>Innehåll</dt><dd>{Object.entries(preview.counts).map(([k, n]) => `${TABLE_LABELS[k] ?? k}: ${n}`).join(', ')}</dd>
               <dt>Integritetskontroll</dt><dd>{preview.integrity}</dd>
               <dt>Loggkedjan</dt><dd>{preview.auditOk ? 'hel' : `bruten: ${preview.auditReason}`}</dd>
             </dl>

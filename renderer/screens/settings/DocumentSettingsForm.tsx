@@ -49,6 +49,7 @@ export function DocumentSettingsForm() {
   return (
     <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label="Dokumentinställningar">
       <div className="grid3">
+        <TextInput control={control} name="municipality" label="Kommunens namn (brevhuvud)" />
         <TextInput control={control} name="unitAddress" label="Enhetens adress" />
         <TextInput control={control} name="unitPhone" label="Enhetens telefon" />
         <TextInput control={control} name="insuranceNote" label="Försäkring (text i avtalet)" />

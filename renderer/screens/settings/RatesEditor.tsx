@@ -7,6 +7,7 @@ import { monthlyAmount } from '../../../shared/compensation/amounts';
 import { call } from '../../api';
 import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';
 import { NewRateYear } from './NewRateYear';
+import { numberFieldProblems } from './rate-fields';
 
 interface Values {
   pbb: string;
@@ -66,6 +67,10 @@ export function RatesEditor() {
   const submit = handleSubmit(async (v) => {
     if (!current) return;
     setOk(null);
+    setMessage(null);
+    const problems = numberFieldProblems(v as unknown as Record<string, string>);
+    problems.forEach(([field, msg], i) => setError(field as keyof Values, { message: msg }, { shouldFocus: i === 0 }));
+    if (problems.length) return setMessage('Rätta de markerade fälten.');
     const pbbOre = parseKronor(v.pbb);
     if (pbbOre === null) return setError('pbb', { message: 'Ange prisbasbeloppet i kronor.' });
     const candidate = {

@@ -5,6 +5,7 @@ import { retentionSettings, type RetentionSettings } from '../../../shared/ipc/p
 import type { ProcOutput } from '../../../shared/ipc/contract';
 import { call, ApiError } from '../../api';
 import { applyServerError, FormMessage, NumberInput, validateWith } from '../../components/form';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 /** Gallring: the unit's rules, what they would remove today, and the removal (logged: kind and count). */
 export function RetentionPanel() {
@@ -12,6 +13,7 @@ export function RetentionPanel() {
   const [preview, setPreview] = useState<ProcOutput<'retention.preview'>>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const load = useCallback(() => call('retention.preview', {}).then(setPreview), []);
   useEffect(() => {
     void call('retention.getSettings', {}).then(reset);
@@ -45,16 +47,31 @@ export function RetentionPanel() {
         <thead><tr><th scope="col">Regel</th><th scope="col">Gräns</th><th scope="col">Antal</th></tr></thead>
         <tbody>{preview.map((r) => <tr key={r.rule}><td>{r.label}</td><td>{r.cutoff ? `före ${r.cutoff}` : 'av'}</td><td>{r.count}</td></tr>)}</tbody>
       </table>
-      <Button className="button primary" isDisabled={total === 0} onPress={() => void (async () => {
-        setMessage(null);
-        try {
-          const r = await call('retention.run', { confirm: true });
-          setOk(`Gallrat: ${Object.values(r.removed).reduce((a, b) => a + b, 0)} poster.`);
-          await load();
-        } catch (e) {
-          setMessage(e instanceof ApiError ? e.message : 'Något gick fel.');
-        }
-      })()}>Gallra nu ({total})</Button>
+      <Button className="button primary" isDisabled={total === 0} onPress={() => { setMessage(null); setOk(null); setConfirming(true); }}>Gallra nu ({total})</Button>
+      {confirming && (
+        <ConfirmDialog
+          title="Gallra nu?"
+          confirmLabel={`Ta bort ${total} ${total === 1 ? 'post' : 'poster'}`}
+          onCancel={() => setConfirming(false)}
+          onConfirm={async () => {
+            try {
+              const r = await call('retention.run', { confirm: true });
+              const n = Object.values(r.removed).reduce((a, b) => a + b, 0);
+              setOk(`Gallrat: ${n} ${n === 1 ? 'post' : 'poster'}.`);
+            } catch (e) {
+              setMessage(e instanceof ApiError ? e.message : 'Något gick fel.');
+            }
+            setConfirming(false);
+            await load();
+          }}
+        >
+          <p>Följande tas bort för alltid. Det går inte att ångra, och uppgifterna finns sedan bara kvar i äldre säkerhetskopior:</p>
+          <ul aria-label="Det som tas bort">
+            {preview.filter((r) => r.count > 0).map((r) => <li key={r.rule}>{r.label}: <strong>{r.count}</strong> {r.cutoff ? `(före ${r.cutoff})` : ''}</li>)}
+          </ul>
+          <p>Loggen får en rad per slag med antalet, inga namn.</p>
+        </ConfirmDialog>
+      )}
       <FormMessage>{message}</FormMessage>
       <FormMessage tone="ok">{ok}</FormMessage>
     </div>

@@ -6,6 +6,8 @@ import { ASSIGNMENT_ACTIONS, ASSIGNMENT_STATUSES, type AssignmentAction } from '
 export const matchRow = z.object({
   contactPersonId: z.number(),
   name: z.string(),
+  /** ÅÅÅÅ-MM-DD, beside the name so namesakes can be told apart. */
+  birthDate: z.string(),
   area: z.string(),
   daysWaiting: z.number(),
   score: z.number(),
@@ -22,6 +24,9 @@ export const assignmentRow = z.object({
   clientName: z.string(),
   contactPersonId: z.number(),
   contactPersonName: z.string(),
+  /** Birth dates (ÅÅÅÅ-MM-DD) shown beside the names, so namesakes can be told apart. */
+  clientBirthDate: z.string(),
+  contactPersonBirthDate: z.string(),
   decisionId: z.number(),
   legalBasis: z.string(),
   offeredDate: z.string().nullable(),

@@ -6,6 +6,8 @@ import { templateProblems } from '../../documents/merge';
 const paragraph = z.object({ heading: z.string().trim().max(200), text: z.string().trim().max(5000) });
 
 export const documentSettings = z.object({
+  /** The municipality's name on the letterhead ("Provköpings kommun"). */
+  municipality: z.string().trim().max(200).default(''),
   unitAddress: z.string().trim().max(300),
   unitPhone: z.string().trim().max(30),
   insuranceNote: z.string().trim().max(2000),

@@ -20,6 +20,8 @@ export const sessionStatus = z.object({
   unitName: z.string().nullable(),
   /** Today's date (ÅÅÅÅ-MM-DD, local) by the backend's clock: the renderer's only "today". */
   today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Seconds until the idle auto-lock (unlocked sessions only): the renderer warns during the last minute. */
+  lockInSeconds: z.number().int().min(0).nullable().optional(),
 });
 export type SessionStatus = z.infer<typeof sessionStatus>;
 
