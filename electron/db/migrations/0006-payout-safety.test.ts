@@ -23,7 +23,7 @@ describe('migration 0006-payout-safety', () => {
     line.run(1);
     line.run(2);
 
-    expect(await migrate(db)).toEqual(['0006-payout-safety']);
+    expect(await migrate(db, '0006-payout-safety')).toEqual(['0006-payout-safety']);
     expect(raw.prepare('SELECT batch_id, payee_name, payee_personnummer, payee_clearing, payee_account, account_changed FROM payout_lines ORDER BY id').all()).toEqual([
       { batch_id: 1, payee_name: 'Kim Provare', payee_personnummer: '198112289874', payee_clearing: '3300', payee_account: '8112289874', account_changed: 0 },
       { batch_id: 2, payee_name: null, payee_personnummer: null, payee_clearing: null, payee_account: null, account_changed: 0 },

@@ -14,7 +14,7 @@ describe('migration 0008-legal-reports', () => {
   it('guesses law and paragraph for existing decisions (marked for review) and adds the new columns and log_reviews', async () => {
     const raw = openEncryptedDatabase(join(t.dir, 'm.db'), randomBytes(32));
     const db = createKysely(raw);
-    await migrate(db, '0005-documents');
+    await migrate(db, '0006-payout-safety'); // the version before this one
     raw.prepare("INSERT INTO clients (personnummer, first_name, last_name, birth_date, gender, ivo_suffix, created_at, updated_at) VALUES ('201405011238','B','R','2014-05-01','man',1,'x','x')").run();
     const ins = raw.prepare("INSERT INTO decisions (client_id, legal_basis, decision_date, valid_from, meetings_per_period, period, hours_per_month, created_at) VALUES (1, ?, ?, ?, 2, 'manad', 8, 'x')");
     const rows: Array<[string, string]> = [
@@ -25,7 +25,7 @@ describe('migration 0008-legal-reports', () => {
     ];
     for (const [basis, date] of rows) ins.run(basis, date, date);
 
-    expect(await migrate(db)).toEqual(['0008-legal-reports']);
+    expect(await migrate(db, '0008-legal-reports')).toEqual(['0008-legal-reports']);
     const got = raw.prepare('SELECT legal_basis, decision_date, law, paragraph, personkrets, law_guessed FROM decisions ORDER BY id').all() as Array<{ legal_basis: string; decision_date: string; law: string; paragraph: string; personkrets: string | null; law_guessed: number }>;
     expect(got.map((g) => [g.law, g.paragraph, g.personkrets, g.law_guessed])).toEqual([
       ['LSS 1993:387', '9 § 4', null, 1],
