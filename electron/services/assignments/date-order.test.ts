@@ -13,7 +13,7 @@ describe('the steps of an assignment are dated in order', () => {
     const inv = made.invoke;
     const cp = await approvedCp(inv, { firstName: 'Sara', lastName: 'Stickprov', personnummer: syntheticPnr('1981-04-04', 31) }, '2026-06-01');
     const { id: clientId } = await ok<{ id: number }>(inv('clients.create', clientInputOf()));
-    const { id: decisionId } = await ok<{ id: number }>(inv('decisions.create', { clientId, legalBasis: 'LSS 9 § 4', decisionDate: '2026-09-01', validFrom: '2026-09-01', meetingsPerPeriod: 2, period: 'manad', hoursPerMonth: 8 }));
+    const { id: decisionId } = await ok<{ id: number }>(inv('decisions.create', { clientId, legalBasis: 'LSS 9 § 4', personkrets: '1', decisionDate: '2026-09-01', validFrom: '2026-09-01', meetingsPerPeriod: 2, period: 'manad', hoursPerMonth: 8 }));
     const { id } = await ok<{ id: number }>(inv('assignments.propose', { decisionId, contactPersonId: cp }));
     await ok(inv('assignments.act', { id, action: 'offer', date: '2026-11-10' }));
     expect(await inv('assignments.act', { id, action: 'cpAccept', date: '2026-11-09' })).toMatchObject({
@@ -41,7 +41,7 @@ describe('the steps of an assignment are dated in order', () => {
     const inv = made.invoke;
     const cp = await approvedCp(inv, { firstName: 'Sara', lastName: 'Stickprov', personnummer: syntheticPnr('1981-04-04', 31) }, '2026-06-01');
     const { id: clientId } = await ok<{ id: number }>(inv('clients.create', clientInputOf()));
-    const { id: decisionId } = await ok<{ id: number }>(inv('decisions.create', { clientId, legalBasis: 'LSS 9 § 4', decisionDate: '2026-09-01', validFrom: '2026-09-01', meetingsPerPeriod: 2, period: 'manad', hoursPerMonth: 8 }));
+    const { id: decisionId } = await ok<{ id: number }>(inv('decisions.create', { clientId, legalBasis: 'LSS 9 § 4', personkrets: '1', decisionDate: '2026-09-01', validFrom: '2026-09-01', meetingsPerPeriod: 2, period: 'manad', hoursPerMonth: 8 }));
     const { id } = await ok<{ id: number }>(inv('assignments.propose', { decisionId, contactPersonId: cp }));
     await ok(inv('assignments.act', { id, action: 'offer', date: '2026-11-10' }));
     await ok(inv('assignments.act', { id, action: 'cpAccept', date: '2026-11-12' }));
