@@ -24,7 +24,8 @@ export const paymentSettings = z.object({
   orgNumber: z.string().trim().regex(/^\d{6}-?\d{4}$/, 'Organisationsnumret ska ha tio siffror.'),
   bankProfile: z.enum(BANK_PROFILES),
   debtorClearing: z.string().trim().regex(/^\d{4,5}$/, 'Clearingnumret ska ha 4 eller 5 siffror.'),
-  debtorAccount: z.string().trim().regex(/^\d{1,15}$/, 'Ange kontonumret med siffror.'),
+  /** Empty until the unit enters it (the defaults must read back); an export is refused without it. */
+  debtorAccount: z.string().trim().regex(/^\d{0,15}$/, 'Ange kontonumret med siffror.'),
   debtorBic: z.string().trim().regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'BIC ska ha 8 eller 11 tecken, t.ex. SWEDSESS.'),
   /** Bank-specific initiating-party id (InitgPty/Id): see shared/bank-profiles.ts per bank. */
   initiatorId: z.string().trim().max(35).regex(/^[A-Za-z0-9]*$/, 'Bara bokstäver A–Z och siffror.').default(''),
