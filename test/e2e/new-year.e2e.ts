@@ -32,6 +32,8 @@ describe('the new year', () => {
     await reloadAt('2026-12-15T09:00:00Z');
     const warning = env.page.getByRole('status', { name: 'Ersättningsnivåer' });
     await warning.getByText('Ersättningsnivåer för 2027 saknas – lägg in prisbasbeloppet när regeringen har fastställt det.').waitFor();
+    // Nothing has been paid yet: the payout chart says so instead of drawing empty axes.
+    await env.page.locator('figure.chart').filter({ hasText: 'Utbetalt per månad' }).getByText('Inga uppgifter för perioden ännu.').waitFor();
     await shot(env.page, 'year-01-warning');
 
     await warning.getByRole('button', { name: 'Lägg in 2027 års nivåer' }).click();

@@ -37,6 +37,7 @@ describe('payout safety end to end', () => {
     const page = env.page;
     // Settings: the bank profile's own identifier fields with help text; Löner warns as legacy.
     await nav(page, 'Inställningar');
+    await page.getByRole('tab', { name: 'Betalning' }).click();
     const settings = page.getByRole('form', { name: 'Betalningsinställningar' });
     await settings.getByLabel('SEB-kundnummer (Dbtr)').waitFor();
     await settings.getByText(/Tomt = organisationsnumret \+ 0004/).waitFor();

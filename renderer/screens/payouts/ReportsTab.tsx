@@ -48,7 +48,7 @@ export function ReportsTab() {
               <td className="wrap">
                 <div className="row">
                   <Button className="button" onPress={() => setOpen({ id: r.assignmentId, kind: 'levels' })} aria-label={`Nivåer för ${r.contactPersonName}`}>Nivåer</Button>
-                  {r.report?.status !== 'godkand' && <Button className="button" onPress={() => setOpen({ id: r.assignmentId, kind: 'report' })} aria-label={`Rapport för ${r.contactPersonName}`}>{r.report ? 'Ändra rapport' : 'Registrera rapport'}</Button>}
+                  {r.report?.status !== 'godkand' && <Button className="button" onPress={() => setOpen({ id: r.assignmentId, kind: 'report' })} aria-label={`${r.report ? 'Ändra rapport' : 'Registrera rapport'} för ${r.contactPersonName}`}>{r.report ? 'Ändra rapport' : 'Registrera rapport'}</Button>}
                   {r.report?.status === 'inlamnad' && <Button className="button primary" onPress={() => void approve(r.assignmentId)} aria-label={`Godkänn rapport för ${r.contactPersonName}`}>Godkänn</Button>}
                 </div>
                 {open?.id === r.assignmentId && open.kind === 'report' && <ReportForm assignmentId={r.assignmentId} month={month} onDone={done} onCancel={() => setOpen(null)} />}
