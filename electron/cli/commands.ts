@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import type { AppCore } from '../core/app-core';
-import { verifyAuditChain } from '../audit/verify';
+import { verifyLiveAudit } from '../audit/anchors';
 import { appliedMigrations } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations/index';
 import { seedDemo } from '../seed/demo';
@@ -10,6 +10,7 @@ import { PAYOUT_FORMATS, monthField, type PayoutFormat } from '../../shared/ipc/
 import { DomainError } from '../../shared/errors';
 import { createBackup } from '../backup/backup';
 import { audit } from '../core/session';
+import { ROLE_LABELS, type Role } from '../../shared/roles';
 
 export interface CliOptions {
   month?: string;
@@ -24,6 +25,13 @@ export interface CliOptions {
 }
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
+
+/** The CLI checks roles like the app's router does (an attestant cannot take backups or seed data). */
+function requireRole(core: AppCore, ...roles: Role[]): void {
+  if (!roles.some((r) => core.requireSession().user.roles.includes(r))) {
+    throw new DomainError('FORBIDDEN', `Kommandot kräver rollen ${roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' eller ')}.`);
+  }
+}
 
 /** KPR_RECOVERY_KEY, or an admin's --user and password (as they were when the copy was made). */
 async function backupCredential(o: CliOptions): Promise<{ recoveryKey?: string; username?: string; password?: string }> {
@@ -70,9 +78,10 @@ export const commands = {
   },
 
   /** Walks the audit chain; exit 1 when broken. */
-  async 'verify-audit'(core: AppCore, o: CliOptions): Promise<number> {
+  async 'verify-audit'(core: AppCore, o: CliOptions & { from?: string }): Promise<number> {
     await login(core, o);
-    const r = verifyAuditChain(core.serviceContext().raw, core.vault.auditAnchor());
+    requireRole(core, 'admin');
+    const r = await verifyLiveAudit(core.serviceContext(), core.vault, o.from ? [o.from] : []);
     out(r.ok ? `Loggkedjan är hel: ${r.checked} rader.` : `Loggkedjan är BRUTEN vid rad ${r.firstBrokenId}: ${r.reason}`);
     return r.ok ? 0 : 1;
   },
@@ -84,6 +93,7 @@ export const commands = {
     if (!o.format || !(PAYOUT_FORMATS as readonly string[]).includes(o.format)) throw new DomainError('INVALID_INPUT', `Ange --format: ${PAYOUT_FORMATS.join(', ')}.`);
     if (!o.out) throw new DomainError('INVALID_INPUT', 'Ange --out FIL.');
     await login(core, o);
+    requireRole(core, 'attestant', 'handlaggare');
     const ctx = core.serviceContext();
     const batches = await ctx.db.selectFrom('payout_batches').select('id').where('month', '=', o.month).where('status', '=', 'attesterad').orderBy('id').execute();
     if (batches.length === 0) throw new DomainError('RULE_VIOLATION', `Det finns ingen attesterad utbetalning för ${o.month}.`);
@@ -97,9 +107,10 @@ export const commands = {
   async backup(core: AppCore, o: CliOptions & { to?: string }): Promise<number> {
     if (!o.to) throw new DomainError('INVALID_INPUT', 'Ange målmappen med --to MAPP.');
     await login(core, o);
+    requireRole(core, 'admin');
     const ctx = core.serviceContext();
     await audit(ctx, ctx.db, { action: 'backup.create', entityType: 'backup', detail: 'kommandorad' });
-    const { path } = await createBackup(ctx.raw, core.vaultFile, o.to, 'manuell', ctx.now());
+    const { path } = await createBackup(ctx.raw, core.vaultFile, o.to, 'manuell', ctx.now(), { keyId: core.vault.keyId(), epoch: core.vault.epoch() });
     out(`Säkerhetskopia skapad: ${path}`);
     return 0;
   },
@@ -128,7 +139,12 @@ export const commands = {
     const seed = Number(o.seed ?? 1);
     if (!Number.isSafeInteger(seed) || seed < 0) throw new DomainError('INVALID_INPUT', 'Ange --seed som ett heltal (0 eller större).');
     await login(core, o);
-    const counts = await seedDemo(core.serviceContext(), { seed });
+    requireRole(core, 'admin');
+    const ctx = core.serviceContext();
+    // Demo data goes only into an empty register (a demo data folder), never among real people.
+    const people = (ctx.raw.prepare('SELECT (SELECT count(*) FROM contact_persons) + (SELECT count(*) FROM clients) AS n').get() as { n: number }).n;
+    if (people > 0) throw new DomainError('RULE_VIOLATION', 'Demodata skapas bara i ett tomt register. Använd en egen datamapp för demo (--data).');
+    const counts = await seedDemo(ctx, { seed });
     out(`Demodata skapad: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
     return 0;
   },

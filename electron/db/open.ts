@@ -80,3 +80,19 @@ export function closeDatabase(raw: RawDatabase): void {
     raw.close();
   }
 }
+
+/**
+ * Re-encrypts every page under `newKey`. SQLite3 Multiple Ciphers cannot rekey a WAL database, so the
+ * WAL is checkpointed and the journal switched to DELETE for the rekey (whose rollback journal makes
+ * it all-or-nothing: a crash in the middle rolls back to the old key at the next open), then back to WAL.
+ */
+export function rekeyDatabase(raw: RawDatabase, newKey: Buffer): void {
+  if (newKey.length !== KEY_BYTES) throw new Error('Database key must be 32 bytes');
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  if (raw.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw new Error('Could not leave WAL mode for the rekey');
+  try {
+    raw.pragma(`rekey="x'${newKey.toString('hex')}'"`);
+  } finally {
+    raw.pragma('journal_mode = WAL');
+  }
+}

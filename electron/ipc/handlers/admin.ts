@@ -29,5 +29,5 @@ export const adminHandlers: Pick<
     if (savedTo) await audit(ctx, ctx.db, { action: 'audit.export', entityType: 'audit', detail: `${rows} rader` });
     return { savedTo, rows };
   },
-  'audit.verify': (core) => verifyAudit(core.serviceContext(), core.vault.auditAnchor()),
+  'audit.verify': (core) => verifyAudit(core.serviceContext(), core.vault),
 };
