@@ -212,17 +212,22 @@ export class AppCore {
             () => this.clock.now(),
           );
         }
-        if (attempts !== undefined) {
-          // The vault counts every unlock attempt before the KDF; the database remembers the last count.
-          // A count that went backwards means someone edited vault.json (e.g. to clear the login delay).
-          const seen = await trx.selectFrom('settings').select('value').where('key', '=', 'security.loginAttempts').executeTakeFirst();
-          const last = seen ? Number(seen.value) : 0;
-          if (attempts <= last) {
-            await appendAudit(trx, { userId: null, action: 'vault.tampered', entityType: 'vault', detail: `räknaren för inloggningsförsök gick bakåt (${last} -> ${attempts})` }, () => this.clock.now());
+        // The vault counts every unlock attempt before the KDF runs; the database remembers the count at the
+        // last login. A count that went backwards, or fewer queued failures than attempts made since, means
+        // vault.json was edited outside the app (e.g. to clear the login delay): that is logged.
+        const current = attempts ?? this.vault.attempts();
+        const seen = await trx.selectFrom('settings').select('value').where('key', '=', 'security.loginAttempts').executeTakeFirst();
+        if (seen) {
+          const last = Number(seen.value);
+          const failedSince = current - last - (attempts === undefined ? 0 : 1);
+          if (!Number.isFinite(last) || failedSince < 0) {
+            await appendAudit(trx, { userId: null, action: 'vault.tampered', entityType: 'vault', detail: `räknaren för inloggningsförsök gick bakåt (${last} -> ${current})` }, () => this.clock.now());
+          } else if (pending.length < Math.min(failedSince, 1000)) {
+            await appendAudit(trx, { userId: null, action: 'vault.tampered', entityType: 'vault', detail: `${failedSince - pending.length} misslyckade inloggningar har tagits bort ur nyckelfilen` }, () => this.clock.now());
           }
-          const v = String(Math.max(attempts, last + 1));
-          await trx.insertInto('settings').values({ key: 'security.loginAttempts', value: v }).onConflict((oc) => oc.column('key').doUpdateSet({ value: v })).execute();
         }
+        const v = String(current);
+        await trx.insertInto('settings').values({ key: 'security.loginAttempts', value: v }).onConflict((oc) => oc.column('key').doUpdateSet({ value: v })).execute();
         await appendAudit(trx, { userId: user.id, action, entityType: 'user', entityId: user.id }, () => this.clock.now());
       });
       this.vault.clearPendingFailures(pending.length);

@@ -91,6 +91,11 @@ export class Vault {
     return this.load().keyId ?? null;
   }
 
+  /** Unlock attempts counted so far (see unlock). */
+  public attempts(): number {
+    return this.load().attempts ?? 0;
+  }
+
   public epoch(): string | null {
     return this.load().epoch ?? null;
   }
