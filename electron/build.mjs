@@ -13,6 +13,13 @@ await build({
   external: ['electron', 'better-sqlite3-multiple-ciphers'],
 });
 
+// Import files are parsed in a worker thread with time and memory limits (electron/import/read-table.ts).
+await build({
+  ...common,
+  entryPoints: ['electron/import/parse-worker.ts'],
+  outfile: 'build/electron/import-worker.cjs',
+});
+
 await build({
   ...common,
   entryPoints: ['electron/preload.ts'],
