@@ -1,7 +1,18 @@
 import { DomainError } from '../../shared/errors';
 
 /** What an import file may hold; checked before anything is parsed. */
-export const IMPORT_LIMITS = {
+export interface ImportLimits {
+  fileBytes: number;
+  uncompressedBytes: number;
+  zipEntries: number;
+  compressionRatio: number;
+  rows: number;
+  columns: number;
+  parseMilliseconds: number;
+  heapMegabytes: number;
+}
+
+export const IMPORT_LIMITS: Readonly<ImportLimits> = {
   /** The file as uploaded. */
   fileBytes: 10 * 1024 * 1024,
   /** All entries of an .xlsx (a zip) unpacked, as declared in its central directory. */
@@ -17,13 +28,13 @@ export const IMPORT_LIMITS = {
   /** Parsing runs in a worker thread with these limits. */
   parseMilliseconds: 20_000,
   heapMegabytes: 256,
-} as const;
+};
 
 const tooBig = (what: string) =>
   new DomainError('INVALID_INPUT', `Filen kan inte importeras: ${what}. Dela upp filen eller spara den på nytt som en vanlig .xlsx- eller .csv-fil.`);
 
 /** Reads the zip's central directory (nothing is unpacked): number of entries and declared sizes. */
-function checkZip(bytes: Buffer, limits: typeof IMPORT_LIMITS): void {
+function checkZip(bytes: Buffer, limits: ImportLimits): void {
   const notZip = () => new DomainError('INVALID_INPUT', 'Filen kunde inte läsas. Är det en .xlsx- eller .csv-fil?');
   // End of central directory: 22 bytes plus a comment of up to 64 KiB, at the end of the file.
   let eocd = -1;
@@ -55,7 +66,7 @@ function checkZip(bytes: Buffer, limits: typeof IMPORT_LIMITS): void {
 }
 
 /** Counts lines and the widest line's separators in one pass over the bytes. */
-function checkCsv(bytes: Buffer, limits: typeof IMPORT_LIMITS): void {
+function checkCsv(bytes: Buffer, limits: ImportLimits): void {
   let lines = 0;
   let seps = 0;
   let widest = 0;
@@ -76,7 +87,7 @@ function checkCsv(bytes: Buffer, limits: typeof IMPORT_LIMITS): void {
 }
 
 /** Size and shape checks before parsing: a hostile file is refused without being unpacked or parsed. */
-export function precheckImport(fileName: string, bytes: Buffer, limits: typeof IMPORT_LIMITS = IMPORT_LIMITS): void {
+export function precheckImport(fileName: string, bytes: Buffer, limits: ImportLimits = IMPORT_LIMITS): void {
   if (bytes.length > limits.fileBytes) throw tooBig(`den är större än ${Math.round(limits.fileBytes / 1024 / 1024)} MB`);
   if (bytes.length === 0) throw new DomainError('INVALID_INPUT', 'Filen är tom.');
   if (/\.csv$/i.test(fileName)) checkCsv(bytes, limits);

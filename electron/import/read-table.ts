@@ -3,13 +3,13 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../shared/errors';
-import { IMPORT_LIMITS, precheckImport } from './limits';
+import { IMPORT_LIMITS, precheckImport, type ImportLimits } from './limits';
 import type { Table } from './parse-table';
 
 const HOSTILE = 'Filen kan inte importeras: den tar för lång tid eller för mycket minne att läsa (den kan vara skadad eller byggd för att låsa programmet). Inget har ändrats.';
 
 /** The worker: the bundled .cjs next to main.cjs in the app, or the TypeScript source (through tsx) in tests and the CLI. */
-function startWorker(data: unknown, limits: typeof IMPORT_LIMITS): Worker {
+function startWorker(data: unknown, limits: ImportLimits): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: limits.heapMegabytes, maxYoungGenerationSizeMb: 32, codeRangeSizeMb: 32, stackSizeMb: 4 };
   const here = typeof __dirname !== 'undefined' ? __dirname : import.meta.dirname;
   const bundled = join(here, 'import-worker.cjs');
@@ -24,7 +24,7 @@ function startWorker(data: unknown, limits: typeof IMPORT_LIMITS): Worker {
  * worker thread with a heap limit and a deadline, so a hostile file can neither freeze the app (the
  * idle lock keeps running) nor exhaust its memory. Nothing is written anywhere.
  */
-export async function readTable(fileName: string, bytes: Buffer, limits: typeof IMPORT_LIMITS = IMPORT_LIMITS): Promise<Table> {
+export async function readTable(fileName: string, bytes: Buffer, limits: ImportLimits = IMPORT_LIMITS): Promise<Table> {
   precheckImport(fileName, bytes, limits);
   const worker = startWorker({ fileName, bytes: new Uint8Array(bytes), rows: limits.rows, columns: limits.columns }, limits);
   return new Promise<Table>((resolve, reject) => {

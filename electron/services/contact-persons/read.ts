@@ -88,7 +88,7 @@ function toListRow(r: { id: number; first_name: string; last_name: string; perso
     personnummerMasked: maskPersonnummer(r.personnummer),
     status: r.status as CpStatus,
     area: r.area,
-    phone: r.phone,
+    phone: r.protected_identity === 1 ? '' : r.phone,
     city: r.protected_identity === 1 ? '' : r.city,
     protectedIdentity: r.protected_identity === 1,
   };
@@ -152,5 +152,5 @@ export async function contactPersonQueue(
 export async function revealAddress(ctx: ServiceContext, input: { id: number; reason: string }) {
   const r = await getRow(ctx, input.id);
   await audit(ctx, ctx.db, { action: 'cp.address.reveal', entityType: 'contact_person', entityId: input.id, detail: input.reason });
-  return { street: r.street, postalCode: r.postal_code, city: r.city };
+  return { street: r.street, postalCode: r.postal_code, city: r.city, phone: r.phone, workplace: r.workplace };
 }

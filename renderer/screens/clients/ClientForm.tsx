@@ -5,7 +5,7 @@ import { clientInput, CONNECTION_ROLE_LABELS, CONNECTION_ROLES, type ClientDetai
 import { call } from '../../api';
 import { applyServerError, CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
 
-type FormValues = Omit<ClientDetail['values'], 'languages' | 'interests'> & { languages: string; interests: string };
+type FormValues = Omit<ClientDetail['values'], 'languages' | 'interests'> & { languages: string; interests: string; protectedIdentityReason?: string };
 const split = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
 
 const EMPTY: FormValues = {
@@ -16,7 +16,8 @@ const EMPTY: FormValues = {
 /** Register or edit a client (brukare), with guardians, god man, förvaltare and staff as contacts. */
 export function ClientForm({ existing, onSaved, onCancel }: { existing?: ClientDetail; onSaved: (id: number) => void; onCancel: () => void }) {
   const initial = existing ? { ...existing.values, languages: existing.values.languages.join(', '), interests: existing.values.interests.join(', ') } : EMPTY;
-  const { control, handleSubmit, setError, formState } = useForm<FormValues>({ defaultValues: initial });
+  const { control, handleSubmit, setError, formState, watch } = useForm<FormValues>({ defaultValues: initial });
+  const flagChanged = Boolean(existing) && watch('protectedIdentity') !== initial.protectedIdentity;
   const connections = useFieldArray({ control, name: 'connections' });
   const [message, setMessage] = useState<string | null>(null);
 
@@ -44,7 +45,8 @@ export function ClientForm({ existing, onSaved, onCancel }: { existing?: ClientD
           <TextInput control={control} name="area" label="Område" />
           <TextInput control={control} name="workplace" label="Skola, arbete eller daglig verksamhet" />
         </div>
-        <CheckboxInput control={control} name="protectedIdentity" label="Skyddad identitet" />
+        <CheckboxInput control={control} name="protectedIdentity" label="Skyddad identitet (adress, telefon och skola/arbetsplats visas inte)" />
+        {flagChanged && <TextInput control={control} name="protectedIdentityReason" label="Skäl till ändringen (loggas)" />}
         <div className="grid3">
           <TextInput control={control} name="street" label="Gatuadress" />
           <TextInput control={control} name="postalCode" label="Postnummer" />
