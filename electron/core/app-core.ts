@@ -318,10 +318,10 @@ export class AppCore {
   }
 
   /** The admin confirms the restored data: the replaced files (with the old keys) are removed now. */
-  public confirmRestore(): string[] {
+  public async confirmRestore(): Promise<string[]> {
     const s = this.requireSession();
     const removed = purgeReplacedFolders(this.dataDir, this.clock.now(), { all: true });
-    void appendAudit(s.db, { userId: s.user.id, action: 'backup.restore.confirmed', entityType: 'backup', detail: `${removed.length} mappar borttagna` }, () => this.clock.now());
+    await appendAudit(s.db, { userId: s.user.id, action: 'backup.restore.confirmed', entityType: 'backup', detail: `${removed.length} mappar borttagna` }, () => this.clock.now());
     return removed;
   }
 

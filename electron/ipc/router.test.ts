@@ -45,6 +45,8 @@ describe('IPC router', () => {
     expect(created.ok).toBe(true);
     await invoke('session.logout', {});
     expect((await invoke('session.login', { username: 'hanna', password: 'vinterns-kaffe-77' })).ok).toBe(true);
+    expect((await invoke('session.changePassword', { currentPassword: 'vinterns-kaffe-77', newPassword: 'hannas-nya-fras-är-lång' })).ok).toBe(false); // contains the username
+    expect((await invoke('session.changePassword', { currentPassword: 'vinterns-kaffe-77', newPassword: 'sommarens-egen-fras-9' })).ok).toBe(true);
     const before = await counts(core);
     for (const [name, input] of [
       ['users.create', { username: 'mallory', displayName: 'M', roles: ['admin'], password: 'ormen-lurar-i-gräset-3' }],

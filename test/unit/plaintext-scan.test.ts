@@ -53,6 +53,7 @@ describe('no plaintext case data on disk', () => {
     await inv('users.create', { username: 'atte', displayName: 'Atte', roles: ['attestant'], password: 'pennan-stämplar-blått-7' });
     await made.core.logout();
     await made.core.login('atte', 'pennan-stämplar-blått-7');
+    expect((await inv('session.changePassword', { currentPassword: 'pennan-stämplar-blått-7', newPassword: 'egen-penna-blått-9' })).ok).toBe(true);
     expect((await inv('payouts.attest', { batchId: batch.value[0].id })).ok).toBe(true);
     await made.core.logout();
     await made.core.login(ADMIN.username, ADMIN.password);

@@ -10,7 +10,7 @@ const cred = (core: AppCore, input: { recoveryKey: string; password: string }) =
 const flat = (p: BackupPreview) => ({ createdAt: p.manifest.createdAt, kind: p.manifest.kind, schema: p.manifest.schema, counts: p.counts, integrity: p.integrity, auditOk: p.auditOk, auditReason: p.auditReason });
 
 export const backupHandlers: Pick<Handlers, 'backup.getSettings' | 'backup.saveSettings' | 'backup.create' | 'backup.list' | 'backup.inspect' | 'backup.restore' | 'backup.confirmRestore'> = {
-  'backup.confirmRestore': (core) => ({ removed: core.confirmRestore() }),
+  'backup.confirmRestore': async (core) => ({ removed: await core.confirmRestore() }),
   'backup.getSettings': (core) => readBackupSettings(core.serviceContext().db),
   'backup.saveSettings': async (core, input) => (await saveBackupSettings(core.serviceContext(), input), { ok: true as const }),
   'backup.create': (core) => backupNow(core.serviceContext(), core.vault, 'manuell'),

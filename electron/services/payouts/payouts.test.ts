@@ -26,7 +26,7 @@ async function scenario(made: Ready) {
 async function asAttestant(made: Ready, fn: () => Promise<void>) {
   await made.invoke('session.logout', {});
   await ok(made.invoke('session.login', { username: 'atte', password: 'pennan-stämplar-blått-7' }));
-  await ok(made.invoke('session.changePassword', { currentPassword: 'pennan-stämplar-blått-7', newPassword: 'attestantens-eget-losen' }));
+  await ok(made.invoke('session.changePassword', { currentPassword: 'pennan-stämplar-blått-7', newPassword: 'egen-penna-blått-9' }));
   await fn();
   await made.invoke('session.logout', {});
   await ok(made.invoke('session.login', { username: ADMIN.username, password: ADMIN.password }));
