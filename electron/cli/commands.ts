@@ -43,6 +43,10 @@ async function backupCredential(o: CliOptions): Promise<{ recoveryKey?: string; 
 async function login(core: AppCore, o: CliOptions): Promise<void> {
   const user = o.user ?? 'admin';
   await core.login(user, await readPassword(`Lösenord för ${user}: `));
+  // As in the app's router: a temporary password set by an admin must be changed (in the app) before anything else.
+  if (core.requireSession().user.mustChangePassword) {
+    throw new DomainError('FORBIDDEN', 'Du måste byta ditt tillfälliga lösenord i programmet innan du kan använda kommandoraden.');
+  }
 }
 
 export const commands = {

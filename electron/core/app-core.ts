@@ -80,7 +80,10 @@ export class AppCore {
     this.dataDir = opts.dataDir;
     this.clock = opts.clock ?? systemClock;
     this.paths = dataPaths(opts.dataDir);
+    // Everything this process creates (database, WAL/SHM, vault, backups, exports) is owner-only (0600/0700).
+    if (process.platform !== 'win32') process.umask(0o077);
     mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+    restrictFileModes(opts.dataDir);
     this.vault = new Vault(this.paths.vault, opts.kdf ?? OWASP_SCRYPT, () => this.clock.now());
     this.exportSink = opts.exportSink ?? folderSink(join(dirname(opts.dataDir), 'exporter'));
     this.pdfRenderer = opts.pdf;
