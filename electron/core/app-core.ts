@@ -20,7 +20,6 @@ import type { ServiceContext, Session } from './session';
 import { readSettings, writeInitialSettings } from '../services/settings';
 import { autoBackupIfDue } from '../services/backup';
 import { inspectBackup, installBackup, type BackupPreview } from '../backup/backup';
-import { Vault as BackupVault } from '../vault/vault';
 
 /** Test seams for the crash-safety tests of a rekey: throw here to simulate a crash between the steps. */
 export const rekeyHooks: { afterVault?: () => void; afterDatabase?: () => void } = {};

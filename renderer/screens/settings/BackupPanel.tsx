@@ -55,6 +55,7 @@ export function BackupPanel() {
         <div className="row">
           <Button type="submit" className="button">Spara</Button>
           <Button className="button primary" onPress={() => void run(async () => { const r = await call('backup.create', {}); setOk(`Säkerhetskopia skapad: ${r.path}`); await load(); })}>Säkerhetskopiera nu</Button>
+          <Button className="button" onPress={() => void run(async () => { const r = await call('backup.confirmRestore', {}); setOk(r.removed.length ? `Återställningen är bekräftad. ${r.removed.length} mappar med ersatta filer har tagits bort.` : 'Det finns inga ersatta filer att ta bort.'); })}>Bekräfta återställning (ta bort ersatta filer)</Button>
         </div>
       </Form>
       <FormMessage>{message}</FormMessage>
