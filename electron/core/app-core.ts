@@ -4,8 +4,9 @@ import { DomainError } from '../../shared/errors';
 import type { SessionStatus, SessionUser } from '../../shared/ipc/procedures/session';
 import type { Role } from '../../shared/roles';
 import { appendAudit, auditHead } from '../audit/audit-log';
-import { closeDatabase, createKysely, DatabaseKeyError, openEncryptedDatabase, rekeyDatabase, type RawDatabase } from '../db/open';
+import { closeDatabase, createKysely, DatabaseKeyError, openEncryptedDatabase, prepareRekey, rekeyDatabase, type RawDatabase } from '../db/open';
 import { assertPasswordPolicy } from '../vault/password-policy';
+import { dropRekeySnapshot, hasRekeySnapshot, restoreRekeySnapshot, takeRekeySnapshot } from '../db/rekey-snapshot';
 import { restrictFileModes } from './file-modes';
 import { purgeReplacedFolders } from '../backup/replaced';
 import { migrate } from '../db/migrate';
@@ -292,7 +293,6 @@ export class AppCore {
         const sameInstall = live && restored && live.lookupSalt === restored.lookupSalt;
         const recipients = (sameInstall ? live.entries : (restored?.entries ?? [])).filter((e) => activeIds.has(e.id));
         const kept = new Set(recipients.filter((e) => e.publicKey).map((e) => e.id));
-        const { recoveryKey } = await this.vault.beginRekey(backupKey, newKey, { remove: [], recipients, newEpoch: true });
         const at = this.clock.now().toISOString();
         await db.transaction().execute(async (trx) => {
           for (const u of users.filter((x) => x.active === 1 && !(x.vault_entry_id && kept.has(x.vault_entry_id)))) {
@@ -305,9 +305,14 @@ export class AppCore {
             () => this.clock.now(),
           );
         });
+        // The database leaves WAL mode before the vault names the new key (see prepareRekey).
+        prepareRekey(raw);
+        takeRekeySnapshot(this.paths.database);
+        const { recoveryKey } = await this.vault.beginRekey(backupKey, newKey, { remove: [], recipients, newEpoch: true });
         rekeyHooks.afterVault?.();
         rekeyDatabase(raw, newKey);
         this.vault.finishRekey();
+        dropRekeySnapshot(this.paths.database);
         this.vault.setAuditAnchor(await auditHead(db), newKey);
         return { replacedTo, preview, recoveryKey };
       } finally {
@@ -338,25 +343,37 @@ export class AppCore {
    */
   private openDatabase(dataKey: Buffer): RawDatabase {
     const file = this.paths.database;
-    if (!this.vault.rekeyPending()) return openEncryptedDatabase(file, dataKey);
+    if (!this.vault.rekeyPending()) {
+      // A copy left by a rekey that stopped before the vault was written: the database never changed key.
+      dropRekeySnapshot(file);
+      return openEncryptedDatabase(file, dataKey);
+    }
     const old = this.vault.previousKey(dataKey);
     const tryOpen = (k: Buffer): RawDatabase | null => {
       try {
-        return openEncryptedDatabase(file, k);
+        return openEncryptedDatabase(file, k, { keepJournalMode: true });
       } catch (err) {
         if (err instanceof DatabaseKeyError) return null;
         throw err;
       }
     };
     try {
-      // A rollback journal means the rekey never committed: its pages are under the old key, so only the old key may open it.
-      let raw = old && existsSync(`${file}-journal`) ? null : tryOpen(dataKey);
+      // A rollback journal means the rekey was interrupted while it rewrote pages: start again from the copy taken before it.
+      if (hasRekeySnapshot(file) && existsSync(`${file}-journal`)) restoreRekeySnapshot(file);
+      // No WAL exists while a rekey is pending (see prepareRekey), so trying a key that does not fit changes nothing.
+      let raw = tryOpen(dataKey);
       if (!raw && old) {
         raw = tryOpen(old);
+        if (!raw && hasRekeySnapshot(file)) {
+          restoreRekeySnapshot(file);
+          raw = tryOpen(old);
+        }
         if (raw) rekeyDatabase(raw, dataKey);
       }
       if (!raw) throw new DatabaseKeyError();
+      raw.pragma('journal_mode = WAL');
       this.vault.finishRekey();
+      dropRekeySnapshot(file);
       return raw;
     } finally {
       old?.fill(0);
@@ -374,9 +391,13 @@ export class AppCore {
     const newKey = randomBytes(32);
     let result: { recoveryKey: string; dropped: string[] };
     try {
+      if (opts.replace) assertPasswordPolicy(opts.replace.password, opts.replace.username);
+      prepareRekey(s.raw);
+      takeRekeySnapshot(this.paths.database);
       result = await this.vault.beginRekey(s.dataKey, newKey, opts);
     } catch (err) {
       newKey.fill(0);
+      if (s.raw.open) s.raw.pragma('journal_mode = WAL');
       throw err;
     }
     try {
@@ -384,6 +405,7 @@ export class AppCore {
       rekeyDatabase(s.raw, newKey);
       rekeyHooks.afterDatabase?.();
       this.vault.finishRekey();
+      dropRekeySnapshot(this.paths.database);
     } catch (err) {
       // The vault already belongs to the new key; the next login finishes the rekey (see openDatabase).
       this.endSession();

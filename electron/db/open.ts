@@ -19,7 +19,7 @@ const KEY_BYTES = 32;
  * A raw key skips SQLCipher's own KDF: the password KDF already ran when the key was unwrapped.
  * The key is proven by a read before anything else happens, because PRAGMA key never fails itself.
  */
-export function openEncryptedDatabase(file: string, key: Buffer, opts: { readonly?: boolean } = {}): RawDatabase {
+export function openEncryptedDatabase(file: string, key: Buffer, opts: { readonly?: boolean; keepJournalMode?: boolean } = {}): RawDatabase {
   if (key.length !== KEY_BYTES) throw new Error('Database key must be 32 bytes');
   const db = new Database(file, { readonly: opts.readonly === true, fileMustExist: opts.readonly === true });
   try {
@@ -35,7 +35,8 @@ export function openEncryptedDatabase(file: string, key: Buffer, opts: { readonl
     if (db.pragma('cipher', { simple: true }) !== 'sqlcipher') throw new Error('Database is not in SQLCipher mode');
     // A backup is inspected without changing a byte of it (its hash is checked).
     if (opts.readonly) return db;
-    db.pragma('journal_mode = WAL');
+    // While a rekey is being finished the journal mode is left alone (see prepareRekey).
+    if (!opts.keepJournalMode) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
@@ -82,17 +83,24 @@ export function closeDatabase(raw: RawDatabase): void {
 }
 
 /**
- * Re-encrypts every page under `newKey`. SQLite3 Multiple Ciphers cannot rekey a WAL database, so the
- * WAL is checkpointed and the journal switched to DELETE for the rekey (whose rollback journal makes
- * it all-or-nothing: a crash in the middle rolls back to the old key at the next open), then back to WAL.
+ * Step 0 of a rekey, before the vault learns the new key: SQLite3 Multiple Ciphers cannot rekey a WAL
+ * database, so the WAL is checkpointed into the file and the journal switched to DELETE. From here
+ * until the rekey commits there is no WAL file, so trying the wrong key at a restart touches nothing
+ * (a wrong-key open of a database with a WAL could checkpoint garbage into it).
+ */
+export function prepareRekey(raw: RawDatabase): void {
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  if (raw.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw new Error('Could not leave WAL mode for the rekey');
+}
+
+/**
+ * Re-encrypts every page under `newKey` in one transaction; its rollback journal makes it
+ * all-or-nothing (a crash in the middle leaves the journal, and the next open with the old key rolls
+ * back). Then back to WAL.
  */
 export function rekeyDatabase(raw: RawDatabase, newKey: Buffer): void {
   if (newKey.length !== KEY_BYTES) throw new Error('Database key must be 32 bytes');
-  raw.pragma('wal_checkpoint(TRUNCATE)');
-  if (raw.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw new Error('Could not leave WAL mode for the rekey');
-  try {
-    raw.pragma(`rekey="x'${newKey.toString('hex')}'"`);
-  } finally {
-    raw.pragma('journal_mode = WAL');
-  }
+  prepareRekey(raw);
+  raw.pragma(`rekey="x'${newKey.toString('hex')}'"`);
+  raw.pragma('journal_mode = WAL');
 }
