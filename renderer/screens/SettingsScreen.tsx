@@ -42,7 +42,7 @@ export function SettingsScreen() {
       <h2>Enheten</h2>
       <Form validationBehavior="aria" onSubmit={submit} className="stack narrow">
         <TextInput control={control} name="unitName" label="Enhetens namn" />
-        <NumberInput control={control} name="idleLockMinutes" label="Lås automatiskt efter (minuter utan aktivitet)" minValue={1} maxValue={240} />
+        <NumberInput control={control} name="idleLockMinutes" label="Lås automatiskt efter (minuter utan aktivitet)" minValue={1} maxValue={60} />
         <TextInput control={control} name="legalBases" label="Lagrum för beslut" description="Skilj med semikolon." />
         <FormMessage>{message}</FormMessage>
         <FormMessage tone="ok">{ok}</FormMessage>
