@@ -155,7 +155,12 @@ export class AppCore {
   public async login(username: string, password: string): Promise<SessionStatus> {
     this.endSession();
     const { dataKey, entryId, attempts } = await this.vault.unlock(username, password);
-    await this.startSession(dataKey, (db) => db.selectFrom('users').selectAll().where('vault_entry_id', '=', entryId).executeTakeFirst(), 'session.login', attempts);
+    try {
+      await this.startSession(dataKey, (db) => db.selectFrom('users').selectAll().where('vault_entry_id', '=', entryId).executeTakeFirst(), 'session.login', attempts);
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'WRONG_CREDENTIALS') this.vault.addFailure(username);
+      throw err;
+    }
     return this.status();
   }
 

@@ -87,6 +87,17 @@ describe('login: counting, serialising, tampering, equal work', () => {
     expect(tamper[0].detail).toMatch(/3 misslyckade inloggningar har tagits bort/);
   });
 
+  it('a deactivated account\'s attempt counts as a failure and is not mistaken for tampering', async () => {
+    const { core, invoke } = await makeReadyCore(t.dir);
+    const bo = await ok<{ id: number }>(invoke('users.create', { username: 'bo', displayName: 'Bo', roles: ['handlaggare'], password: 'blå-cykel-regnar-4' }));
+    core.serviceContext().raw.prepare('UPDATE users SET active = 0 WHERE id = ?').run(bo.id);
+    await core.logout();
+    await expect(core.login('bo', 'blå-cykel-regnar-4')).rejects.toThrow(/inaktiverat/);
+    await core.login(ADMIN.username, ADMIN.password);
+    const rows = core.serviceContext().raw.prepare("SELECT action, entity_id FROM audit_log WHERE action IN ('session.login.failed', 'vault.tampered')").all();
+    expect(rows).toEqual([{ action: 'session.login.failed', entity_id: String(bo.id) }]);
+  });
+
   it('an unknown username costs the same KDF work as a known one', async () => {
     const { core } = await makeReadyCore(t.dir);
     await core.logout();

@@ -359,6 +359,16 @@ export class Vault {
     this.write(data);
   }
 
+  /** A login the vault accepted but the database refused (deactivated account): it counts and is logged as a failure. */
+  public addFailure(username: string): void {
+    const data = this.load();
+    const lookup = this.lookupFor(username, data);
+    const at = this.now().toISOString();
+    data.failures[lookup] = { count: (data.failures[lookup]?.count ?? 0) + 1, lastAt: at };
+    data.pendingFailures = [...data.pendingFailures, { at, lookup, id: randomUUID() }].slice(-MAX_PENDING);
+    this.write(data);
+  }
+
   /** Failed logins waiting for the audit log. */
   public pendingFailures(): Array<{ at: string; lookup: string }> {
     return this.load().pendingFailures;
