@@ -20,6 +20,8 @@ describe('skyddad identitet', () => {
     expect(d.values).toMatchObject({ street: '', city: '', phone: '', workplace: '' });
     const list = await ok<any>(made.invoke('cp.search', {}));
     expect(list.rows[0]).toMatchObject({ phone: '', city: '', protectedIdentity: true });
+    // Searching by the phone number does not find the protected person (no phone oracle).
+    expect((await ok<any>(made.invoke('cp.search', { query: '0709876543' }))).total).toBe(0);
     // Revealing needs a reason and is logged; it shows everything that was masked.
     expect(await ok(made.invoke('cp.revealAddress', { id, reason: 'Utskick av avtal' }))).toMatchObject({ street: 'Dolda gatan 1', phone: PHONE, workplace: 'Hemliga skolan' });
     // Saving the form with the masked fields blank keeps the stored values.

@@ -102,7 +102,8 @@ export async function searchContactPersons(ctx: ServiceContext, input: { query: 
     const digits = query.replace(/[\s-]/g, '');
     if (/^\+?\d+$/.test(digits)) {
       const like = `%${digits.replace('+', '')}%`;
-      q = q.where((eb) => eb.or([eb('personnummer', 'like', like), eb('phone_digits', 'like', like)]));
+      // A protected person's phone is masked, so it is not searchable either (a hit would reveal whose number it is).
+      q = q.where((eb) => eb.or([eb('personnummer', 'like', like), eb.and([eb('phone_digits', 'like', like), eb('protected_identity', '=', 0)])]));
     } else {
       for (const w of query.toLocaleLowerCase('sv-SE').split(/\s+/)) {
         q = q.where('search_name', 'like', `%${w.replace(/[%_\\]/g, '')}%`);
