@@ -45,7 +45,7 @@ export function ClientForm({ existing, onSaved, onCancel }: { existing?: ClientD
           <TextInput control={control} name="area" label="Område" />
           <TextInput control={control} name="workplace" label="Skola, arbete eller daglig verksamhet" />
         </div>
-        <CheckboxInput control={control} name="protectedIdentity" label="Skyddad identitet (adress, telefon och skola/arbetsplats visas inte)" />
+        <CheckboxInput control={control} name="protectedIdentity" label="Skyddad identitet (adress och kontaktuppgifter visas inte)" />
         {flagChanged && <TextInput control={control} name="protectedIdentityReason" label="Skäl till ändringen (loggas)" />}
         <div className="grid3">
           <TextInput control={control} name="street" label="Gatuadress" />

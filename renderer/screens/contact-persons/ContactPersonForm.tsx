@@ -55,7 +55,7 @@ export function ContactPersonForm({ existing, onSaved, onCancel }: { existing?: 
           <TextInput control={control} name="email" label="E-post" />
           <TextInput control={control} name="area" label="Område" />
         </div>
-        <CheckboxInput control={control} name="protectedIdentity" label="Skyddad identitet (adress, telefon och arbetsplats visas inte i listor och utskrifter)" />
+        <CheckboxInput control={control} name="protectedIdentity" label="Skyddad identitet (adress och kontaktuppgifter visas inte i listor och utskrifter)" />
         {flagChanged && <TextInput control={control} name="protectedIdentityReason" label="Skäl till ändringen (loggas)" />}
         {existing?.addressHidden && <p className="muted">Adress, telefon och arbetsplats är dolda. Lämna fälten tomma för att behålla de sparade uppgifterna.</p>}
         <div className="grid3">
