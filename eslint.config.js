@@ -7,6 +7,13 @@ const RAW_IPC = {
   message: 'Raw IPC only in electron/shell/ipc-bridge.ts and electron/preload.ts; add a procedure to shared/ipc instead.',
 };
 
+// Time: only electron/core/clock.ts reads the wall clock (services use ctx.now(), the renderer the
+// backend's "today", tests a ManualClock or KPR_NOW), so the suite passes on any date.
+const WALL_CLOCK = [
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Date.now() reads the wall clock: use the Clock (ctx.now()), useToday() in the renderer, or performance.now() for elapsed time.' },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() reads the wall clock: use the Clock (ctx.now()) or useToday() in the renderer.' },
+];
+
 export default tseslint.config(
   { ignores: ['build/**', 'dist/**', 'node_modules/**', 'test/artifacts/**', 'test/lint/fixtures/**'] },
   ...tseslint.configs.recommended,
@@ -15,7 +22,12 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', { paths: [RAW_IPC] }],
+      'no-restricted-syntax': ['error', ...WALL_CLOCK],
     },
+  },
+  {
+    files: ['electron/core/clock.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['electron/shell/ipc-bridge.ts', 'electron/preload.ts'],

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { AppCore } from './core/app-core';
 import { handlers } from './ipc/handlers/index';
@@ -9,58 +9,106 @@ import { bridgeIpc } from './shell/ipc-bridge';
 import { serveAppFile } from './shell/protocol-files';
 import { secureWindowOptions } from './shell/window-options';
 import { createLogger } from './core/log';
-import { electronPdf, electronPrint } from './shell/pdf-electron';
+import { electronPdf, electronPrint, PRINT_SCHEME } from './shell/pdf-electron';
 import { electronSaveDialogSink } from './shell/save-dialog';
+import { loadNativeBinding, nativeBindingPath, NATIVE_ERROR_TITLE } from './shell/native-binding';
+import { readContentProtection, writeContentProtection } from './shell/display-settings';
+import { useNativeBinding } from './db/open';
 
-const isDev = !app.isPackaged && process.env.KPR_DEV === '1';
-const log = createLogger(join(app.getPath('userData'), 'logs'));
-
-// Data folder: KPR_DATA for a network-free test install, else the user's app data folder.
-const dataDir = process.env.KPR_DATA ?? join(app.getPath('userData'), 'data');
-
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
-
-if (!app.requestSingleInstanceLock()) app.quit();
-
-let mainWindow: BrowserWindow | null = null;
-const core = new AppCore({ dataDir, pdf: electronPdf, print: electronPrint, exportSink: electronSaveDialogSink(() => mainWindow) });
-const invoke = createRouter(core, handlers, log);
-
-app.on('web-contents-created', (_e, contents) => hardenContents(contents));
-
-app.whenReady().then(() => {
-  hardenSession(session.defaultSession);
-  const rendererRoot = join(__dirname, '..', 'renderer');
-  protocol.handle(APP_SCHEME, async (request) => {
-    const res = await serveAppFile(rendererRoot, request.url);
-    return new Response(new Uint8Array(res.body), { status: res.status, headers: res.headers });
-  });
-  bridgeIpc(() => mainWindow, invoke);
-
-  mainWindow = new BrowserWindow(secureWindowOptions(join(__dirname, 'preload.cjs'), isDev));
-  mainWindow.setContentProtection(true);
-  mainWindow.removeMenu();
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('closed', () => (mainWindow = null));
-  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
-
-  // Auto-lock: the core decides; the renderer sees the locked state on its next status poll.
-  setInterval(() => void core.checkIdle().catch((err) => log('Idle check failed', err)), 15_000).unref();
-});
-
-app.on('second-instance', () => {
-  if (mainWindow) {
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+/**
+ * The Electron shell: window, protocols, IPC bridge. Everything else is the plain-Node core.
+ * test/electron-standin runs this very bundle under Node with a stand-in `electron` module.
+ */
+function main(): void {
+  // A second start only focuses the first window (its 'second-instance' handler); it builds nothing.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
   }
-});
 
-let closing = false;
-app.on('before-quit', (event) => {
-  if (closing) return;
-  closing = true;
-  event.preventDefault();
-  core.close().finally(() => app.quit());
-});
+  const isDev = !app.isPackaged && process.env.KPR_DEV === '1';
+  const log = createLogger(join(app.getPath('userData'), 'logs'));
 
-app.on('window-all-closed', () => app.quit());
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: PRINT_SCHEME, privileges: { standard: true, secure: true } },
+  ]);
+
+  // Electron's own build of the SQLite module; without it nothing can work, so say so and stop.
+  const native = loadNativeBinding(nativeBindingPath(app.getAppPath()));
+  if (!native.ok) {
+    log('The SQLite module for Electron could not be loaded', native.error);
+    void app.whenReady().then(() => {
+      dialog.showErrorBox(NATIVE_ERROR_TITLE, native.message);
+      app.quit();
+    });
+    return;
+  }
+  useNativeBinding(native.addon);
+
+  // Data folder: KPR_DATA for a network-free test install, else the user's app data folder.
+  const dataDir = process.env.KPR_DATA ?? join(app.getPath('userData'), 'data');
+  const displayFile = join(app.getPath('userData'), 'display.json');
+  let contentProtection = readContentProtection(displayFile);
+
+  let mainWindow: BrowserWindow | null = null;
+  const core = new AppCore({
+    dataDir,
+    pdf: electronPdf,
+    print: electronPrint,
+    exportSink: electronSaveDialogSink(() => mainWindow),
+    onSettings: (settings) => {
+      if (settings.contentProtection === contentProtection) return;
+      contentProtection = settings.contentProtection;
+      writeContentProtection(displayFile, contentProtection);
+      mainWindow?.setContentProtection(contentProtection);
+    },
+  });
+  const invoke = createRouter(core, handlers, log);
+
+  app.on('web-contents-created', (_e, contents) => hardenContents(contents));
+
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    const rendererRoot = join(__dirname, '..', 'renderer');
+    protocol.handle(APP_SCHEME, async (request) => {
+      const res = await serveAppFile(rendererRoot, request.url);
+      return new Response(new Uint8Array(res.body), { status: res.status, headers: res.headers });
+    });
+    bridgeIpc(() => mainWindow, invoke);
+
+    mainWindow = new BrowserWindow(secureWindowOptions(join(__dirname, 'preload.cjs'), isDev));
+    // Keeps case data out of screenshots and screen sharing; an admin can turn it off where a
+    // remote desktop shows the protected window as black (Inställningar).
+    mainWindow.setContentProtection(contentProtection);
+    mainWindow.removeMenu();
+    mainWindow.once('ready-to-show', () => mainWindow?.show());
+    mainWindow.on('closed', () => (mainWindow = null));
+    void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+
+    // Auto-lock: the core decides; the renderer sees the locked state on its next status poll.
+    setInterval(() => void core.checkIdle().catch((err) => log('Idle check failed', err)), 15_000).unref();
+  });
+
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    core
+      .close()
+      .catch((err) => log('Closing the database failed', err))
+      .finally(() => app.quit());
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}
+
+main();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, daysBetween, isValidIsoDate } from './dates';
+import { addMonths, daysBetween, isValidIsoDate, previousMonth, previousQuarter } from './dates';
 
 describe('dates', () => {
   it.each([
@@ -20,5 +20,21 @@ describe('dates', () => {
   });
   it('counts days across a DST change', () => {
     expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+  });
+});
+
+describe('the period a screen opens on', () => {
+  it('previous month crosses the year change', () => {
+    expect(previousMonth('2027-01-01')).toBe('2026-12');
+    expect(previousMonth('2027-01-31')).toBe('2026-12');
+    expect(previousMonth('2028-03-31')).toBe('2028-02');
+    expect(previousMonth('2026-11-29')).toBe('2026-10');
+  });
+  it('previous quarter is the last whole one', () => {
+    expect(previousQuarter('2027-01-15')).toEqual({ year: 2026, q: 4 });
+    expect(previousQuarter('2027-03-31')).toEqual({ year: 2026, q: 4 });
+    expect(previousQuarter('2027-04-01')).toEqual({ year: 2027, q: 1 });
+    expect(previousQuarter('2026-11-29')).toEqual({ year: 2026, q: 3 });
+    expect(previousQuarter('2028-12-31')).toEqual({ year: 2028, q: 3 });
   });
 });

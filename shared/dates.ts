@@ -44,3 +44,15 @@ export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   return `${d.toLocaleDateString('sv-SE')} ${d.toLocaleTimeString('sv-SE', { hour: '2-digit', minute: '2-digit' })}`;
 }
+
+/** The calendar month before the date's month, as ÅÅÅÅ-MM (the month a payout run usually concerns). */
+export function previousMonth(today: IsoDate): string {
+  return addMonths(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+}
+
+/** The last whole calendar quarter before the date (the IVO report period usually due). */
+export function previousQuarter(today: IsoDate): { year: number; q: 1 | 2 | 3 | 4 } {
+  const [y, m] = today.split('-').map(Number);
+  const current = Math.floor((m - 1) / 3) + 1;
+  return current === 1 ? { year: y - 1, q: 4 } : { year: y, q: (current - 1) as 1 | 2 | 3 };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, luhnControlDigit, maskPersonnummer, parsePersonnummer } from './personnummer';
+import { ageOn, checkPersonnummerShape, luhnControlDigit, maskPersonnummer, parsePersonnummer, personnummerFacts } from './personnummer';
 
 const TODAY = '2026-11-22';
 
@@ -65,5 +65,25 @@ describe('helpers', () => {
     expect(ageOn('2008-11-22', '2026-11-21')).toBe(17);
     expect(ageOn('2008-11-22', '2026-11-22')).toBe(18);
     expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
+  });
+});
+
+describe('checks without a date (the IPC schemas have no clock)', () => {
+  it('accepts what is valid in some century and keeps the input for the core to finish', () => {
+    expect(checkPersonnummerShape(' 811228-9874 ')).toEqual({ ok: true, value: '811228-9874' });
+    // 000229: a leap day in 2000, not in 1900; the schema lets it through, the core decides the century.
+    expect(checkPersonnummerShape('000229-1237').ok).toBe(parsePersonnummer('000229-1237', TODAY).ok);
+    expect(checkPersonnummerShape('000229+1237').ok).toBe(false); // 1900-02-29 does not exist
+    expect(checkPersonnummerShape('19000229-1237').ok).toBe(false);
+    expect(checkPersonnummerShape('811228-9875')).toMatchObject({ ok: false, message: expect.stringMatching(/kontrollsiffra/) });
+    expect(checkPersonnummerShape('811328-9874').ok).toBe(false);
+  });
+
+  it('the century of a 10-digit number follows the core\'s date', () => {
+    // Born 2026-12-01: a 10-digit number read the day before is from 1926, the day after from 2026.
+    const pnr = `261201-${'123'}${luhnControlDigit('261201123')}`;
+    expect(parsePersonnummer(pnr, '2026-11-30')).toMatchObject({ ok: true, value: { birthDate: '1926-12-01' } });
+    expect(parsePersonnummer(pnr, '2026-12-01')).toMatchObject({ ok: true, value: { birthDate: '2026-12-01' } });
+    expect(personnummerFacts(`20${pnr.replace('-', '')}`)).toMatchObject({ birthDate: '2026-12-01' });
   });
 });

@@ -40,7 +40,7 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
  * Parses 10 or 12 digits, with or without '-' / '+'. A 10-digit number gets its
  * century from the reference date: '+' marks 100 years or older (Skatteverket's rule).
  */
-export function parsePersonnummer(input: string, today: string = new Date().toISOString().slice(0, 10)): PnrResult {
+export function parsePersonnummer(input: string, today: string): PnrResult {
   const trimmed = input.trim().replace(/\s+/g, '');
   const m = /^(\d{2})?(\d{6})([-+]?)(\d{4})$/.exec(trimmed);
   if (!m) {
@@ -84,6 +84,25 @@ export function parsePersonnummer(input: string, today: string = new Date().toIS
       gender: Number(last4[2]) % 2 === 1 ? 'man' : 'kvinna',
     },
   };
+}
+
+/**
+ * What can be checked without knowing today's date (the IPC schemas, which run in the renderer and
+ * in main, have no clock): 10 or 12 digits, a date that exists, the check digit. The century of a
+ * 10-digit number and "not born in the future" need today, so the core finishes the job with
+ * parsePersonnummer(value, today). Parsing against 2499-12-31 keeps every century's leap years
+ * right (24yy has the same leap years as 19yy/20yy, and 2300 like 1900 has none).
+ */
+export function checkPersonnummerShape(input: string): { ok: true; value: string } | { ok: false; message: string } {
+  const r = parsePersonnummer(input, '2499-12-31');
+  return r.ok ? { ok: true, value: input.trim().replace(/\s+/g, '') } : r;
+}
+
+/** Birth date and gender of a canonical (12-digit, already checked) number. */
+export function personnummerFacts(canonical: string): { birthDate: string; gender: 'man' | 'kvinna' } {
+  const r = parsePersonnummer(canonical, '2499-12-31');
+  if (!r.ok) throw new Error('personnummerFacts() needs a checked canonical number');
+  return { birthDate: r.value.birthDate, gender: r.value.gender };
 }
 
 /** 12 digits -> "ÅÅÅÅMMDD-NNNN". */

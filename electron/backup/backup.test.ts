@@ -80,7 +80,7 @@ describe('encrypted backup and restore', () => {
     writeFileSync(join(broken, 'kontaktregistret.db'), readFileSync(join(path, 'kontaktregistret.db')));
     const dataDir = join(t.dir, 'data');
     const live = readFileSync(join(dataDir, 'vault.json'));
-    expect(() => installBackup(broken, dataDir, new Date())).toThrow(/kunde inte kopieras till datamappen. Inget har ändrats/);
+    expect(() => installBackup(broken, dataDir, new Date('2026-11-22T09:00:00Z'))).toThrow(/kunde inte kopieras till datamappen. Inget har ändrats/);
     expect(readFileSync(join(dataDir, 'vault.json'))).toEqual(live);
     expect(readdirSync(dataDir).filter((f) => f.includes('återställs') || f.startsWith('ersatt-'))).toEqual([]);
     expect(count(made)).toBe(1);

@@ -5,7 +5,10 @@ import { appliedMigrations } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations/index';
 import { seedDemo } from '../seed/demo';
 import { readPassword } from './password';
-import { exportBatch } from '../services/payouts/export';
+import { exportBatch, voidExport } from '../services/payouts/export';
+import { attestBatch, checkAccountChange, createPayoutBatch, listBatches, redateBatch } from '../services/payouts/batches';
+import { formatKronor } from '../../shared/money';
+import { isValidIsoDate } from '../../shared/dates';
 import { PAYOUT_FORMATS, monthField, type PayoutFormat } from '../../shared/ipc/procedures/payouts';
 import { DomainError } from '../../shared/errors';
 import { createBackup } from '../backup/backup';
@@ -14,6 +17,8 @@ import { ROLE_LABELS, type Role } from '../../shared/roles';
 
 export interface CliOptions {
   month?: string;
+  'pay-date'?: string;
+  'check-line'?: string[];
   format?: string;
   out?: string;
   reason?: string;
@@ -90,19 +95,71 @@ export const commands = {
     return r.ok ? 0 : 1;
   },
 
-  /** payout export --month YYYY-MM --format pain001|bgc-lon|paxml|csv --out FILE [--reason TEXT] */
+  /**
+   * payout run --month ÅÅÅÅ-MM [--pay-date ÅÅÅÅ-MM-DD]   compute (or recompute) the month's draft (handläggare)
+   * payout attest --month ÅÅÅÅ-MM [--check-line ID ...]   attest the draft as --user (attestant); flagged lines need --check-line
+   * payout redate --month ÅÅÅÅ-MM --pay-date D --reason T  new pay date for the attested batch (attestant)
+   * payout void --month ÅÅÅÅ-MM --reason T                 void the batch's export (attestant); it may then go out once more
+   * payout export --month ÅÅÅÅ-MM --format F --out FILE [--reason TEXT]
+   */
   async payout(core: AppCore, o: CliOptions): Promise<number> {
-    if (o.args[0] !== 'export') throw new DomainError('INVALID_INPUT', 'Använd: payout export --month ÅÅÅÅ-MM --format pain001|bgc-lon|paxml|csv --out FIL');
+    const sub = o.args[0];
+    if (!['run', 'attest', 'redate', 'void', 'export'].includes(sub)) throw new DomainError('INVALID_INPUT', 'Använd: payout run|attest|redate|void|export --month ÅÅÅÅ-MM … (se --help)');
     if (!o.month || !monthField.safeParse(o.month).success) throw new DomainError('INVALID_INPUT', 'Ange --month som ÅÅÅÅ-MM.');
-    if (!o.format || !(PAYOUT_FORMATS as readonly string[]).includes(o.format)) throw new DomainError('INVALID_INPUT', `Ange --format: ${PAYOUT_FORMATS.join(', ')}.`);
-    if (!o.out) throw new DomainError('INVALID_INPUT', 'Ange --out FIL.');
+    if (o['pay-date'] !== undefined && !isValidIsoDate(o['pay-date'])) throw new DomainError('INVALID_INPUT', 'Ange --pay-date som ÅÅÅÅ-MM-DD.');
+    if (sub === 'export') {
+      if (!o.format || !(PAYOUT_FORMATS as readonly string[]).includes(o.format)) throw new DomainError('INVALID_INPUT', `Ange --format: ${PAYOUT_FORMATS.join(', ')}.`);
+      if (!o.out) throw new DomainError('INVALID_INPUT', 'Ange --out FIL.');
+    }
+    if (sub === 'redate' && (!o['pay-date'] || !o.reason)) throw new DomainError('INVALID_INPUT', 'Ange --pay-date ÅÅÅÅ-MM-DD och --reason TEXT.');
+    if (sub === 'void' && !o.reason) throw new DomainError('INVALID_INPUT', 'Ange skälet till makuleringen med --reason TEXT.');
     await login(core, o);
     requireRole(core, 'attestant', 'handlaggare');
     const ctx = core.serviceContext();
-    const batches = await ctx.db.selectFrom('payout_batches').select('id').where('month', '=', o.month).where('status', '=', 'attesterad').orderBy('id').execute();
-    if (batches.length === 0) throw new DomainError('RULE_VIOLATION', `Det finns ingen attesterad utbetalning för ${o.month}.`);
-    if (batches.length > 1) out(`Obs: ${batches.length} attesterade utbetalningar för månaden; den senaste (rättelsen) exporteras.`);
-    const r = await exportBatch(ctx, core.exportSink, { batchId: batches.at(-1)!.id, format: o.format as PayoutFormat, reason: o.reason ?? '' });
+    const month = o.month;
+    const batchOf = async (status: 'utkast' | 'attesterad') => {
+      const rows = await ctx.db.selectFrom('payout_batches').select('id').where('month', '=', month).where('status', '=', status).orderBy('id').execute();
+      if (rows.length === 0) throw new DomainError('RULE_VIOLATION', status === 'utkast' ? `Det finns inget utkast att attestera för ${month}. Kör först: payout run --month ${month}` : `Det finns ingen attesterad utbetalning för ${month}.`);
+      if (rows.length > 1) out(`Obs: ${rows.length} attesterade utbetalningar för månaden; den senaste (rättelsen) används.`);
+      return rows.at(-1)!.id;
+    };
+    const show = async (id: number) => {
+      const b = (await listBatches(ctx, month)).find((x) => x.id === id)!;
+      out(`Utbetalning ${b.id} (${b.kind}, ${b.status}) för ${b.month}: ${b.lines.length} rader, netto ${formatKronor(b.totals.netOre)}, utbetalningsdag ${b.paymentDate} (bankens genomförandedag ${b.executionDate}).`);
+      for (const l of b.lines.filter((x) => x.accountChanged)) out(`  Rad ${l.id}: ${l.name} ${l.personnummerMasked}: ${l.accountChangeNote ?? 'kontonummer ändrat'}${l.accountChangeCheckedBy ? ` Kontrollerat av ${l.accountChangeCheckedBy}.` : ''}`);
+      for (const p of b.problems) out(`  Obs: ${p}`);
+      for (const m of b.missing) out(`  Betalas inte: ${m}`);
+      return b;
+    };
+    if (sub === 'run') {
+      const { id } = await createPayoutBatch(ctx, { month, paymentDate: o['pay-date'] });
+      await show(id);
+      return 0;
+    }
+    if (sub === 'attest') {
+      const id = await batchOf('utkast');
+      for (const lineId of o['check-line'] ?? []) {
+        if (!/^\d+$/.test(lineId)) throw new DomainError('INVALID_INPUT', 'Ange --check-line med radens nummer.');
+        await checkAccountChange(ctx, { lineId: Number(lineId), checked: true });
+      }
+      await attestBatch(ctx, id);
+      await show(id);
+      return 0;
+    }
+    if (sub === 'redate') {
+      const id = await batchOf('attesterad');
+      await redateBatch(ctx, { batchId: id, paymentDate: o['pay-date']!, reason: o.reason! });
+      await show(id);
+      return 0;
+    }
+    if (sub === 'void') {
+      if (!ctx.actor.roles.includes('attestant')) throw new DomainError('FORBIDDEN', 'Bara en attestant kan makulera en export.');
+      await voidExport(ctx, { batchId: await batchOf('attesterad'), reason: o.reason! });
+      out('Exporten är makulerad. Utbetalningen kan exporteras en gång till (nytt meddelande-id).');
+      return 0;
+    }
+    const r = await exportBatch(ctx, core.exportSink, { batchId: await batchOf('attesterad'), format: o.format as PayoutFormat, reason: o.reason ?? '' });
+    if (r.warning) out(`Varning: ${r.warning}`);
     out(`Sparad: ${r.savedTo}`);
     return 0;
   },
@@ -166,8 +223,16 @@ Kommandon:
   verify-backup --from MAPP: kontrollera en säkerhetskopia (kod 1 om den är skadad)
   restore       --from MAPP: återställ (gamla filer sparas i datamappen under ersatt-<tid>)
                 Nyckel: KPR_RECOVERY_KEY, eller --user med lösenordet som gällde i kopian
+  payout run    --month ÅÅÅÅ-MM [--pay-date ÅÅÅÅ-MM-DD]: beräkna månadens utbetalning (handläggare)
+  payout attest --month ÅÅÅÅ-MM [--check-line RAD ...]: attestera som --user (attestant); rader med
+                ändrat kontonummer ska kontrolleras och anges med --check-line
+  payout redate --month ÅÅÅÅ-MM --pay-date ÅÅÅÅ-MM-DD --reason TEXT: ny utbetalningsdag (attestant)
+  payout void   --month ÅÅÅÅ-MM --reason TEXT: makulera exporten (attestant); sedan kan den tas ut en gång till
   payout export --month ÅÅÅÅ-MM --format pain001|bgc-lon|paxml|csv --out FIL [--reason TEXT]
-                exportera en attesterad utbetalning (XSD-kontrollerad; en andra export kräver --reason)
+                exportera en attesterad utbetalning (XSD-kontrollerad; en andra export kräver --reason;
+                bara enhetens betalsätt, ett annat format vägras)
+
+Tid: KPR_NOW=ÅÅÅÅ-MM-DDTHH:MM:SSZ kör kommandot som om klockan vore då (test och demo).
 
 Lösenordet läses från KPR_PASSWORD eller första raden på standard in, aldrig från kommandoraden.
 Datamappen anges med --data DIR eller KPR_DATA.

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { AppCore } from '../core/app-core';
+import { clockFromEnv, type Clock } from '../core/clock';
 import { DomainError } from '../../shared/errors';
 import { commands, usage } from './commands';
 import { fileSink } from './file-sink';
@@ -23,6 +24,8 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       out: { type: 'string' },
       reason: { type: 'string' },
+      'pay-date': { type: 'string' },
+      'check-line': { type: 'string', multiple: true },
       to: { type: 'string' },
       from: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -38,7 +41,14 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('Ange datamappen med --data DIR eller miljövariabeln KPR_DATA.\n');
     return 2;
   }
-  const core = new AppCore({ dataDir, exportSink: values.out ? fileSink(values.out) : undefined });
+  let clock: Clock;
+  try {
+    clock = clockFromEnv(process.env.KPR_NOW);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    return 2;
+  }
+  const core = new AppCore({ dataDir, clock, exportSink: values.out ? fileSink(values.out) : undefined });
   try {
     return await commands[name as keyof typeof commands](core, { ...values, args: rest });
   } catch (err) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { DomainError } from '../../shared/errors';
+import { toLocalIsoDate } from '../../shared/dates';
 import type { SessionStatus, SessionUser } from '../../shared/ipc/procedures/session';
 import type { Role } from '../../shared/roles';
 import { appendAudit, auditHead } from '../audit/audit-log';
@@ -19,6 +20,7 @@ import type { PdfRenderer } from '../documents/pdf';
 import { dirname, join } from 'node:path';
 import type { ServiceContext, Session } from './session';
 import { readSettings, writeInitialSettings } from '../services/settings';
+import type { UnitSettings } from '../../shared/ipc/procedures/settings';
 import { autoBackupIfDue } from '../services/backup';
 import { inspectBackup, installBackup, type BackupPreview } from '../backup/backup';
 
@@ -35,6 +37,8 @@ export interface CoreOptions {
   pdf?: PdfRenderer;
   /** Opens the system print dialog for an HTML document (Electron only). */
   print?: (html: string) => Promise<boolean>;
+  /** Told the unit's settings at each login and after each change (the Electron shell applies content protection). */
+  onSettings?: (settings: UnitSettings) => void;
 }
 
 interface UserRecord {
@@ -60,6 +64,14 @@ function toSessionUser(u: UserRecord): SessionUser {
   };
 }
 
+/** First start failed part-way; everything it created is gone again. The cause goes to the log only. */
+export class SetupFailedError extends Error {
+  public constructor(cause: unknown) {
+    super('Installationen kunde inte slutföras: databasen kunde inte skapas i datamappen. Inget har sparats, så du kan försöka igen. Om felet kvarstår: kontrollera att datamappen går att skriva i.', { cause });
+    this.name = 'SetupFailedError';
+  }
+}
+
 /**
  * Owns the vault, the open database and the one session of this workstation. Plain Node:
  * Electron's main process, the CLI and the test harness all drive the same core.
@@ -71,10 +83,12 @@ export class AppCore {
   public readonly exportSink: ExportSink;
   private readonly pdfRenderer: PdfRenderer | undefined;
   private readonly printer: ((html: string) => Promise<boolean>) | undefined;
+  private readonly onSettings: ((settings: UnitSettings) => void) | undefined;
   private readonly paths: ReturnType<typeof dataPaths>;
   private session: Session | null = null;
   private lockedUsername: string | null = null;
   private unitName: string | null = null;
+  private settingUp = false;
 
   public constructor(opts: CoreOptions) {
     this.dataDir = opts.dataDir;
@@ -88,6 +102,7 @@ export class AppCore {
     this.exportSink = opts.exportSink ?? folderSink(join(dirname(opts.dataDir), 'exporter'));
     this.pdfRenderer = opts.pdf;
     this.printer = opts.print;
+    this.onSettings = opts.onSettings;
   }
 
   public get databaseFile(): string {
@@ -105,10 +120,11 @@ export class AppCore {
   }
 
   public status(): SessionStatus {
-    if (!this.vault.exists()) return { state: 'uninitialized', user: null, lockedUsername: null, unitName: null };
-    if (this.session) return { state: 'unlocked', user: this.session.user, lockedUsername: null, unitName: this.unitName };
-    if (this.lockedUsername) return { state: 'locked', user: null, lockedUsername: this.lockedUsername, unitName: this.unitName };
-    return { state: 'loggedOut', user: null, lockedUsername: null, unitName: this.unitName };
+    const today = toLocalIsoDate(this.clock.now());
+    if (!this.vault.exists()) return { state: 'uninitialized', user: null, lockedUsername: null, unitName: null, today };
+    if (this.session) return { state: 'unlocked', user: this.session.user, lockedUsername: null, unitName: this.unitName, today };
+    if (this.lockedUsername) return { state: 'locked', user: null, lockedUsername: this.lockedUsername, unitName: this.unitName, today };
+    return { state: 'loggedOut', user: null, lockedUsername: null, unitName: this.unitName, today };
   }
 
   /** First start: creates the vault, the encrypted database and the first admin. Returns the recovery key, shown once. */
@@ -117,11 +133,22 @@ export class AppCore {
     if (existsSync(this.paths.database)) {
       throw new DomainError('CONFLICT', 'Datamappen innehåller redan en databas men ingen nyckelfil. Återställ från säkerhetskopia eller välj en tom mapp.');
     }
-    const { dataKey, entryId, recoveryKey } = await this.vault.create(input.username, input.password);
-    const raw = openEncryptedDatabase(this.paths.database, dataKey);
-    restrictFileModes(this.dataDir);
-    const db = createKysely(raw);
+    // The password policy is checked before anything is created (its message must reach the user as is).
+    assertPasswordPolicy(input.password, input.username);
+    // All or nothing: whatever this setup creates is removed again if any step fails, so a retry
+    // starts clean (a half-made vault would otherwise say "already installed" or "wrong password").
+    if (this.settingUp) throw new DomainError('CONFLICT', 'Installationen pågår redan.');
+    this.settingUp = true;
+    const d = this.paths.database;
+    const created = [this.paths.vault, `${this.paths.vault}.tmp`, d, `${d}-wal`, `${d}-shm`, `${d}-journal`].filter((f) => !existsSync(f));
+    let dataKey: Buffer | null = null;
+    let raw: RawDatabase | null = null;
     try {
+      const made = await this.vault.create(input.username, input.password);
+      dataKey = made.dataKey;
+      raw = openEncryptedDatabase(this.paths.database, dataKey);
+      restrictFileModes(this.dataDir);
+      const db = createKysely(raw);
       await migrate(db);
       const at = this.clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
@@ -133,7 +160,7 @@ export class AppCore {
             roles: JSON.stringify(['admin', 'handlaggare', 'attestant']),
             active: 1,
             must_change_password: 0,
-            vault_entry_id: entryId,
+            vault_entry_id: made.entryId,
             created_at: at,
             updated_at: at,
           })
@@ -143,12 +170,24 @@ export class AppCore {
         await appendAudit(trx, { userId: user.id, action: 'system.setup', entityType: 'user', entityId: user.id }, () => this.clock.now());
       });
       this.vault.setAuditAnchor(await auditHead(db), dataKey);
+      const done = raw;
+      raw = null;
+      closeDatabase(done);
       this.unitName = input.unitName;
+      return { recoveryKey: made.recoveryKey };
+    } catch (err) {
+      try {
+        raw?.close();
+      } catch {
+        // Closing a broken connection may fail too; the files go anyway.
+      }
+      for (const f of created) rmSync(f, { force: true });
+      this.unitName = null;
+      throw new SetupFailedError(err);
     } finally {
-      closeDatabase(raw);
-      dataKey.fill(0);
+      dataKey?.fill(0);
+      this.settingUp = false;
     }
-    return { recoveryKey };
   }
 
   /** Unwraps the key, opens the database and starts a session. */
@@ -242,6 +281,7 @@ export class AppCore {
       purgeReplacedFolders(this.dataDir, this.clock.now());
       const settings = await readSettings(db);
       this.unitName = settings.unitName;
+      this.onSettings?.(settings);
       this.session = {
         user,
         vaultEntryId: record.vault_entry_id ?? '',
@@ -459,6 +499,12 @@ export class AppCore {
 
   public setIdleLockMinutes(minutes: number): void {
     if (this.session) this.session.idleLockMinutes = Math.min(minutes, MAX_IDLE_LOCK_MINUTES);
+  }
+
+  /** After an admin saved the settings: the idle lock and the shell's display settings follow. */
+  public applySettings(settings: UnitSettings): void {
+    this.setIdleLockMinutes(settings.idleLockMinutes);
+    this.onSettings?.(settings);
   }
 
   public updateSessionUser(user: SessionUser): void {

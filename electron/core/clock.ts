@@ -1,9 +1,29 @@
-/** The only source of "now" for services, so tests and the E2E harness can move time. */
+/**
+ * The only place that reads the wall clock. Services take "now" from ctx.now(), the renderer takes
+ * "today" from session.status, so the app, its backend and tests can never disagree about the date.
+ */
 export interface Clock {
   now(): Date;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that starts at a given instant and runs with real time (the CLI under KPR_NOW). */
+export function offsetClock(start: Date, base: Clock = systemClock): Clock {
+  const offset = start.getTime() - base.now().getTime();
+  return { now: () => new Date(base.now().getTime() + offset) };
+}
+
+/**
+ * KPR_NOW (an ISO instant) lets tests run the CLI at a chosen time. It is read only outside a
+ * packaged app (the CLI runs from the sources; the Electron main never calls this).
+ */
+export function clockFromEnv(value: string | undefined): Clock {
+  if (!value) return systemClock;
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) throw new Error(`KPR_NOW är inte en giltig tidpunkt: ${value}`);
+  return offsetClock(at);
+}
 
 export class ManualClock implements Clock {
   private t: number;
@@ -20,3 +40,4 @@ export class ManualClock implements Clock {
     this.t = new Date(at).getTime();
   }
 }
+

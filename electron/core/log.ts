@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync, statSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { systemClock, type Clock } from './clock';
 
 const MAX_BYTES = 1024 * 1024;
 
@@ -7,13 +8,13 @@ const MAX_BYTES = 1024 * 1024;
  * A size-capped technical log. It records only the message and the error's name and stack
  * frames, never the error message (which may quote case data from SQL or input).
  */
-export function createLogger(dir: string) {
+export function createLogger(dir: string, clock: Clock = systemClock) {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'kontaktregistret.log');
   return (message: string, err?: unknown) => {
     try {
       if ((statSync(file, { throwIfNoEntry: false })?.size ?? 0) > MAX_BYTES) renameSync(file, `${file}.1`);
-      appendFileSync(file, `${new Date().toISOString()} ${message}${err ? ` ${redactError(err)}` : ''}\n`);
+      appendFileSync(file, `${clock.now().toISOString()} ${message}${err ? ` ${redactError(err)}` : ''}\n`);
     } catch {
       // Logging must never take the app down.
     }

@@ -15,13 +15,28 @@ export class DatabaseKeyError extends Error {
 const KEY_BYTES = 32;
 
 /**
+ * The compiled SQLite addon to use instead of the one in node_modules. Only the Electron main
+ * process sets it (to Electron's own build in build/native); Node, the CLI and the tests keep
+ * better-sqlite3's default, the Node build.
+ */
+let nativeBinding: object | undefined;
+export function useNativeBinding(addon: object | undefined): void {
+  nativeBinding = addon;
+}
+
+/**
  * Opens (or creates) the database encrypted in SQLCipher 4 mode with a raw 256-bit key.
  * A raw key skips SQLCipher's own KDF: the password KDF already ran when the key was unwrapped.
  * The key is proven by a read before anything else happens, because PRAGMA key never fails itself.
  */
 export function openEncryptedDatabase(file: string, key: Buffer, opts: { readonly?: boolean; keepJournalMode?: boolean } = {}): RawDatabase {
   if (key.length !== KEY_BYTES) throw new Error('Database key must be 32 bytes');
-  const db = new Database(file, { readonly: opts.readonly === true, fileMustExist: opts.readonly === true });
+  const db = new Database(file, {
+    readonly: opts.readonly === true,
+    fileMustExist: opts.readonly === true,
+    // better-sqlite3 accepts the loaded addon object too; its types only name the path form.
+    ...(nativeBinding ? { nativeBinding: nativeBinding as unknown as string } : {}),
+  });
   try {
     db.pragma("cipher='sqlcipher'");
     db.pragma('legacy=4');

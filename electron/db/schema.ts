@@ -48,6 +48,8 @@ export interface ContactPersonsTable {
   email: string;
   bank_clearing: string | null;
   bank_account: string | null;
+  /** Anställningsnummer in the unit's payroll system (optional; PAXml/CSV use it when set). */
+  employee_number: string | null;
   tax_mode: string;
   tax_table: number | null;
   tax_column: number | null;
@@ -248,8 +250,12 @@ export interface PayoutBatchesTable {
   created_by: number | null;
   attested_at: string | null;
   attested_by: number | null;
+  /** Legacy (before 0006): the MsgId of the first export; now kept per export in payout_exports. */
   msg_id: string | null;
   first_exported_at: string | null;
+  /** Frozen at attest: the bank profile and the payment channel (the unit's setting then). */
+  bank_profile: string | null;
+  channel: string | null;
 }
 
 export interface PayoutLinesTable {
@@ -266,6 +272,18 @@ export interface PayoutLinesTable {
   fee_base_ore: number;
   below_threshold: number;
   details: string;
+  /** The payee as attested (frozen at attest; null on a draft). Exports read only these. */
+  payee_name: string | null;
+  payee_personnummer: string | null;
+  payee_clearing: string | null;
+  payee_account: string | null;
+  payee_employee_number: string | null;
+  /** 1: the account differs from the one last paid (or changed since); the attestant must check it. */
+  account_changed: Generated<number>;
+  account_change_note: string | null;
+  account_checked_by: number | null;
+  account_checked_at: string | null;
+  account_checked_value: string | null;
 }
 
 export interface PayoutExportsTable {
@@ -277,6 +295,30 @@ export interface PayoutExportsTable {
   reason: string | null;
   sha256: string;
   content: Buffer | null;
+  msg_id: string | null;
+  voided_at: string | null;
+  voided_by: number | null;
+  void_reason: string | null;
+}
+
+export interface PayoutRedatesTable {
+  id: Generated<number>;
+  batch_id: number;
+  from_date: string;
+  to_date: string;
+  at: string;
+  user_id: number | null;
+  reason: string;
+}
+
+export interface PaymentDetailChangesTable {
+  id: Generated<number>;
+  contact_person_id: number;
+  at: string;
+  user_id: number | null;
+  field: string;
+  before_masked: string;
+  after_masked: string;
 }
 
 export interface VersionedDocTable {
@@ -330,6 +372,8 @@ export interface DB {
   payout_batches: PayoutBatchesTable;
   payout_lines: PayoutLinesTable;
   payout_exports: PayoutExportsTable;
+  payout_redates: PayoutRedatesTable;
+  payment_detail_changes: PaymentDetailChangesTable;
   agreements: VersionedDocTable;
   implementation_plans: VersionedDocTable;
   follow_ups: FollowUpsTable;

@@ -1,4 +1,4 @@
-import type { PayoutBatch } from '../../shared/ipc/procedures/payouts';
+import { PAYOUT_FORMAT_LABELS, type PayoutBatch } from '../../shared/ipc/procedures/payouts';
 import { formatKronor } from '../../shared/money';
 import { esc, page } from './html';
 import { formatPersonnummer } from '../../shared/personnummer';
@@ -8,7 +8,7 @@ const kr = (ore: number | null) => (ore === null ? '–' : formatKronor(ore));
 /** Attestlista: every line of a batch with totals, and the attest (who, when) or signature lines. */
 export function attestListHtml(batch: PayoutBatch, unitName: string, printedAt: string): string {
   const rows = batch.lines
-    .map((l) => `<tr><td>${esc(l.name)}</td><td>${esc(formatPersonnummer(l.personnummer))}</td><td class="num">${kr(l.arvodeOre)}</td><td class="num">${kr(l.omkostnadOre)}</td><td class="num">${kr(l.expensesOre)}</td><td class="num">${kr(l.taxOre)}</td><td class="num">${kr(l.netOre)}</td><td class="num">${kr(l.feeOre)}</td></tr>`)
+    .map((l) => `<tr><td>${esc(l.name)}${l.accountChanged ? `<br><small>Konto ändrat sedan förra utbetalningen${l.accountChangeCheckedBy ? `, kontrollerat av ${esc(l.accountChangeCheckedBy)}` : ''}</small>` : ''}</td><td>${esc(formatPersonnummer(l.personnummer))}${l.employeeNumber ? `<br><small>Anst.nr ${esc(l.employeeNumber)}</small>` : ''}</td><td class="nowrap">${l.account ? `${esc(l.clearing)}, ${esc(l.account)}` : '–'}</td><td class="num">${kr(l.arvodeOre)}</td><td class="num">${kr(l.omkostnadOre)}</td><td class="num">${kr(l.expensesOre)}</td><td class="num">${kr(l.taxOre)}</td><td class="num">${kr(l.netOre)}</td><td class="num">${kr(l.feeOre)}</td></tr>`)
     .join('');
   const t = batch.totals;
   const attest = batch.status === 'attesterad'
@@ -20,10 +20,12 @@ export function attestListHtml(batch: PayoutBatch, unitName: string, printedAt: 
     date: printedAt,
     meta: `Utbetalning nr ${batch.id}, utbetalningsdag ${batch.paymentDate}`,
     body: `<h1>Attestlista, arvoden och omkostnadsersättningar ${esc(batch.month)}</h1>
-<table><thead><tr><th>Kontaktperson</th><th>Personnummer</th><th class="num">Arvode</th><th class="num">Omkostnad</th><th class="num">Utlägg</th><th class="num">Skatt</th><th class="num">Netto</th><th class="num">Arbetsgivaravg.</th></tr></thead>
+<p>Utbetalningsdag ${esc(batch.paymentDate)}${batch.executionDate !== batch.paymentDate ? ` (bankens genomförandedag ${esc(batch.executionDate)})` : ''}${batch.channel ? `. Betalas via ${esc(PAYOUT_FORMAT_LABELS[batch.channel])}` : ''}.</p>
+<table><thead><tr><th>Kontaktperson</th><th>Personnummer</th><th>Clearing, konto</th><th class="num">Arvode</th><th class="num">Omkostnad</th><th class="num">Utlägg</th><th class="num">Skatt</th><th class="num">Netto</th><th class="num">Arbetsgivaravg.</th></tr></thead>
 <tbody>${rows}</tbody>
-<tfoot><tr><td colspan="2">Summa (${batch.lines.length} personer)</td><td class="num">${kr(t.arvodeOre)}</td><td class="num">${kr(t.omkostnadOre)}</td><td class="num">${kr(t.expensesOre)}</td><td class="num">${kr(t.taxOre)}</td><td class="num">${kr(t.netOre)}</td><td class="num">${kr(t.feeOre)}</td></tr></tfoot></table>
+<tfoot><tr><td colspan="3">Summa (${batch.lines.length} personer)</td><td class="num">${kr(t.arvodeOre)}</td><td class="num">${kr(t.omkostnadOre)}</td><td class="num">${kr(t.expensesOre)}</td><td class="num">${kr(t.taxOre)}</td><td class="num">${kr(t.netOre)}</td><td class="num">${kr(t.feeOre)}</td></tr></tfoot></table>
 ${attest}
+<p class="muted">Namn, personnummer och konto är låsta vid attesten; filerna till bank och lön skrivs från just dessa uppgifter.</p>
 <p class="muted">Kommunens kostnad: ${kr(t.arvodeOre + t.omkostnadOre + t.expensesOre + t.feeOre)} (arvode, omkostnad, utlägg och arbetsgivaravgifter).</p>`,
   });
 }

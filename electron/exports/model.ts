@@ -1,13 +1,16 @@
 import type { PaymentSettings } from '../../shared/ipc/procedures/payouts';
+import type { BankProfileId } from '../../shared/bank-profiles';
 
-/** What every payout file is written from: an attested batch, frozen. */
+/** What every payout file is written from: an attested batch with the payee data frozen at attest. */
 export interface ExportBatch {
   batchId: number;
   month: string;
   msgId: string;
-  /** Local time of the first export, "2026-11-22T10:15:00"; reused so a re-export is identical. */
+  /** Local time of this export, "2026-11-22T10:15:00". A re-export reuses the stored bytes. */
   createdAt: string;
   paymentDate: string;
+  /** The bank profile frozen at attest. */
+  bankProfile: BankProfileId;
   settings: PaymentSettings;
   lines: ExportLine[];
 }
@@ -18,6 +21,7 @@ export interface ExportLine {
   personnummer: string;
   clearing: string | null;
   account: string | null;
+  employeeNumber: string | null;
   arvodeOre: number;
   omkostnadOre: number;
   expensesOre: number;

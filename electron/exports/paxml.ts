@@ -25,7 +25,10 @@ export function buildPaxml(batch: ExportBatch): string {
   for (const l of batch.lines) {
     const add = (lonart: string, name: string, ore: number) => {
       if (ore === 0) return;
-      const t = trans.ele('lonetrans', { persnr: l.personnummer, postid: String(postid++) });
+      // Payroll systems match on anställningsnummer (Fortnox: "information PAXml för extern leverantör");
+      // it is sent when set, with the personnummer beside it for the payroll office to cross-check.
+      const attrs: Record<string, string> = l.employeeNumber ? { anstid: l.employeeNumber, persnr: l.personnummer } : { persnr: l.personnummer };
+      const t = trans.ele('lonetrans', { ...attrs, postid: String(postid++) });
       t.ele('lonart').txt(lonart);
       t.ele('benamning').txt(name);
       t.ele('datumfrom').txt(from);

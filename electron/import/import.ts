@@ -7,6 +7,7 @@ import { checkBankAccount } from '../../shared/bank-account';
 import { audit, type ServiceContext } from '../core/session';
 import { insertContactPersonInTrx } from '../services/contact-persons/records';
 import { createClientInTrx } from '../services/clients/records';
+import { withCanonicalPersonnummer } from '../services/personnummer';
 import { readTable } from './read-table';
 
 const norm = (s: string) => s.toLocaleLowerCase('sv-SE').replace(/[^a-zåäö0-9]/g, '');
@@ -58,21 +59,27 @@ async function check(ctx: ServiceContext, kind: ImportKind, fileName: string, by
       : clientInput.safeParse(base);
     const name = `${base.firstName} ${base.lastName}`.trim() || '(namn saknas)';
     if (!parsed.success) return { row: rowNo, name, errors: [...new Set(parsed.error.issues.map((x) => `${IMPORT_FIELDS[kind][String(x.path[0])] ?? String(x.path[0])}: ${x.message}`))], warnings: [], value: null };
-    const pnr = (parsed.data as { personnummer: string }).personnummer;
+    let value: typeof parsed.data;
+    try {
+      value = withCanonicalPersonnummer(ctx.now(), parsed.data);
+    } catch (err) {
+      return { row: rowNo, name, errors: [`${IMPORT_FIELDS[kind].personnummer}: ${(err as Error).message}`], warnings: [], value: null };
+    }
+    const pnr = value.personnummer;
     const errors: string[] = [];
     const warnings: string[] = [];
     if (existing.has(pnr)) errors.push('Personnumret finns redan i registret.');
     if (seen.has(pnr)) errors.push(`Samma personnummer som rad ${seen.get(pnr)}.`);
     seen.set(pnr, rowNo);
     if (kind === 'contact_persons') {
-      const v = parsed.data as z.output<typeof contactPersonInput>;
+      const v = value as z.output<typeof contactPersonInput>;
       if (v.bankClearing || v.bankAccount) {
         const b = checkBankAccount(v.bankClearing, v.bankAccount);
         if (b.status === 'invalid') errors.push(`Bankkonto: ${b.message}`);
         if (b.status === 'doubtful') warnings.push(`Bankkonto: ${b.message}`);
       }
     }
-    return { row: rowNo, name, errors, warnings, value: parsed.data };
+    return { row: rowNo, name, errors, warnings, value };
   });
   return { headers, mapping, checked };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError, type IpcError, type IpcResult } from '../../shared/errors';
 import { contract, isProcedureName, type ProcedureName, type ProcOutput, type ProcParsedInput } from '../../shared/ipc/contract';
 import { hasAccess } from '../../shared/roles';
-import type { AppCore } from '../core/app-core';
+import { SetupFailedError, type AppCore } from '../core/app-core';
 import { DatabaseKeyError } from '../db/open';
 import { DatabaseFromFutureError } from '../db/migrate';
 
@@ -72,6 +72,10 @@ export function createRouter(core: AppCore, handlers: Handlers, log: Logger = ()
     } catch (err) {
       if (err instanceof DomainError) {
         return fail({ code: err.code, message: err.message, fields: err.fields, retryAfterSeconds: err.retryAfterSeconds });
+      }
+      if (err instanceof SetupFailedError) {
+        log(`Procedure ${name} failed`, err.cause);
+        return fail({ code: 'INTERNAL', message: err.message });
       }
       if (err instanceof DatabaseKeyError || err instanceof DatabaseFromFutureError) {
         return fail({ code: 'INTERNAL', message: err.message });

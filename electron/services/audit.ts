@@ -5,6 +5,7 @@ import { parsePersonnummer } from '../../shared/personnummer';
 import { DomainError } from '../../shared/errors';
 import { verifyLiveAudit } from '../audit/anchors';
 import type { Vault } from '../vault/vault';
+import { toLocalIsoDate } from '../../shared/dates';
 import type { ServiceContext } from '../core/session';
 import { toCsv } from '../exports/csv';
 
@@ -17,7 +18,7 @@ export interface AuditFilter {
   beforeId?: number;
 }
 
-async function filtered(db: Kysely<DB>, f: AuditFilter) {
+async function filtered(db: Kysely<DB>, f: AuditFilter, today: string) {
   let q = db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.user_id')
@@ -29,7 +30,7 @@ async function filtered(db: Kysely<DB>, f: AuditFilter) {
   if (f.to) q = q.where('audit_log.at', '<', `${f.to}T23:59:59.999Z`);
   if (f.beforeId) q = q.where('audit_log.id', '<', f.beforeId);
   if (f.personnummer) {
-    const p = parsePersonnummer(f.personnummer);
+    const p = parsePersonnummer(f.personnummer, today);
     if (!p.ok) throw new DomainError('INVALID_INPUT', p.message, { fields: { personnummer: p.message } });
     const cp = await db.selectFrom('contact_persons').select('id').where('personnummer', '=', p.value.canonical).executeTakeFirst();
     const cl = await db.selectFrom('clients').select('id').where('personnummer', '=', p.value.canonical).executeTakeFirst();
@@ -55,13 +56,13 @@ const toEntry = (r: { id: number; at: string; user_id: number | null; username: 
 });
 
 export async function listAudit(ctx: ServiceContext, input: AuditFilter & { limit: number }): Promise<AuditEntry[]> {
-  const rows = await (await filtered(ctx.db, input)).limit(input.limit).execute();
+  const rows = await (await filtered(ctx.db, input, toLocalIsoDate(ctx.now()))).limit(input.limit).execute();
   return rows.map(toEntry);
 }
 
 /** The filtered log as CSV for the municipality's logguppföljning (the caller logs the export once saved). */
 export async function exportAuditCsv(ctx: ServiceContext, f: AuditFilter): Promise<{ csv: string; rows: number }> {
-  const rows = (await (await filtered(ctx.db, f)).limit(1_000_000).execute()).map(toEntry);
+  const rows = (await (await filtered(ctx.db, f, toLocalIsoDate(ctx.now()))).limit(1_000_000).execute()).map(toEntry);
   const lines = [['Nr', 'Tid', 'Användare', 'Händelse', 'Objekt', 'Objekt-id', 'Detalj'], ...rows.map((r) => [r.id, r.at, r.username, r.action, r.entityType, r.entityId, r.detail])];
   return { csv: toCsv(lines), rows: rows.length };
 }

@@ -80,6 +80,8 @@ export async function runRetention(ctx: ServiceContext): Promise<{ removed: Reco
     const people = [...c.ej_godkanda.ids, ...c.avslutade_kontaktpersoner.ids];
     if (people.length) {
       await trx.deleteFrom('documents').where('contact_person_id', 'in', people).execute();
+      // Never paid (no assignment), so their logged account changes go with them.
+      await trx.deleteFrom('payment_detail_changes').where('contact_person_id', 'in', people).execute();
       await trx.deleteFrom('contact_persons').where('id', 'in', people).execute();
     }
     if (c.registernoteringar.ids.length) await trx.updateTable('cp_register_checks').set({ assessment_note: null }).where('id', 'in', c.registernoteringar.ids).execute();

@@ -3,7 +3,7 @@ import type { DB } from '../db/schema';
 import { unitSettings, type UnitSettings } from '../../shared/ipc/procedures/settings';
 import { audit, type ServiceContext } from '../core/session';
 
-const DEFAULTS: UnitSettings = { unitName: 'Kontaktpersonsenheten', idleLockMinutes: 15, legalBases: ['LSS 9 § 4', 'SoL (bistånd, kontaktperson)'] };
+const DEFAULTS: UnitSettings = { unitName: 'Kontaktpersonsenheten', idleLockMinutes: 15, legalBases: ['LSS 9 § 4', 'SoL (bistånd, kontaktperson)'], contentProtection: true };
 
 export async function writeInitialSettings(trx: Transaction<DB>, unitName: string): Promise<void> {
   await trx

@@ -13,6 +13,7 @@ import { AssignmentsScreen } from './AssignmentsScreen';
 import { ReportsScreen } from './ReportsScreen';
 import { PayoutsScreen } from './PayoutsScreen';
 import { FollowUpsScreen } from './FollowUpsScreen';
+import { NavigationContext } from '../session/navigation';
 
 interface NavItem {
   id: string;
@@ -22,7 +23,7 @@ interface NavItem {
 }
 
 const NAV: NavItem[] = [
-  { id: 'oversikt', label: 'Översikt', render: () => <OverviewScreen /> },
+  { id: 'oversikt', label: 'Översikt', render: (roles) => <OverviewScreen roles={roles} /> },
   { id: 'kontaktpersoner', label: 'Kontaktpersoner', roles: ['handlaggare'], render: () => <ContactPersonsScreen /> },
   { id: 'brukare', label: 'Brukare och beslut', roles: ['handlaggare'], render: () => <ClientsScreen /> },
   { id: 'uppdrag', label: 'Uppdrag', roles: ['handlaggare'], render: () => <AssignmentsScreen /> },
@@ -39,7 +40,14 @@ export function AppShell({ status, onStatus }: { status: SessionStatus; onStatus
   const items = NAV.filter((n) => !n.roles || n.roles.some((r) => user.roles.includes(r)));
   const [current, setCurrent] = useState(items[0].id);
   const [profile, setProfile] = useState(false);
+  const [section, setSection] = useState<string | null>(null);
   const active = items.find((i) => i.id === current) ?? items[0];
+  const go = (screen: string, target?: string) => {
+    if (!items.some((i) => i.id === screen)) return;
+    setProfile(false);
+    setCurrent(screen);
+    setSection(target ?? null);
+  };
 
   return (
     <div className="shell">
@@ -54,10 +62,7 @@ export function AppShell({ status, onStatus }: { status: SessionStatus; onStatus
               <Button
                 className={`nav-item${item.id === active.id && !profile ? ' active' : ''}`}
                 aria-current={item.id === active.id && !profile ? 'page' : undefined}
-                onPress={() => {
-                  setProfile(false);
-                  setCurrent(item.id);
-                }}
+                onPress={() => go(item.id)}
               >
                 {item.label}
               </Button>
@@ -87,7 +92,7 @@ export function AppShell({ status, onStatus }: { status: SessionStatus; onStatus
               <ChangePasswordScreen onDone={() => {}} />
             </>
           ) : (
-            active.render(user.roles)
+            <NavigationContext.Provider value={{ go, section }}>{active.render(user.roles)}</NavigationContext.Provider>
           )}
         </section>
       </div>

@@ -3,9 +3,11 @@ import { call } from '../api';
 import type { ProcOutput } from '../../shared/ipc/contract';
 import { FormMessage } from '../components/form';
 import { TrendCharts } from './TrendCharts';
+import { RatesWarning } from '../components/RatesWarning';
+import type { Role } from '../../shared/roles';
 
 /** Översikt: the queue, who is waiting, and decisions near the three-month limit. */
-export function OverviewScreen() {
+export function OverviewScreen({ roles }: { roles: Role[] }) {
   const [s, setS] = useState<ProcOutput<'dashboard.summary'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => void call('dashboard.summary', {}).then(setS, (e: Error) => setError(e.message)), []);
@@ -15,6 +17,7 @@ export function OverviewScreen() {
   return (
     <>
       <h1>Översikt</h1>
+      <RatesWarning isAdmin={roles.includes('admin')} />
       <div className="cards">
         <div className="card"><h2>Kö</h2><p className="big">{s.queueLength}</p><p className="muted">godkända kontaktpersoner väntar{s.averageQueueDays !== null ? `, i snitt ${s.averageQueueDays} dagar` : ''}</p></div>
         <div className="card"><h2>Under utredning</h2><p className="big">{s.underAssessment}</p><p className="muted">intresseanmälningar och utredningar</p></div>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { Button, Checkbox } from 'react-aria-components';
+import { useToday } from '../session/today';
 
 /** Shown exactly once after setup: the only way back in if every password is lost. */
 export function RecoveryKeyScreen({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
+  const today = useToday();
   const [saved, setSaved] = useState(false);
   return (
     <main className="auth-page">
@@ -16,7 +18,7 @@ export function RecoveryKeyScreen({ recoveryKey, onDone }: { recoveryKey: string
         <p className="recovery-key" data-testid="recovery-key" aria-label="Återställningsnyckel">
           {recoveryKey}
         </p>
-        <p className="print-only">Kontaktregistret · återställningsnyckel · utskriven {new Date().toLocaleDateString('sv-SE')}</p>
+        <p className="print-only">Kontaktregistret · återställningsnyckel · utskriven {today}</p>
         <div className="row no-print">
           <Button className="button" onPress={() => window.print()}>
             Skriv ut

@@ -5,15 +5,15 @@ import type { IvoReportLine } from '../../shared/ipc/procedures/reports';
 import { call } from '../api';
 import { FormMessage } from '../components/form';
 
+import { previousQuarter } from '../../shared/dates';
+import { useToday } from '../session/today';
+
 type Q = 1 | 2 | 3 | 4;
-function previousQuarter(today = new Date()): { year: number; q: Q } {
-  const q = Math.floor(today.getMonth() / 3) as 0 | 1 | 2 | 3;
-  return q === 0 ? { year: today.getFullYear() - 1, q: 4 } : { year: today.getFullYear(), q: q as Q };
-}
 
 /** Rapporter: ej verkställda beslut to IVO, per quarter, with the anonymous summary for fullmäktige. */
 export function ReportsScreen() {
-  const [period, setPeriod] = useState(previousQuarter());
+  const today = useToday();
+  const [period, setPeriod] = useState<{ year: number; q: Q }>(() => previousQuarter(today));
   const [report, setReport] = useState<{ period: { start: string; end: string }; lines: IvoReportLine[]; summary: { total: number; byGender: { man: number; kvinna: number }; byWait: { upTo6Months: number; upTo12Months: number; over12Months: number } } } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);

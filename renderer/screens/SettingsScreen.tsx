@@ -3,21 +3,29 @@ import { useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { unitSettings } from '../../shared/ipc/procedures/settings';
 import { call } from '../api';
-import { applyServerError, FormMessage, NumberInput, TextInput, validateWith } from '../components/form';
+import { applyServerError, CheckboxInput, FormMessage, NumberInput, TextInput, validateWith } from '../components/form';
 import { UsersPanel } from './UsersPanel';
 import { PaymentSettingsForm } from './settings/PaymentSettingsForm';
 import { RatesEditor } from './settings/RatesEditor';
 import { DocumentSettingsForm } from './settings/DocumentSettingsForm';
 import { BackupPanel } from './settings/BackupPanel';
 import { RetentionPanel } from './settings/RetentionPanel';
+import { useNavigation } from '../session/navigation';
 
 /** Inställningar: the unit and its users (admin only). */
 export function SettingsScreen() {
-  type Values = { unitName: string; idleLockMinutes: number; legalBases: string };
-  const { control, handleSubmit, setError, reset, formState } = useForm<Values>({ defaultValues: { unitName: '', idleLockMinutes: 15, legalBases: '' } });
-  const toForm = (s: { unitName: string; idleLockMinutes: number; legalBases: string[] }) => ({ ...s, legalBases: s.legalBases.join('; ') });
+  type Values = { unitName: string; idleLockMinutes: number; legalBases: string; contentProtection: boolean };
+  const { control, handleSubmit, setError, reset, formState } = useForm<Values>({ defaultValues: { unitName: '', idleLockMinutes: 15, legalBases: '', contentProtection: true } });
+  const toForm = (s: { unitName: string; idleLockMinutes: number; legalBases: string[]; contentProtection: boolean }) => ({ ...s, legalBases: s.legalBases.join('; ') });
   const [message, setMessage] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
+
+  const { section } = useNavigation();
+  useEffect(() => {
+    const el = section ? document.getElementById(section) : null;
+    el?.scrollIntoView({ block: 'start' });
+    el?.focus({ preventScroll: true });
+  }, [section]);
 
   useEffect(() => {
     call('settings.get', {}).then((s) => reset(toForm(s)), (e: Error) => setMessage(e.message));
@@ -44,6 +52,11 @@ export function SettingsScreen() {
         <TextInput control={control} name="unitName" label="Enhetens namn" />
         <NumberInput control={control} name="idleLockMinutes" label="Lås automatiskt efter (minuter utan aktivitet)" minValue={1} maxValue={60} />
         <TextInput control={control} name="legalBases" label="Lagrum för beslut" description="Skilj med semikolon." />
+        <CheckboxInput control={control} name="contentProtection" label="Skydda fönstret mot skärmbilder och skärmdelning" />
+        <p className="muted">
+          Rekommenderas. Stäng bara av om fönstret blir svart i ett fjärrskrivbord (t.ex. Citrix eller Remote Desktop). Ändringen gäller
+          direkt, och datorn minns den till inloggningsrutan nästa gång programmet startas.
+        </p>
         <FormMessage>{message}</FormMessage>
         <FormMessage tone="ok">{ok}</FormMessage>
         <Button type="submit" className="button primary" isDisabled={formState.isSubmitting}>
@@ -51,7 +64,7 @@ export function SettingsScreen() {
         </Button>
       </Form>
       <UsersPanel />
-      <h2>Ersättningsnivåer</h2>
+      <h2 id="ersattningsnivaer" tabIndex={-1}>Ersättningsnivåer</h2>
       <RatesEditor />
       <h2>Betalning</h2>
       <PaymentSettingsForm />

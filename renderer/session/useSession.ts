@@ -30,7 +30,7 @@ export function useSession() {
   useEffect(() => {
     if (status?.state !== 'unlocked') return;
     const onInput = () => {
-      const now = Date.now();
+      const now = performance.now(); // elapsed time only, never a date
       if (now - lastTouch.current < TOUCH_MS) return;
       lastTouch.current = now;
       void call('session.touch', {}).catch(() => refresh());

@@ -30,6 +30,8 @@ export const rateYear = z.object({
   sideIncomeTaxBp: bp,
   /** Omkostnad above this share of prisbasbelopp (SKR's highest level) is taxable pay (domain.md §2.6). */
   omkostnadTaxFreeMaxBp: bp.default(4000),
+  /** Made up by seed-demo so the app can be tried on any date; never figures to pay with. */
+  demo: z.boolean().default(false),
 });
 export type RateYear = z.infer<typeof rateYear>;
 
@@ -64,4 +66,5 @@ export const DEFAULT_RATE_YEARS: RateYear[] = [
   feeThresholdOre: 100_000,
   sideIncomeTaxBp: 3000,
   omkostnadTaxFreeMaxBp: 4000,
+  demo: false,
 }));

@@ -96,7 +96,7 @@ async function main() {
     line('Search p95', `${pct(times, 95).toFixed(1)} ms`, 'target < 20 ms');
 
     // 4. Payout run + pain.001 export (XSD-validated) for 10 000 payees.
-    await savePaymentSettings(ctx, { payerName: 'Bench kommun', orgNumber: '212000-0000', bankProfile: 'swedbank', debtorClearing: '8327', debtorAccount: '1234567897', debtorBic: 'SWEDSESS', initiatorId: '', bgcCustomerNumber: '', bgcBankgiro: '', payCodeArvode: '310', payCodeOmkostnad: '320', payCodeUtlagg: '330', paymentDayOfMonth: 25, twoPersonRule: false });
+    await savePaymentSettings(ctx, { payerName: 'Bench kommun', orgNumber: '212000-0000', bankProfile: 'swedbank', debtorClearing: '8327', debtorAccount: '1234567897', debtorBic: 'SWEDSESS', initiatorId: 'BENCHSIGNER', debtorId: 'BENCHAVTAL', payoutChannel: 'pain001', bgcCustomerNumber: '', bgcBankgiro: '', payCodeArvode: '310', payCodeOmkostnad: '320', payCodeUtlagg: '330', paymentDayOfMonth: 25, twoPersonRule: false });
     const [batch, tRun] = await time(() => createPayoutBatch(ctx, { month: '2026-10' }));
     await attestBatch(ctx, batch.id);
     let bytes = 0;

@@ -15,12 +15,12 @@ const env = useE2E({
 describe('the 10 000-person list', () => {
   it('renders quickly, keeps only the visible rows in the DOM and scrolls to the end', async () => {
     onTestFailed(() => shot(env.page, 'FAILED-large-list'));
-    const t0 = Date.now();
+    const t0 = performance.now(); // elapsed time, not a date
     await nav(env.page, 'Kontaktpersoner');
     await env.page.getByText('10000 träffar').waitFor({ timeout: 30_000 });
     const table = env.page.getByRole('table', { name: 'Kontaktpersoner' });
     await table.getByRole('button').first().waitFor();
-    const firstRender = Date.now() - t0;
+    const firstRender = Math.round(performance.now() - t0);
     writeFileSync(join(ARTIFACTS, 'large-list-timing.txt'), `Time to first render of 10 000 contact persons: ${firstRender} ms\n`);
     console.log(`Time to first render of the 10 000-person list: ${firstRender} ms`);
     const domRows = await table.locator('tbody tr:not([aria-hidden])').count();

@@ -18,6 +18,9 @@ import { folderSink } from '../../electron/core/export-sink';
 import { rmSync } from 'node:fs';
 import { chromiumPdf } from './pdf-chromium';
 
+/** The day every E2E test starts on unless it asks for another. */
+export const HARNESS_START = '2026-11-22T09:00:00Z';
+
 const BRIDGE = `window.kpr = { invoke: (name, input) => fetch('/__ipc', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, input }) }).then((r) => r.json()) };`;
 
 export interface Harness {
@@ -37,7 +40,8 @@ async function body(req: IncomingMessage): Promise<unknown> {
 
 export async function startHarness(opts: { dataDir: string; rendererRoot?: string; kdf?: ScryptParams; start?: string }): Promise<Harness> {
   const root = opts.rendererRoot ?? join(import.meta.dirname, '..', '..', 'build', 'renderer');
-  const clock = new ManualClock(opts.start ?? new Date().toISOString());
+  // A fixed day by default: the suite must pass on any date (the renderer takes today from here).
+  const clock = new ManualClock(opts.start ?? HARNESS_START);
   const exportDir = `${opts.dataDir}-export`;
   const pdf = chromiumPdf();
   const core = new AppCore({ dataDir: opts.dataDir, clock, kdf: opts.kdf, exportSink: folderSink(exportDir), pdf: pdf.render });

@@ -25,3 +25,17 @@ describe('architecture lint rules', () => {
     expect(await ruleIds("import { z } from 'zod';\nz.string();\n", 'shared/fine.ts')).toEqual([]);
   });
 });
+
+describe('the wall clock is read only in the clock module', () => {
+  it('bans Date.now() and new Date() in services, renderer and tests', async () => {
+    for (const file of ['electron/services/sneaky.ts', 'renderer/screens/Sneaky.tsx', 'test/unit/sneaky.test.ts', 'shared/sneaky.ts']) {
+      expect(await ruleIds('export const t = Date.now();\n', file)).toContain('no-restricted-syntax');
+      expect(await ruleIds('export const d = new Date();\n', file)).toContain('no-restricted-syntax');
+    }
+  });
+  it('allows a date built from a value, and the clock module itself', async () => {
+    expect(await ruleIds("export const d = new Date('2026-11-22T09:00:00Z');\n", 'electron/services/fine.ts')).toEqual([]);
+    expect(await ruleIds('export const t = performance.now();\n', 'renderer/screens/Fine.tsx')).toEqual([]);
+    expect(await ruleIds('export const now = () => new Date();\n', 'electron/core/clock.ts')).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { DEFAULT_RATE_YEARS } from '../../../shared/compensation/rates';
+import { systemClock } from '../../core/clock';
 
 /** Rates per year, compensation levels on assignments, monthly reports, payout batches and their exports. */
 export const migration0004: Migration = {
@@ -12,7 +13,7 @@ export const migration0004: Migration = {
       .execute();
     // Starting figures the unit then checks and edits (Inställningar → Ersättningsnivåer).
     for (const r of DEFAULT_RATE_YEARS) {
-      await sql`INSERT INTO rate_years (year, config, updated_at) VALUES (${r.year}, ${JSON.stringify(r)}, ${new Date().toISOString()})`.execute(db);
+      await sql`INSERT INTO rate_years (year, config, updated_at) VALUES (${r.year}, ${JSON.stringify(r)}, ${systemClock.now().toISOString()})`.execute(db);
     }
 
     await db.schema.alterTable('assignments').addColumn('arvode_level', 'text').execute();

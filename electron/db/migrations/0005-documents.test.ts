@@ -19,7 +19,7 @@ describe('migration 0005-documents', () => {
     raw.prepare("INSERT INTO decisions (client_id, legal_basis, decision_date, valid_from, meetings_per_period, period, hours_per_month, created_at) VALUES (1,'LSS 9 § 4','2026-05-15','2026-05-15',2,'manad',8,'x')").run();
     raw.prepare("INSERT INTO assignments (decision_id, contact_person_id, status, start_date, arvode_level, created_at, updated_at) VALUES (1, 1, 'aktivt', '2026-06-01', 'A1M', 'x', 'x')").run();
 
-    expect(await migrate(db)).toEqual(['0005-documents']);
+    expect(await migrate(db, '0005-documents')).toEqual(['0005-documents']);
     expect(raw.prepare('SELECT arvode_level FROM assignments').get()).toEqual({ arvode_level: 'A1M' });
     const ins = raw.prepare("INSERT INTO agreements (assignment_id, version, data, created_at) VALUES (1, ?, '{}', 'x')");
     ins.run(1);

@@ -4,6 +4,7 @@ import { migration0002 } from './0002-contact-persons';
 import { migration0003 } from './0003-clients-assignments';
 import { migration0004 } from './0004-payouts';
 import { migration0005 } from './0005-documents';
+import { migration0006 } from './0006-payout-safety';
 
 /**
  * Every migration, in order. Names never change once released; a new version is a new file.
@@ -15,6 +16,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0003-clients-assignments', migration0003],
   ['0004-payouts', migration0004],
   ['0005-documents', migration0005],
+  ['0006-payout-safety', migration0006],
 ];
 
 export const migrationProvider: MigrationProvider = {

@@ -18,7 +18,7 @@ export const adminHandlers: Pick<
   'settings.get': (core) => readSettings(core.serviceContext().db),
   'settings.update': async (core, input) => {
     const saved = await updateSettings(core.serviceContext(), input);
-    core.setIdleLockMinutes(saved.idleLockMinutes);
+    core.applySettings(saved);
     return saved;
   },
   'audit.list': (core, input) => listAudit(core.serviceContext(), input),

@@ -1,8 +1,9 @@
 import type { Handlers } from '../router';
-import { getPaymentSettings, listRates, savePaymentSettings, saveRate } from '../../services/payouts/settings';
+import { createRateYear, getPaymentSettings, listRates, rateStatus, savePaymentSettings, saveRate } from '../../services/payouts/settings';
 import { approveReport, monthReports, submitReport } from '../../services/payouts/reports';
-import { attestBatch, createPayoutBatch, listBatches, setTableTax } from '../../services/payouts/batches';
-import { exportBatch } from '../../services/payouts/export';
+import { attestBatch, checkAccountChange, createPayoutBatch, defaultPaymentDate, deleteDraft, listBatches, redateBatch, setTableTax } from '../../services/payouts/batches';
+import { exportBatch, voidExport } from '../../services/payouts/export';
+import { paymentDetailChanges } from '../../services/payouts/changes';
 import { yearSummary } from '../../services/payouts/year-summary';
 import { setCompensation } from '../../services/assignments/compensation';
 import { attestListHtml, payoutSpecificationsHtml } from '../../documents/payout-documents';
@@ -15,12 +16,15 @@ const ok = { ok: true as const };
 
 export const payoutHandlers: Pick<
   Handlers,
-  | 'rates.list' | 'rates.save' | 'payments.getSettings' | 'payments.saveSettings' | 'assignments.setCompensation'
+  | 'rates.list' | 'rates.save' | 'rates.status' | 'rates.createYear' | 'payments.getSettings' | 'payments.saveSettings' | 'assignments.setCompensation'
   | 'reports.month' | 'reports.submit' | 'reports.approve'
   | 'payouts.list' | 'payouts.create' | 'payouts.setTableTax' | 'payouts.attest' | 'payouts.export' | 'payouts.yearSummary' | 'payouts.exportPdf'
+  | 'payouts.defaultPaymentDate' | 'payouts.deleteDraft' | 'payouts.redate' | 'payouts.checkAccountChange' | 'payouts.voidExport' | 'payouts.paymentDetailChanges'
 > = {
   'rates.list': (core) => listRates(core.serviceContext().db),
   'rates.save': async (core, input) => (await saveRate(core.serviceContext(), input), ok),
+  'rates.status': (core) => rateStatus(core.serviceContext()),
+  'rates.createYear': (core, input) => createRateYear(core.serviceContext(), input),
   'payments.getSettings': (core) => getPaymentSettings(core.serviceContext().db),
   'payments.saveSettings': async (core, input) => (await savePaymentSettings(core.serviceContext(), input), ok),
   'assignments.setCompensation': async (core, input) => (await setCompensation(core.serviceContext(), input), ok),
@@ -32,6 +36,12 @@ export const payoutHandlers: Pick<
   'payouts.setTableTax': async (core, input) => (await setTableTax(core.serviceContext(), input), ok),
   'payouts.attest': async (core, input) => (await attestBatch(core.serviceContext(), input.batchId), ok),
   'payouts.export': (core, input) => exportBatch(core.serviceContext(), core.exportSink, input),
+  'payouts.defaultPaymentDate': async (core, input) => ({ paymentDate: await defaultPaymentDate(core.serviceContext(), input.month) }),
+  'payouts.deleteDraft': async (core, input) => (await deleteDraft(core.serviceContext(), input.batchId), ok),
+  'payouts.redate': async (core, input) => (await redateBatch(core.serviceContext(), input), ok),
+  'payouts.checkAccountChange': async (core, input) => (await checkAccountChange(core.serviceContext(), input), ok),
+  'payouts.voidExport': async (core, input) => (await voidExport(core.serviceContext(), input), ok),
+  'payouts.paymentDetailChanges': (core, input) => paymentDetailChanges(core.serviceContext(), input),
   'payouts.yearSummary': (core, input) => yearSummary(core.serviceContext(), input.year),
   'payouts.exportPdf': async (core, input) => {
     const ctx = core.serviceContext();

@@ -1,14 +1,17 @@
 import { DomainError } from '../../../shared/errors';
 import { toLocalIsoDate } from '../../../shared/dates';
 import { audit, type ServiceContext } from '../../core/session';
-import { rateFor } from '../payouts/settings';
+import { latestRateUpTo } from '../payouts/settings';
 
 /** Sets an assignment's arvode and omkostnad levels (codes of the current year's rate table). */
 export async function setCompensation(ctx: ServiceContext, input: { id: number; arvodeLevel: string; omkostnadLevel: string }): Promise<void> {
   const a = await ctx.db.selectFrom('assignments').select(['id', 'status', 'contact_person_id']).where('id', '=', input.id).executeTakeFirst();
   if (!a) throw new DomainError('NOT_FOUND', 'Uppdraget finns inte.');
   if (['avslutat', 'kp_avbojt', 'brukare_avbojt', 'aterkallat'].includes(a.status)) throw new DomainError('RULE_VIOLATION', 'Uppdraget är avslutat.');
-  const rate = await rateFor(ctx.db, Number(toLocalIsoDate(ctx.now()).slice(0, 4)));
+  // Level codes carry over between years, so early in a year without figures the latest year's codes decide.
+  const year = Number(toLocalIsoDate(ctx.now()).slice(0, 4));
+  const rate = await latestRateUpTo(ctx.db, year);
+  if (!rate) throw new DomainError('RULE_VIOLATION', `Ersättningsnivåer för ${year} saknas. En administratör lägger in dem under Inställningar → Ersättningsnivåer.`);
   if (!rate.arvodeLevels.some((l) => l.code === input.arvodeLevel)) throw new DomainError('INVALID_INPUT', 'Okänd arvodesnivå.', { fields: { arvodeLevel: 'Välj en nivå ur listan.' } });
   if (!rate.omkostnadLevels.some((l) => l.code === input.omkostnadLevel)) throw new DomainError('INVALID_INPUT', 'Okänd omkostnadsnivå.', { fields: { omkostnadLevel: 'Välj en nivå ur listan.' } });
   await ctx.db.transaction().execute(async (trx) => {

@@ -5,21 +5,21 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../../shared/errors';
 import type { clientInput } from '../../../shared/ipc/procedures/clients';
-import { parsePersonnummer } from '../../../shared/personnummer';
+import { personnummerFacts } from '../../../shared/personnummer';
+import { withCanonicalPersonnummer } from '../personnummer';
 import { audit, type ServiceContext } from '../../core/session';
 
 export type ClientValues = z.output<typeof clientInput>;
 const DUPLICATE = 'Det finns redan en brukare med det personnumret.';
 
 function columns(v: ClientValues) {
-  const p = parsePersonnummer(v.personnummer);
-  if (!p.ok) throw new Error('personnummer was validated by the schema');
+  const p = personnummerFacts(v.personnummer); // canonical: withCanonicalPersonnummer ran first
   return {
     personnummer: v.personnummer,
     first_name: v.firstName,
     last_name: v.lastName,
-    birth_date: p.value.birthDate,
-    gender: p.value.gender,
+    birth_date: p.birthDate,
+    gender: p.gender,
     street: v.street,
     postal_code: v.postalCode.replace(/\s/g, ''),
     city: v.city,
@@ -44,7 +44,8 @@ export async function getClientRow(ctx: ServiceContext, id: number) {
   return row;
 }
 
-export async function createClient(ctx: ServiceContext, v: ClientValues): Promise<{ id: number }> {
+export async function createClient(ctx: ServiceContext, input: ClientValues): Promise<{ id: number }> {
+  const v = withCanonicalPersonnummer(ctx.now(), input);
   if (await ctx.db.selectFrom('clients').select('id').where('personnummer', '=', v.personnummer).executeTakeFirst()) {
     throw new DomainError('CONFLICT', DUPLICATE, { fields: { personnummer: DUPLICATE } });
   }
@@ -67,7 +68,8 @@ export async function createClientInTrx(ctx: ServiceContext, trx: Transaction<DB
   return { id };
 }
 
-export async function updateClient(ctx: ServiceContext, id: number, v: ClientValues): Promise<{ id: number }> {
+export async function updateClient(ctx: ServiceContext, id: number, input: ClientValues): Promise<{ id: number }> {
+  const v = withCanonicalPersonnummer(ctx.now(), input);
   const before = await getClientRow(ctx, id);
   if (v.personnummer !== before.personnummer && (await ctx.db.selectFrom('clients').select('id').where('personnummer', '=', v.personnummer).executeTakeFirst())) {
     throw new DomainError('CONFLICT', DUPLICATE, { fields: { personnummer: DUPLICATE } });

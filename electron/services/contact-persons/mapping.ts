@@ -2,7 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { ContactPersonsTable } from '../../db/schema';
 import type { contactPersonInput, CpDetail } from '../../../shared/ipc/procedures/contactPersons';
 import type { z } from 'zod';
-import { parsePersonnummer } from '../../../shared/personnummer';
+import { personnummerFacts } from '../../../shared/personnummer';
 
 export type CpValues = z.output<typeof contactPersonInput>;
 type Row = Selectable<ContactPersonsTable>;
@@ -11,14 +11,13 @@ const b = (v: boolean) => (v ? 1 : 0);
 
 /** Form values -> columns (everything but status and dates). */
 export function toColumns(v: CpValues): Omit<Insertable<ContactPersonsTable>, 'status' | 'status_changed_at' | 'created_at' | 'updated_at'> {
-  const pnr = parsePersonnummer(v.personnummer);
-  if (!pnr.ok) throw new Error('personnummer was validated by the schema');
+  const pnr = personnummerFacts(v.personnummer); // canonical: withCanonicalPersonnummer ran first
   return {
     personnummer: v.personnummer,
     first_name: v.firstName,
     last_name: v.lastName,
-    birth_date: pnr.value.birthDate,
-    gender: pnr.value.gender,
+    birth_date: pnr.birthDate,
+    gender: pnr.gender,
     street: v.street,
     postal_code: v.postalCode.replace(/\s/g, ''),
     city: v.city,
@@ -26,6 +25,7 @@ export function toColumns(v: CpValues): Omit<Insertable<ContactPersonsTable>, 's
     email: v.email,
     bank_clearing: v.bankClearing.replace(/\D/g, '') || null,
     bank_account: v.bankAccount.replace(/\D/g, '') || null,
+    employee_number: v.employeeNumber || null,
     tax_mode: v.taxMode,
     tax_table: v.taxMode === 'table' ? v.taxTable : null,
     tax_column: v.taxMode === 'table' ? v.taxColumn : null,
@@ -62,6 +62,7 @@ export function toValues(r: Row, hideAddress: boolean): CpDetail['values'] {
     email: r.email,
     bankClearing: r.bank_clearing ?? '',
     bankAccount: r.bank_account ?? '',
+    employeeNumber: r.employee_number ?? '',
     taxMode: r.tax_mode as CpDetail['values']['taxMode'],
     taxTable: r.tax_table,
     taxColumn: r.tax_column,

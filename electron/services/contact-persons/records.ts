@@ -1,10 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../../shared/errors';
-import { checkBankAccount } from '../../../shared/bank-account';
+import { checkBankAccount, formatBban, maskAccount, normaliseAccount } from '../../../shared/bank-account';
+import { maskPersonnummer } from '../../../shared/personnummer';
 import { audit, type ServiceContext } from '../../core/session';
 import { toLocalIsoDate } from '../../../shared/dates';
 import { toColumns, type CpValues } from './mapping';
+import { withCanonicalPersonnummer } from '../personnummer';
 import { addEvent, getRow } from './common';
 import { flagChange, keepMaskedValues } from '../protected-identity';
 
@@ -18,7 +20,8 @@ function bankWarnings(v: CpValues): string[] {
 }
 
 /** Registers an interest (intresseanmälan). */
-export async function createContactPerson(ctx: ServiceContext, v: CpValues): Promise<{ id: number; warnings: string[] }> {
+export async function createContactPerson(ctx: ServiceContext, input: CpValues): Promise<{ id: number; warnings: string[] }> {
+  const v = withCanonicalPersonnummer(ctx.now(), input);
   const warnings = bankWarnings(v);
   const dup = await ctx.db.selectFrom('contact_persons').select('id').where('personnummer', '=', v.personnummer).executeTakeFirst();
   if (dup) throw new DomainError('CONFLICT', DUPLICATE, { fields: { personnummer: DUPLICATE } });
@@ -43,7 +46,8 @@ export async function insertContactPersonInTrx(ctx: ServiceContext, trx: Transac
 }
 
 /** Updates the record. A hidden (protected) address left blank in the form keeps its stored value. */
-export async function updateContactPerson(ctx: ServiceContext, id: number, v: CpValues): Promise<{ id: number; warnings: string[] }> {
+export async function updateContactPerson(ctx: ServiceContext, id: number, input: CpValues): Promise<{ id: number; warnings: string[] }> {
+  const v = withCanonicalPersonnummer(ctx.now(), input);
   const warnings = bankWarnings(v);
   const before = await getRow(ctx, id);
   if (v.personnummer !== before.personnummer) {
@@ -64,6 +68,18 @@ export async function updateContactPerson(ctx: ServiceContext, id: number, v: Cp
     // Payment master data gets its own log line (auditors ask for these changes specifically).
     const payment = changed.filter((k) => ['bank_clearing', 'bank_account', 'personnummer', 'tax_mode', 'tax_table', 'tax_column', 'tax_percent'].includes(k));
     if (payment.length > 0) await audit(ctx, trx, { action: 'cp.payment-data.change', entityType: 'contact_person', entityId: id, detail: payment.join(',') });
+    // Master-data control: payment details changed, before and after masked (the payout flags the line).
+    const at = ctx.now().toISOString();
+    const logChange = (field: string, before: string, after: string) => trx.insertInto('payment_detail_changes').values({ contact_person_id: id, at, user_id: ctx.actor.id, field, before_masked: before, after_masked: after }).execute();
+    const key = (c: string | null | undefined, a: string | null | undefined) => {
+      const n = c && a ? normaliseAccount(c, a) : null;
+      return n ? formatBban(n, true) : `${c ?? ''}/${a ?? ''}`;
+    };
+    if (key(before.bank_clearing, before.bank_account) !== key(cols.bank_clearing, cols.bank_account)) {
+      await logChange('bankkonto', maskAccount(before.bank_clearing, before.bank_account), maskAccount(cols.bank_clearing ?? null, cols.bank_account ?? null));
+    }
+    if (cols.personnummer !== before.personnummer) await logChange('personnummer', maskPersonnummer(before.personnummer), maskPersonnummer(cols.personnummer));
+    if ((cols.employee_number ?? null) !== before.employee_number) await logChange('anställningsnummer', before.employee_number ?? '–', cols.employee_number ?? '–');
   });
   return { id, warnings };
 }

@@ -48,7 +48,7 @@ async function yearToDateArvode(db: Kysely<DB> | Transaction<DB>, contactPersonI
  * as missing and get nothing this month.
  */
 export async function computeMonth(db: Kysely<DB> | Transaction<DB>, month: string, tableTax: Map<number, number> = new Map()): Promise<MonthComputation> {
-  const rate = await rateFor(db, Number(month.slice(0, 4)));
+  const rate = await rateFor(db, Number(month.slice(0, 4)), month);
   const assignments = await assignmentsInMonth(db, month);
   const ids = assignments.map((a) => a.id);
   const reports = ids.length ? await db.selectFrom('monthly_reports').selectAll().where('month', '=', month).where('assignment_id', 'in', ids).execute() : [];

@@ -1,19 +1,22 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '../../../shared/errors';
 import { isBankDay } from '../../../shared/bank-days';
-import { checkBankAccount } from '../../../shared/bank-account';
 import { toLocalIsoDate } from '../../../shared/dates';
-import type { PayoutFormat } from '../../../shared/ipc/procedures/payouts';
+import { LEGACY_WARNING, PAYOUT_FORMAT_LABELS, type PayoutFormat } from '../../../shared/ipc/procedures/payouts';
+import { BANK_PROFILES_DEF, type BankProfileId } from '../../../shared/bank-profiles';
+import { executionDate } from '../../../shared/compensation/payout';
 import { audit, type ServiceContext } from '../../core/session';
 import type { ExportSink } from '../../core/export-sink';
-import { buildPain001 } from '../../exports/pain001';
+import { buildPain001, profileProblems } from '../../exports/pain001';
 import { buildBgcLon } from '../../exports/bgc-lon';
 import { buildPaxml } from '../../exports/paxml';
 import { buildPayrollCsv } from '../../exports/payroll-csv';
 import { validateAgainstXsd } from '../../exports/validate-xml';
 import type { ExportBatch } from '../../exports/model';
 import { getPaymentSettings } from './settings';
+import { normaliseAccount } from '../../../shared/bank-account';
 import { netPay } from '../../../shared/compensation/payout';
+import { checkPaymentDate } from './batches';
 
 const FILE_NAMES: Record<PayoutFormat, (b: ExportBatch) => string> = {
   pain001: (b) => `pain001-${b.month}-${b.batchId}.xml`,
@@ -26,30 +29,47 @@ function localDateTime(d: Date): string {
   return `${toLocalIsoDate(d)}T${d.toLocaleTimeString('sv-SE', { hour12: false })}`;
 }
 
+const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/**
+ * MsgId, unique across installs, restores and units (banks reject a repeated MsgId; XMLdation's
+ * Nordea notes): month and batch for people, plus 10 random characters (50 bits from the OS's
+ * CSPRNG) drawn at each new export, so two databases, a restored copy or a reinstall never repeat one
+ * even though their batch numbers start over. At most 4 + 6 + 1 + 7 + 1 + 10 = 29 characters (≤ 35).
+ */
+export function newMsgId(month: string, batchId: number): string {
+  const rnd = [...randomBytes(10)].map((b) => BASE32[b % 32]).join('');
+  return `KPR-${month.replace('-', '')}-${batchId}-${rnd}`;
+}
+
+/** The batch as attested: the payee data frozen on the lines, never the register as it is now. */
 async function loadExportBatch(ctx: ServiceContext, batchId: number): Promise<ExportBatch> {
   const b = await ctx.db.selectFrom('payout_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
   if (!b) throw new DomainError('NOT_FOUND', 'Utbetalningen finns inte.');
   if (b.status !== 'attesterad') throw new DomainError('RULE_VIOLATION', 'Bara en attesterad utbetalning kan exporteras.');
   const lines = await ctx.db
     .selectFrom('payout_lines')
-    .innerJoin('contact_persons', 'contact_persons.id', 'payout_lines.contact_person_id')
-    .select(['payout_lines.contact_person_id', 'arvode_ore', 'omkostnad_ore', 'expenses_ore', 'tax_ore', 'first_name', 'last_name', 'personnummer', 'bank_clearing', 'bank_account'])
+    .select(['contact_person_id', 'arvode_ore', 'omkostnad_ore', 'expenses_ore', 'tax_ore', 'payee_name', 'payee_personnummer', 'payee_clearing', 'payee_account', 'payee_employee_number'])
     .where('batch_id', '=', batchId)
-    .orderBy('payout_lines.contact_person_id')
+    .orderBy('contact_person_id')
     .execute();
+  if (lines.some((l) => l.payee_name === null || l.payee_personnummer === null)) throw new DomainError('INTERNAL', 'Utbetalningen saknar de låsta mottagaruppgifterna. Kontakta systemförvaltaren.');
+  const settings = await getPaymentSettings(ctx.db);
   return {
     batchId: b.id,
     month: b.month,
-    msgId: b.msg_id ?? `KPR-${b.month.replace('-', '')}-${String(b.id).padStart(6, '0')}`,
-    createdAt: b.first_exported_at ?? localDateTime(ctx.now()),
+    msgId: newMsgId(b.month, b.id),
+    createdAt: localDateTime(ctx.now()),
     paymentDate: b.payment_date,
-    settings: await getPaymentSettings(ctx.db),
+    bankProfile: (b.bank_profile ?? settings.bankProfile) as BankProfileId,
+    settings,
     lines: lines.map((l) => ({
       contactPersonId: l.contact_person_id,
-      name: `${l.first_name} ${l.last_name}`,
-      personnummer: l.personnummer,
-      clearing: l.bank_clearing,
-      account: l.bank_account,
+      name: l.payee_name!,
+      personnummer: l.payee_personnummer!,
+      clearing: l.payee_clearing,
+      account: l.payee_account,
+      employeeNumber: l.payee_employee_number,
       arvodeOre: l.arvode_ore,
       omkostnadOre: l.omkostnad_ore,
       expensesOre: l.expenses_ore,
@@ -74,22 +94,33 @@ export function bankFileChecks(batch: ExportBatch, xml: string, today: string): 
   if (amounts.some((a) => a <= 0)) problems.push('Ett belopp är noll eller negativt.');
   if (!isBankDay(batch.paymentDate)) problems.push(`Utbetalningsdagen ${batch.paymentDate} är inte en bankdag.`);
   if (batch.paymentDate < today) problems.push(`Utbetalningsdagen ${batch.paymentDate} har redan passerat.`);
+  const exec = executionDate(batch.paymentDate, BANK_PROFILES_DEF[batch.bankProfile].executionDate);
+  if (!xml.includes(`<ReqdExctnDt>${exec}</ReqdExctnDt>`)) problems.push('Genomförandedagen följer inte bankprofilen.');
+  if (exec < today) problems.push(`Banken behöver filen senast ${exec} (en bankdag före utbetalningsdagen), och den dagen har passerat.`);
+  if (/<Nm>\s*<\/Nm>|<Nm\/>/.test(xml)) problems.push('Ett namn är tomt.');
   return problems;
 }
 
-async function build(batch: ExportBatch, format: PayoutFormat, today: string): Promise<Buffer> {
-  if (format === 'pain001' || format === 'bgc-lon') {
-    const s = batch.settings;
-    if (!s.debtorAccount) throw new DomainError('RULE_VIOLATION', 'Betalarens konto saknas i betalningsinställningarna.');
-    const bad = batch.lines.filter((l) => l.netOre > 0 && (!l.clearing || !l.account || checkBankAccount(l.clearing, l.account).status === 'invalid'));
-    if (bad.length) throw new DomainError('RULE_VIOLATION', `Giltigt bankkonto saknas för ${bad.map((l) => l.name).join(', ')}.`);
+/** The same date rule for every format: a bank day that has not passed (an attestant re-dates otherwise). */
+function checkExportDate(paymentDate: string, today: string): void {
+  try {
+    checkPaymentDate(paymentDate, today);
+  } catch (e) {
+    throw new DomainError('RULE_VIOLATION', `${(e as Error).message} En attestant kan ange en ny utbetalningsdag (med skäl) innan filen tas ut.`);
   }
+}
+
+async function build(batch: ExportBatch, format: PayoutFormat, today: string): Promise<Buffer> {
+  checkExportDate(batch.paymentDate, today);
   if (format === 'pain001') {
+    if (!batch.settings.debtorAccount) throw new DomainError('RULE_VIOLATION', 'Betalarens konto saknas i betalningsinställningarna.');
+    const problems = profileProblems(batch);
+    if (problems.length) throw new DomainError('RULE_VIOLATION', `Bankfilen sparades inte: ${problems.join(' ')}`);
     const xml = buildPain001(batch);
     const v = await validateAgainstXsd(xml, 'pain.001.001.03');
     if (!v.valid) throw new DomainError('INTERNAL', `Bankfilen klarar inte XSD-kontrollen och sparades inte: ${v.errors[0]}`);
-    const problems = bankFileChecks(batch, xml, today);
-    if (problems.length) throw new DomainError('RULE_VIOLATION', `Bankfilen sparades inte: ${problems.join(' ')}`);
+    const checks = bankFileChecks(batch, xml, today);
+    if (checks.length) throw new DomainError('RULE_VIOLATION', `Bankfilen sparades inte: ${checks.join(' ')}`);
     return Buffer.from(xml, 'utf8');
   }
   if (format === 'paxml') {
@@ -100,35 +131,65 @@ async function build(batch: ExportBatch, format: PayoutFormat, today: string): P
   }
   if (format === 'bgc-lon') {
     if (!batch.settings.bgcBankgiro) throw new DomainError('RULE_VIOLATION', 'Bankgironummer för Bankgirot Löner saknas i betalningsinställningarna.');
-    if (!isBankDay(batch.paymentDate)) throw new DomainError('RULE_VIOLATION', `Utbetalningsdagen ${batch.paymentDate} är inte en bankdag.`);
+    const bad = batch.lines.filter((l) => l.netOre > 0 && !normaliseAccount(l.clearing ?? '', l.account ?? ''));
+    if (bad.length) throw new DomainError('RULE_VIOLATION', `Giltigt bankkonto saknas för ${bad.map((l) => l.name).join(', ')}.`);
     return buildBgcLon(batch);
   }
   return Buffer.from(buildPayrollCsv(batch), 'utf8');
 }
 
 /**
- * Writes a payout file for an attested batch. The first export stores the exact bytes; exporting
- * again needs a reason and gives those same bytes (same MsgId), so a file is never paid twice by mistake.
+ * Writes a payout file for an attested batch, through the batch's one channel (frozen at attest from
+ * the unit's setting). The first export stores the exact bytes; exporting the same format again needs
+ * a reason and gives those same bytes (same MsgId). Another format is refused while an export is
+ * active, so the same pay cannot go out twice (bank file and payroll, or pain.001 and Löner); after
+ * the export is voided with a reason, the batch may go out once more, in any format, with a new MsgId.
  */
-export async function exportBatch(ctx: ServiceContext, sink: ExportSink, input: { batchId: number; format: PayoutFormat; reason: string }): Promise<{ savedTo: string | null; fileName: string }> {
-  const batch = await loadExportBatch(ctx, input.batchId);
-  const fileName = FILE_NAMES[input.format](batch);
-  const earlier = await ctx.db.selectFrom('payout_exports').select(['content', 'sha256']).where('batch_id', '=', batch.batchId).where('format', '=', input.format).orderBy('id').executeTakeFirst();
+export async function exportBatch(ctx: ServiceContext, sink: ExportSink, input: { batchId: number; format: PayoutFormat; reason: string }): Promise<{ savedTo: string | null; fileName: string; warning: string | null }> {
+  const head = await ctx.db.selectFrom('payout_batches').select(['id', 'status', 'channel', 'month', 'payment_date']).where('id', '=', input.batchId).executeTakeFirst();
+  if (!head) throw new DomainError('NOT_FOUND', 'Utbetalningen finns inte.');
+  if (head.status !== 'attesterad') throw new DomainError('RULE_VIOLATION', 'Bara en attesterad utbetalning kan exporteras.');
+  const all = await ctx.db.selectFrom('payout_exports').select(['id', 'format', 'content', 'sha256', 'voided_at', 'msg_id']).where('batch_id', '=', head.id).orderBy('id').execute();
+  const active = all.filter((e) => e.voided_at === null);
+  const label = (f: string) => PAYOUT_FORMAT_LABELS[f as PayoutFormat] ?? f;
+  const earlier = active.find((e) => e.format === input.format && e.content !== null);
+  if (active.length && active[0].format !== input.format) {
+    throw new DomainError('RULE_VIOLATION', `Utbetalningen är redan exporterad som ${label(active[0].format)}. En export i ett annat format kan betala samma ersättning två gånger. Om den tidigare filen inte ska användas: makulera exporten med ett skäl först.`);
+  }
+  // A new file (any format) needs a pay date that has not passed; a same-bytes re-export does not build one.
+  if (!earlier) checkExportDate(head.payment_date, toLocalIsoDate(ctx.now()));
+  if (!all.length && head.channel && head.channel !== input.format) {
+    throw new DomainError('RULE_VIOLATION', `Utbetalningen betalas via ${label(head.channel)} (enhetens betalsätt när den attesterades). Exportera i det formatet.`);
+  }
   if (earlier && !input.reason) {
     throw new DomainError('RULE_VIOLATION', 'Filen har redan exporterats. Ange skälet om den ska tas ut igen; det blir samma fil med samma meddelande-id.', { fields: { reason: 'Ange skäl.' } });
   }
-  const content = earlier?.content ? Buffer.from(earlier.content) : await build(batch, input.format, toLocalIsoDate(ctx.now()));
+  const batch = earlier ? null : await loadExportBatch(ctx, head.id);
+  const fileName = FILE_NAMES[input.format]({ month: head.month, batchId: head.id } as ExportBatch);
+  const content = earlier ? Buffer.from(earlier.content!) : await build(batch!, input.format, toLocalIsoDate(ctx.now()));
   const sha256 = createHash('sha256').update(content).digest('hex');
   if (earlier && sha256 !== earlier.sha256) throw new DomainError('INTERNAL', 'Den sparade filen har ändrats. Kontakta systemförvaltaren.');
   const savedTo = await sink(fileName, content);
-  if (!savedTo) return { savedTo: null, fileName };
+  const warning = input.format === 'bgc-lon' ? LEGACY_WARNING : null;
+  if (!savedTo) return { savedTo: null, fileName, warning };
   await ctx.db.transaction().execute(async (trx) => {
-    if (!earlier) {
-      await trx.updateTable('payout_batches').set({ msg_id: batch.msgId, first_exported_at: batch.createdAt }).where('id', '=', batch.batchId).where('first_exported_at', 'is', null).execute();
-    }
-    await trx.insertInto('payout_exports').values({ batch_id: batch.batchId, format: input.format, at: ctx.now().toISOString(), user_id: ctx.actor.id, reason: input.reason || null, sha256, content: earlier ? null : content }).execute();
-    await audit(ctx, trx, { action: earlier ? 'payout.export.again' : 'payout.export', entityType: 'payout_batch', entityId: batch.batchId, detail: `${input.format}${input.reason ? `: ${input.reason}` : ''}` });
+    if (!earlier) await trx.updateTable('payout_batches').set({ channel: input.format }).where('id', '=', head.id).execute();
+    await trx
+      .insertInto('payout_exports')
+      .values({ batch_id: head.id, format: input.format, at: ctx.now().toISOString(), user_id: ctx.actor.id, reason: input.reason || null, sha256, content: earlier ? null : content, msg_id: earlier ? earlier.msg_id : input.format === 'pain001' ? batch!.msgId : null })
+      .execute();
+    await audit(ctx, trx, { action: earlier ? 'payout.export.again' : 'payout.export', entityType: 'payout_batch', entityId: head.id, detail: `${input.format}${input.reason ? `: ${input.reason}` : ''}` });
   });
-  return { savedTo, fileName };
+  return { savedTo, fileName, warning };
 }
 
+/** Voids the batch's active export(s) with a reason (the file must not be used); the batch can then be exported once more. */
+export async function voidExport(ctx: ServiceContext, input: { batchId: number; reason: string }): Promise<void> {
+  const active = await ctx.db.selectFrom('payout_exports').select(['id', 'format']).where('batch_id', '=', input.batchId).where('voided_at', 'is', null).execute();
+  if (!active.length) throw new DomainError('RULE_VIOLATION', 'Det finns ingen export att makulera.');
+  if (!input.reason.trim()) throw new DomainError('INVALID_INPUT', 'Ange skälet till makuleringen.', { fields: { reason: 'Ange skäl.' } });
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('payout_exports').set({ voided_at: ctx.now().toISOString(), voided_by: ctx.actor.id, void_reason: input.reason.trim() }).where('batch_id', '=', input.batchId).where('voided_at', 'is', null).execute();
+    await audit(ctx, trx, { action: 'payout.export.void', entityType: 'payout_batch', entityId: input.batchId, detail: `${active[0].format}: ${input.reason.trim()}` });
+  });
+}

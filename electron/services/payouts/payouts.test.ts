@@ -11,7 +11,7 @@ type Ready = Awaited<ReturnType<typeof makeReadyCore>>;
 
 const PAYMENT = {
   payerName: 'Provköpings kommun', orgNumber: '212000-0000', bankProfile: 'swedbank', debtorClearing: '8327', debtorAccount: '1234567897', debtorBic: 'SWEDSESS',
-  initiatorId: '', bgcCustomerNumber: '123456', bgcBankgiro: '9912346', payCodeArvode: '310', payCodeOmkostnad: '320', payCodeUtlagg: '330', paymentDayOfMonth: 25, twoPersonRule: true,
+  initiatorId: 'SIGNER1234', debtorId: 'AVTAL5678', payoutChannel: 'pain001', bgcCustomerNumber: '123456', bgcBankgiro: '9912346', payCodeArvode: '310', payCodeOmkostnad: '320', payCodeUtlagg: '330', paymentDayOfMonth: 25, twoPersonRule: true,
 };
 
 /** Admin (who also approves reports) sets up an active assignment from 2026-10-16 and a second user who attests. */
@@ -70,12 +70,18 @@ describe('monthly reports, payout run, attest and payout files', () => {
       const again = await ok<{ savedTo: string }>(inv('payouts.export', { batchId, format: 'pain001', reason: 'Banken tappade filen' }));
       expect(readFileSync(again.savedTo, 'utf8')).toBe(xml);
 
+      // One channel per batch: payroll may not pay what the bank file pays, unless the file is voided first.
+      expect(await inv('payouts.export', { batchId, format: 'paxml' })).toMatchObject({ ok: false, error: { message: /redan exporterad som Bankfil ISO 20022/ } });
+      await ok(inv('payouts.voidExport', { batchId, reason: 'Banken avvisade filen; betalas via lönesystemet' }));
       const pax = await ok<{ savedTo: string }>(inv('payouts.export', { batchId, format: 'paxml' }));
       const paxml = readFileSync(pax.savedTo, 'utf8');
       expect(await validateAgainstXsd(paxml, 'paxml-2.0')).toEqual({ valid: true, errors: [] });
       expect(paxml).toMatch(/<lonart>310<\/lonart>[\s\S]*<belopp>509.00<\/belopp>[\s\S]*<lonart>320<\/lonart>[\s\S]*<belopp>636.00<\/belopp>/);
 
-      const bgc = readFileSync((await ok<{ savedTo: string }>(inv('payouts.export', { batchId, format: 'bgc-lon' }))).savedTo);
+      await ok(inv('payouts.voidExport', { batchId, reason: 'Test av Löner' }));
+      const lon = await ok<{ savedTo: string; warning: string }>(inv('payouts.export', { batchId, format: 'bgc-lon' }));
+      expect(lon.warning).toMatch(/äldre format/);
+      const bgc = readFileSync(lon.savedTo);
       const records = bgc.toString('latin1').split('\r\n').filter(Boolean);
       expect(records.map((r) => r.length)).toEqual([80, 80, 80]);
       expect(records[0].slice(10, 13)).toBe('LÖN');
@@ -83,6 +89,7 @@ describe('monthly reports, payout run, attest and payout files', () => {
       expect(records[1]).toMatch(/^35261125 {4}3300\d{12}000000099300/);
       expect(records[2]).toMatch(/^09\d{6} {20}000000099300000001/);
 
+      await ok(inv('payouts.voidExport', { batchId, reason: 'Test av CSV' }));
       const csv = readFileSync((await ok<{ savedTo: string }>(inv('payouts.export', { batchId, format: 'csv' }))).savedTo, 'utf8');
       expect(csv).toContain(';310;Arvode;2026-10;509,00');
     });
@@ -147,6 +154,7 @@ describe('monthly reports, payout run, attest and payout files', () => {
     await asAttestant(made, async () => {
       await ok(inv('payouts.attest', { batchId: id }));
       xml = readFileSync((await ok<{ savedTo: string }>(inv('payouts.export', { batchId: id, format: 'pain001' }))).savedTo, 'utf8');
+      await ok(inv('payouts.voidExport', { batchId: id, reason: 'Test av PAXml' }));
       pax = readFileSync((await ok<{ savedTo: string }>(inv('payouts.export', { batchId: id, format: 'paxml' }))).savedTo, 'utf8');
     });
     for (const broken of [xml.replace(/<ReqdExctnDt>.*<\/ReqdExctnDt>/, ''), xml.replace(/Ccy="SEK">(\d+)\.(\d\d)/, 'Ccy="SEK">$1,$2'), xml.replace('Ccy="SEK"', 'Ccy="sek"')]) {

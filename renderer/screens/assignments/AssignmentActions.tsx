@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { ASSIGNMENT_ACTIONS, type AssignmentAction } from '../../../shared/assignments/status';
 import { contract } from '../../../shared/ipc/contract';
-import { toLocalIsoDate } from '../../../shared/dates';
+import { useToday } from '../../session/today';
 import { call } from '../../api';
 import { applyServerError, CheckboxInput, FormMessage, TextInput, validateWith } from '../../components/form';
 
@@ -19,7 +19,8 @@ const NEEDS_REASON: AssignmentAction[] = ['cpDecline', 'clientDecline', 'withdra
 export function AssignmentActions({ id, actions, onDone }: { id: number; actions: AssignmentAction[]; onDone: () => void }) {
   const [action, setAction] = useState<AssignmentAction | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const { control, handleSubmit, setError, reset } = useForm<Values>({ defaultValues: { date: toLocalIsoDate(new Date()), note: '', decisionContinues: true } });
+  const today = useToday();
+  const { control, handleSubmit, setError, reset } = useForm<Values>({ defaultValues: { date: today, note: '', decisionContinues: true } });
   const submit = handleSubmit(async (v) => {
     if (!action) return;
     const input = validateWith(contract['assignments.act'].input, { id, action, ...v }, setError);
@@ -27,7 +28,7 @@ export function AssignmentActions({ id, actions, onDone }: { id: number; actions
     try {
       await call('assignments.act', input);
       setAction(null);
-      reset();
+      reset({ date: today, note: '', decisionContinues: true });
       onDone();
     } catch (err) {
       setMessage(applyServerError(err, setError));

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { decisionInput } from '../../../shared/ipc/procedures/clients';
-import { toLocalIsoDate } from '../../../shared/dates';
+import { useToday } from '../../session/today';
 import { call } from '../../api';
 import { applyServerError, CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
 
@@ -19,7 +19,7 @@ interface Values {
 }
 
 export function DecisionForm({ clientId, onDone, onCancel }: { clientId: number; onDone: () => void; onCancel: () => void }) {
-  const today = toLocalIsoDate(new Date());
+  const today = useToday();
   const [bases, setBases] = useState<string[]>([]);
   const { control, handleSubmit, setError, setValue } = useForm<Values>({
     defaultValues: { legalBasis: '', decisionDate: today, diarienummer: '', validFrom: today, validTo: '', meetingsPerPeriod: 2, period: 'manad', hoursPerMonth: 8, needsSpecialQualification: false },

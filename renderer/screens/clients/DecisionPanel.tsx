@@ -5,7 +5,7 @@ import { ASSIGNMENT_STATUS_LABELS, OPEN_ASSIGNMENT_STATUSES } from '../../../sha
 import type { AssignmentRow } from '../../../shared/ipc/procedures/assignments';
 import type { DecisionView } from '../../../shared/ipc/procedures/clients';
 import { contract } from '../../../shared/ipc/contract';
-import { toLocalIsoDate } from '../../../shared/dates';
+import { useToday } from '../../session/today';
 import { call } from '../../api';
 import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';
 import { AssignmentActions } from '../assignments/AssignmentActions';
@@ -34,7 +34,8 @@ function NotesForm({ d, onDone }: { d: DecisionView; onDone: () => void }) {
 }
 
 function EndDecisionForm({ id, onDone, onCancel }: { id: number; onDone: () => void; onCancel: () => void }) {
-  const { control, handleSubmit, setError } = useForm({ defaultValues: { date: toLocalIsoDate(new Date()), reason: '' } });
+  const today = useToday();
+  const { control, handleSubmit, setError } = useForm({ defaultValues: { date: today, reason: '' } });
   const [message, setMessage] = useState<string | null>(null);
   const submit = handleSubmit(async (v) => {
     const input = validateWith(contract['decisions.end'].input, { id, ...v }, setError);

@@ -5,11 +5,10 @@ import type { z } from 'zod';
 import { Button, Form } from 'react-aria-components';
 import { contract } from '../../../shared/ipc/contract';
 import { OUTCOME_LABELS, OUTCOMES, REGISTER_LABELS, REGISTERS } from '../../../shared/contact-persons/register-checks';
-import { toLocalIsoDate } from '../../../shared/dates';
 import { call } from '../../api';
 import { applyServerError, FormMessage, RadioInput, TextInput } from '../../components/form';
+import { useToday } from '../../session/today';
 
-const today = () => toLocalIsoDate(new Date());
 const DATE_HELP = 'ÅÅÅÅ-MM-DD';
 
 /** A small form bound to one procedure's input schema; calls it and reports back. */
@@ -31,7 +30,8 @@ function useProcForm<N extends 'cp.addInterview' | 'cp.addReference' | 'cp.setCo
 }
 
 export function InterviewForm({ id, onDone }: { id: number; onDone: () => void }) {
-  const f = useProcForm('cp.addInterview', { id, date: today(), interviewer: '', notes: '' }, onDone);
+  const today = useToday();
+  const f = useProcForm('cp.addInterview', { id, date: today, interviewer: '', notes: '' }, onDone);
   return (
     <Form validationBehavior="aria" onSubmit={f.submit} className="stack" aria-label="Ny intervju">
       <div className="grid2">
@@ -62,7 +62,8 @@ export function ReferenceForm({ id, onDone }: { id: number; onDone: () => void }
 }
 
 export function ConsentForm({ id, onDone }: { id: number; onDone: () => void }) {
-  const f = useProcForm('cp.setConsent', { id, date: today() }, onDone);
+  const today = useToday();
+  const f = useProcForm('cp.setConsent', { id, date: today }, onDone);
   return (
     <Form validationBehavior="aria" onSubmit={f.submit} className="row" aria-label="Samtycke">
       <TextInput control={f.control} name="date" label="Datum för samtycke" description={DATE_HELP} />
@@ -73,7 +74,8 @@ export function ConsentForm({ id, onDone }: { id: number; onDone: () => void }) 
 }
 
 export function RegisterCheckForm({ id, onDone }: { id: number; onDone: () => void }) {
-  const f = useProcForm('cp.addRegisterCheck', { id, register: 'socialtjanstens_register', extractDate: today(), shownDate: today(), outcome: 'inga_anteckningar', assessmentNote: '' }, onDone);
+  const today = useToday();
+  const f = useProcForm('cp.addRegisterCheck', { id, register: 'socialtjanstens_register', extractDate: today, shownDate: today, outcome: 'inga_anteckningar', assessmentNote: '' }, onDone);
   return (
     <Form validationBehavior="aria" onSubmit={f.submit} className="stack" aria-label="Ny registerkontroll">
       <RadioInput control={f.control} name="register" label="Register" options={REGISTERS.map((r) => [r, REGISTER_LABELS[r]] as const)} />
@@ -90,7 +92,8 @@ export function RegisterCheckForm({ id, onDone }: { id: number; onDone: () => vo
 }
 
 export function TransitionForm({ id, to, label, onDone, onCancel }: { id: number; to: z.input<(typeof contract)['cp.transition']['input']>['to']; label: string; onDone: () => void; onCancel: () => void }) {
-  const f = useProcForm('cp.transition', { id, to, date: today(), note: '' }, onDone);
+  const today = useToday();
+  const f = useProcForm('cp.transition', { id, to, date: today, note: '' }, onDone);
   return (
     <Form validationBehavior="aria" onSubmit={f.submit} className="stack panel" aria-label={`Ändra status till ${label}`}>
       <h3>Ändra status till {label}</h3>

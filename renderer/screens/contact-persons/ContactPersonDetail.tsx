@@ -73,6 +73,7 @@ export function ContactPersonDetail({ id, onBack, notice }: { id: number; onBack
             <dt>Intressen</dt><dd>{v.interests.join(', ') || '–'}</dd>
             <dt>Uppdrag med</dt><dd>{[v.prefersChildren && 'barn', v.prefersAdults && 'vuxna'].filter(Boolean).join(' och ') || '–'}</dd>
             <dt>Bank</dt><dd>{v.bankClearing ? `${d.bankCheck.bankName ?? ''} ${v.bankClearing}, ${v.bankAccount}` : '–'}</dd>
+            {v.employeeNumber && <><dt>Anställningsnummer</dt><dd>{v.employeeNumber}</dd></>}
             <dt>Skatt</dt><dd>{TAX_MODE_LABELS[v.taxMode]}{v.taxMode === 'table' ? ` (tabell ${v.taxTable}, kolumn ${v.taxColumn})` : v.taxMode === 'percentage' ? ` (${v.taxPercent} %)` : ''}</dd>
             {d.queueSince && <><dt>I kön sedan</dt><dd>{d.queueSince}{d.daysWaiting !== null ? ` (${d.daysWaiting} dagar)` : ''}</dd></>}
           </dl>

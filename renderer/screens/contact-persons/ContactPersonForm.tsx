@@ -10,7 +10,7 @@ type FormValues = Omit<CpDetail['values'], 'languages' | 'interests' | 'disabili
 
 const EMPTY: FormValues = {
   personnummer: '', firstName: '', lastName: '', street: '', postalCode: '', city: '', phone: '', email: '',
-  bankClearing: '', bankAccount: '', taxMode: 'side_income_30', taxTable: null, taxColumn: null, taxPercent: null,
+  bankClearing: '', bankAccount: '', employeeNumber: '', taxMode: 'side_income_30', taxTable: null, taxColumn: null, taxPercent: null,
   languages: 'svenska', interests: '', area: '', workplace: '', hasCar: false, hasPets: false, smoker: false,
   prefersChildren: false, prefersAdults: false, disabilityKinds: '', availability: '', speciallyQualified: false, protectedIdentity: false,
 };
@@ -87,6 +87,7 @@ export function ContactPersonForm({ existing, onSaved, onCancel }: { existing?: 
         <div className="grid2">
           <TextInput control={control} name="bankClearing" label="Clearingnummer" />
           <TextInput control={control} name="bankAccount" label="Kontonummer" />
+          <TextInput control={control} name="employeeNumber" label="Anställningsnummer (lönesystemet)" description="Valfritt. Används i PAXml och lönefilen när det finns." />
         </div>
         <RadioInput control={control} name="taxMode" label="Skatteavdrag på arvode" options={TAX_MODES.map((m) => [m, TAX_MODE_LABELS[m]] as const)} />
         {taxMode === 'table' && (

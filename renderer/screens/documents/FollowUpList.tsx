@@ -3,12 +3,13 @@ import { useForm } from 'react-hook-form';
 import { Button, Checkbox, Form } from 'react-aria-components';
 import type { FollowUpRow } from '../../../shared/ipc/procedures/documents';
 import { contract } from '../../../shared/ipc/contract';
-import { toLocalIsoDate } from '../../../shared/dates';
+import { useToday } from '../../session/today';
 import { call } from '../../api';
 import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';
 
 function RecordForm({ id, onDone }: { id: number; onDone: () => void }) {
-  const { control, handleSubmit, setError } = useForm({ defaultValues: { doneDate: toLocalIsoDate(new Date()), participants: '', notes: '', outcome: '', nextDate: '' } });
+  const today = useToday();
+  const { control, handleSubmit, setError } = useForm({ defaultValues: { doneDate: today, participants: '', notes: '', outcome: '', nextDate: '' } });
   const [message, setMessage] = useState<string | null>(null);
   const submit = handleSubmit(async (v) => {
     const input = validateWith(contract['followUps.record'].input, { id, ...v, nextDate: v.nextDate || null }, setError);

@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import type { RateYear } from '../../../shared/compensation/rates';
 import { call } from '../../api';
+import { useToday } from '../../session/today';
 import { applyServerError, FormMessage, RadioInput } from '../../components/form';
 
 /** Chooses the assignment's arvode and omkostnad levels from this year's table. */
@@ -10,7 +11,8 @@ export function LevelsForm({ assignmentId, current, onDone }: { assignmentId: nu
   const [rate, setRate] = useState<RateYear | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const { control, handleSubmit, setError } = useForm({ defaultValues: { arvodeLevel: current.arvode ?? '', omkostnadLevel: current.omkostnad ?? '' } });
-  useEffect(() => void call('rates.list', {}).then((r) => setRate(r.find((y) => y.year === new Date().getFullYear()) ?? r.at(-1) ?? null)), []);
+  const year = Number(useToday().slice(0, 4));
+  useEffect(() => void call('rates.list', {}).then((r) => setRate(r.find((y) => y.year === year) ?? r.at(-1) ?? null)), [year]);
   const submit = handleSubmit(async (v) => {
     try {
       await call('assignments.setCompensation', { id: assignmentId, ...v });

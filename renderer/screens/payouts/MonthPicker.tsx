@@ -26,8 +26,3 @@ export function PeriodField({ value, onChange, label, pattern, hint }: { value: 
 export function MonthPicker({ value, onChange, label = 'Månad' }: { value: string; onChange: (m: string) => void; label?: string }) {
   return <PeriodField value={value} onChange={onChange} label={label} pattern={/^\d{4}-(0[1-9]|1[0-2])$/} hint="ÅÅÅÅ-MM" />;
 }
-
-export function previousMonth(today = new Date()): string {
-  const d = new Date(today.getFullYear(), today.getMonth() - 1, 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}

@@ -4,13 +4,16 @@ import type { ReportRow } from '../../../shared/ipc/procedures/payouts';
 import { formatKronor } from '../../../shared/money';
 import { call } from '../../api';
 import { FormMessage } from '../../components/form';
-import { MonthPicker, previousMonth } from './MonthPicker';
+import { MonthPicker } from './MonthPicker';
+import { previousMonth } from '../../../shared/dates';
+import { useToday } from '../../session/today';
 import { ReportForm } from './ReportForm';
 import { LevelsForm } from './LevelsForm';
 
 /** Månadsrapporter: every assignment that ran in the month, its report and its approval. */
 export function ReportsTab() {
-  const [month, setMonth] = useState(previousMonth());
+  const today = useToday();
+  const [month, setMonth] = useState(() => previousMonth(today));
   const [rows, setRows] = useState<ReportRow[]>([]);
   const [open, setOpen] = useState<{ id: number; kind: 'report' | 'levels' } | null>(null);
   const [message, setMessage] = useState<string | null>(null);

@@ -5,11 +5,13 @@ import type { ProcOutput } from '../../../shared/ipc/contract';
 import { formatKronor } from '../../../shared/money';
 import { formatPersonnummer } from '../../../shared/personnummer';
 import { call } from '../../api';
+import { useToday } from '../../session/today';
 import { FormMessage } from '../../components/form';
 
 /** Årssammanställning: per person and month, and the AGI boxes for payroll and economy. */
 export function YearTab() {
-  const [year, setYear] = useState(new Date().getFullYear());
+  const today = useToday();
+  const [year, setYear] = useState(() => Number(today.slice(0, 4)));
   const [rows, setRows] = useState<ProcOutput<'payouts.yearSummary'>>([]);
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => void call('payouts.yearSummary', { year }).then(setRows, (e: Error) => setMessage(e.message)), [year]);

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
-import { BANK_PROFILE_LABELS, BANK_PROFILES, paymentSettings, type PaymentSettings } from '../../../shared/ipc/procedures/payouts';
+import { BANK_PROFILE_LABELS, BANK_PROFILES, LEGACY_WARNING, PAYOUT_FORMAT_LABELS, PAYOUT_FORMATS, paymentSettings, type PaymentSettings } from '../../../shared/ipc/procedures/payouts';
+import { BANK_PROFILES_DEF } from '../../../shared/bank-profiles';
 import { call } from '../../api';
 import { applyServerError, CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
 
@@ -11,6 +12,8 @@ export function PaymentSettingsForm() {
   const [message, setMessage] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
   useEffect(() => void call('payments.getSettings', {}).then(reset, (e: Error) => setMessage(e.message)), [reset]);
+  const profile = BANK_PROFILES_DEF[useWatch({ control, name: 'bankProfile' }) ?? 'swedbank'];
+  const channel = useWatch({ control, name: 'payoutChannel' });
   const submit = handleSubmit(async (v) => {
     setOk(null);
     const input = validateWith(paymentSettings, v, setError);
@@ -30,7 +33,8 @@ export function PaymentSettingsForm() {
         <TextInput control={control} name="debtorBic" label="Bankens BIC" />
         <TextInput control={control} name="debtorClearing" label="Clearingnummer (betalarens konto)" />
         <TextInput control={control} name="debtorAccount" label="Kontonummer (betalarens konto)" />
-        <TextInput control={control} name="initiatorId" label="Avsändar-id enligt banken" description="Tomt = organisationsnumret" />
+        <TextInput control={control} name="initiatorId" label={profile.initiator.label} description={profile.initiator.help} />
+        <TextInput control={control} name="debtorId" label={profile.debtor.label} description={profile.debtor.help} />
         <TextInput control={control} name="bgcBankgiro" label="Bankgironummer (Bankgirot Löner)" />
         <TextInput control={control} name="bgcCustomerNumber" label="Kundnummer hos Bankgirot" />
         <NumberInput control={control} name="paymentDayOfMonth" label="Utbetalningsdag i månaden efter" minValue={1} maxValue={28} />
@@ -38,7 +42,14 @@ export function PaymentSettingsForm() {
         <TextInput control={control} name="payCodeOmkostnad" label="Löneart omkostnadsersättning" />
         <TextInput control={control} name="payCodeUtlagg" label="Löneart utlägg" />
       </div>
+      <RadioInput control={control} name="payoutChannel" label="Betalsätt (en utbetalning går bara ut på ett sätt)" options={PAYOUT_FORMATS.map((f) => [f, PAYOUT_FORMAT_LABELS[f]] as const)} />
+      {channel === 'bgc-lon' && <p className="warning">{LEGACY_WARNING}</p>}
       <RadioInput control={control} name="bankProfile" label="Bankprofil för pain.001" options={BANK_PROFILES.map((p) => [p, BANK_PROFILE_LABELS[p]] as const)} />
+      <p className="muted">
+        {profile.label}: betalarens konto som {profile.debtorAccount}, mottagarnas konton som {profile.creditorAccount}
+        {profile.executionDate === 'bankDayBefore' ? ', banken genomför betalningen en bankdag före utbetalningsdagen' : ', genomförs på utbetalningsdagen'}
+        {profile.charset === 'latin' ? ', namn med endast A–Z' : ''}. Källa: {profile.sources}. Kontrollera mot bankens egen anvisning (MIG).
+      </p>
       <CheckboxInput control={control} name="twoPersonRule" label="Tvåpersonsregel: den som godkänt månadsrapporter får inte attestera utbetalningen" />
       <FormMessage>{message}</FormMessage>
       <FormMessage tone="ok">{ok}</FormMessage>

@@ -6,6 +6,7 @@ import { formatKronor, parseKronor } from '../../../shared/money';
 import { monthlyAmount } from '../../../shared/compensation/amounts';
 import { call } from '../../api';
 import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';
+import { NewRateYear } from './NewRateYear';
 
 interface Values {
   pbb: string;
@@ -52,6 +53,7 @@ export function RatesEditor() {
   const [year, setYear] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
   const { control, handleSubmit, setError, reset, watch } = useForm<Values>();
   const load = useCallback(() => call('rates.list', {}).then((r) => {
     setRates(r);
@@ -87,18 +89,26 @@ export function RatesEditor() {
       setMessage(applyServerError(err, setError));
     }
   });
-  const addYear = async () => {
-    const last = rates.at(-1);
-    if (!last) return;
-    await call('rates.save', { ...last, year: last.year + 1, source: 'Kopierat från föregående år – uppdatera prisbasbeloppet' }).then(() => { setYear(last.year + 1); return load(); }, (e: Error) => setMessage(e.message));
-  };
   const pbbPreview = parseKronor(watch('pbb') ?? '');
   return (
     <div className="stack">
       <div className="row">
         {rates.map((r) => <Button key={r.year} className={`button${r.year === year ? ' primary' : ''}`} onPress={() => setYear(r.year)}>{r.year}</Button>)}
-        <Button className="button" onPress={() => void addYear()}>Lägg till nästa år</Button>
+        <Button className="button" onPress={() => setAdding(true)} isDisabled={adding}>Ny årsnivå</Button>
       </div>
+      {adding && (
+        <NewRateYear
+          rates={rates}
+          onCancel={() => setAdding(false)}
+          onCreated={(y) => {
+            setAdding(false);
+            setYear(y);
+            setOk(`Nivåerna för ${y} är sparade.`);
+            void load();
+          }}
+        />
+      )}
+      {current?.demo && <p className="warning">Nivåerna för {current.year} är demovärden. Spara de fastställda värdena innan ni betalar ut.</p>}
       {current && (
         <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label={`Ersättningsnivåer ${current.year}`}>
           <div className="grid3">

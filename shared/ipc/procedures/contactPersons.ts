@@ -3,19 +3,22 @@ import { procedure } from '../define';
 import { addressOutput, id, isoDate, personBaseValues, protectedIdentityReason, revealAddressInput } from '../fields';
 import { CP_STATUSES } from '../../contact-persons/status';
 import { OUTCOMES, REGISTERS } from '../../contact-persons/register-checks';
-import { parsePersonnummer } from '../../personnummer';
+import { checkPersonnummerShape } from '../../personnummer';
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label} är för långt (högst ${max} tecken).`);
 const tags = z.array(z.string().trim().min(1).max(60, 'Ett värde är för långt (högst 60 tecken).')).max(30, 'För många värden (högst 30).').default([]);
 
-/** 10 or 12 digits with checksum; becomes the canonical 12 digits. */
+/**
+ * 10 or 12 digits with checksum. The core makes it the canonical 12 digits with today's date
+ * (electron/services/personnummer.ts): the century of a 10-digit number depends on it.
+ */
 export const personnummerField = z.string().transform((v, ctx) => {
-  const r = parsePersonnummer(v);
+  const r = checkPersonnummerShape(v);
   if (!r.ok) {
     ctx.addIssue({ code: 'custom', message: r.message });
     return z.NEVER;
   }
-  return r.value.canonical;
+  return r.value;
 });
 
 export const TAX_MODES = ['side_income_30', 'table', 'percentage'] as const;
@@ -37,6 +40,8 @@ export const contactPersonInput = z
     email: z.union([z.literal(''), z.email('Ange en giltig e-postadress.')]),
     bankClearing: z.string().trim().regex(/^(\d{4}(-?\d)?)?$/, 'Clearingnumret ska ha 4 eller 5 siffror.'),
     bankAccount: z.string().trim().regex(/^[\d -]{0,20}$/, 'Kontonumret får bara innehålla siffror.'),
+    /** Anställningsnummer in the payroll system (optional): PAXml and the payroll CSV use it when set. */
+    employeeNumber: z.string().trim().regex(/^[A-Za-z0-9-]{0,20}$/, 'Anställningsnumret får bara innehålla bokstäver, siffror och bindestreck (högst 20).').default(''),
     taxMode: z.enum(TAX_MODES),
     taxTable: z.number().int().min(29, 'Skattetabell 29–42.').max(42, 'Skattetabell 29–42.').nullable().default(null),
     taxColumn: z.number().int().min(1, 'Kolumn 1–6.').max(6, 'Kolumn 1–6.').nullable().default(null),
@@ -110,6 +115,7 @@ export const cpDetail = z.object({
     email: z.string(),
     bankClearing: z.string(),
     bankAccount: z.string(),
+    employeeNumber: z.string(),
     taxMode: z.enum(TAX_MODES),
     taxTable: z.number().nullable(),
     taxColumn: z.number().nullable(),

@@ -18,6 +18,8 @@ export const sessionStatus = z.object({
   /** The user whose session is locked (lock screen shows who may unlock). */
   lockedUsername: z.string().nullable(),
   unitName: z.string().nullable(),
+  /** Today's date (ÅÅÅÅ-MM-DD, local) by the backend's clock: the renderer's only "today". */
+  today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
 });
 export type SessionStatus = z.infer<typeof sessionStatus>;
 

@@ -11,6 +11,8 @@ export const unitSettings = z.object({
     .max(60, 'Automatisk låsning får vara högst 60 minuter.'),
   /** Legal bases offered for decisions (editable: SoL paragraph numbers change with SoL 2025:400). */
   legalBases: z.array(z.string().trim().min(1).max(100)).min(1, 'Ange minst ett lagrum.').max(20),
+  /** Keeps the window out of screenshots and screen sharing; some remote desktops then show it black. */
+  contentProtection: z.boolean().default(true),
 });
 export type UnitSettings = z.infer<typeof unitSettings>;
 
