@@ -114,7 +114,9 @@ export const commands = {
     if (sub === 'redate' && (!o['pay-date'] || !o.reason)) throw new DomainError('INVALID_INPUT', 'Ange --pay-date ÅÅÅÅ-MM-DD och --reason TEXT.');
     if (sub === 'void' && !o.reason) throw new DomainError('INVALID_INPUT', 'Ange skälet till makuleringen med --reason TEXT.');
     await login(core, o);
-    requireRole(core, 'attestant', 'handlaggare');
+    // The same roles as the app's procedures (payouts.create, payouts.attest, payouts.redate, payouts.voidExport, payouts.export).
+    const roles: Record<string, Role[]> = { run: ['handlaggare'], attest: ['attestant'], redate: ['handlaggare', 'attestant'], void: ['attestant'], export: ['attestant', 'handlaggare'] };
+    requireRole(core, ...roles[sub]);
     const ctx = core.serviceContext();
     const month = o.month;
     const batchOf = async (status: 'utkast' | 'attesterad') => {
