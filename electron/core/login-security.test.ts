@@ -173,3 +173,27 @@ describe('passwords: strength and username rule in the core, temporary passwords
     expect(await core.checkIdle()).toBe(true);
   });
 });
+
+describe('a version-1 vault (before key pairs)', () => {
+  it('still unlocks, is upgraded to a key pair at the login, and its unsigned audit anchor is signed once', async () => {
+    const { seal } = await import('../vault/aead');
+    const { core, invoke, recoveryKey } = await makeReadyCore(t.dir);
+    await core.lock();
+    const dataKey = core.vault.unlockWithRecoveryKey(recoveryKey);
+    const v = vaultJson(t.dir);
+    const e = v.entries[0];
+    const kek = await kdf.deriveKek(ADMIN.password, Buffer.from(e.kdf.salt, 'base64'), e.kdf);
+    v.version = 1;
+    v.entries = [{ id: e.id, lookup: e.lookup, kdf: e.kdf, key: seal(kek, dataKey, `entry:${e.id}`) }];
+    delete v.keyId;
+    delete v.auditAnchor.mac;
+    writeFileSync(join(t.dir, 'vault.json'), JSON.stringify(v));
+    await core.login(ADMIN.username, ADMIN.password);
+    const after = vaultJson(t.dir);
+    expect(after.entries[0]).toMatchObject({ id: e.id, publicKey: expect.any(String), wrapped: expect.any(Object) });
+    expect(after.auditAnchor.mac).toMatch(/^[0-9a-f]{64}$/);
+    expect(await ok(invoke('audit.verify', {}))).toMatchObject({ ok: true });
+    await core.logout();
+    await core.login(ADMIN.username, ADMIN.password);
+  });
+});

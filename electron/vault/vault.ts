@@ -201,6 +201,8 @@ export class Vault {
         const upgraded = await this.makeEntry(after, username, password, dataKey, entry.id);
         after.entries = after.entries.map((e) => (e.id === entry.id ? upgraded : e));
         if (!after.keyId) after.keyId = keyIdOf(dataKey);
+        // Version-1 vaults had an unauthenticated anchor: it is signed once, at this upgrade (trust on first use).
+        if (after.auditAnchor && !after.auditAnchor.mac) after.auditAnchor = { ...after.auditAnchor, mac: anchorMac(dataKey, after.auditAnchor) };
       }
       this.write(after);
       return { dataKey, entryId: entry.id, attempts };
