@@ -38,6 +38,13 @@ await build({
   plugins: [xmllintWorkerPath],
 });
 
+// Import files are parsed in a worker thread with time and memory limits (electron/import/read-table.ts).
+await build({
+  ...common,
+  entryPoints: ['electron/import/parse-worker.ts'],
+  outfile: 'build/electron/import-worker.cjs',
+});
+
 await build({
   ...common,
   entryPoints: ['electron/preload.ts'],

@@ -64,7 +64,7 @@ describe('audit chain', () => {
     await core.lock();
     await core.login('admin', 'korrekt-hast-batteri');
     const raw = core.serviceContext().raw;
-    const anchor = core.vault.auditAnchor();
+    const anchor = core.vault.auditAnchor(core.serviceContext().dataKey).anchor;
     expect(anchor).not.toBeNull();
     expect(verifyAuditChain(raw, anchor).ok).toBe(true);
     dropGuards(raw);

@@ -8,6 +8,14 @@ export interface VerifyResult {
   reason: string | null;
 }
 
+/** A chain head recorded outside the database: in vault.json, or in a backup's manifest (often on another machine). */
+export interface KnownAnchor {
+  id: number;
+  hash: string;
+  /** Swedish, for the message: "nyckelfilen", "säkerhetskopian från 2026-11-22T09:00:00Z". */
+  source: string;
+}
+
 interface StoredRow extends ChainRow {
   prev_hash: string;
   hash: string;
@@ -15,29 +23,31 @@ interface StoredRow extends ChainRow {
 
 /**
  * Walks the whole chain in id order and reports the first broken link: an edited row (hash
- * mismatch), a deleted row (gap in ids or prev_hash mismatch), or a cut tail (the anchor kept
- * outside the database is missing or differs).
+ * mismatch), a deleted row (gap in ids or prev_hash mismatch), a rewritten stretch or a cut tail
+ * (a chain head kept outside the database, in the vault or any backup manifest, is missing or differs).
  */
-export function verifyAuditChain(raw: RawDatabase, anchor?: { id: number; hash: string } | null): VerifyResult {
+export function verifyAuditChain(raw: RawDatabase, anchors?: { id: number; hash: string } | KnownAnchor[] | null): VerifyResult {
+  const list: KnownAnchor[] = !anchors ? [] : Array.isArray(anchors) ? anchors : [{ ...anchors, source: 'den senast sparade kontrollpunkten' }];
+  const byId = new Map<number, KnownAnchor[]>();
+  for (const a of list) byId.set(a.id, [...(byId.get(a.id) ?? []), a]);
   const stmt = raw.prepare('SELECT id, at, user_id, action, entity_type, entity_id, detail, prev_hash, hash FROM audit_log ORDER BY id');
   let prevHash = GENESIS_HASH;
   let expectedId = 1;
   let checked = 0;
-  let anchorSeen = !anchor;
   const broken = (id: number, reason: string): VerifyResult => ({ ok: false, checked, firstBrokenId: id, reason });
   for (const row of stmt.iterate() as IterableIterator<StoredRow>) {
     if (row.id !== expectedId) return broken(expectedId, `Rad ${expectedId} saknas i loggen (raderad).`);
     if (row.prev_hash !== prevHash) return broken(row.id, `Rad ${row.id} pekar inte på föregående rad (en rad före den har raderats eller ändrats).`);
     const computed = chainHash(prevHash, row);
     if (computed !== row.hash) return broken(row.id, `Rad ${row.id} har ändrats efter att den skrevs.`);
-    if (anchor && row.id === anchor.id) {
-      if (row.hash !== anchor.hash) return broken(row.id, `Rad ${row.id} stämmer inte med den senast sparade kontrollpunkten.`);
-      anchorSeen = true;
+    for (const a of byId.get(row.id) ?? []) {
+      if (row.hash !== a.hash) return broken(row.id, `Rad ${row.id} stämmer inte med kontrollpunkten i ${a.source}: loggen har skrivits om.`);
     }
     prevHash = row.hash;
     expectedId++;
     checked++;
   }
-  if (!anchorSeen && anchor) return broken(anchor.id, `Loggen slutar före rad ${anchor.id}: de sista raderna har tagits bort.`);
+  const beyond = list.filter((a) => a.id >= expectedId).sort((a, b) => a.id - b.id)[0];
+  if (beyond) return broken(beyond.id, `Loggen slutar före rad ${beyond.id} (kontrollpunkt i ${beyond.source}): de sista raderna har tagits bort.`);
   return { ok: true, checked, firstBrokenId: null, reason: null };
 }

@@ -49,9 +49,9 @@ describe('encrypted backup and restore', () => {
 
   it('restores with the recovery key; refuses a non-admin and a damaged copy', async () => {
     const made = await ready();
-    await ok(made.invoke('users.create', { username: 'hanna', displayName: 'Hanna', roles: ['handlaggare'], password: 'hannas-losenord-1' }));
+    await ok(made.invoke('users.create', { username: 'hanna', displayName: 'Hanna', roles: ['handlaggare'], password: 'vinterns-kaffe-77' }));
     const { path } = await ok<{ path: string }>(made.invoke('backup.create', {}));
-    expect(await made.core.inspectBackup(path, { username: 'hanna', password: 'hannas-losenord-1' }).catch((e: Error) => e.message)).toMatch(/Bara en administratör/);
+    expect(await made.core.inspectBackup(path, { username: 'hanna', password: 'vinterns-kaffe-77' }).catch((e: Error) => e.message)).toMatch(/Bara en administratör/);
     expect((await made.core.inspectBackup(path, { recoveryKey: made.recoveryKey })).integrity).toBe('ok');
 
     const damaged = join(t.dir, 'damaged');
@@ -64,7 +64,7 @@ describe('encrypted backup and restore', () => {
     expect(made.core.status().state).toBe('unlocked'); // nothing changed
 
     await made.core.restoreBackup(path, { recoveryKey: made.recoveryKey });
-    await made.core.login('hanna', 'hannas-losenord-1');
+    await made.core.login('hanna', 'vinterns-kaffe-77');
     expect(made.core.status().user?.username).toBe('hanna');
   });
 

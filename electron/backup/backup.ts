@@ -9,6 +9,8 @@ import { appliedMigrations } from '../db/migrate';
 import { verifyAuditChain } from '../audit/verify';
 import { Vault } from '../vault/vault';
 import { OWASP_SCRYPT } from '../vault/kdf';
+import { restrictTree } from '../core/file-modes';
+import type { KnownAnchor } from '../audit/verify';
 
 export const BACKUP_PREFIX = 'kontaktregistret-backup-';
 const DB_NAME = 'kontaktregistret.db';
@@ -22,6 +24,12 @@ const manifestSchema = z.object({
   schema: z.string(),
   kind: z.enum(['manuell', 'automatisk']),
   sha256: z.string(),
+  /** The audit chain's head at backup time: a copy of it lives wherever the backups go (see verify). */
+  auditHead: z.object({ id: z.number(), hash: z.string() }).nullable().optional(),
+  /** Fingerprint of the data key the copy is encrypted with; differs from the live one after a rekey. */
+  keyId: z.string().optional(),
+  /** The vault's timeline (changes at every restore). */
+  epoch: z.string().optional(),
 });
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
@@ -34,7 +42,14 @@ function stamp(d: Date): string {
  * cipher and key (db.backup() does not work with encryption). Next to it the vault file of this
  * moment, so the passwords and recovery key valid now open it later, and a manifest without personal data.
  */
-export async function createBackup(raw: RawDatabase, vaultFile: string, folder: string, kind: BackupManifest['kind'], now: Date): Promise<{ path: string; manifest: BackupManifest }> {
+export async function createBackup(
+  raw: RawDatabase,
+  vaultFile: string,
+  folder: string,
+  kind: BackupManifest['kind'],
+  now: Date,
+  meta: { keyId?: string | null; epoch?: string | null } = {},
+): Promise<{ path: string; manifest: BackupManifest }> {
   if (!existsSync(folder)) throw new DomainError('INVALID_INPUT', `Mappen för säkerhetskopior finns inte: ${folder}`);
   const dir = join(folder, `${BACKUP_PREFIX}${stamp(now)}`);
   const tmp = `${dir}.pågår`;
@@ -45,8 +60,20 @@ export async function createBackup(raw: RawDatabase, vaultFile: string, folder: 
     raw.prepare('VACUUM INTO ?').run(target);
     copyFileSync(vaultFile, join(tmp, VAULT_NAME));
     const schema = (raw.prepare('SELECT name FROM schema_migrations ORDER BY name DESC LIMIT 1').get() as { name: string }).name;
-    const manifest: BackupManifest = { format: 'kontaktregistret-backup', version: 1, createdAt: now.toISOString(), schema, kind, sha256: createHash('sha256').update(readFileSync(target)).digest('hex') };
-    writeFileSync(join(tmp, MANIFEST), JSON.stringify(manifest, null, 2));
+    const auditHead = (raw.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined) ?? null;
+    const manifest: BackupManifest = {
+      format: 'kontaktregistret-backup',
+      version: 1,
+      createdAt: now.toISOString(),
+      schema,
+      kind,
+      sha256: createHash('sha256').update(readFileSync(target)).digest('hex'),
+      auditHead,
+      ...(meta.keyId ? { keyId: meta.keyId } : {}),
+      ...(meta.epoch ? { epoch: meta.epoch } : {}),
+    };
+    writeFileSync(join(tmp, MANIFEST), JSON.stringify(manifest, null, 2), { mode: 0o600 });
+    restrictTree(tmp);
     // Only a complete backup gets its final name; a crash leaves a ".pågår" folder, never a half backup.
     renameSync(tmp, dir);
     return { path: dir, manifest };
@@ -86,6 +113,7 @@ export async function inspectBackup(dir: string, cred: { recoveryKey?: string; u
   }
   const vault = new Vault(join(dir, VAULT_NAME), OWASP_SCRYPT, now);
   const dataKey = cred.recoveryKey ? vault.unlockWithRecoveryKey(cred.recoveryKey) : (await vault.unlockReadOnly(cred.username ?? '', cred.password ?? '')).dataKey;
+  let ok = false;
   const raw = openEncryptedDatabase(dbFile, dataKey, { readonly: true });
   try {
     if (!cred.recoveryKey) {
@@ -96,11 +124,19 @@ export async function inspectBackup(dir: string, cred: { recoveryKey?: string; u
     const integrity = (raw.pragma('integrity_check', { simple: true }) as string) ?? 'okänt';
     const tables = new Set((raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((t) => t.name));
     const counts = Object.fromEntries(COUNTED.filter((t) => tables.has(t)).map((t) => [t, (raw.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
-    const audit = verifyAuditChain(raw, vault.auditAnchor());
+    const vaultAnchor = vault.auditAnchor(dataKey);
+    const anchors: KnownAnchor[] = [];
+    if (vaultAnchor.anchor) anchors.push({ ...vaultAnchor.anchor, source: 'säkerhetskopians nyckelfil' });
+    if (manifest.auditHead) anchors.push({ ...manifest.auditHead, source: 'säkerhetskopians manifest' });
+    const audit = vaultAnchor.authentic
+      ? verifyAuditChain(raw, anchors)
+      : { ok: false, reason: 'Kontrollpunkten i säkerhetskopians nyckelfil har ändrats utanför programmet.' };
     await appliedMigrations(createKysely(raw));
+    ok = true;
     return { preview: { manifest, counts, integrity, auditOk: audit.ok, auditReason: audit.reason }, dataKey };
   } finally {
     raw.close();
+    if (!ok) dataKey.fill(0);
   }
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import type { AppCore } from '../core/app-core';
-import { verifyAuditChain } from '../audit/verify';
+import { verifyLiveAudit } from '../audit/anchors';
 import { appliedMigrations } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations/index';
 import { seedDemo } from '../seed/demo';
@@ -13,6 +13,7 @@ import { PAYOUT_FORMATS, monthField, type PayoutFormat } from '../../shared/ipc/
 import { DomainError } from '../../shared/errors';
 import { createBackup } from '../backup/backup';
 import { audit } from '../core/session';
+import { ROLE_LABELS, type Role } from '../../shared/roles';
 
 export interface CliOptions {
   month?: string;
@@ -30,6 +31,13 @@ export interface CliOptions {
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
+/** The CLI checks roles like the app's router does (an attestant cannot take backups or seed data). */
+function requireRole(core: AppCore, ...roles: Role[]): void {
+  if (!roles.some((r) => core.requireSession().user.roles.includes(r))) {
+    throw new DomainError('FORBIDDEN', `Kommandot kräver rollen ${roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' eller ')}.`);
+  }
+}
+
 /** KPR_RECOVERY_KEY, or an admin's --user and password (as they were when the copy was made). */
 async function backupCredential(o: CliOptions): Promise<{ recoveryKey?: string; username?: string; password?: string }> {
   if (process.env.KPR_RECOVERY_KEY) return { recoveryKey: process.env.KPR_RECOVERY_KEY };
@@ -40,6 +48,10 @@ async function backupCredential(o: CliOptions): Promise<{ recoveryKey?: string; 
 async function login(core: AppCore, o: CliOptions): Promise<void> {
   const user = o.user ?? 'admin';
   await core.login(user, await readPassword(`Lösenord för ${user}: `));
+  // As in the app's router: a temporary password set by an admin must be changed (in the app) before anything else.
+  if (core.requireSession().user.mustChangePassword) {
+    throw new DomainError('FORBIDDEN', 'Du måste byta ditt tillfälliga lösenord i programmet innan du kan använda kommandoraden.');
+  }
 }
 
 export const commands = {
@@ -75,9 +87,10 @@ export const commands = {
   },
 
   /** Walks the audit chain; exit 1 when broken. */
-  async 'verify-audit'(core: AppCore, o: CliOptions): Promise<number> {
+  async 'verify-audit'(core: AppCore, o: CliOptions & { from?: string }): Promise<number> {
     await login(core, o);
-    const r = verifyAuditChain(core.serviceContext().raw, core.vault.auditAnchor());
+    requireRole(core, 'admin');
+    const r = await verifyLiveAudit(core.serviceContext(), core.vault, o.from ? [o.from] : []);
     out(r.ok ? `Loggkedjan är hel: ${r.checked} rader.` : `Loggkedjan är BRUTEN vid rad ${r.firstBrokenId}: ${r.reason}`);
     return r.ok ? 0 : 1;
   },
@@ -101,6 +114,9 @@ export const commands = {
     if (sub === 'redate' && (!o['pay-date'] || !o.reason)) throw new DomainError('INVALID_INPUT', 'Ange --pay-date ÅÅÅÅ-MM-DD och --reason TEXT.');
     if (sub === 'void' && !o.reason) throw new DomainError('INVALID_INPUT', 'Ange skälet till makuleringen med --reason TEXT.');
     await login(core, o);
+    // The same roles as the app's procedures (payouts.create, payouts.attest, payouts.redate, payouts.voidExport, payouts.export).
+    const roles: Record<string, Role[]> = { run: ['handlaggare'], attest: ['attestant'], redate: ['handlaggare', 'attestant'], void: ['attestant'], export: ['attestant', 'handlaggare'] };
+    requireRole(core, ...roles[sub]);
     const ctx = core.serviceContext();
     const month = o.month;
     const batchOf = async (status: 'utkast' | 'attesterad') => {
@@ -154,9 +170,10 @@ export const commands = {
   async backup(core: AppCore, o: CliOptions & { to?: string }): Promise<number> {
     if (!o.to) throw new DomainError('INVALID_INPUT', 'Ange målmappen med --to MAPP.');
     await login(core, o);
+    requireRole(core, 'admin');
     const ctx = core.serviceContext();
     await audit(ctx, ctx.db, { action: 'backup.create', entityType: 'backup', detail: 'kommandorad' });
-    const { path } = await createBackup(ctx.raw, core.vaultFile, o.to, 'manuell', ctx.now());
+    const { path } = await createBackup(ctx.raw, core.vaultFile, o.to, 'manuell', ctx.now(), { keyId: core.vault.keyId(), epoch: core.vault.epoch() });
     out(`Säkerhetskopia skapad: ${path}`);
     return 0;
   },
@@ -185,7 +202,12 @@ export const commands = {
     const seed = Number(o.seed ?? 1);
     if (!Number.isSafeInteger(seed) || seed < 0) throw new DomainError('INVALID_INPUT', 'Ange --seed som ett heltal (0 eller större).');
     await login(core, o);
-    const counts = await seedDemo(core.serviceContext(), { seed });
+    requireRole(core, 'admin');
+    const ctx = core.serviceContext();
+    // Demo data goes only into an empty register (a demo data folder), never among real people.
+    const people = (ctx.raw.prepare('SELECT (SELECT count(*) FROM contact_persons) + (SELECT count(*) FROM clients) AS n').get() as { n: number }).n;
+    if (people > 0) throw new DomainError('RULE_VIOLATION', 'Demodata skapas bara i ett tomt register. Använd en egen datamapp för demo (--data).');
+    const counts = await seedDemo(ctx, { seed });
     out(`Demodata skapad: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
     return 0;
   },

@@ -1,10 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { DomainError } from '../../shared/errors';
 import { toLocalIsoDate } from '../../shared/dates';
 import type { SessionStatus, SessionUser } from '../../shared/ipc/procedures/session';
 import type { Role } from '../../shared/roles';
 import { appendAudit, auditHead } from '../audit/audit-log';
-import { closeDatabase, createKysely, openEncryptedDatabase, type RawDatabase } from '../db/open';
+import { closeDatabase, createKysely, DatabaseKeyError, openEncryptedDatabase, prepareRekey, rekeyDatabase, type RawDatabase } from '../db/open';
+import { assertPasswordPolicy } from '../vault/password-policy';
+import { dropRekeySnapshot, hasRekeySnapshot, restoreRekeySnapshot, takeRekeySnapshot } from '../db/rekey-snapshot';
+import { restrictFileModes } from './file-modes';
+import { purgeReplacedFolders } from '../backup/replaced';
 import { migrate } from '../db/migrate';
 import { OWASP_SCRYPT, type ScryptParams } from '../vault/kdf';
 import { Vault } from '../vault/vault';
@@ -18,6 +23,9 @@ import { readSettings, writeInitialSettings } from '../services/settings';
 import type { UnitSettings } from '../../shared/ipc/procedures/settings';
 import { autoBackupIfDue } from '../services/backup';
 import { inspectBackup, installBackup, type BackupPreview } from '../backup/backup';
+
+/** Test seams for the crash-safety tests of a rekey: throw here to simulate a crash between the steps. */
+export const rekeyHooks: { afterVault?: () => void; afterDatabase?: () => void } = {};
 
 export interface CoreOptions {
   dataDir: string;
@@ -42,6 +50,9 @@ interface UserRecord {
   must_change_password: number;
   vault_entry_id: string | null;
 }
+
+/** The idle lock never waits longer than this, whatever is stored in the settings. */
+export const MAX_IDLE_LOCK_MINUTES = 60;
 
 function toSessionUser(u: UserRecord): SessionUser {
   return {
@@ -83,7 +94,10 @@ export class AppCore {
     this.dataDir = opts.dataDir;
     this.clock = opts.clock ?? systemClock;
     this.paths = dataPaths(opts.dataDir);
+    // Everything this process creates (database, WAL/SHM, vault, backups, exports) is owner-only (0600/0700).
+    if (process.platform !== 'win32') process.umask(0o077);
     mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+    restrictFileModes(opts.dataDir);
     this.vault = new Vault(this.paths.vault, opts.kdf ?? OWASP_SCRYPT, () => this.clock.now());
     this.exportSink = opts.exportSink ?? folderSink(join(dirname(opts.dataDir), 'exporter'));
     this.pdfRenderer = opts.pdf;
@@ -119,6 +133,8 @@ export class AppCore {
     if (existsSync(this.paths.database)) {
       throw new DomainError('CONFLICT', 'Datamappen innehåller redan en databas men ingen nyckelfil. Återställ från säkerhetskopia eller välj en tom mapp.');
     }
+    // The password policy is checked before anything is created (its message must reach the user as is).
+    assertPasswordPolicy(input.password, input.username);
     // All or nothing: whatever this setup creates is removed again if any step fails, so a retry
     // starts clean (a half-made vault would otherwise say "already installed" or "wrong password").
     if (this.settingUp) throw new DomainError('CONFLICT', 'Installationen pågår redan.');
@@ -131,6 +147,7 @@ export class AppCore {
       const made = await this.vault.create(input.username, input.password);
       dataKey = made.dataKey;
       raw = openEncryptedDatabase(this.paths.database, dataKey);
+      restrictFileModes(this.dataDir);
       const db = createKysely(raw);
       await migrate(db);
       const at = this.clock.now().toISOString();
@@ -152,7 +169,7 @@ export class AppCore {
         await writeInitialSettings(trx, input.unitName);
         await appendAudit(trx, { userId: user.id, action: 'system.setup', entityType: 'user', entityId: user.id }, () => this.clock.now());
       });
-      this.vault.setAuditAnchor(await auditHead(db));
+      this.vault.setAuditAnchor(await auditHead(db), dataKey);
       const done = raw;
       raw = null;
       closeDatabase(done);
@@ -176,14 +193,20 @@ export class AppCore {
   /** Unwraps the key, opens the database and starts a session. */
   public async login(username: string, password: string): Promise<SessionStatus> {
     this.endSession();
-    const { dataKey, entryId } = await this.vault.unlock(username, password);
-    await this.startSession(dataKey, (db) => db.selectFrom('users').selectAll().where('vault_entry_id', '=', entryId).executeTakeFirst(), 'session.login');
+    const { dataKey, entryId, attempts } = await this.vault.unlock(username, password);
+    try {
+      await this.startSession(dataKey, (db) => db.selectFrom('users').selectAll().where('vault_entry_id', '=', entryId).executeTakeFirst(), 'session.login', attempts);
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'WRONG_CREDENTIALS') this.vault.addFailure(username);
+      throw err;
+    }
     return this.status();
   }
 
   /** Forgotten password: the recovery key unlocks, and the user gets a new password. */
   public async recover(recoveryKey: string, username: string, newPassword: string): Promise<SessionStatus> {
     this.endSession();
+    assertPasswordPolicy(newPassword, username);
     const dataKey = this.vault.unlockWithRecoveryKey(recoveryKey);
     await this.startSession(dataKey, (db) => db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(), 'session.recover');
     const s = this.requireSession();
@@ -206,8 +229,16 @@ export class AppCore {
     dataKey: Buffer,
     findUser: (db: Session['db']) => Promise<UserRecord | undefined>,
     action: string,
+    attempts?: number,
   ): Promise<void> {
-    const raw = openEncryptedDatabase(this.paths.database, dataKey);
+    let raw: RawDatabase;
+    try {
+      raw = this.openDatabase(dataKey);
+    } catch (err) {
+      dataKey.fill(0);
+      throw err;
+    }
+    restrictFileModes(this.dataDir);
     const db = createKysely(raw);
     try {
       await migrate(db);
@@ -228,9 +259,26 @@ export class AppCore {
             () => this.clock.now(),
           );
         }
+        // The vault counts every unlock attempt before the KDF runs; the database remembers the count at the
+        // last login. A count that went backwards, or fewer queued failures than attempts made since, means
+        // vault.json was edited outside the app (e.g. to clear the login delay): that is logged.
+        const current = attempts ?? this.vault.attempts();
+        const seen = await trx.selectFrom('settings').select('value').where('key', '=', 'security.loginAttempts').executeTakeFirst();
+        if (seen) {
+          const last = Number(seen.value);
+          const failedSince = current - last - (attempts === undefined ? 0 : 1);
+          if (!Number.isFinite(last) || failedSince < 0) {
+            await appendAudit(trx, { userId: null, action: 'vault.tampered', entityType: 'vault', detail: `räknaren för inloggningsförsök gick bakåt (${last} -> ${current})` }, () => this.clock.now());
+          } else if (pending.length < Math.min(failedSince, 1000)) {
+            await appendAudit(trx, { userId: null, action: 'vault.tampered', entityType: 'vault', detail: `${failedSince - pending.length} misslyckade inloggningar har tagits bort ur nyckelfilen` }, () => this.clock.now());
+          }
+        }
+        const v = String(current);
+        await trx.insertInto('settings').values({ key: 'security.loginAttempts', value: v }).onConflict((oc) => oc.column('key').doUpdateSet({ value: v })).execute();
         await appendAudit(trx, { userId: user.id, action, entityType: 'user', entityId: user.id }, () => this.clock.now());
       });
       this.vault.clearPendingFailures(pending.length);
+      purgeReplacedFolders(this.dataDir, this.clock.now());
       const settings = await readSettings(db);
       this.unitName = settings.unitName;
       this.onSettings?.(settings);
@@ -241,7 +289,7 @@ export class AppCore {
         raw,
         db,
         lastActivity: this.clock.now().getTime(),
-        idleLockMinutes: settings.idleLockMinutes,
+        idleLockMinutes: Math.min(settings.idleLockMinutes, MAX_IDLE_LOCK_MINUTES),
       };
       this.lockedUsername = null;
     } catch (err) {
@@ -249,7 +297,7 @@ export class AppCore {
       dataKey.fill(0);
       throw err;
     }
-    await autoBackupIfDue(this.serviceContext(), this.paths.vault);
+    await autoBackupIfDue(this.serviceContext(), this.vault);
   }
 
   /** Opens and checks a backup with its own keys; the live data is not touched. */
@@ -261,21 +309,174 @@ export class AppCore {
 
   /**
    * Restores a backup after checking it (integrity and audit chain must be whole). Everyone is
-   * logged out; the replaced files are kept in the data folder.
+   * logged out; the replaced files are kept in the data folder (until confirmed, or 14 days).
+   * The restored database is then rekeyed to a new data key wrapped for the users who hold a key
+   * *now* (a user revoked after the backup was made does not come back), the restore is logged in
+   * the restored database itself, and the new recovery key is returned to be shown once.
    */
-  public async restoreBackup(dir: string, cred: { recoveryKey?: string; username?: string; password?: string }): Promise<{ replacedTo: string; preview: BackupPreview }> {
-    const preview = await this.inspectBackup(dir, cred);
-    if (preview.integrity !== 'ok') throw new DomainError('RULE_VIOLATION', `Säkerhetskopian klarar inte integritetskontrollen (${preview.integrity}).`);
-    if (!preview.auditOk) throw new DomainError('RULE_VIOLATION', `Loggkedjan i säkerhetskopian är bruten: ${preview.auditReason}`);
-    const s = this.session;
-    if (s) await this.closeSession(s, 'backup.restore', `återställd från kopia ${preview.manifest.createdAt}`);
-    this.lockedUsername = null;
-    const { replacedTo } = installBackup(dir, this.dataDir, this.clock.now());
-    return { replacedTo, preview };
+  public async restoreBackup(dir: string, cred: { recoveryKey?: string; username?: string; password?: string }): Promise<{ replacedTo: string; preview: BackupPreview; recoveryKey: string }> {
+    const { preview, dataKey: backupKey } = await inspectBackup(dir, cred, () => this.clock.now());
+    try {
+      if (preview.integrity !== 'ok') throw new DomainError('RULE_VIOLATION', `Säkerhetskopian klarar inte integritetskontrollen (${preview.integrity}).`);
+      if (!preview.auditOk) throw new DomainError('RULE_VIOLATION', `Loggkedjan i säkerhetskopian är bruten: ${preview.auditReason}`);
+      const actor = this.session?.user ?? null;
+      const live = this.vault.snapshot();
+      const s = this.session;
+      if (s) await this.closeSession(s, 'backup.restore.started', `återställs från kopia ${preview.manifest.createdAt}`);
+      this.lockedUsername = null;
+      const { replacedTo } = installBackup(dir, this.dataDir, this.clock.now());
+      restrictFileModes(this.dataDir);
+      const restored = this.vault.snapshot();
+      const raw = openEncryptedDatabase(this.paths.database, backupKey);
+      const newKey = randomBytes(32);
+      try {
+        const db = createKysely(raw);
+        await migrate(db);
+        const users = await db.selectFrom('users').select(['id', 'vault_entry_id', 'active']).execute();
+        const activeIds = new Set(users.filter((u) => u.active === 1 && u.vault_entry_id).map((u) => u.vault_entry_id!));
+        // The live vault knows who holds a key today; a copy of the same installation takes its users' keys from there.
+        const sameInstall = live && restored && live.lookupSalt === restored.lookupSalt;
+        const recipients = (sameInstall ? live.entries : (restored?.entries ?? [])).filter((e) => activeIds.has(e.id));
+        const kept = new Set(recipients.filter((e) => e.publicKey).map((e) => e.id));
+        const at = this.clock.now().toISOString();
+        await db.transaction().execute(async (trx) => {
+          for (const u of users.filter((x) => x.active === 1 && !(x.vault_entry_id && kept.has(x.vault_entry_id)))) {
+            await trx.updateTable('users').set({ active: 0, vault_entry_id: null, updated_at: at }).where('id', '=', u.id).execute();
+            await appendAudit(trx, { userId: actor?.id ?? null, action: 'user.update', entityType: 'user', entityId: u.id, detail: 'inaktiverad vid återställning (ingen nyckel i dag)' }, () => this.clock.now());
+          }
+          await appendAudit(
+            trx,
+            { userId: actor?.id ?? null, action: 'backup.restore', entityType: 'backup', detail: `återställd från kopia ${preview.manifest.createdAt}; ny datanyckel och ny återställningsnyckel` },
+            () => this.clock.now(),
+          );
+        });
+        // The database leaves WAL mode before the vault names the new key (see prepareRekey).
+        prepareRekey(raw);
+        takeRekeySnapshot(this.paths.database);
+        const { recoveryKey } = await this.vault.beginRekey(backupKey, newKey, { remove: [], recipients, newEpoch: true });
+        rekeyHooks.afterVault?.();
+        rekeyDatabase(raw, newKey);
+        this.vault.finishRekey();
+        dropRekeySnapshot(this.paths.database);
+        this.vault.setAuditAnchor(await auditHead(db), newKey);
+        return { replacedTo, preview, recoveryKey };
+      } finally {
+        closeDatabase(raw);
+        newKey.fill(0);
+      }
+    } finally {
+      backupKey.fill(0);
+    }
+  }
+
+  /** The admin confirms the restored data: the replaced files (with the old keys) are removed now. */
+  public async confirmRestore(): Promise<string[]> {
+    const s = this.requireSession();
+    const removed = purgeReplacedFolders(this.dataDir, this.clock.now(), { all: true });
+    await appendAudit(s.db, { userId: s.user.id, action: 'backup.restore.confirmed', entityType: 'backup', detail: `${removed.length} mappar borttagna` }, () => this.clock.now());
+    return removed;
   }
 
   public get vaultFile(): string {
     return this.paths.vault;
+  }
+
+  /**
+   * Opens the database with the vault's current data key. If a rekey was interrupted (the vault still
+   * holds the old key sealed under the new one), it is finished here: a database still under the old
+   * key (or with the rekey's rollback journal left behind) is opened with the old key and rekeyed.
+   */
+  private openDatabase(dataKey: Buffer): RawDatabase {
+    const file = this.paths.database;
+    if (!this.vault.rekeyPending()) {
+      // A copy left by a rekey that stopped before the vault was written: the database never changed key.
+      dropRekeySnapshot(file);
+      return openEncryptedDatabase(file, dataKey);
+    }
+    const old = this.vault.previousKey(dataKey);
+    const tryOpen = (k: Buffer): RawDatabase | null => {
+      try {
+        return openEncryptedDatabase(file, k, { keepJournalMode: true });
+      } catch (err) {
+        if (err instanceof DatabaseKeyError) return null;
+        throw err;
+      }
+    };
+    try {
+      // A rollback journal means the rekey was interrupted while it rewrote pages: start again from the copy taken before it.
+      if (hasRekeySnapshot(file) && existsSync(`${file}-journal`)) restoreRekeySnapshot(file);
+      // No WAL exists while a rekey is pending (see prepareRekey), so trying a key that does not fit changes nothing.
+      let raw = tryOpen(dataKey);
+      if (!raw && old) {
+        raw = tryOpen(old);
+        if (!raw && hasRekeySnapshot(file)) {
+          restoreRekeySnapshot(file);
+          raw = tryOpen(old);
+        }
+        if (raw) rekeyDatabase(raw, dataKey);
+      }
+      if (!raw) throw new DatabaseKeyError();
+      raw.pragma('journal_mode = WAL');
+      this.vault.finishRekey();
+      dropRekeySnapshot(file);
+      return raw;
+    } finally {
+      old?.fill(0);
+    }
+  }
+
+  /**
+   * Revocation: a new data key for the database, re-wrapped for every remaining user (to their public
+   * keys, no passwords needed) and under a new recovery key, which is returned to be shown once.
+   * Crash-safe in three steps: (1) the new vault is written atomically and keeps the old key sealed
+   * under the new one, (2) the database is rekeyed in one transaction, (3) the old key is dropped.
+   */
+  public async rekey(opts: { remove: string[]; replace?: { entryId: string; username: string; password: string } }): Promise<{ recoveryKey: string; dropped: string[] }> {
+    const s = this.requireSession();
+    const newKey = randomBytes(32);
+    let result: { recoveryKey: string; dropped: string[] };
+    try {
+      if (opts.replace) assertPasswordPolicy(opts.replace.password, opts.replace.username);
+      prepareRekey(s.raw);
+      takeRekeySnapshot(this.paths.database);
+      result = await this.vault.beginRekey(s.dataKey, newKey, opts);
+    } catch (err) {
+      newKey.fill(0);
+      if (s.raw.open) s.raw.pragma('journal_mode = WAL');
+      throw err;
+    }
+    try {
+      rekeyHooks.afterVault?.();
+      rekeyDatabase(s.raw, newKey);
+      rekeyHooks.afterDatabase?.();
+      this.vault.finishRekey();
+      dropRekeySnapshot(this.paths.database);
+    } catch (err) {
+      // The vault already belongs to the new key; the next login finishes the rekey (see openDatabase).
+      this.endSession();
+      newKey.fill(0);
+      throw err;
+    }
+    s.dataKey.fill(0);
+    s.dataKey = newKey;
+    return result;
+  }
+
+  /**
+   * Re-reads the logged-in user's roles, active flag and must-change-password flag (every IPC call):
+   * a deactivated user or a removed role takes effect at once, not at the next login.
+   */
+  public async refreshSessionUser(): Promise<SessionUser | null> {
+    const s = this.session;
+    if (!s) return null;
+    const record = await s.db.selectFrom('users').selectAll().where('id', '=', s.user.id).executeTakeFirst();
+    if (!record || record.active !== 1 || record.vault_entry_id !== s.vaultEntryId) {
+      await this.closeSession(s, 'session.logout', 'kontot är inaktiverat eller nyckeln ändrad');
+      this.lockedUsername = null;
+      return null;
+    }
+    s.user = toSessionUser(record);
+    return s.user;
   }
 
   public requireSession(): Session {
@@ -297,7 +498,7 @@ export class AppCore {
   }
 
   public setIdleLockMinutes(minutes: number): void {
-    if (this.session) this.session.idleLockMinutes = minutes;
+    if (this.session) this.session.idleLockMinutes = Math.min(minutes, MAX_IDLE_LOCK_MINUTES);
   }
 
   /** After an admin saved the settings: the idle lock and the shell's display settings follow. */
@@ -350,7 +551,7 @@ export class AppCore {
   private async closeSession(s: Session, action: string, detail: string | null): Promise<void> {
     try {
       await appendAudit(s.db, { userId: s.user.id, action, entityType: 'user', entityId: s.user.id, detail }, () => this.clock.now());
-      this.vault.setAuditAnchor(await auditHead(s.db));
+      this.vault.setAuditAnchor(await auditHead(s.db), s.dataKey);
     } finally {
       this.endSession();
     }

@@ -9,7 +9,7 @@ export type ExportSink = (suggestedName: string, content: Buffer) => Promise<str
 
 export function folderSink(dir: string): ExportSink {
   return async (name, content) => {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const path = join(dir, name.replace(/[^\w.\-åäöÅÄÖ]/g, '_'));
     writeFileSync(path, content, { mode: 0o600 });
     return path;

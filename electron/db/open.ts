@@ -29,7 +29,7 @@ export function useNativeBinding(addon: object | undefined): void {
  * A raw key skips SQLCipher's own KDF: the password KDF already ran when the key was unwrapped.
  * The key is proven by a read before anything else happens, because PRAGMA key never fails itself.
  */
-export function openEncryptedDatabase(file: string, key: Buffer, opts: { readonly?: boolean } = {}): RawDatabase {
+export function openEncryptedDatabase(file: string, key: Buffer, opts: { readonly?: boolean; keepJournalMode?: boolean } = {}): RawDatabase {
   if (key.length !== KEY_BYTES) throw new Error('Database key must be 32 bytes');
   const db = new Database(file, {
     readonly: opts.readonly === true,
@@ -50,7 +50,8 @@ export function openEncryptedDatabase(file: string, key: Buffer, opts: { readonl
     if (db.pragma('cipher', { simple: true }) !== 'sqlcipher') throw new Error('Database is not in SQLCipher mode');
     // A backup is inspected without changing a byte of it (its hash is checked).
     if (opts.readonly) return db;
-    db.pragma('journal_mode = WAL');
+    // While a rekey is being finished the journal mode is left alone (see prepareRekey).
+    if (!opts.keepJournalMode) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
@@ -94,4 +95,27 @@ export function closeDatabase(raw: RawDatabase): void {
   } finally {
     raw.close();
   }
+}
+
+/**
+ * Step 0 of a rekey, before the vault learns the new key: SQLite3 Multiple Ciphers cannot rekey a WAL
+ * database, so the WAL is checkpointed into the file and the journal switched to DELETE. From here
+ * until the rekey commits there is no WAL file, so trying the wrong key at a restart touches nothing
+ * (a wrong-key open of a database with a WAL could checkpoint garbage into it).
+ */
+export function prepareRekey(raw: RawDatabase): void {
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  if (raw.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw new Error('Could not leave WAL mode for the rekey');
+}
+
+/**
+ * Re-encrypts every page under `newKey` in one transaction; its rollback journal makes it
+ * all-or-nothing (a crash in the middle leaves the journal, and the next open with the old key rolls
+ * back). Then back to WAL.
+ */
+export function rekeyDatabase(raw: RawDatabase, newKey: Buffer): void {
+  if (newKey.length !== KEY_BYTES) throw new Error('Database key must be 32 bytes');
+  prepareRekey(raw);
+  raw.pragma(`rekey="x'${newKey.toString('hex')}'"`);
+  raw.pragma('journal_mode = WAL');
 }

@@ -41,13 +41,15 @@ describe('IPC router', () => {
 
   it('refuses a call without the role and writes nothing', async () => {
     const { core, invoke } = await makeReadyCore(t.dir);
-    const created = await invoke('users.create', { username: 'hanna', displayName: 'Hanna Handläggare', roles: ['handlaggare'], password: 'hannas-lösenord-1' });
+    const created = await invoke('users.create', { username: 'hanna', displayName: 'Hanna Handläggare', roles: ['handlaggare'], password: 'vinterns-kaffe-77' });
     expect(created.ok).toBe(true);
     await invoke('session.logout', {});
-    expect((await invoke('session.login', { username: 'hanna', password: 'hannas-lösenord-1' })).ok).toBe(true);
+    expect((await invoke('session.login', { username: 'hanna', password: 'vinterns-kaffe-77' })).ok).toBe(true);
+    expect((await invoke('session.changePassword', { currentPassword: 'vinterns-kaffe-77', newPassword: 'hannas-nya-fras-är-lång' })).ok).toBe(false); // contains the username
+    expect((await invoke('session.changePassword', { currentPassword: 'vinterns-kaffe-77', newPassword: 'sommarens-egen-fras-9' })).ok).toBe(true);
     const before = await counts(core);
     for (const [name, input] of [
-      ['users.create', { username: 'mallory', displayName: 'M', roles: ['admin'], password: 'mallorys-lösen-1' }],
+      ['users.create', { username: 'mallory', displayName: 'M', roles: ['admin'], password: 'ormen-lurar-i-gräset-3' }],
       ['users.list', {}],
       ['settings.update', { unitName: 'X', idleLockMinutes: 5 }],
       ['audit.list', {}],
@@ -83,10 +85,10 @@ describe('IPC router', () => {
   it('a deactivated user cannot log in, and the last admin cannot be removed', async () => {
     const { invoke } = await makeReadyCore(t.dir);
     expect(await invoke('users.update', { id: 1, displayName: 'Ada', roles: ['handlaggare'], active: true })).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION' } });
-    const c = await invoke('users.create', { username: 'ulla', displayName: 'Ulla', roles: ['handlaggare'], password: 'ullas-losenord-1' });
+    const c = await invoke('users.create', { username: 'ulla', displayName: 'Ulla', roles: ['handlaggare'], password: 'ugglan-ser-i-mörkret-5' });
     const id = c.ok ? (c.value as { id: number }).id : 0;
     expect((await invoke('users.update', { id, displayName: 'Ulla', roles: ['handlaggare'], active: false })).ok).toBe(true);
     await invoke('session.logout', {});
-    expect(await invoke('session.login', { username: 'ulla', password: 'ullas-losenord-1' })).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+    expect(await invoke('session.login', { username: 'ulla', password: 'ugglan-ser-i-mörkret-5' })).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
   });
 });

@@ -11,6 +11,9 @@ export type Handlers = { [N in ProcedureName]: Handler<N> };
 
 export type Logger = (message: string, err?: unknown) => void;
 
+/** While an admin-set temporary password is in force, only these may be called. */
+const MUST_CHANGE_ALLOWED: ReadonlySet<string> = new Set(['session.status', 'session.changePassword', 'session.logout', 'session.lock', 'session.touch']);
+
 /** Field path -> first Swedish message, for forms. */
 function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -34,7 +37,18 @@ export function createRouter(core: AppCore, handlers: Handlers, log: Logger = ()
   return async function invoke(name: unknown, rawInput: unknown): Promise<IpcResult<unknown>> {
     if (!isProcedureName(name)) return fail({ code: 'UNKNOWN_PROCEDURE', message: 'Okänd åtgärd.' });
     const def = contract[name];
-    const roles = core.hasSession() ? core.requireSession().user.roles : null;
+    // Roles, active flag and must-change-password are read from the database on every call, not cached for the session.
+    let user;
+    try {
+      user = await core.refreshSessionUser();
+    } catch (err) {
+      log('Could not re-read the session user', err);
+      return fail({ code: 'INTERNAL', message: 'Ett internt fel inträffade. Inget har ändrats.' });
+    }
+    const roles = user ? user.roles : null;
+    if (user?.mustChangePassword && !MUST_CHANGE_ALLOWED.has(name)) {
+      return fail({ code: 'FORBIDDEN', message: 'Du måste byta ditt tillfälliga lösenord innan du kan fortsätta.' });
+    }
     if (!hasAccess(def.access, roles)) {
       return roles === null
         ? fail({ code: 'NOT_LOGGED_IN', message: 'Du är inte inloggad, eller så har sessionen låsts.' })

@@ -3,8 +3,9 @@ import type { DB } from '../db/schema';
 import type { AuditEntry, AuditVerifyResult } from '../../shared/ipc/procedures/audit';
 import { parsePersonnummer } from '../../shared/personnummer';
 import { DomainError } from '../../shared/errors';
+import { verifyLiveAudit } from '../audit/anchors';
+import type { Vault } from '../vault/vault';
 import { toLocalIsoDate } from '../../shared/dates';
-import { verifyAuditChain } from '../audit/verify';
 import type { ServiceContext } from '../core/session';
 import { toCsv } from '../exports/csv';
 
@@ -66,6 +67,7 @@ export async function exportAuditCsv(ctx: ServiceContext, f: AuditFilter): Promi
   return { csv: toCsv(lines), rows: rows.length };
 }
 
-export function verifyAudit(ctx: ServiceContext, anchor: { id: number; hash: string } | null): AuditVerifyResult {
-  return verifyAuditChain(ctx.raw, anchor);
+/** The live chain against the vault's anchor and the head in every backup manifest. */
+export function verifyAudit(ctx: ServiceContext, vault: Vault): Promise<AuditVerifyResult> {
+  return verifyLiveAudit(ctx, vault);
 }

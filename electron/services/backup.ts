@@ -6,6 +6,7 @@ import { toLocalIsoDate } from '../../shared/dates';
 import { audit, type ServiceContext } from '../core/session';
 import { appendAudit } from '../audit/audit-log';
 import { createBackup, listBackups, rotateBackups } from '../backup/backup';
+import type { Vault } from '../vault/vault';
 
 const DEFAULTS: BackupSettings = { folder: '', automatic: true, keepDays: 30 };
 
@@ -20,24 +21,24 @@ export async function saveBackupSettings(ctx: ServiceContext, s: BackupSettings)
   await stored.save(ctx, s);
 }
 
-export async function backupNow(ctx: ServiceContext, vaultFile: string, kind: 'manuell' | 'automatisk'): Promise<{ path: string }> {
+export async function backupNow(ctx: ServiceContext, vault: Vault, kind: 'manuell' | 'automatisk', detail: string | null = null): Promise<{ path: string }> {
   const s = await readBackupSettings(ctx.db);
   if (!s.folder) throw new DomainError('RULE_VIOLATION', 'Ingen mapp för säkerhetskopior är vald (Inställningar → Säkerhetskopiering).');
   // The log line goes in first, so the backup holds the record of itself.
-  await audit(ctx, ctx.db, { action: `backup.${kind === 'manuell' ? 'create' : 'auto'}`, entityType: 'backup' });
-  const { path } = await createBackup(ctx.raw, vaultFile, s.folder, kind, ctx.now());
+  await audit(ctx, ctx.db, { action: `backup.${kind === 'manuell' ? 'create' : 'auto'}`, entityType: 'backup', detail });
+  const { path } = await createBackup(ctx.raw, vault.path, s.folder, kind, ctx.now(), { keyId: vault.keyId(), epoch: vault.epoch() });
   rotateBackups(s.folder, s.keepDays, ctx.now());
   return { path };
 }
 
 /** Daily automatic backup on the first unlock of the day. A failure is logged and never blocks the login. */
-export async function autoBackupIfDue(ctx: ServiceContext, vaultFile: string): Promise<void> {
+export async function autoBackupIfDue(ctx: ServiceContext, vault: Vault): Promise<void> {
   const s = await readBackupSettings(ctx.db);
   if (!s.automatic || !s.folder) return;
   const today = toLocalIsoDate(ctx.now());
   if (listBackups(s.folder).some((b) => b.manifest.kind === 'automatisk' && toLocalIsoDate(new Date(b.manifest.createdAt)) === today)) return;
   try {
-    await backupNow(ctx, vaultFile, 'automatisk');
+    await backupNow(ctx, vault, 'automatisk');
   } catch (err) {
     await appendAudit(ctx.db, { userId: ctx.actor.id, action: 'backup.auto.failed', entityType: 'backup', detail: err instanceof DomainError ? err.message : 'okänt fel' }, ctx.now);
   }

@@ -18,6 +18,8 @@ export async function writeInitialSettings(trx: Transaction<DB>, unitName: strin
 export async function readSettings(db: Kysely<DB> | Transaction<DB>): Promise<UnitSettings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', Object.keys(DEFAULTS)).execute();
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  // Older versions allowed up to 240 minutes; a stored value above today's maximum is read as the maximum.
+  if (typeof stored.idleLockMinutes === 'number' && stored.idleLockMinutes > 60) stored.idleLockMinutes = 60;
   return unitSettings.parse({ ...DEFAULTS, ...stored });
 }
 

@@ -5,6 +5,10 @@ import type { UsersTable } from '../db/schema';
 import type { Selectable } from 'kysely';
 import { audit, type ServiceContext } from '../core/session';
 import type { Vault } from '../vault/vault';
+import { randomUUID } from 'node:crypto';
+
+/** Rekeys the database (AppCore.rekey): revokes entries, optionally replaces one, returns the new recovery key. */
+export type KeyRotation = (opts: { remove: string[]; replace?: { entryId: string; username: string; password: string } }) => Promise<{ recoveryKey: string; dropped: string[] }>;
 
 function toRow(u: Selectable<UsersTable>): UserRow {
   return {
@@ -63,11 +67,16 @@ export async function createUser(
   }
 }
 
+/**
+ * Deactivating a user revokes for real: the database gets a new data key (re-wrapped for the
+ * remaining users, new recovery key returned for the admin) so the user's old password opens
+ * neither the live database nor anything made from now on. Backups made before carry the old key.
+ */
 export async function updateUser(
   ctx: ServiceContext,
-  vault: Vault,
+  rotate: KeyRotation,
   input: { id: number; displayName: string; roles: Role[]; active: boolean },
-): Promise<UserRow> {
+): Promise<UserRow & { recoveryKey: string | null }> {
   const before = await getUser(ctx, input.id);
   const isSelf = input.id === ctx.actor.id;
   if (isSelf && (!input.active || !input.roles.includes('admin'))) {
@@ -79,6 +88,9 @@ export async function updateUser(
     );
     if (admins.length === 0) throw new DomainError('RULE_VIOLATION', 'Det måste finnas minst en aktiv administratör.');
   }
+  // The key is rotated first: a crash after it leaves the user without a key (and the admin repeats the deactivation), never the reverse.
+  const revoking = !input.active && before.vault_entry_id !== null;
+  const rotated = revoking ? await rotate({ remove: [before.vault_entry_id!] }) : null;
   const row = await ctx.db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('users')
@@ -86,7 +98,7 @@ export async function updateUser(
         display_name: input.displayName,
         roles: JSON.stringify(input.roles),
         active: input.active ? 1 : 0,
-        // A deactivated user's sealed key is removed; reactivation needs a new password from an admin.
+        // A deactivated user's key is revoked; reactivation needs a new password from an admin.
         vault_entry_id: input.active ? before.vault_entry_id : null,
         updated_at: ctx.now().toISOString(),
       })
@@ -99,17 +111,21 @@ export async function updateUser(
       (before.active === 1) !== input.active ? (input.active ? 'aktiverad' : 'inaktiverad') : null,
     ].filter(Boolean);
     await audit(ctx, trx, { action: 'user.update', entityType: 'user', entityId: input.id, detail: changes.join('; ') || null });
+    if (rotated) await audit(ctx, trx, { action: 'key.rotate', entityType: 'user', entityId: input.id, detail: 'ny datanyckel (inaktivering); ny återställningsnyckel visad' });
     return updated;
   });
-  if (!input.active && before.vault_entry_id) vault.removeEntry(before.vault_entry_id);
-  return toRow(row);
+  return { ...toRow(row), recoveryKey: rotated?.recoveryKey ?? null };
 }
 
-/** Admin sets a temporary password; the user must change it at next login. */
-export async function resetPassword(ctx: ServiceContext, vault: Vault, input: { id: number; newPassword: string }): Promise<void> {
+/**
+ * Admin sets a temporary password; the user must change it at next login. The database is rekeyed
+ * at the same time, so the user's old password (still valid in older copies of vault.json) opens nothing new.
+ */
+export async function resetPassword(ctx: ServiceContext, rotate: KeyRotation, input: { id: number; newPassword: string }): Promise<{ recoveryKey: string }> {
   const user = await getUser(ctx, input.id);
   if (user.active !== 1) throw new DomainError('RULE_VIOLATION', 'Kontot är inaktiverat. Aktivera det först.');
-  const entryId = await vault.setPassword(ctx.dataKey, user.username, input.newPassword, user.vault_entry_id);
+  const entryId = user.vault_entry_id ?? randomUUID();
+  const { recoveryKey } = await rotate({ remove: [], replace: { entryId, username: user.username, password: input.newPassword } });
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
@@ -117,7 +133,9 @@ export async function resetPassword(ctx: ServiceContext, vault: Vault, input: { 
       .where('id', '=', input.id)
       .execute();
     await audit(ctx, trx, { action: 'user.password.reset', entityType: 'user', entityId: input.id });
+    await audit(ctx, trx, { action: 'key.rotate', entityType: 'user', entityId: input.id, detail: 'ny datanyckel (lösenordsåterställning); ny återställningsnyckel visad' });
   });
+  return { recoveryKey };
 }
 
 /** The user changes their own password; the current one is checked against the vault. */

@@ -1,9 +1,11 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../../shared/errors';
-import { open, seal } from './aead';
+import { open, seal, type Sealed } from './aead';
 import { deriveKek, newSalt, type ScryptParams } from './kdf';
+import { assertPasswordPolicy } from './password-policy';
 import { formatRecoveryKey, generateRecoveryKey, parseRecoveryKey, recoveryKek } from './recovery-key';
 import { readVaultFile, writeVaultFile, type VaultEntry, type VaultFileData } from './vault-file';
+import { newKeyPair, unwrapWith, wrapTo } from './wrap';
 
 const WRONG = 'Fel användarnamn eller lösenord.';
 const MAX_PENDING = 1000;
@@ -14,16 +16,51 @@ export function lockoutSeconds(failures: number): number {
   return Math.min(300, 2 ** (failures - 2));
 }
 
+function subKey(dataKey: Buffer, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), `kontaktregistret ${purpose}`, 32));
+}
+
+/** Public fingerprint of a data key: tells key generations apart without revealing anything about the key. */
+export function keyIdOf(dataKey: Buffer): string {
+  const k = subKey(dataKey, 'key-id');
+  const id = k.subarray(0, 12).toString('hex');
+  k.fill(0);
+  return id;
+}
+
+/** HMAC of an audit anchor under a key derived from the data key: a file edit without the key is detected. */
+export function anchorMac(dataKey: Buffer, anchor: { id: number; hash: string }): string {
+  const k = subKey(dataKey, 'audit-anchor');
+  const mac = createHmac('sha256', k).update(JSON.stringify([anchor.id, anchor.hash])).digest('hex');
+  k.fill(0);
+  return mac;
+}
+
+function macEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+}
+
+export type AnchorCheck = { anchor: { id: number; hash: string } | null; authentic: boolean };
+
 /**
- * The data key lives only in memory; on disk it exists only sealed, once per user (password KDF)
- * and once under the recovery key. All writes go through writeVaultFile (atomic).
+ * The data key lives only in memory; on disk it exists only sealed: once per user (encrypted to the
+ * user's X25519 key, whose private half is sealed under the password's scrypt key) and once under
+ * the recovery key. All writes go through writeVaultFile (atomic). Unlocks run one at a time.
  */
 export class Vault {
+  private queue: Promise<unknown> = Promise.resolve();
+
   public constructor(
     private readonly file: string,
     private readonly kdf: ScryptParams,
     private readonly now: () => Date,
   ) {}
+
+  public get path(): string {
+    return this.file;
+  }
 
   public exists(): boolean {
     return readVaultFile(this.file) !== null;
@@ -35,80 +72,169 @@ export class Vault {
     return data;
   }
 
+  private write(data: VaultFileData): void {
+    writeVaultFile(this.file, { ...data, version: 2 });
+  }
+
+  /** Runs `fn` after every earlier queued call has finished: one unlock (or rekey) at a time. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   public lookupFor(username: string, data = this.load()): string {
     return createHash('sha256').update(data.lookupSalt).update(':').update(username.toLowerCase()).digest('hex');
+  }
+
+  public keyId(): string | null {
+    return this.load().keyId ?? null;
+  }
+
+  /** Unlock attempts counted so far (see unlock). */
+  public attempts(): number {
+    return this.load().attempts ?? 0;
+  }
+
+  public epoch(): string | null {
+    return this.load().epoch ?? null;
+  }
+
+  /** The whole file as read (for a restore, which carries the live users' keys over). Null when unreadable. */
+  public snapshot(): VaultFileData | null {
+    try {
+      return readVaultFile(this.file);
+    } catch {
+      return null;
+    }
   }
 
   /** First start: a new data key, sealed for the first admin and under a new recovery key. */
   public async create(username: string, password: string): Promise<{ dataKey: Buffer; entryId: string; recoveryKey: string }> {
     if (this.exists()) throw new DomainError('ALREADY_INITIALIZED', 'Kontaktregistret är redan installerat.');
+    assertPasswordPolicy(password, username);
     const dataKey = randomBytes(32);
     const recovery = generateRecoveryKey();
     const recoverySalt = newSalt();
+    const rkek = recoveryKek(recovery, recoverySalt);
     const data: VaultFileData = {
       format: 'kontaktregistret-vault',
-      version: 1,
+      version: 2,
       lookupSalt: randomBytes(16).toString('base64'),
       entries: [],
-      recovery: { salt: recoverySalt.toString('base64'), key: seal(recoveryKek(recovery, recoverySalt), dataKey, 'recovery') },
+      recovery: { salt: recoverySalt.toString('base64'), key: seal(rkek, dataKey, 'recovery') },
+      keyId: keyIdOf(dataKey),
+      epoch: randomUUID(),
+      previousKey: null,
       failures: {},
+      attempts: 0,
       pendingFailures: [],
       auditAnchor: null,
     };
+    rkek.fill(0);
     const entry = await this.makeEntry(data, username, password, dataKey);
     data.entries.push(entry);
-    writeVaultFile(this.file, data);
-    return { dataKey, entryId: entry.id, recoveryKey: formatRecoveryKey(recovery) };
+    this.write(data);
+    const text = formatRecoveryKey(recovery);
+    recovery.fill(0);
+    return { dataKey, entryId: entry.id, recoveryKey: text };
   }
 
   private async makeEntry(data: VaultFileData, username: string, password: string, dataKey: Buffer, id: string = randomUUID()): Promise<VaultEntry> {
     const salt = newSalt();
     const kek = await deriveKek(password, salt, this.kdf);
-    return {
-      id,
-      lookup: this.lookupFor(username, data),
-      kdf: { alg: 'scrypt', ...this.kdf, salt: salt.toString('base64') },
-      key: seal(kek, dataKey, `entry:${id}`),
-    };
+    const { publicDer, privateDer } = newKeyPair();
+    try {
+      return {
+        id,
+        lookup: this.lookupFor(username, data),
+        kdf: { alg: 'scrypt', ...this.kdf, salt: salt.toString('base64') },
+        publicKey: publicDer.toString('base64'),
+        privateKey: seal(kek, privateDer, `entry:${id}:private`),
+        wrapped: wrapTo(publicDer, dataKey, `wrap:${id}`),
+      };
+    } finally {
+      kek.fill(0);
+      privateDer.fill(0);
+    }
   }
 
   /**
-   * Unwraps the data key with a user's password. Failures grow a per-user delay and are queued
-   * for the audit log; the same message is given for an unknown user and a wrong password.
+   * Unwraps the data key with a user's password, one call at a time. The failure is counted (and
+   * queued for the audit log) *before* the KDF runs and withdrawn only on success, so parallel or
+   * interrupted guesses all count. An unknown username costs the same KDF work as a known one.
    */
-  public async unlock(username: string, password: string): Promise<{ dataKey: Buffer; entryId: string }> {
-    const data = this.load();
-    const lookup = this.lookupFor(username, data);
-    const fail = data.failures[lookup];
-    if (fail) {
-      const waitUntil = Date.parse(fail.lastAt) + lockoutSeconds(fail.count) * 1000;
-      const remaining = Math.ceil((waitUntil - this.now().getTime()) / 1000);
-      if (remaining > 0) {
-        throw new DomainError('TOO_MANY_ATTEMPTS', `För många felaktiga försök. Vänta ${remaining} sekunder och försök igen.`, {
-          retryAfterSeconds: remaining,
-        });
+  public unlock(username: string, password: string): Promise<{ dataKey: Buffer; entryId: string; attempts: number }> {
+    return this.exclusive(async () => {
+      const data = this.load();
+      const lookup = this.lookupFor(username, data);
+      const fail = data.failures[lookup];
+      if (fail) {
+        const last = Date.parse(fail.lastAt);
+        // A timestamp that does not parse counts as "just now": tampering never shortens the wait.
+        const waitUntil = (Number.isFinite(last) ? Math.min(last, this.now().getTime()) : this.now().getTime()) + lockoutSeconds(fail.count) * 1000;
+        const remaining = Math.ceil((waitUntil - this.now().getTime()) / 1000);
+        if (remaining > 0) {
+          throw new DomainError('TOO_MANY_ATTEMPTS', `För många felaktiga försök. Vänta ${remaining} sekunder och försök igen.`, {
+            retryAfterSeconds: remaining,
+          });
+        }
       }
-    }
-    const entry = data.entries.find((e) => e.lookup === lookup);
-    if (entry) {
-      const dataKey = await this.openEntry(entry, password);
-      if (dataKey) {
-        delete data.failures[lookup];
-        writeVaultFile(this.file, data);
-        return { dataKey, entryId: entry.id };
+      const at = this.now().toISOString();
+      const pendingId = randomUUID();
+      const attempts = (data.attempts ?? 0) + 1;
+      data.attempts = attempts;
+      data.failures[lookup] = { count: (fail?.count ?? 0) + 1, lastAt: at };
+      data.pendingFailures = [...data.pendingFailures, { at, lookup, id: pendingId }].slice(-MAX_PENDING);
+      this.write(data);
+
+      const entry = data.entries.find((e) => e.lookup === lookup);
+      const dataKey = entry ? await this.openEntry(entry, password) : await this.dummyWork(data, lookup, password);
+      if (!dataKey || !entry) throw new DomainError('WRONG_CREDENTIALS', WRONG);
+
+      // Success: withdraw the provisional failure (re-read: nothing else ran in between, but be exact).
+      const after = this.load();
+      delete after.failures[lookup];
+      after.pendingFailures = after.pendingFailures.filter((p) => p.id !== pendingId);
+      if (!entry.publicKey) {
+        // A version-1 entry is upgraded to a key pair now that the password is at hand.
+        const upgraded = await this.makeEntry(after, username, password, dataKey, entry.id);
+        after.entries = after.entries.map((e) => (e.id === entry.id ? upgraded : e));
+        if (!after.keyId) after.keyId = keyIdOf(dataKey);
+        // Version-1 vaults had an unauthenticated anchor: it is signed once, at this upgrade (trust on first use).
+        if (after.auditAnchor && !after.auditAnchor.mac) after.auditAnchor = { ...after.auditAnchor, mac: anchorMac(dataKey, after.auditAnchor) };
       }
-    }
-    const at = this.now().toISOString();
-    data.failures[lookup] = { count: (fail?.count ?? 0) + 1, lastAt: at };
-    data.pendingFailures = [...data.pendingFailures, { at, lookup }].slice(-MAX_PENDING);
-    writeVaultFile(this.file, data);
-    throw new DomainError('WRONG_CREDENTIALS', WRONG);
+      this.write(after);
+      return { dataKey, entryId: entry.id, attempts };
+    });
   }
 
-  /** The data key sealed in an entry, with the entry's own KDF parameters; null for a wrong password. */
+  /** The same scrypt work as a real entry, for an unknown username (no timing difference). */
+  private async dummyWork(data: VaultFileData, lookup: string, password: string): Promise<null> {
+    const params = data.entries[0]?.kdf ?? { ...this.kdf };
+    const salt = createHash('sha256').update('dummy').update(data.lookupSalt).update(lookup).digest().subarray(0, 16);
+    const kek = await deriveKek(password, salt, { N: params.N, r: params.r, p: params.p });
+    kek.fill(0);
+    return null;
+  }
+
+  /** The data key of an entry, with the entry's own KDF parameters; null for a wrong password. */
   private async openEntry(entry: VaultEntry, password: string): Promise<Buffer | null> {
     const kek = await deriveKek(password, Buffer.from(entry.kdf.salt, 'base64'), entry.kdf);
-    return open(kek, entry.key, `entry:${entry.id}`);
+    try {
+      if (entry.publicKey && entry.privateKey && entry.wrapped) {
+        const priv = open(kek, entry.privateKey, `entry:${entry.id}:private`);
+        if (!priv) return null;
+        try {
+          return unwrapWith(priv, Buffer.from(entry.publicKey, 'base64'), entry.wrapped, `wrap:${entry.id}`);
+        } finally {
+          priv.fill(0);
+        }
+      }
+      return entry.key ? open(kek, entry.key, `entry:${entry.id}`) : null;
+    } finally {
+      kek.fill(0);
+    }
   }
 
   public entry(entryId: string): VaultEntry | undefined {
@@ -125,38 +251,124 @@ export class Vault {
   /** Checks a password without touching the failure counters (reading a backup's own vault, which is never written). */
   public async unlockReadOnly(username: string, password: string): Promise<{ dataKey: Buffer; entryId: string }> {
     const data = this.load();
-    const entry = data.entries.find((e) => e.lookup === this.lookupFor(username, data));
-    if (entry) {
-      const dataKey = await this.openEntry(entry, password);
-      if (dataKey) return { dataKey, entryId: entry.id };
-    }
+    const lookup = this.lookupFor(username, data);
+    const entry = data.entries.find((e) => e.lookup === lookup);
+    const dataKey = entry ? await this.openEntry(entry, password) : await this.dummyWork(data, lookup, password);
+    if (entry && dataKey) return { dataKey, entryId: entry.id };
     throw new DomainError('WRONG_CREDENTIALS', 'Fel användarnamn eller lösenord för säkerhetskopian.');
   }
 
-  /** Unwraps the data key with the recovery key (shown once at setup). */
+  /** Unwraps the data key with the recovery key (shown once at setup, and again after every rekey). */
   public unlockWithRecoveryKey(text: string): Buffer {
     const data = this.load();
     const parsed = parseRecoveryKey(text);
-    const dataKey = parsed ? open(recoveryKek(parsed, Buffer.from(data.recovery.salt, 'base64')), data.recovery.key, 'recovery') : null;
+    const kek = parsed ? recoveryKek(parsed, Buffer.from(data.recovery.salt, 'base64')) : null;
+    const dataKey = kek ? open(kek, data.recovery.key, 'recovery') : null;
+    kek?.fill(0);
+    parsed?.fill(0);
     if (!dataKey) throw new DomainError('WRONG_CREDENTIALS', 'Återställningsnyckeln stämmer inte.');
     return dataKey;
   }
 
   /** Seals the data key for a user under a new password, replacing any earlier entry of that id. Returns the entry id. */
   public async setPassword(dataKey: Buffer, username: string, password: string, entryId?: string | null): Promise<string> {
+    assertPasswordPolicy(password, username);
     const data = this.load();
     const entry = await this.makeEntry(data, username, password, dataKey, entryId ?? randomUUID());
-    data.entries = [...data.entries.filter((e) => e.id !== entry.id && e.lookup !== entry.lookup), entry];
-    delete data.failures[entry.lookup];
-    writeVaultFile(this.file, data);
+    const fresh = this.load();
+    fresh.entries = [...fresh.entries.filter((e) => e.id !== entry.id && e.lookup !== entry.lookup), entry];
+    delete fresh.failures[entry.lookup];
+    this.write(fresh);
     return entry.id;
   }
 
-  /** Removes a user's sealed key: that password can no longer unlock anything. */
+  /** Removes a user's sealed key: that password can no longer unlock this vault (copies elsewhere still can: see rekey). */
   public removeEntry(entryId: string): void {
     const data = this.load();
     data.entries = data.entries.filter((e) => e.id !== entryId);
-    writeVaultFile(this.file, data);
+    this.write(data);
+  }
+
+  /**
+   * Step 1 of a rekey: writes (atomically) a vault in which every remaining entry, the recovery key
+   * and the audit anchor belong to `newKey`, the revoked entries are gone, and the old key is kept
+   * sealed under the new one until the database has been rekeyed (`finishRekey`). A crash at any
+   * point leaves a vault that opens the database, whichever key the database has.
+   */
+  public beginRekey(
+    oldKey: Buffer,
+    newKey: Buffer,
+    opts: { remove: string[]; replace?: { entryId: string; username: string; password: string }; recipients?: VaultEntry[]; newEpoch?: boolean },
+  ): Promise<{ recoveryKey: string; dropped: string[] }> {
+    return this.exclusive(async () => {
+      if (opts.replace) assertPasswordPolicy(opts.replace.password, opts.replace.username);
+      const data = this.load();
+      const replaced = opts.replace ? await this.makeEntry(data, opts.replace.username, opts.replace.password, newKey, opts.replace.entryId) : null;
+      const dropped: string[] = [];
+      const entries: VaultEntry[] = [];
+      for (const e of opts.recipients ?? data.entries) {
+        if (opts.remove.includes(e.id)) continue;
+        if (replaced && (e.id === replaced.id || e.lookup === replaced.lookup)) continue;
+        if (!e.publicKey) {
+          // A version-1 entry (no key pair, its user has not logged in since the upgrade) cannot be re-wrapped.
+          dropped.push(e.id);
+          continue;
+        }
+        entries.push({ ...e, wrapped: wrapTo(Buffer.from(e.publicKey, 'base64'), newKey, `wrap:${e.id}`) });
+      }
+      if (replaced) entries.push(replaced);
+      const recovery = generateRecoveryKey();
+      const salt = newSalt();
+      const rkek = recoveryKek(recovery, salt);
+      const anchor = this.checkedAnchor(data, oldKey);
+      const next: VaultFileData = {
+        ...data,
+        entries,
+        recovery: { salt: salt.toString('base64'), key: seal(rkek, newKey, 'recovery') },
+        keyId: keyIdOf(newKey),
+        epoch: opts.newEpoch || !data.epoch ? randomUUID() : data.epoch,
+        previousKey: seal(subKey(newKey, 'previous-key'), oldKey, 'previous-key'),
+        // An anchor that was not authentic stays unauthenticated, so verification keeps reporting it.
+        auditAnchor: anchor.anchor ? { ...anchor.anchor, mac: anchor.authentic ? anchorMac(newKey, anchor.anchor) : undefined } : null,
+      };
+      rkek.fill(0);
+      this.write(next);
+      const text = formatRecoveryKey(recovery);
+      recovery.fill(0);
+      return { recoveryKey: text, dropped };
+    });
+  }
+
+  /** The old data key kept during a rekey, opened with the new one; null when no rekey is pending. */
+  public previousKey(newKey: Buffer): Buffer | null {
+    const p = this.load().previousKey;
+    if (!p) return null;
+    const k = subKey(newKey, 'previous-key');
+    const old = open(k, p as Sealed, 'previous-key');
+    k.fill(0);
+    return old;
+  }
+
+  public rekeyPending(): boolean {
+    return Boolean(this.load().previousKey);
+  }
+
+  /** Step 3 of a rekey: the database has the new key, so the old one is forgotten. */
+  public finishRekey(): void {
+    const data = this.load();
+    if (!data.previousKey) return;
+    data.previousKey = null;
+    this.write(data);
+  }
+
+  /** A login the vault accepted but the database refused (deactivated account): it counts and is logged as a failure. */
+  public addFailure(username: string): void {
+    const data = this.load();
+    const lookup = this.lookupFor(username, data);
+    const at = this.now().toISOString();
+    data.failures[lookup] = { count: (data.failures[lookup]?.count ?? 0) + 1, lastAt: at };
+    data.pendingFailures = [...data.pendingFailures, { at, lookup, id: randomUUID() }].slice(-MAX_PENDING);
+    this.write(data);
   }
 
   /** Failed logins waiting for the audit log. */
@@ -169,16 +381,24 @@ export class Vault {
     if (count === 0) return;
     const data = this.load();
     data.pendingFailures = data.pendingFailures.slice(count);
-    writeVaultFile(this.file, data);
+    this.write(data);
   }
 
-  public auditAnchor(): { id: number; hash: string } | null {
-    return this.load().auditAnchor;
+  private checkedAnchor(data: VaultFileData, dataKey: Buffer): AnchorCheck {
+    const a = data.auditAnchor;
+    if (!a) return { anchor: null, authentic: true };
+    const anchor = { id: a.id, hash: a.hash };
+    return { anchor, authentic: Boolean(a.mac) && macEqual(a.mac!, anchorMac(dataKey, anchor)) };
   }
 
-  public setAuditAnchor(anchor: { id: number; hash: string } | null): void {
+  /** The anchor and whether its MAC (keyed by the data key) holds; a missing or wrong MAC means the file was edited. */
+  public auditAnchor(dataKey: Buffer): AnchorCheck {
+    return this.checkedAnchor(this.load(), dataKey);
+  }
+
+  public setAuditAnchor(anchor: { id: number; hash: string } | null, dataKey: Buffer): void {
     const data = this.load();
-    data.auditAnchor = anchor;
-    writeVaultFile(this.file, data);
+    data.auditAnchor = anchor ? { ...anchor, mac: anchorMac(dataKey, anchor) } : null;
+    this.write(data);
   }
 }

@@ -80,7 +80,7 @@ export function SettingsScreen() {
       <h2 id="enheten-rubrik" tabIndex={-1}>Enheten</h2>
       <Form validationBehavior="aria" onSubmit={submit} className="stack narrow" aria-label="Enheten">
         <TextInput control={control} name="unitName" label="Enhetens namn" />
-        <NumberInput control={control} name="idleLockMinutes" label="Lås automatiskt efter (minuter utan aktivitet)" minValue={1} maxValue={240} />
+        <NumberInput control={control} name="idleLockMinutes" label="Lås automatiskt efter (minuter utan aktivitet)" minValue={1} maxValue={60} />
         <TextInput control={control} name="legalBases" label="Lagrum för beslut" description="Skilj med semikolon." />
         <CheckboxInput control={control} name="contentProtection" label="Skydda fönstret mot skärmbilder och skärmdelning" />
         <p className="muted">

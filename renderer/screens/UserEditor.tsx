@@ -21,13 +21,15 @@ export function UserEditor({ user, onClose, onSaved }: { user: UserRow; onClose:
   const pw = useForm<Reset>({ resolver: zodResolver(contract['users.resetPassword'].input), defaultValues: { id: user.id, newPassword: '' } });
   const [message, setMessage] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
 
   const save = edit.handleSubmit(async (values) => {
     setMessage(null);
     try {
-      await call('users.update', values);
+      const saved = await call('users.update', values);
       onSaved();
-      onClose();
+      if (saved.recoveryKey) setRecoveryKey(saved.recoveryKey);
+      else onClose();
     } catch (err) {
       setMessage(applyServerError(err, edit.setError));
     }
@@ -35,7 +37,8 @@ export function UserEditor({ user, onClose, onSaved }: { user: UserRow; onClose:
   const resetPw = pw.handleSubmit(async (values) => {
     setMessage(null);
     try {
-      await call('users.resetPassword', values);
+      const r = await call('users.resetPassword', values);
+      setRecoveryKey(r.recoveryKey);
       pw.reset({ id: user.id, newPassword: '' });
       setOk('Tillfälligt lösenord satt. Användaren måste byta det vid nästa inloggning.');
       onSaved();
@@ -73,6 +76,16 @@ export function UserEditor({ user, onClose, onSaved }: { user: UserRow; onClose:
         </Form>
         <FormMessage>{message}</FormMessage>
         <FormMessage tone="ok">{ok}</FormMessage>
+        {recoveryKey && (
+          <div className="stack" role="status">
+            <p>
+              Databasen har fått en ny nyckel, så det gamla lösenordet öppnar ingenting längre. <strong>Ny återställningsnyckel</strong> (visas bara nu; skriv ut
+              den och förvara den inlåst, den gamla gäller inte längre):
+            </p>
+            <p className="recovery-key" data-testid="new-recovery-key">{recoveryKey}</p>
+            <p>Säkerhetskopior tagna före ändringen är krypterade med den gamla nyckeln och öppnas fortfarande med de lösenord som gällde då.</p>
+          </div>
+        )}
         <Button className="link" onPress={onClose}>
           Stäng
         </Button>

@@ -36,13 +36,16 @@ export interface TemplateParagraph {
 
 const FIELD = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
+/** Own properties only: `{{constructor}}` or `{{toString}}` are not fields (`in` would find them on Object.prototype). */
+const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
 /** Swedish problems with a template: unknown fields, broken braces. Empty = fine. */
 export function templateProblems(paragraphs: TemplateParagraph[]): string[] {
   const problems: string[] = [];
   paragraphs.forEach((p, i) => {
     for (const part of [p.heading, p.text]) {
       for (const m of part.matchAll(FIELD)) {
-        if (!(m[1] in MERGE_FIELDS)) problems.push(`Stycke ${i + 1}: okänt kopplingsfält {{${m[1]}}}.`);
+        if (!own(MERGE_FIELDS, m[1])) problems.push(`Stycke ${i + 1}: okänt kopplingsfält {{${m[1]}}}.`);
       }
       const stripped = part.replace(FIELD, '');
       if (stripped.includes('{{') || stripped.includes('}}')) problems.push(`Stycke ${i + 1}: ofullständigt kopplingsfält (saknar {{ eller }}).`);
@@ -53,7 +56,7 @@ export function templateProblems(paragraphs: TemplateParagraph[]): string[] {
 
 /** Fills in the fields (plain text; the HTML layer escapes it). */
 export function mergeText(text: string, values: MergeValues): string {
-  return text.replace(FIELD, (_m, name: string) => (name in values ? values[name as MergeField] : `{{${name}}}`));
+  return text.replace(FIELD, (_m, name: string) => (own(values, name) && own(MERGE_FIELDS, name) ? values[name as MergeField] : `{{${name}}}`));
 }
 
 /** The default agreement (domain.md §4.4): parties, scope, pay, confidentiality, duty to report, ending. */

@@ -43,4 +43,7 @@ export const personBaseValues = z.object({
 
 /** Showing a protected person's address: the reason is required and logged. */
 export const revealAddressInput = z.object({ id, reason: z.string().trim().min(5, 'Ange skälet till att adressen behöver visas (minst 5 tecken).').max(500) });
-export const addressOutput = z.object({ street: z.string(), postalCode: z.string(), city: z.string() });
+export const addressOutput = z.object({ street: z.string(), postalCode: z.string(), city: z.string(), phone: z.string(), workplace: z.string() });
+
+/** Changing skyddad identitet on or off needs a reason (checked in the service, logged). */
+export const protectedIdentityReason = z.string().trim().max(500, 'Skälet är för långt (högst 500 tecken).').default('');

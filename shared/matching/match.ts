@@ -17,6 +17,8 @@ export interface MatchClient {
   preferredAgeMax: number | null;
   /** Staff, god man, förvaltare, vårdnadshavare: by name and (optionally) personnummer. */
   connections: Array<{ role: string; name: string; personnummer: string }>;
+  /** Skyddad identitet: conflict texts must not say where the client lives or works. */
+  protectedIdentity?: boolean;
 }
 
 export interface MatchCandidate {
@@ -39,7 +41,12 @@ export interface MatchCandidate {
   belastningExtractDate: IsoDate | null;
   /** Has an open offer or proposal elsewhere. */
   hasOpenOffer: boolean;
+  /** Skyddad identitet: conflict texts must not say where the person lives or works. */
+  protectedIdentity?: boolean;
 }
+
+/** Said instead of the address and workplace reasons when either party has skyddad identitet (the reason would reveal the address). */
+export const PROTECTED_CONFLICT = 'Möjlig jävssituation. Skyddade uppgifter: kontrollera i akten.';
 
 export interface MatchFactor {
   points: number;
@@ -63,9 +70,12 @@ const GENDER_WORD = { man: 'en man', kvinna: 'en kvinna' } as const;
 /** Conflicts of interest between a contact person and a client (domain.md §4.3, issue 4). */
 export function conflictsOfInterest(c: MatchClient, k: MatchCandidate): string[] {
   const out: string[] = [];
-  if (same(k.workplace, c.workplace)) out.push(`Arbetar där brukaren arbetar eller har daglig verksamhet (${k.workplace}).`);
-  if (same(k.workplace, c.residence)) out.push(`Arbetar där brukaren bor (${k.workplace}).`);
-  if (same(k.street, c.street) && same(k.city, c.city)) out.push('Bor på samma adress som brukaren.');
+  const place: string[] = [];
+  if (same(k.workplace, c.workplace)) place.push(`Arbetar där brukaren arbetar eller har daglig verksamhet (${k.workplace}).`);
+  if (same(k.workplace, c.residence)) place.push(`Arbetar där brukaren bor (${k.workplace}).`);
+  if (same(k.street, c.street) && same(k.city, c.city)) place.push('Bor på samma adress som brukaren.');
+  // A reason that names a shared address or workplace would turn matching into an address oracle for a protected person.
+  if (place.length > 0) out.push(...(c.protectedIdentity || k.protectedIdentity ? [PROTECTED_CONFLICT] : place));
   for (const conn of c.connections) {
     const byPnr = conn.personnummer !== '' && conn.personnummer === k.personnummer;
     if (byPnr || same(conn.name, k.name)) out.push(`Är brukarens ${conn.role} (${conn.name}).`);

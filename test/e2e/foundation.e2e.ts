@@ -41,8 +41,8 @@ describe('first start to auto-lock', () => {
     await shot(page, '02-setup-invalid');
     expect(harness.core.status().state).toBe('uninitialized');
 
-    await page.getByLabel('Lösenord', { exact: true }).fill('ett långt lösenord för ada');
-    await page.getByLabel('Upprepa lösenordet').fill('ett långt lösenord för ada');
+    await page.getByLabel('Lösenord', { exact: true }).fill('ett långt lösenord för henne');
+    await page.getByLabel('Upprepa lösenordet').fill('ett långt lösenord för henne');
     await page.getByRole('button', { name: 'Skapa administratör' }).click();
 
     const keyEl = page.getByTestId('recovery-key');
@@ -61,7 +61,7 @@ describe('first start to auto-lock', () => {
     await page.getByRole('button', { name: 'Logga in' }).click();
     await page.getByRole('alert').getByText('Fel användarnamn eller lösenord.').waitFor();
     await shot(page, '04-login-wrong');
-    await page.getByLabel('Lösenord').fill('ett långt lösenord för ada');
+    await page.getByLabel('Lösenord').fill('ett långt lösenord för henne');
     await page.getByRole('button', { name: 'Logga in' }).click();
 
     await page.getByRole('heading', { name: 'Översikt' }).waitFor();
@@ -79,7 +79,7 @@ describe('first start to auto-lock', () => {
     await shot(page, '06-locked');
     expect(await page.evaluate(() => (globalThis as any).kpr.invoke('users.list', {}))).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
 
-    await page.getByLabel('Lösenord').fill('ett långt lösenord för ada');
+    await page.getByLabel('Lösenord').fill('ett långt lösenord för henne');
     await page.getByRole('button', { name: 'Lås upp' }).click();
     await page.getByRole('heading', { name: 'Översikt' }).waitFor();
 

@@ -74,8 +74,8 @@ describe('payout safety end to end', () => {
     await page.getByLabel('Lösenord').fill('tillfälligt-lösen-1');
     await page.getByRole('button', { name: 'Logga in' }).click();
     await page.getByLabel('Tillfälligt lösenord').fill('tillfälligt-lösen-1');
-    await page.getByLabel('Nytt lösenord', { exact: true }).fill('attestantens eget lösen');
-    await page.getByLabel('Upprepa nytt lösenord').fill('attestantens eget lösen');
+    await page.getByLabel('Nytt lösenord', { exact: true }).fill('egen penna blått nio');
+    await page.getByLabel('Upprepa nytt lösenord').fill('egen penna blått nio');
     await page.getByRole('button', { name: 'Byt lösenord' }).click();
     await page.getByRole('heading', { name: 'Översikt' }).waitFor();
     await nav(page, 'Ersättning och utbetalning');

@@ -73,8 +73,8 @@ describe('monthly report to bank file', () => {
     await env.page.getByLabel('Lösenord').fill('tillfälligt-lösen-1');
     await env.page.getByRole('button', { name: 'Logga in' }).click();
     await env.page.getByLabel('Tillfälligt lösenord').fill('tillfälligt-lösen-1');
-    await env.page.getByLabel('Nytt lösenord', { exact: true }).fill('attestantens eget lösen');
-    await env.page.getByLabel('Upprepa nytt lösenord').fill('attestantens eget lösen');
+    await env.page.getByLabel('Nytt lösenord', { exact: true }).fill('egen penna blått nio');
+    await env.page.getByLabel('Upprepa nytt lösenord').fill('egen penna blått nio');
     await env.page.getByRole('button', { name: 'Byt lösenord' }).click();
     await env.page.getByRole('heading', { name: 'Översikt' }).waitFor();
     expect(await env.page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('button', { name: 'Kontaktpersoner' }).count()).toBe(0);

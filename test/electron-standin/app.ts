@@ -75,4 +75,4 @@ export const PAYMENT = {
   twoPersonRule: false,
 };
 
-export const ADMIN = { username: 'ada', displayName: 'Ada Admin', password: 'ett långt lösenord för ada', unitName: 'Kontaktpersonsenheten Provköping' };
+export const ADMIN = { username: 'ada', displayName: 'Ada Admin', password: 'ett långt lösenord för henne', unitName: 'Kontaktpersonsenheten Provköping' };

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Harness } from './server';
 
-export const E2E_ADMIN = { username: 'ada', displayName: 'Ada Admin', password: 'ett långt lösenord för ada', unitName: 'Kontaktpersonsenheten Provköping' };
+export const E2E_ADMIN = { username: 'ada', displayName: 'Ada Admin', password: 'ett långt lösenord för henne', unitName: 'Kontaktpersonsenheten Provköping' };
 
 /** Setup through the core (the setup UI has its own test), then log in through the UI. */
 export async function setupAndLogin(page: Page, harness: Harness): Promise<void> {

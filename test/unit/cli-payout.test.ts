@@ -43,13 +43,17 @@ describe('CLI payouts end to end (issue 13)', () => {
     const core = new AppCore({ dataDir: t.dir, clock: new ManualClock(NOW) });
     const inv = createRouter(core, handlers);
     expect(await inv('session.login', { username: 'admin', password: pw })).toMatchObject({ ok: true });
-    expect((await inv('users.create', { username: 'atte', displayName: 'Atte', roles: ['attestant'], password: 'attestantens-losen' })).ok).toBe(true);
+    expect((await inv('users.create', { username: 'atte', displayName: 'Atte', roles: ['attestant'], password: 'pennan-stämplar-blått-7' })).ok).toBe(true);
     const list = (await inv('payouts.list', { month: '2026-10' })) as { value: Array<{ lines: Array<{ id: number; taxOre: number | null; arvodeOre: number }> }> };
     for (const l of list.value[0].lines.filter((x) => x.taxOre === null)) expect(await inv('payouts.setTableTax', { lineId: l.id, taxOre: Math.floor(l.arvodeOre * 0.25) })).toMatchObject({ ok: true });
+    // The attestant replaces the admin-set temporary password first (the CLI refuses a temporary one).
+    await inv('session.logout', {});
+    expect(await inv('session.login', { username: 'atte', password: 'pennan-stämplar-blått-7' })).toMatchObject({ ok: true });
+    expect(await inv('session.changePassword', { currentPassword: 'pennan-stämplar-blått-7', newPassword: 'egen-penna-blått-9' })).toMatchObject({ ok: true });
     await core.close();
 
     expect(cli(['payout', 'attest', '--data', t.dir, '--month', '2026-10'], pw)).toMatchObject({ code: 2, err: expect.stringMatching(/Tvåpersonsregeln/) });
-    expect(cli(['payout', 'attest', '--data', t.dir, '--month', '2026-10', '--user', 'atte'], 'attestantens-losen')).toMatchObject({ code: 0, out: expect.stringMatching(/attesterad/) });
+    expect(cli(['payout', 'attest', '--data', t.dir, '--month', '2026-10', '--user', 'atte'], 'egen-penna-blått-9')).toMatchObject({ code: 0, out: expect.stringMatching(/attesterad/) });
     const out = join(t.dir, 'okt.xml');
     expect(cli(['payout', 'export', '--data', t.dir, '--month', '2026-10', '--format', 'paxml', '--out', out], pw)).toMatchObject({ code: 2, err: expect.stringMatching(/betalas via Bankfil ISO 20022/) });
     expect(cli(['payout', 'export', '--data', t.dir, '--month', '2026-10', '--format', 'pain001', '--out', out], pw)).toMatchObject({ code: 0, out: expect.stringContaining(`Sparad: ${out}`) });
@@ -59,10 +63,10 @@ describe('CLI payouts end to end (issue 13)', () => {
     expect(cli(['payout', 'export', '--data', t.dir, '--month', '2026-10', '--format', 'bgc-lon', '--out', join(t.dir, 'lon.txt')], pw)).toMatchObject({ code: 2, err: expect.stringMatching(/redan exporterad som Bankfil/) });
 
     // The file is out: re-dating needs the export voided first.
-    expect(cli(['payout', 'redate', '--data', t.dir, '--month', '2026-10', '--pay-date', '2026-11-30', '--reason', 'Sen', '--user', 'atte'], 'attestantens-losen')).toMatchObject({ code: 2, err: expect.stringMatching(/Makulera exporten/) });
+    expect(cli(['payout', 'redate', '--data', t.dir, '--month', '2026-10', '--pay-date', '2026-11-30', '--reason', 'Sen', '--user', 'atte'], 'egen-penna-blått-9')).toMatchObject({ code: 2, err: expect.stringMatching(/Makulera exporten/) });
     // The bank rejected the file: the attestant voids it, re-dates, and the batch goes out once more.
-    expect(cli(['payout', 'void', '--data', t.dir, '--month', '2026-10', '--user', 'atte'], 'attestantens-losen')).toMatchObject({ code: 2, err: expect.stringMatching(/--reason/) });
-    expect(cli(['payout', 'void', '--data', t.dir, '--month', '2026-10', '--reason', 'Banken avvisade filen', '--user', 'atte'], 'attestantens-losen')).toMatchObject({ code: 0, out: expect.stringMatching(/makulerad/) });
+    expect(cli(['payout', 'void', '--data', t.dir, '--month', '2026-10', '--user', 'atte'], 'egen-penna-blått-9')).toMatchObject({ code: 2, err: expect.stringMatching(/--reason/) });
+    expect(cli(['payout', 'void', '--data', t.dir, '--month', '2026-10', '--reason', 'Banken avvisade filen', '--user', 'atte'], 'egen-penna-blått-9')).toMatchObject({ code: 0, out: expect.stringMatching(/makulerad/) });
     expect(cli(['payout', 'export', '--data', t.dir, '--month', '2026-10', '--format', 'pain001', '--out', join(t.dir, 'okt2.xml')], pw).code).toBe(0);
     expect(readFileSync(join(t.dir, 'okt2.xml'), 'utf8').match(/<MsgId>([^<]+)/)![1]).not.toBe(xml.match(/<MsgId>([^<]+)/)![1]);
     // A clock the CLI cannot read is refused.

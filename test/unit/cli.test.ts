@@ -54,7 +54,7 @@ describe('CLI', { timeout: 120_000 }, () => {
     const core = new AppCore({ dataDir: t.dir, clock: new ManualClock(NOW) });
     const inv = createRouter(core, handlers);
     expect(await inv('session.login', { username: 'admin', password: pw })).toMatchObject({ ok: true });
-    expect((await inv('users.create', { username: 'atte', displayName: 'Atte', roles: ['attestant'], password: 'attestantens-losen' })).ok).toBe(true);
+    expect((await inv('users.create', { username: 'atte', displayName: 'Atte', roles: ['attestant'], password: 'pennan-stämplar-blått-7' })).ok).toBe(true);
     const created = await inv('payouts.create', { month });
     expect(created).toMatchObject({ ok: true });
     // People taxed by table need the amount from their tax decision before attest.
@@ -63,7 +63,9 @@ describe('CLI', { timeout: 120_000 }, () => {
       expect(await inv('payouts.setTableTax', { lineId: l.id, taxOre: Math.floor(l.arvodeOre * 0.25) })).toMatchObject({ ok: true });
     }
     await inv('session.logout', {});
-    await inv('session.login', { username: 'atte', password: 'attestantens-losen' });
+    await inv('session.login', { username: 'atte', password: 'pennan-stämplar-blått-7' });
+    // An admin-set password must be changed before anything else (the router allows nothing else).
+    expect(await inv('session.changePassword', { currentPassword: 'pennan-stämplar-blått-7', newPassword: 'egen-penna-blått-9' })).toMatchObject({ ok: true });
     expect(await inv('payouts.attest', { batchId: (created as { value: { id: number } }).value.id })).toMatchObject({ ok: true });
     await core.close();
 

@@ -50,9 +50,10 @@ describe('no plaintext case data on disk', () => {
     expect(created.ok).toBe(true);
     const batch = (await inv('payouts.list', { month })) as { ok: true; value: Array<{ id: number; lines: Array<{ id: number; taxOre: number | null; arvodeOre: number }> }> };
     for (const l of batch.value[0].lines.filter((x) => x.taxOre === null)) await inv('payouts.setTableTax', { lineId: l.id, taxOre: Math.floor(l.arvodeOre / 4) });
-    await inv('users.create', { username: 'atte', displayName: 'Atte', roles: ['attestant'], password: 'attestantens-losen' });
+    await inv('users.create', { username: 'atte', displayName: 'Atte', roles: ['attestant'], password: 'pennan-stämplar-blått-7' });
     await made.core.logout();
-    await made.core.login('atte', 'attestantens-losen');
+    await made.core.login('atte', 'pennan-stämplar-blått-7');
+    expect((await inv('session.changePassword', { currentPassword: 'pennan-stämplar-blått-7', newPassword: 'egen-penna-blått-9' })).ok).toBe(true);
     expect((await inv('payouts.attest', { batchId: batch.value[0].id })).ok).toBe(true);
     await made.core.logout();
     await made.core.login(ADMIN.username, ADMIN.password);

@@ -10,10 +10,10 @@ export const adminHandlers: Pick<
 > = {
   'users.list': (core) => listUsers(core.serviceContext()),
   'users.create': (core, input) => createUser(core.serviceContext(), core.vault, input),
-  'users.update': (core, input) => updateUser(core.serviceContext(), core.vault, input),
+  'users.update': (core, input) => updateUser(core.serviceContext(), (o) => core.rekey(o), input),
   'users.resetPassword': async (core, input) => {
-    await resetPassword(core.serviceContext(), core.vault, input);
-    return { ok: true as const };
+    const { recoveryKey } = await resetPassword(core.serviceContext(), (o) => core.rekey(o), input);
+    return { ok: true as const, recoveryKey };
   },
   'settings.get': (core) => readSettings(core.serviceContext().db),
   'settings.update': async (core, input) => {
@@ -29,5 +29,5 @@ export const adminHandlers: Pick<
     if (savedTo) await audit(ctx, ctx.db, { action: 'audit.export', entityType: 'audit', detail: `${rows} rader` });
     return { savedTo, rows };
   },
-  'audit.verify': (core) => verifyAudit(core.serviceContext(), core.vault.auditAnchor()),
+  'audit.verify': (core) => verifyAudit(core.serviceContext(), core.vault),
 };

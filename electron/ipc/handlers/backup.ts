@@ -9,17 +9,19 @@ const cred = (core: AppCore, input: { recoveryKey: string; password: string }) =
 
 const flat = (p: BackupPreview) => ({ createdAt: p.manifest.createdAt, kind: p.manifest.kind, schema: p.manifest.schema, counts: p.counts, integrity: p.integrity, auditOk: p.auditOk, auditReason: p.auditReason });
 
-export const backupHandlers: Pick<Handlers, 'backup.getSettings' | 'backup.saveSettings' | 'backup.create' | 'backup.list' | 'backup.inspect' | 'backup.restore'> = {
+export const backupHandlers: Pick<Handlers, 'backup.getSettings' | 'backup.saveSettings' | 'backup.create' | 'backup.list' | 'backup.inspect' | 'backup.restore' | 'backup.confirmRestore'> = {
+  'backup.confirmRestore': async (core) => ({ removed: await core.confirmRestore() }),
   'backup.getSettings': (core) => readBackupSettings(core.serviceContext().db),
   'backup.saveSettings': async (core, input) => (await saveBackupSettings(core.serviceContext(), input), { ok: true as const }),
-  'backup.create': (core) => backupNow(core.serviceContext(), core.vaultFile, 'manuell'),
+  'backup.create': (core) => backupNow(core.serviceContext(), core.vault, 'manuell'),
   'backup.list': async (core) => {
     const s = await readBackupSettings(core.serviceContext().db);
-    return listBackups(s.folder).map((b) => ({ path: b.path, createdAt: b.manifest.createdAt, kind: b.manifest.kind, bytes: b.bytes }));
+    const current = core.vault.keyId();
+    return listBackups(s.folder).map((b) => ({ path: b.path, createdAt: b.manifest.createdAt, kind: b.manifest.kind, bytes: b.bytes, oldKey: b.manifest.keyId !== current }));
   },
   'backup.inspect': async (core, input) => flat(await core.inspectBackup(input.path, cred(core, input))),
   'backup.restore': async (core, input) => {
     const r = await core.restoreBackup(input.path, cred(core, input));
-    return { replacedTo: r.replacedTo };
+    return { replacedTo: r.replacedTo, recoveryKey: r.recoveryKey };
   },
 };

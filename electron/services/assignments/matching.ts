@@ -37,6 +37,7 @@ export async function suggestMatches(ctx: ServiceContext, decisionId: number): P
     preferredAgeMin: c.preferred_age_min,
     preferredAgeMax: c.preferred_age_max,
     connections: connections.map((x) => ({ role: x.role.replace('_', ' ').replace('forvaltare', 'förvaltare').replace('vardnadshavare', 'vårdnadshavare'), name: x.name, personnummer: x.personnummer })),
+    protectedIdentity: c.protected_identity === 1,
   };
   const candidates: MatchCandidate[] = people.map((p) => ({
     id: p.id,
@@ -50,6 +51,7 @@ export async function suggestMatches(ctx: ServiceContext, decisionId: number): P
     street: p.street,
     city: p.city,
     workplace: p.workplace,
+    protectedIdentity: p.protected_identity === 1,
     prefersChildren: p.prefers_children === 1,
     prefersAdults: p.prefers_adults === 1,
     speciallyQualified: p.specially_qualified === 1,

@@ -101,9 +101,10 @@ export async function getClient(ctx: ServiceContext, id: number): Promise<Client
       street: hidden ? '' : r.street,
       postalCode: hidden ? '' : r.postal_code,
       city: hidden ? '' : r.city,
-      phone: r.phone,
+      // Skyddad identitet: phone and school/workplace are masked like the address.
+      phone: hidden ? '' : r.phone,
       area: r.area,
-      workplace: r.workplace,
+      workplace: hidden ? '' : r.workplace,
       residence: r.residence,
       languages: JSON.parse(r.languages) as string[],
       interests: JSON.parse(r.interests) as string[],

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
+import { flagChange, keepMaskedValues } from '../protected-identity';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../../shared/errors';
@@ -74,18 +75,15 @@ export async function updateClient(ctx: ServiceContext, id: number, input: Clien
   if (v.personnummer !== before.personnummer && (await ctx.db.selectFrom('clients').select('id').where('personnummer', '=', v.personnummer).executeTakeFirst())) {
     throw new DomainError('CONFLICT', DUPLICATE, { fields: { personnummer: DUPLICATE } });
   }
-  const cols = columns(v);
-  if (before.protected_identity === 1 && !v.street && !v.postalCode && !v.city) {
-    cols.street = before.street;
-    cols.postal_code = before.postal_code;
-    cols.city = before.city;
-  }
+  const flag = flagChange(before.protected_identity === 1, v.protectedIdentity, v.protectedIdentityReason);
+  const cols = keepMaskedValues(before, columns(v));
   const changed = (Object.keys(cols) as Array<keyof typeof cols>).filter((k) => !['search_name', 'birth_date', 'gender'].includes(k) && cols[k] !== before[k]);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('clients').set({ ...cols, updated_at: ctx.now().toISOString() }).where('id', '=', id).execute();
     await trx.deleteFrom('client_connections').where('client_id', '=', id).execute();
     if (v.connections.length > 0) await trx.insertInto('client_connections').values(v.connections.map((c) => ({ ...c, client_id: id }))).execute();
     await audit(ctx, trx, { action: 'client.update', entityType: 'client', entityId: id, detail: [...changed, 'connections'].join(',') });
+    if (flag) await audit(ctx, trx, { action: 'client.protected-identity', entityType: 'client', entityId: id, detail: flag });
   });
   return { id };
 }
@@ -93,5 +91,5 @@ export async function updateClient(ctx: ServiceContext, id: number, input: Clien
 export async function revealClientAddress(ctx: ServiceContext, input: { id: number; reason: string }) {
   const r = await getClientRow(ctx, input.id);
   await audit(ctx, ctx.db, { action: 'client.address.reveal', entityType: 'client', entityId: input.id, detail: input.reason });
-  return { street: r.street, postalCode: r.postal_code, city: r.city };
+  return { street: r.street, postalCode: r.postal_code, city: r.city, phone: r.phone, workplace: r.workplace };
 }

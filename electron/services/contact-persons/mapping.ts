@@ -57,7 +57,8 @@ export function toValues(r: Row, hideAddress: boolean): CpDetail['values'] {
     street: hideAddress ? '' : r.street,
     postalCode: hideAddress ? '' : r.postal_code,
     city: hideAddress ? '' : r.city,
-    phone: r.phone,
+    // Skyddad identitet: phone and workplace lead to the person as surely as the address.
+    phone: hideAddress ? '' : r.phone,
     email: r.email,
     bankClearing: r.bank_clearing ?? '',
     bankAccount: r.bank_account ?? '',
@@ -69,7 +70,7 @@ export function toValues(r: Row, hideAddress: boolean): CpDetail['values'] {
     languages: JSON.parse(r.languages) as string[],
     interests: JSON.parse(r.interests) as string[],
     area: r.area,
-    workplace: r.workplace,
+    workplace: hideAddress ? '' : r.workplace,
     hasCar: r.has_car === 1,
     hasPets: r.has_pets === 1,
     smoker: r.smoker === 1,

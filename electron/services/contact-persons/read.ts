@@ -88,7 +88,7 @@ function toListRow(r: { id: number; first_name: string; last_name: string; perso
     personnummerMasked: maskPersonnummer(r.personnummer),
     status: r.status as CpStatus,
     area: r.area,
-    phone: r.phone,
+    phone: r.protected_identity === 1 ? '' : r.phone,
     city: r.protected_identity === 1 ? '' : r.city,
     protectedIdentity: r.protected_identity === 1,
   };
@@ -102,7 +102,8 @@ export async function searchContactPersons(ctx: ServiceContext, input: { query: 
     const digits = query.replace(/[\s-]/g, '');
     if (/^\+?\d+$/.test(digits)) {
       const like = `%${digits.replace('+', '')}%`;
-      q = q.where((eb) => eb.or([eb('personnummer', 'like', like), eb('phone_digits', 'like', like)]));
+      // A protected person's phone is masked, so it is not searchable either (a hit would reveal whose number it is).
+      q = q.where((eb) => eb.or([eb('personnummer', 'like', like), eb.and([eb('phone_digits', 'like', like), eb('protected_identity', '=', 0)])]));
     } else {
       for (const w of query.toLocaleLowerCase('sv-SE').split(/\s+/)) {
         q = q.where('search_name', 'like', `%${w.replace(/[%_\\]/g, '')}%`);
@@ -152,5 +153,5 @@ export async function contactPersonQueue(
 export async function revealAddress(ctx: ServiceContext, input: { id: number; reason: string }) {
   const r = await getRow(ctx, input.id);
   await audit(ctx, ctx.db, { action: 'cp.address.reveal', entityType: 'contact_person', entityId: input.id, detail: input.reason });
-  return { street: r.street, postalCode: r.postal_code, city: r.city };
+  return { street: r.street, postalCode: r.postal_code, city: r.city, phone: r.phone, workplace: r.workplace };
 }

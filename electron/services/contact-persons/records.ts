@@ -8,6 +8,7 @@ import { toLocalIsoDate } from '../../../shared/dates';
 import { toColumns, type CpValues } from './mapping';
 import { withCanonicalPersonnummer } from '../personnummer';
 import { addEvent, getRow } from './common';
+import { flagChange, keepMaskedValues } from '../protected-identity';
 
 const DUPLICATE = 'Det finns redan en kontaktperson med det personnumret.';
 
@@ -53,12 +54,9 @@ export async function updateContactPerson(ctx: ServiceContext, id: number, input
     const dup = await ctx.db.selectFrom('contact_persons').select('id').where('personnummer', '=', v.personnummer).executeTakeFirst();
     if (dup) throw new DomainError('CONFLICT', DUPLICATE, { fields: { personnummer: DUPLICATE } });
   }
-  const cols = toColumns(v);
-  if (before.protected_identity === 1 && !v.street && !v.postalCode && !v.city) {
-    cols.street = before.street;
-    cols.postal_code = before.postal_code;
-    cols.city = before.city;
-  }
+  const flag = flagChange(before.protected_identity === 1, v.protectedIdentity, v.protectedIdentityReason);
+  const cols = keepMaskedValues(before, toColumns(v));
+  cols.phone_digits = (cols.phone ?? '').replace(/\D/g, '');
   const derived = ['search_name', 'phone_digits', 'birth_date', 'gender'];
   const changed = (Object.keys(cols) as Array<keyof typeof cols>).filter((k) => !derived.includes(k) && cols[k] !== before[k as keyof typeof before]);
   if (changed.length === 0) return { id, warnings };
@@ -66,6 +64,7 @@ export async function updateContactPerson(ctx: ServiceContext, id: number, input
     await trx.updateTable('contact_persons').set({ ...cols, updated_at: ctx.now().toISOString() }).where('id', '=', id).execute();
     await addEvent(ctx, trx, id, { kind: 'updated', date: toLocalIsoDate(ctx.now()), note: `Ändrade uppgifter: ${changed.join(', ')}` });
     await audit(ctx, trx, { action: 'cp.update', entityType: 'contact_person', entityId: id, detail: changed.join(',') });
+    if (flag) await audit(ctx, trx, { action: 'cp.protected-identity', entityType: 'contact_person', entityId: id, detail: flag });
     // Payment master data gets its own log line (auditors ask for these changes specifically).
     const payment = changed.filter((k) => ['bank_clearing', 'bank_account', 'personnummer', 'tax_mode', 'tax_table', 'tax_column', 'tax_percent'].includes(k));
     if (payment.length > 0) await audit(ctx, trx, { action: 'cp.payment-data.change', entityType: 'contact_person', entityId: id, detail: payment.join(',') });

@@ -22,6 +22,7 @@ export interface DocumentRef {
 }
 
 const HIDDEN = 'Skyddad adress – lämnas inte ut';
+const HIDDEN_PHONE = 'Skyddat telefonnummer – lämnas inte ut';
 
 /**
  * What an agreement needs before it can be signed, in the officer's words with where to fill it in.
@@ -61,7 +62,7 @@ export async function renderDocument(ctx: ServiceContext, ref: DocumentRef, opts
   const party = (r: { first_name: string; last_name: string; street: string; postal_code: string; city: string; phone: string; protected_identity: number }, who: string): Party => {
     const hidden = r.protected_identity === 1 && !ref.revealReason;
     if (r.protected_identity === 1 && ref.revealReason) revealed.push(who);
-    return { name: `${r.first_name} ${r.last_name}`, address: hidden ? HIDDEN : address(r), phone: r.phone };
+    return { name: `${r.first_name} ${r.last_name}`, address: hidden ? HIDDEN : address(r), phone: hidden ? HIDDEN_PHONE : r.phone };
   };
   const common = { unitName: unit.unitName, municipality: docs.municipality, logo: docs.logoDataUrl, unitAddress: docs.unitAddress, date: today, signer: ctx.actor.displayName };
   if (ref.revealReason && ref.revealReason.length < 5) throw new DomainError('INVALID_INPUT', 'Ange skälet till att adressen skrivs ut (minst 5 tecken).', { fields: { revealReason: 'Minst 5 tecken.' } });
@@ -111,10 +112,10 @@ export async function renderDocument(ctx: ServiceContext, ref: DocumentRef, opts
           'kontaktperson.namn': cpParty.name,
           'kontaktperson.personnummer': formatPersonnummer(cp.personnummer),
           'kontaktperson.adress': cpParty.address,
-          'kontaktperson.telefon': cp.phone || '–',
+          'kontaktperson.telefon': cpParty.phone || '–',
           'brukare.namn': clientParty.name,
           'brukare.adress': clientParty.address,
-          'brukare.telefon': client.phone || '–',
+          'brukare.telefon': clientParty.phone || '–',
           'beslut.lagrum': legalReference(d.law, d.paragraph),
           'beslut.datum': d.decision_date,
           'avtal.version': `${v.version} (${v.created_at.slice(0, 10)})`,

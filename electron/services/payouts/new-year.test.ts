@@ -44,7 +44,7 @@ describe('across the year change', () => {
     expect(await inv('payouts.list', { month: '2027-01' })).toMatchObject({ ok: true, value: [] });
 
     // "Ny årsnivå": only an admin; a source is required; the year cannot be made twice; it is logged.
-    await ok(inv('users.create', { username: 'atte', displayName: 'Atte Attestant', roles: ['attestant'], password: 'attestantens-losen' }));
+    await ok(inv('users.create', { username: 'atte', displayName: 'Atte Attestant', roles: ['attestant'], password: 'pennan-stämplar-blått-7' }));
     expect(await inv('rates.createYear', { year: 2027, prisbasbeloppOre: PBB_2027_ORE, source: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const created = await ok<any>(inv('rates.createYear', { year: 2027, prisbasbeloppOre: PBB_2027_ORE, source: 'SFS 2026:999 (test)' }));
     expect(created).toMatchObject({ year: 2027, prisbasbeloppOre: PBB_2027_ORE, source: 'SFS 2026:999 (test)', demo: false });
@@ -53,7 +53,7 @@ describe('across the year change', () => {
     expect(log[0].detail).toMatch(/kopierat från 2026; prisbasbelopp 59\u00a0200,00\u00a0kr → 60\u00a0000,00\u00a0kr; källa SFS 2026:999 \(test\)/);
     expect(await ok(inv('rates.status', {}))).toEqual({ warning: null });
     await inv('session.logout', {});
-    await ok(inv('session.login', { username: 'atte', password: 'attestantens-losen' }));
+    await ok(inv('session.login', { username: 'atte', password: 'pennan-stämplar-blått-7' }));
     expect(await inv('rates.createYear', { year: 2028, prisbasbeloppOre: PBB_2027_ORE, source: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await inv('session.logout', {});
     await ok(inv('session.login', { username: ADMIN.username, password: ADMIN.password }));

@@ -34,7 +34,7 @@ async function scenario(made: Ready, payment: Partial<typeof PAYMENT> = {}, pers
   const inv = made.invoke;
   await ok(inv('payments.saveSettings', { ...PAYMENT, ...payment }));
   const a = await activeAssignment(inv, { contactPerson: person });
-  await ok(inv('users.create', { username: 'atte', displayName: 'Atte Attestant', roles: ['attestant'], password: 'attestantens-losen' }));
+  await ok(inv('users.create', { username: 'atte', displayName: 'Atte Attestant', roles: ['attestant'], password: 'pennan-stämplar-blått-7' }));
   await report(made, a.assignmentId, '2026-10');
   return a;
 }
@@ -54,8 +54,8 @@ async function report(made: Ready, assignmentId: number, month: string) {
 let attestantPasswordChanged = false;
 async function asAttestant<T>(made: Ready, fn: () => Promise<T>): Promise<T> {
   await made.invoke('session.logout', {});
-  await ok(made.invoke('session.login', { username: 'atte', password: attestantPasswordChanged ? 'attestantens-eget-losen' : 'attestantens-losen' }));
-  if (!attestantPasswordChanged) await ok(made.invoke('session.changePassword', { currentPassword: 'attestantens-losen', newPassword: 'attestantens-eget-losen' }));
+  await ok(made.invoke('session.login', { username: 'atte', password: attestantPasswordChanged ? 'egen-penna-blått-9' : 'pennan-stämplar-blått-7' }));
+  if (!attestantPasswordChanged) await ok(made.invoke('session.changePassword', { currentPassword: 'pennan-stämplar-blått-7', newPassword: 'egen-penna-blått-9' }));
   attestantPasswordChanged = true;
   try {
     return await fn();
@@ -143,12 +143,12 @@ describe('issue 13: payout safety', () => {
     const made = await makeReadyCore(t.dir);
     const inv = made.invoke;
     await scenario(made);
-    await ok(inv('users.create', { username: 'hand', displayName: 'Hanna Handläggare', roles: ['handlaggare'], password: 'handlaggarens-losen' }));
+    await ok(inv('users.create', { username: 'hand', displayName: 'Hanna Handläggare', roles: ['handlaggare'], password: 'mappen-ligger-på-bordet-4' }));
     const { id } = await ok<{ id: number }>(inv('payouts.create', { month: '2026-10' }));
     await asAttestant(made, () => ok(inv('payouts.attest', { batchId: id })));
     await made.invoke('session.logout', {});
-    await ok(inv('session.login', { username: 'hand', password: 'handlaggarens-losen' }));
-    await ok(inv('session.changePassword', { currentPassword: 'handlaggarens-losen', newPassword: 'handlaggarens-eget-losen' }));
+    await ok(inv('session.login', { username: 'hand', password: 'mappen-ligger-på-bordet-4' }));
+    await ok(inv('session.changePassword', { currentPassword: 'mappen-ligger-på-bordet-4', newPassword: 'mappens-egen-fras-är-lång-5' }));
     expect(await inv('payouts.redate', { batchId: id, paymentDate: '2026-11-30', reason: 'Sent' })).toMatchObject({ ok: false, error: { message: 'Bara en attestant kan ändra dagen för en attesterad utbetalning.' } });
     expect((await list(made, '2026-10'))[0].paymentDate).toBe('2026-11-25');
   });

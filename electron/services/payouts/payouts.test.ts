@@ -19,14 +19,14 @@ async function scenario(made: Ready) {
   const inv = made.invoke;
   await ok(inv('payments.saveSettings', PAYMENT));
   const { contactPersonId: anna, assignmentId: id } = await activeAssignment(inv);
-  await ok(inv('users.create', { username: 'atte', displayName: 'Atte Attestant', roles: ['attestant'], password: 'attestantens-losen' }));
+  await ok(inv('users.create', { username: 'atte', displayName: 'Atte Attestant', roles: ['attestant'], password: 'pennan-stämplar-blått-7' }));
   return { anna, assignmentId: id };
 }
 
 async function asAttestant(made: Ready, fn: () => Promise<void>) {
   await made.invoke('session.logout', {});
-  await ok(made.invoke('session.login', { username: 'atte', password: 'attestantens-losen' }));
-  await ok(made.invoke('session.changePassword', { currentPassword: 'attestantens-losen', newPassword: 'attestantens-eget-losen' }));
+  await ok(made.invoke('session.login', { username: 'atte', password: 'pennan-stämplar-blått-7' }));
+  await ok(made.invoke('session.changePassword', { currentPassword: 'pennan-stämplar-blått-7', newPassword: 'egen-penna-blått-9' }));
   await fn();
   await made.invoke('session.logout', {});
   await ok(made.invoke('session.login', { username: ADMIN.username, password: ADMIN.password }));

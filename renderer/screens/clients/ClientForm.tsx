@@ -6,7 +6,7 @@ import { call } from '../../api';
 import { useUnsavedChanges } from '../../session/unsaved';
 import { applyServerError, CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
 
-type FormValues = Omit<ClientDetail['values'], 'languages' | 'interests'> & { languages: string; interests: string };
+type FormValues = Omit<ClientDetail['values'], 'languages' | 'interests'> & { languages: string; interests: string; protectedIdentityReason?: string };
 const split = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
 
 const EMPTY: FormValues = {
@@ -17,7 +17,8 @@ const EMPTY: FormValues = {
 /** Register or edit a client (brukare), with guardians, god man, förvaltare and staff as contacts. */
 export function ClientForm({ existing, onSaved, onCancel }: { existing?: ClientDetail; onSaved: (id: number) => void; onCancel: () => void }) {
   const initial = existing ? { ...existing.values, languages: existing.values.languages.join(', '), interests: existing.values.interests.join(', ') } : EMPTY;
-  const { control, handleSubmit, setError, formState } = useForm<FormValues>({ defaultValues: initial });
+  const { control, handleSubmit, setError, formState, watch } = useForm<FormValues>({ defaultValues: initial });
+  const flagChanged = Boolean(existing) && watch('protectedIdentity') !== initial.protectedIdentity;
   const connections = useFieldArray({ control, name: 'connections' });
   useUnsavedChanges(formState.isDirty, existing ? 'Ändra brukare' : 'Ny brukare');
   const [message, setMessage] = useState<string | null>(null);
@@ -46,7 +47,8 @@ export function ClientForm({ existing, onSaved, onCancel }: { existing?: ClientD
           <TextInput control={control} name="area" label="Område" />
           <TextInput control={control} name="workplace" label="Skola, arbete eller daglig verksamhet" />
         </div>
-        <CheckboxInput control={control} name="protectedIdentity" label="Skyddad identitet" />
+        <CheckboxInput control={control} name="protectedIdentity" label="Skyddad identitet (adress och kontaktuppgifter visas inte)" />
+        {flagChanged && <TextInput control={control} name="protectedIdentityReason" label="Skäl till ändringen (loggas)" />}
         <div className="grid3">
           <TextInput control={control} name="street" label="Gatuadress" />
           <TextInput control={control} name="postalCode" label="Postnummer" />

@@ -7,7 +7,7 @@ import { useUnsavedChanges } from '../../session/unsaved';
 import { applyServerError, CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
 
 /** Form shape: lists are edited as comma-separated text. */
-type FormValues = Omit<CpDetail['values'], 'languages' | 'interests' | 'disabilityKinds'> & { languages: string; interests: string; disabilityKinds: string };
+type FormValues = Omit<CpDetail['values'], 'languages' | 'interests' | 'disabilityKinds'> & { languages: string; interests: string; disabilityKinds: string; protectedIdentityReason?: string };
 
 const EMPTY: FormValues = {
   personnummer: '', firstName: '', lastName: '', street: '', postalCode: '', city: '', phone: '', email: '',
@@ -28,6 +28,7 @@ export function ContactPersonForm({ existing, onSaved, onCancel }: { existing?: 
   const [message, setMessage] = useState<string | null>(null);
   const taxMode = watch('taxMode');
   useUnsavedChanges(formState.isDirty, existing ? 'Ändra uppgifter' : 'Ny intresseanmälan');
+  const flagChanged = Boolean(existing) && watch('protectedIdentity') !== initial.protectedIdentity;
 
   const submit = handleSubmit(async (v) => {
     setMessage(null);
@@ -56,8 +57,9 @@ export function ContactPersonForm({ existing, onSaved, onCancel }: { existing?: 
           <TextInput control={control} name="email" label="E-post" />
           <TextInput control={control} name="area" label="Område" />
         </div>
-        <CheckboxInput control={control} name="protectedIdentity" label="Skyddad identitet (adressen visas inte i listor och utskrifter)" />
-        {existing?.addressHidden && <p className="muted">Adressen är dold. Lämna adressfälten tomma för att behålla den sparade adressen.</p>}
+        <CheckboxInput control={control} name="protectedIdentity" label="Skyddad identitet (adress och kontaktuppgifter visas inte i listor och utskrifter)" />
+        {flagChanged && <TextInput control={control} name="protectedIdentityReason" label="Skäl till ändringen (loggas)" />}
+        {existing?.addressHidden && <p className="muted">Adress, telefon och arbetsplats är dolda. Lämna fälten tomma för att behålla de sparade uppgifterna.</p>}
         <div className="grid3">
           <TextInput control={control} name="street" label="Gatuadress" />
           <TextInput control={control} name="postalCode" label="Postnummer" />

@@ -28,6 +28,7 @@ export function BackupPanel() {
   const [password, setPassword] = useState('');
   const [recoveryKey, setRecoveryKey] = useState('');
   const [preview, setPreview] = useState<ProcOutput<'backup.inspect'> | null>(null);
+  const [newRecoveryKey, setNewRecoveryKey] = useState<string | null>(null);
   const load = useCallback(() => call('backup.list', {}).then(setList), []);
   useEffect(() => {
     void call('backup.getSettings', {}).then(reset);
@@ -65,6 +66,7 @@ export function BackupPanel() {
         <div className="row">
           <Button type="submit" className="button">Spara</Button>
           <Button className="button primary" onPress={() => void run(async () => { const r = await call('backup.create', {}); setOk(`Säkerhetskopia skapad: ${r.path}`); await load(); })}>Säkerhetskopiera nu</Button>
+          <Button className="button" onPress={() => void run(async () => { const r = await call('backup.confirmRestore', {}); setOk(r.removed.length ? `Återställningen är bekräftad. ${r.removed.length} mappar med ersatta filer har tagits bort.` : 'Det finns inga ersatta filer att ta bort.'); })}>Bekräfta återställning (ta bort ersatta filer)</Button>
         </div>
       </Form>
       <FormMessage>{message}</FormMessage>
@@ -74,13 +76,21 @@ export function BackupPanel() {
         <tbody>
           {list.map((b) => (
             <tr key={b.path}>
-              <td>{formatDateTime(b.createdAt)}</td><td>{b.kind}</td><td>{Math.round(b.bytes / 1024)} kB</td>
+              <td>{formatDateTime(b.createdAt)}</td><td>{b.kind}{b.oldKey && <span className="badge warn" title="Kopian är krypterad med en nyckel från före den senaste nyckelbytet: lösenord som gällde då (även för inaktiverade användare) öppnar den."> gammal nyckel</span>}</td><td>{Math.round(b.bytes / 1024)} kB</td>
               <td><Button className="link" onPress={() => { setChosen(b.path); setPreview(null); }}>Återställ…</Button></td>
             </tr>
           ))}
         </tbody>
       </table>
-      {chosen && (
+      {newRecoveryKey && (
+        <div className="panel stack" role="status">
+          <p>Återställningen är klar och databasen har fått en ny nyckel. <strong>Ny återställningsnyckel</strong> (visas bara nu; skriv ut den och förvara den inlåst):</p>
+          <p className="recovery-key" data-testid="new-recovery-key">{newRecoveryKey}</p>
+          <p>De ersatta filerna ligger kvar i datamappen i 14 dagar, eller tills du bekräftar återställningen efter inloggning.</p>
+          <Button className="button primary" onPress={() => window.location.reload()}>Jag har sparat nyckeln</Button>
+        </div>
+      )}
+      {chosen && !newRecoveryKey && (
         <div className="panel stack" aria-label="Återställ">
           <h3>Återställ {chosen}</h3>
           <p className="muted">Ange ditt lösenord som det var när kopian togs, eller återställningsnyckeln. Allt som ändrats efter kopian ersätts; de nuvarande filerna sparas i datamappen.</p>
@@ -91,7 +101,7 @@ export function BackupPanel() {
           <div className="row">
             <Button className="button" onPress={() => void run(async () => setPreview(await call('backup.inspect', cred)))}>Kontrollera kopian</Button>
             {preview && preview.integrity === 'ok' && preview.auditOk && (
-              <Button className="button primary" onPress={() => void run(async () => { await call('backup.restore', cred); window.location.reload(); })}>Återställ nu (alla loggas ut)</Button>
+              <Button className="button primary" onPress={() => void run(async () => { const r = await call('backup.restore', cred); setNewRecoveryKey(r.recoveryKey); })}>Återställ nu (alla loggas ut)</Button>
             )}
           </div>
           {preview && (

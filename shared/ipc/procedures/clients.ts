@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from '../define';
-import { addressOutput, id, isoDate, personBaseValues, revealAddressInput } from '../fields';
+import { addressOutput, id, isoDate, personBaseValues, protectedIdentityReason, revealAddressInput } from '../fields';
 import { personnummerField } from './contactPersons';
 import { lawField, personkretsField } from './legal';
 
@@ -43,6 +43,7 @@ export const clientInput = z
     preferredAgeMin: age,
     preferredAgeMax: age,
     protectedIdentity: z.boolean().default(false),
+    protectedIdentityReason,
     connections: z.array(connectionInput).max(20).default([]),
   })
   .refine((v) => v.preferredAgeMin === null || v.preferredAgeMax === null || v.preferredAgeMin <= v.preferredAgeMax, {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from '../define';
-import { addressOutput, id, isoDate, personBaseValues, revealAddressInput } from '../fields';
+import { addressOutput, id, isoDate, personBaseValues, protectedIdentityReason, revealAddressInput } from '../fields';
 import { CP_STATUSES } from '../../contact-persons/status';
 import { OUTCOMES, REGISTERS } from '../../contact-persons/register-checks';
 import { checkPersonnummerShape } from '../../personnummer';
@@ -59,6 +59,7 @@ export const contactPersonInput = z
     availability: text(500, 'Tillgängligheten'),
     speciallyQualified: z.boolean().default(false),
     protectedIdentity: z.boolean().default(false),
+    protectedIdentityReason,
   })
   .superRefine((v, ctx) => {
     if (v.taxMode === 'table' && (v.taxTable === null || v.taxColumn === null)) {

@@ -8,7 +8,7 @@ export const unitSettings = z.object({
     .number({ error: 'Ange antal minuter.' })
     .int('Ange hela minuter.')
     .min(1, 'Automatisk låsning måste ske efter minst 1 minut.')
-    .max(240, 'Automatisk låsning får vara högst 240 minuter.'),
+    .max(60, 'Automatisk låsning får vara högst 60 minuter.'),
   /** Legal bases offered for decisions (editable: SoL paragraph numbers change with SoL 2025:400). */
   legalBases: z.array(z.string().trim().min(1).max(100)).min(1, 'Ange minst ett lagrum.').max(20),
   /** Keeps the window out of screenshots and screen sharing; some remote desktops then show it black. */

@@ -24,11 +24,13 @@ export const userProcedures = {
   'users.update': procedure({
     access: ['admin'],
     input: z.object({ id, displayName, roles: roleList, active: z.boolean() }),
-    output: userRow,
+    /** Deactivation rekeys the database: the new recovery key, shown once to the admin. */
+    output: userRow.extend({ recoveryKey: z.string().nullable() }),
   }),
   'users.resetPassword': procedure({
     access: ['admin'],
     input: z.object({ id, newPassword }),
-    output: z.object({ ok: z.literal(true) }),
+    /** A reset rekeys the database: the new recovery key, shown once to the admin. */
+    output: z.object({ ok: z.literal(true), recoveryKey: z.string() }),
   }),
 } as const;
