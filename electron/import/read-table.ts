@@ -12,7 +12,8 @@ const HOSTILE = 'Filen kan inte importeras: den tar för lång tid eller för my
 function startWorker(data: unknown, limits: ImportLimits): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: limits.heapMegabytes, maxYoungGenerationSizeMb: 32, codeRangeSizeMb: 32, stackSizeMb: 4 };
   const here = typeof __dirname !== 'undefined' ? __dirname : import.meta.dirname;
-  const bundled = join(here, 'import-worker.cjs');
+  // Packaged, the worker is unpacked from the asar (a worker thread loads its script as a plain file).
+  const bundled = join(here, 'import-worker.cjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
   if (existsSync(bundled)) return new Worker(bundled, { workerData: data, resourceLimits });
   const require = createRequire(join(here, 'read-table.ts'));
   const code = `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(join(here, 'parse-worker.ts'))});`;

@@ -33,8 +33,9 @@ describe('packaged app (electron-builder --linux dir, offline)', () => {
       '/build/renderer/index.html',
       '/node_modules/better-sqlite3-multiple-ciphers/lib/index.js',
     ]) expect(paths, p).toContain(p);
-    expect(unpacked).toEqual(expect.arrayContaining(['/build/native/better_sqlite3.node', '/build/electron/xmllint-node.cjs', '/build/electron/xmllint.wasm']));
-    for (const p of ['build/native/better_sqlite3.node', 'build/electron/xmllint-node.cjs', 'build/electron/xmllint.wasm']) {
+    const plainFiles = ['build/native/better_sqlite3.node', 'build/electron/xmllint-node.cjs', 'build/electron/xmllint.wasm', 'build/electron/import-worker.cjs'];
+    expect(unpacked).toEqual(expect.arrayContaining(plainFiles.map((p) => `/${p}`)));
+    for (const p of plainFiles) {
       expect(existsSync(join(packaged.appOutDir, 'resources', 'app.asar.unpacked', p)), p).toBe(true);
     }
     // No tests, harness, sources, source maps, other packages, or the module's Node build and C sources.
@@ -78,6 +79,9 @@ describe('packaged app (electron-builder --linux dir, offline)', () => {
       await ok(inv('payouts.attest', { batchId }));
       const { savedTo } = await ok<{ savedTo: string }>(inv('payouts.export', { batchId, format: 'pain001' }));
       expect(await validateAgainstXsd(readFileSync(savedTo, 'utf8'), 'pain.001.001.03')).toEqual({ valid: true, errors: [] });
+      // An import is parsed by the worker bundle, which runs from app.asar.unpacked.
+      const csv = 'Personnummer;Förnamn;Efternamn\n198504120011;Testa;Importsson\n';
+      expect(await ok(inv('import.preview', { kind: 'contact_persons', fileName: 'lista.csv', dataBase64: Buffer.from(csv).toString('base64'), mapping: {} }))).toMatchObject({ rows: 1 });
       (standin.electron.app as { quit: () => void }).quit();
       await standin.whenQuit();
     } finally {
