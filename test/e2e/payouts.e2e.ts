@@ -83,9 +83,11 @@ describe('monthly report to bank file', () => {
     await month('2026-10');
     await env.page.getByRole('button', { name: 'Attestera' }).click();
     await env.page.getByText(/Attesterad av Atte Attestant/).waitFor();
-    await env.page.getByRole('button', { name: 'Exportera fil' }).click();
+    // A double-click exports once: the second click finds the button disabled while the first runs.
+    await env.page.getByRole('button', { name: 'Exportera fil' }).dblclick();
     const saved = env.page.getByText(/^Sparad: /);
     await saved.waitFor();
+    expect(await env.page.getByText(/Filen har redan exporterats/).count()).toBe(0);
     const path = (await saved.textContent())!.replace('Sparad: ', '');
     await shot(env.page, 'pay-03-exported');
     const xml = readFileSync(path, 'utf8');

@@ -6,6 +6,7 @@ import { formatKronor, parseKronor } from '../../../shared/money';
 import { formatDateTime } from '../../../shared/dates';
 import { call, ApiError } from '../../api';
 import { FormMessage } from '../../components/form';
+import { useBusy } from '../../components/useBusy';
 
 function TableTax({ lineId, onDone }: { lineId: number; onDone: () => void }) {
   const [value, setValue] = useState('');
@@ -30,7 +31,7 @@ function TableTax({ lineId, onDone }: { lineId: number; onDone: () => void }) {
 }
 
 /** Pay date: a draft moves freely; an attested batch only by an attestant, with a reason (kept and shown). */
-function Redate({ batch, onDone, run }: { batch: PayoutBatch; onDone: () => void; run: (fn: () => Promise<unknown>) => Promise<void> }) {
+function Redate({ batch, onDone, run, busy }: { batch: PayoutBatch; onDone: () => void; run: (fn: () => Promise<unknown>) => Promise<void>; busy: boolean }) {
   const [date, setDate] = useState(batch.paymentDate);
   const [reason, setReason] = useState('');
   const attested = batch.status === 'attesterad';
@@ -38,7 +39,7 @@ function Redate({ batch, onDone, run }: { batch: PayoutBatch; onDone: () => void
     <div className="row" role="group" aria-label="Ändra utbetalningsdag">
       <TextField className="field month" value={date} onChange={setDate}><Label>Ny utbetalningsdag</Label><Input placeholder="ÅÅÅÅ-MM-DD" /></TextField>
       {attested && <TextField className="field" value={reason} onChange={setReason}><Label>Skäl till ny dag</Label><Input /></TextField>}
-      <Button className="button" onPress={() => void run(async () => {
+      <Button className="button" isDisabled={busy} onPress={() => void run(async () => {
         await call('payouts.redate', { batchId: batch.id, paymentDate: date, reason });
         setReason('');
         onDone();
@@ -58,15 +59,18 @@ export function BatchView({ batch, roles, onChanged }: { batch: PayoutBatch; rol
   const [saved, setSaved] = useState<string | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
   const exportedBefore = active.some((e) => e.format === format);
-  const run = async (fn: () => Promise<unknown>) => {
-    setMessage(null);
-    try {
-      await fn();
-      onChanged();
-    } catch (e) {
-      setMessage(e instanceof ApiError ? e.message : 'Något gick fel.');
-    }
-  };
+  // One action at a time: the buttons are disabled while a call runs, and a double-click sends one.
+  const [busy, guard] = useBusy();
+  const run = (fn: () => Promise<unknown>) =>
+    guard(async () => {
+      setMessage(null);
+      try {
+        await fn();
+        onChanged();
+      } catch (e) {
+        setMessage(e instanceof ApiError ? e.message : 'Något gick fel.');
+      }
+    });
   const t = batch.totals;
   const draft = batch.status === 'utkast';
   return (
@@ -127,11 +131,11 @@ export function BatchView({ batch, roles, onChanged }: { batch: PayoutBatch; rol
       <FormMessage>{message}</FormMessage>
       {draft && (
         <div className="row">
-          {canAttest && <Button className="button primary" onPress={() => void run(() => call('payouts.attest', { batchId: batch.id }))}>Attestera</Button>}
-          {roles.includes('handlaggare') && <Button className="button" onPress={() => void run(() => call('payouts.deleteDraft', { batchId: batch.id }))}>Ta bort utkastet</Button>}
+          {canAttest && <Button className="button primary" isDisabled={busy} onPress={() => void run(() => call('payouts.attest', { batchId: batch.id }))}>Attestera</Button>}
+          {roles.includes('handlaggare') && <Button className="button" isDisabled={busy} onPress={() => void run(() => call('payouts.deleteDraft', { batchId: batch.id }))}>Ta bort utkastet</Button>}
         </div>
       )}
-      {(draft || (canAttest && active.length === 0)) && <Redate key={batch.paymentDate} batch={batch} onDone={onChanged} run={run} />}
+      {(draft || (canAttest && active.length === 0)) && <Redate key={batch.paymentDate} batch={batch} onDone={onChanged} run={run} busy={busy} />}
       {batch.status === 'attesterad' && (
         <div className="stack">
           <RadioGroup className="field" value={format} onChange={(v) => setFormat(v as PayoutFormat)}>
@@ -145,7 +149,7 @@ export function BatchView({ batch, roles, onChanged }: { batch: PayoutBatch; rol
               <Input />
             </TextField>
           )}
-          <Button className="button primary" onPress={() => void run(async () => {
+          <Button className="button primary" isDisabled={busy} onPress={() => void run(async () => {
             const r = await call('payouts.export', { batchId: batch.id, format, reason });
             setSaved(r.savedTo ? `Sparad: ${r.savedTo}` : 'Ingen fil sparades.');
             setWarning(r.warning);
@@ -154,11 +158,11 @@ export function BatchView({ batch, roles, onChanged }: { batch: PayoutBatch; rol
           <FormMessage tone="ok">{saved}</FormMessage>
           {warning && <p className="warning">{warning}</p>}
           <div className="row">
-            <Button className="button" onPress={() => void run(async () => {
+            <Button className="button" isDisabled={busy} onPress={() => void run(async () => {
               const r = await call('payouts.exportPdf', { batchId: batch.id, document: 'attestlista' });
               setSaved(r.savedTo ? `Sparad: ${r.savedTo}` : 'Ingen fil sparades.');
             })}>Attestlista (PDF)</Button>
-            <Button className="button" onPress={() => void run(async () => {
+            <Button className="button" isDisabled={busy} onPress={() => void run(async () => {
               const r = await call('payouts.exportPdf', { batchId: batch.id, document: 'specifikationer' });
               setSaved(r.savedTo ? `Sparad: ${r.savedTo}` : 'Ingen fil sparades.');
             })}>Specifikationer per kontaktperson (PDF)</Button>
@@ -176,7 +180,7 @@ export function BatchView({ batch, roles, onChanged }: { batch: PayoutBatch; rol
           {canAttest && active.length > 0 && (
             <div className="row" role="group" aria-label="Makulera export">
               <TextField className="field" value={voidReason} onChange={setVoidReason}><Label>Skäl till makulering</Label><Input /></TextField>
-              <Button className="button" onPress={() => void run(async () => {
+              <Button className="button" isDisabled={busy} onPress={() => void run(async () => {
                 await call('payouts.voidExport', { batchId: batch.id, reason: voidReason });
                 setVoidReason('');
               })}>Makulera exporten</Button>
