@@ -7,13 +7,14 @@ import { activeAssignment, ok } from '../helpers/cases';
 import { createRouter, type Invoke } from '../../electron/ipc/router';
 import { handlers } from '../../electron/ipc/handlers/index';
 import { validateAgainstXsd } from '../../electron/exports/validate-xml';
+import { testPayment } from '../helpers/payment';
 
 let inv: Invoke;
 let assignmentId: number;
 const env = useE2E({
   prepare: async (harness) => {
     inv = createRouter(harness.core, handlers);
-    await ok(inv('payments.saveSettings', { payerName: 'Provköpings kommun', orgNumber: '212000-0000', bankProfile: 'swedbank', debtorClearing: '8327', debtorAccount: '1234567897', debtorBic: 'SWEDSESS', initiatorId: 'SIGNER1234', debtorId: 'AVTAL5678', payoutChannel: 'pain001', bgcCustomerNumber: '', bgcBankgiro: '', payCodeArvode: '310', payCodeOmkostnad: '320', payCodeUtlagg: '330', paymentDayOfMonth: 25, twoPersonRule: false }));
+    await ok(inv('payments.saveSettings', testPayment({ twoPersonRule: false })));
     ({ assignmentId } = await activeAssignment(inv));
     harness.clock.set('2026-12-15T09:00:00Z');
   },

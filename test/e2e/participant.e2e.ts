@@ -7,12 +7,13 @@ import { syntheticPnr } from '../helpers/people';
 import { approvedCp, ok } from '../helpers/cases';
 import { createRouter } from '../../electron/ipc/router';
 import { handlers } from '../../electron/ipc/handlers/index';
+import { testPayment } from '../helpers/payment';
 
 const env = useE2E({
   prepare: async (harness) => {
     // An approved contact person for adults and the unit's payment settings (one-person attest).
     const inv = createRouter(harness.core, handlers);
-    await ok(inv('payments.saveSettings', { payerName: 'Provköpings kommun', orgNumber: '212000-0000', bankProfile: 'swedbank', debtorClearing: '8327', debtorAccount: '1234567897', debtorBic: 'SWEDSESS', initiatorId: 'SIGNER1234', debtorId: 'AVTAL5678', payoutChannel: 'pain001', bgcCustomerNumber: '', bgcBankgiro: '', payCodeArvode: '310', payCodeOmkostnad: '320', payCodeUtlagg: '330', paymentDayOfMonth: 25, twoPersonRule: false }));
+    await ok(inv('payments.saveSettings', testPayment({ twoPersonRule: false })));
     const pnr = syntheticPnr('1980-02-02', 12);
     await approvedCp(inv, { firstName: 'Anna', lastName: 'Provsson', personnummer: pnr, bankClearing: '3300', bankAccount: pnr.slice(2), prefersAdults: true, area: 'Centrum' }, '2026-03-01');
   },

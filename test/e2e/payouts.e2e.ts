@@ -8,12 +8,13 @@ import { createRouter } from '../../electron/ipc/router';
 import { handlers } from '../../electron/ipc/handlers/index';
 import { validateAgainstXsd } from '../../electron/exports/validate-xml';
 import { pdfText } from '../helpers/pdf';
+import { testPayment } from '../helpers/payment';
 
 const env = useE2E({
   prepare: async (harness) => {
     // The usual active assignment (from 2026-10-16, no levels yet), payment settings, an attestant.
     const inv = createRouter(harness.core, handlers);
-    await ok(inv('payments.saveSettings', { payerName: 'Provköpings kommun', orgNumber: '212000-0000', bankProfile: 'swedbank', debtorClearing: '8327', debtorAccount: '1234567897', debtorBic: 'SWEDSESS', initiatorId: 'SIGNER1234', debtorId: 'AVTAL5678', payoutChannel: 'pain001', bgcCustomerNumber: '', bgcBankgiro: '', payCodeArvode: '310', payCodeOmkostnad: '320', payCodeUtlagg: '330', paymentDayOfMonth: 25, twoPersonRule: true }));
+    await ok(inv('payments.saveSettings', testPayment({ bgcCustomerNumber: '', bgcBankgiro: '' })));
     await activeAssignment(inv, { levels: false });
     await ok(inv('users.create', { username: 'atte', displayName: 'Atte Attestant', roles: ['attestant'], password: 'tillfälligt-lösen-1' }));
   },

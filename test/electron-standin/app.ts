@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadMain, Standin, type StandinWindow } from './electron';
+import { testPayment } from '../helpers/payment';
 
 const require = createRequire(import.meta.url);
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -55,24 +56,6 @@ export async function ok<T = any>(p: Promise<any>): Promise<T> {
   return r.value as T;
 }
 
-export const PAYMENT = {
-  payerName: 'Provköpings kommun',
-  orgNumber: '212000-0000',
-  bankProfile: 'swedbank',
-  debtorClearing: '8327',
-  debtorAccount: '1234567897',
-  debtorBic: 'SWEDSESS',
-  // Swedbank's profile needs its Signer-ID and product agreement (shared/bank-profiles.ts).
-  initiatorId: 'SIGNER1234',
-  debtorId: 'AVTAL5678',
-  payoutChannel: 'pain001',
-  bgcCustomerNumber: '123456',
-  bgcBankgiro: '9912346',
-  payCodeArvode: '310',
-  payCodeOmkostnad: '320',
-  payCodeUtlagg: '330',
-  paymentDayOfMonth: 25,
-  twoPersonRule: false,
-};
+export const PAYMENT = testPayment({ twoPersonRule: false });
 
 export const ADMIN = { username: 'ada', displayName: 'Ada Admin', password: 'ett långt lösenord för henne', unitName: 'Kontaktpersonsenheten Provköping' };

@@ -3,6 +3,7 @@ import { makeReadyCore, tempDir } from '../../../test/helpers/core';
 import { approvedCp, ok } from '../../../test/helpers/cases';
 import { syntheticPnr } from '../../../test/helpers/people';
 import type { ProcOutput } from '../../../shared/ipc/contract';
+import { testPayment } from '../../../test/helpers/payment';
 
 let t: ReturnType<typeof tempDir>;
 beforeEach(() => (t = tempDir()));
@@ -30,7 +31,7 @@ describe('insats utan individuell behovsprövning (SoL 2025:400)', () => {
     const edit = await invoke('clients.update', { id: clientId, values: { personnummer: syntheticPnr('1990-01-01', 100), firstName: 'Sam', lastName: 'X' } });
     expect(edit.ok ? null : edit.error.message).toMatch(/deltagare utan behovsprövning/);
 
-    await ok(invoke('payments.saveSettings', { payerName: 'Provköpings kommun', orgNumber: '212000-0000', bankProfile: 'swedbank', debtorClearing: '8327', debtorAccount: '1234567897', debtorBic: 'SWEDSESS', initiatorId: '', bgcCustomerNumber: '', bgcBankgiro: '', payCodeArvode: '310', payCodeOmkostnad: '320', payCodeUtlagg: '330', paymentDayOfMonth: 25, twoPersonRule: false }));
+    await ok(invoke('payments.saveSettings', testPayment({ twoPersonRule: false })));
     const pnr = syntheticPnr('1980-02-02', 12);
     const cpId = await approvedCp(invoke, { firstName: 'Anna', lastName: 'Provsson', personnummer: pnr, bankClearing: '3300', bankAccount: pnr.slice(2), prefersAdults: true }, '2026-03-01');
     const matches = await ok<ProcOutput<'matching.suggest'>>(invoke('matching.suggest', { decisionId }));

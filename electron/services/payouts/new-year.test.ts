@@ -1,15 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeReadyCore, ADMIN, tempDir } from '../../../test/helpers/core';
 import { activeAssignment, ok } from '../../../test/helpers/cases';
+import { testPayment } from '../../../test/helpers/payment';
 
 let t: ReturnType<typeof tempDir>;
 beforeEach(() => (t = tempDir()));
 afterEach(() => t.cleanup());
 
-const PAYMENT = {
-  payerName: 'Provköpings kommun', orgNumber: '212000-0000', bankProfile: 'swedbank', debtorClearing: '8327', debtorAccount: '1234567897', debtorBic: 'SWEDSESS',
-  initiatorId: '', bgcCustomerNumber: '123456', bgcBankgiro: '9912346', payCodeArvode: '310', payCodeOmkostnad: '320', payCodeUtlagg: '330', paymentDayOfMonth: 25, twoPersonRule: false,
-};
+const PAYMENT = testPayment({ twoPersonRule: false });
 // A made-up 2027 prisbasbelopp for the test (the real one is whatever the government sets).
 const PBB_2027_ORE = 6_000_000;
 

@@ -3,16 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeReadyCore, ADMIN, tempDir } from '../../../test/helpers/core';
 import { activeAssignment, ok } from '../../../test/helpers/cases';
 import { validateAgainstXsd } from '../../exports/validate-xml';
+import { testPayment } from '../../../test/helpers/payment';
 
 let t: ReturnType<typeof tempDir>;
 beforeEach(() => (t = tempDir()));
 afterEach(() => t.cleanup());
 type Ready = Awaited<ReturnType<typeof makeReadyCore>>;
 
-const PAYMENT = {
-  payerName: 'Provköpings kommun', orgNumber: '212000-0000', bankProfile: 'swedbank', debtorClearing: '8327', debtorAccount: '1234567897', debtorBic: 'SWEDSESS',
-  initiatorId: 'SIGNER1234', debtorId: 'AVTAL5678', payoutChannel: 'pain001', bgcCustomerNumber: '123456', bgcBankgiro: '9912346', payCodeArvode: '310', payCodeOmkostnad: '320', payCodeUtlagg: '330', paymentDayOfMonth: 25, twoPersonRule: true,
-};
+const PAYMENT = testPayment();
 
 /** Admin (who also approves reports) sets up an active assignment from 2026-10-16 and a second user who attests. */
 async function scenario(made: Ready) {
