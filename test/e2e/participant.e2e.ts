@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { shot } from '../harness/browser';
 import { useE2E } from '../harness/fixture';
-import { nav } from '../harness/flows';
+import { nav, setLevelsA1mO2 } from '../harness/flows';
 import { syntheticPnr } from '../helpers/people';
 import { approvedCp, ok } from '../helpers/cases';
 import { createRouter } from '../../electron/ipc/router';
@@ -58,15 +58,8 @@ describe('insats utan individuell behovsprövning (SoL 2025:400)', () => {
     await act('Starta uppdraget', '2026-10-01');
     await env.page.getByText('Verkställt 2026-10-01').waitFor();
 
-    await nav(env.page, 'Ersättning och utbetalning');
-    await env.page.getByLabel('Månad', { exact: true }).fill('2026-10');
+    await setLevelsA1mO2(env.page, '2026-10', 'Anna Provsson');
     const reports = env.page.getByRole('table', { name: 'Månadsrapporter' });
-    await env.page.getByRole('button', { name: 'Nivåer för Anna Provsson' }).click();
-    const levels = env.page.getByRole('form', { name: 'Ersättningsnivå' });
-    await levels.getByText('Kategori 1, mellan (20 %)').click();
-    await levels.getByText('Nivå 2 (25 %)').click();
-    await levels.getByRole('button', { name: 'Spara nivåer' }).click();
-    await reports.getByText('A1M / O2').waitFor();
     await env.page.getByRole('button', { name: 'Rapport för Anna Provsson' }).click();
     const report = env.page.getByRole('form', { name: 'Månadsrapport' });
     await report.getByLabel('Träffar (datum)').fill('2026-10-08, 2026-10-22');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { shot } from '../harness/browser';
 import { useE2E } from '../harness/fixture';
-import { nav } from '../harness/flows';
+import { nav, setLevelsA1mO2 } from '../harness/flows';
 import { activeAssignment, ok } from '../helpers/cases';
 import { createRouter } from '../../electron/ipc/router';
 import { handlers } from '../../electron/ipc/handlers/index';
@@ -27,16 +27,9 @@ async function month(value: string) {
 describe('monthly report to bank file', () => {
   it('enters and approves a report, computes the payout, attests as a second user and exports a valid pain.001', async () => {
     onTestFailed(() => shot(env.page, 'FAILED-payouts'));
-    await nav(env.page, 'Ersättning och utbetalning');
-    await month('2026-10');
+    await setLevelsA1mO2(env.page, '2026-10', 'Anna Provsson');
     const reports = env.page.getByRole('table', { name: 'Månadsrapporter' });
     await reports.getByText('16 av 31').waitFor();
-    await env.page.getByRole('button', { name: 'Nivåer för Anna Provsson' }).click();
-    const levels = env.page.getByRole('form', { name: 'Ersättningsnivå' });
-    await levels.getByText('Kategori 1, mellan (20 %)').click();
-    await levels.getByText('Nivå 2 (25 %)').click();
-    await levels.getByRole('button', { name: 'Spara nivåer' }).click();
-    await reports.getByText('A1M / O2').waitFor();
 
     await env.page.getByRole('button', { name: 'Rapport för Anna Provsson' }).click();
     const report = env.page.getByRole('form', { name: 'Månadsrapport' });

@@ -20,3 +20,16 @@ export async function login(page: Page, harness: Harness, username = E2E_ADMIN.u
 export async function nav(page: Page, item: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('button', { name: item, exact: true }).click();
 }
+
+/** Ersättning → Månadsrapporter: gives the person the levels A1M / O2 (20 % arvode, 25 % omkostnad) for `month`. */
+export async function setLevelsA1mO2(page: Page, month: string, person: string): Promise<void> {
+  await nav(page, 'Ersättning och utbetalning');
+  await page.getByLabel('Månad', { exact: true }).fill(month);
+  const reports = page.getByRole('table', { name: 'Månadsrapporter' });
+  await page.getByRole('button', { name: `Nivåer för ${person}` }).click();
+  const levels = page.getByRole('form', { name: 'Ersättningsnivå' });
+  await levels.getByText('Kategori 1, mellan (20 %)').click();
+  await levels.getByText('Nivå 2 (25 %)').click();
+  await levels.getByRole('button', { name: 'Spara nivåer' }).click();
+  await reports.getByText('A1M / O2').waitFor();
+}
