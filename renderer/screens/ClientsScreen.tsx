@@ -5,8 +5,9 @@ import { ClientForm } from './clients/ClientForm';
 import { ClientDetail } from './clients/ClientDetail';
 import { ParticipantForm } from './legal/ParticipantForm';
 import { useNavigation } from '../session/navigation';
+import { ImportPanel } from './ImportScreen';
 
-type View = { kind: 'list' } | { kind: 'new' } | { kind: 'participant' } | { kind: 'detail'; id: number };
+type View = { kind: 'list' } | { kind: 'new' } | { kind: 'participant' } | { kind: 'import' } | { kind: 'detail'; id: number };
 
 /** Brukare och beslut. */
 export function ClientsScreen() {
@@ -16,6 +17,15 @@ export function ClientsScreen() {
   if (view.kind === 'detail') return <ClientDetail id={view.id} onBack={() => setView({ kind: 'list' })} />;
   if (view.kind === 'new') return <><h1>Ny brukare</h1><ClientForm onCancel={() => setView({ kind: 'list' })} onSaved={(id) => setView({ kind: 'detail', id })} /></>;
   if (view.kind === 'participant') return <><h1>Ny deltagare utan behovsprövning</h1><ParticipantForm onCancel={() => setView({ kind: 'list' })} onSaved={(id) => setView({ kind: 'detail', id })} /></>;
+  if (view.kind === 'import') {
+    return (
+      <>
+        <Button className="link" onPress={() => setView({ kind: 'list' })}>← Tillbaka till listan</Button>
+        <h1>Importera brukare</h1>
+        <ImportPanel initialKind="clients" />
+      </>
+    );
+  }
   return (
     <>
       <div className="row spread">
@@ -23,6 +33,7 @@ export function ClientsScreen() {
         <div className="row">
           <Button className="button primary" onPress={() => setView({ kind: 'new' })}>Ny brukare</Button>
           <Button className="button" onPress={() => setView({ kind: 'participant' })}>Ny deltagare utan behovsprövning</Button>
+          <Button className="button" onPress={() => setView({ kind: 'import' })}>Importera brukare</Button>
         </div>
       </div>
       <ClientList onOpen={(id) => setView({ kind: 'detail', id })} />

@@ -8,8 +8,8 @@ import { FormMessage } from '../components/form';
 type Preview = ProcOutput<'import.preview'>;
 
 /** Import of contact persons or clients from .xlsx/.csv: column mapping, preview, per-row report, all or nothing. */
-export function ImportPanel() {
-  const [kind, setKind] = useState<ImportKind>('contact_persons');
+export function ImportPanel({ initialKind = 'contact_persons' }: { initialKind?: ImportKind }) {
+  const [kind, setKind] = useState<ImportKind>(initialKind);
   const [file, setFile] = useState<{ fileName: string; dataBase64: string } | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<Preview | null>(null);

@@ -113,6 +113,13 @@ describe('every screen: axe-core finds nothing and nothing scrolls sideways', ()
     await page.getByRole('button', { name: '← Tillbaka till listan' }).click();
     await page.getByRole('table', { name: 'Brukare' }).waitFor();
     await check(page, 'Brukarlista');
+    // Client import sits with the clients, the kind already chosen.
+    await page.getByRole('button', { name: 'Importera brukare' }).click();
+    await page.getByRole('heading', { name: 'Importera brukare' }).waitFor();
+    expect(await page.getByRole('radio', { name: 'Brukare' }).isChecked()).toBe(true);
+    await check(page, 'Importera brukare');
+    await page.getByRole('button', { name: '← Tillbaka till listan' }).click();
+    await page.getByRole('table', { name: 'Brukare' }).waitFor();
 
     await nav(page, 'Uppdrag');
     const assignments = page.getByRole('table', { name: 'Uppdrag' });
