@@ -94,7 +94,8 @@ function main(): void {
     void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 
     // Auto-lock: the core decides; the renderer sees the locked state on its next status poll.
-    setInterval(() => void core.checkIdle().catch((err) => log('Idle check failed', err)), 15_000).unref();
+    // Every 5 s: the lock warning counts down to 0 s, so the lock itself should follow within seconds.
+    setInterval(() => void core.checkIdle().catch((err) => log('Idle check failed', err)), 5_000).unref();
   });
 
   let closing = false;
