@@ -4,31 +4,35 @@ import { setCompensation } from '../services/assignments/compensation';
 import { approveReport, assignmentsInMonth, submitReport } from '../services/payouts/reports';
 import { savePaymentSettings } from '../services/payouts/settings';
 import type { Rng } from './random';
+import type { PaymentSettings } from '../../shared/ipc/procedures/payouts';
 import { attestBatch, createPayoutBatch, listBatches, setTableTax } from '../services/payouts/batches';
 import { exportBatch } from '../services/payouts/export';
 import { payoutDate } from '../../shared/compensation/payout';
 import { ensureDemoRates } from './demo-rates';
 
+/** The demo municipality's bank and payroll settings (Swedbank with its ids, pain.001); tests start from them too. */
+export const DEMO_PAYMENT_SETTINGS: PaymentSettings = {
+  payerName: 'Provköpings kommun',
+  orgNumber: '212000-0000',
+  bankProfile: 'swedbank',
+  debtorClearing: '8327',
+  debtorAccount: '1234567897',
+  debtorBic: 'SWEDSESS',
+  initiatorId: 'SIGNER1234',
+  debtorId: 'AVTAL5678',
+  payoutChannel: 'pain001',
+  bgcCustomerNumber: '123456',
+  bgcBankgiro: '9912346',
+  payCodeArvode: '310',
+  payCodeOmkostnad: '320',
+  payCodeUtlagg: '330',
+  paymentDayOfMonth: 25,
+  twoPersonRule: true,
+};
+
 /** Levels on every running assignment and approved reports for the last two months, so a payout can be run. */
 export async function seedDemoPayouts(ctx: ServiceContext, r: Rng): Promise<Record<string, number>> {
-  await savePaymentSettings(ctx, {
-    payerName: 'Provköpings kommun',
-    orgNumber: '212000-0000',
-    bankProfile: 'swedbank',
-    debtorClearing: '8327',
-    debtorAccount: '1234567897',
-    debtorBic: 'SWEDSESS',
-    initiatorId: 'SIGNER1234',
-    debtorId: 'AVTAL5678',
-    payoutChannel: 'pain001',
-    bgcCustomerNumber: '123456',
-    bgcBankgiro: '9912346',
-    payCodeArvode: '310',
-    payCodeOmkostnad: '320',
-    payCodeUtlagg: '330',
-    paymentDayOfMonth: 25,
-    twoPersonRule: true,
-  });
+  await savePaymentSettings(ctx, DEMO_PAYMENT_SETTINGS);
   const thisMonth = toLocalIsoDate(ctx.now()).slice(0, 7);
   const months = [2, 1].map((back) => addMonths(`${thisMonth}-01`, -back).slice(0, 7));
   await ensureDemoRates(ctx, [...months, thisMonth].map((m) => Number(m.slice(0, 4))));

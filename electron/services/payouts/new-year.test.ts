@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeReadyCore, ADMIN, tempDir } from '../../../test/helpers/core';
 import { activeAssignment, ok } from '../../../test/helpers/cases';
 import { testPayment } from '../../../test/helpers/payment';
+import { contract } from '../../../shared/ipc/contract';
 
 let t: ReturnType<typeof tempDir>;
 beforeEach(() => (t = tempDir()));
@@ -80,5 +81,12 @@ describe('across the year change', () => {
     const [dec] = await ok<any[]>(inv('payouts.list', { month: '2026-12' }));
     // 987 kr × 20/31 = 636,77 → 637 kr; 1 233 kr × 20/31 = 795,48 → 795 kr.
     expect(dec.lines[0]).toMatchObject({ arvodeOre: 63_700, omkostnadOre: 79_500 });
+  });
+
+  it('"Ny årsnivå" answers text in the year field in Swedish (the form passes Number("tjugo") = NaN)', () => {
+    const r = contract['rates.createYear'].input.safeParse({ year: Number('tjugo'), prisbasbeloppOre: PBB_2027_ORE, source: 'x' });
+    expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual(['Ange året med fyra siffror, t.ex. 2027.']);
+    const half = contract['rates.createYear'].input.safeParse({ year: 2027.5, prisbasbeloppOre: PBB_2027_ORE, source: 'x' });
+    expect(half.success ? [] : half.error.issues.map((i) => i.message)).toEqual(['Ange året med fyra siffror, t.ex. 2027.']);
   });
 });

@@ -132,7 +132,7 @@ export const payoutProcedures = {
   'rates.createYear': procedure({
     access: ['admin'],
     input: z.object({
-      year: z.number().int().min(2000, 'Ange ett år från 2000.').max(2100, 'Ange ett år till och med 2100.'),
+      year: z.number({ error: 'Ange året med fyra siffror, t.ex. 2027.' }).int('Ange året med fyra siffror, t.ex. 2027.').min(2000, 'Ange ett år från 2000.').max(2100, 'Ange ett år till och med 2100.'),
       prisbasbeloppOre: z.number({ error: 'Ange prisbasbeloppet i kronor.' }).int().min(10_000_00, 'Prisbasbeloppet verkar för lågt (minst 10 000 kr).').max(1_000_000_00, 'Prisbasbeloppet verkar för högt.'),
       source: z.string().trim().min(1, 'Ange källan, t.ex. SFS-numret för förordningen om prisbasbeloppet.').max(200),
     }),
