@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, onTestFailed } from 'vitest';
-import { shot } from '../harness/browser';
+import { failureReport, shot } from '../harness/browser';
 import { useE2E } from '../harness/fixture';
 import { nav } from '../harness/flows';
 import { activeAssignment, ok } from '../helpers/cases';
@@ -33,7 +33,7 @@ async function month(value: string) {
 
 describe('payout safety end to end', () => {
   it('compute with a pay date, re-date, attest with a changed-account tick, export, and refuse a second format', async () => {
-    onTestFailed(() => shot(env.page, 'FAILED-payout-safety'));
+    onTestFailed(() => failureReport(env.page, 'payout-safety'));
     const page = env.page;
     // Settings: the bank profile's own identifier fields with help text; Löner warns as legacy.
     await nav(page, 'Inställningar');
@@ -55,6 +55,9 @@ describe('payout safety end to end', () => {
     await payDate.fill('2026-11-28');
     await page.getByRole('button', { name: 'Beräkna utbetalning' }).click();
     await page.getByText('2026-11-28 är inte en bankdag.').waitFor();
+    // The refused date stays in the field for the officer to correct (no reload puts the default back).
+    await page.getByRole('button', { name: 'Beräkna utbetalning' }).waitFor();
+    expect(await payDate.inputValue()).toBe('2026-11-28');
     await payDate.fill('2026-11-24');
     await page.getByRole('button', { name: 'Beräkna utbetalning' }).click();
     const lines = page.getByRole('table', { name: 'Utbetalningsrader' });

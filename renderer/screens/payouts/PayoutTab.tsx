@@ -19,10 +19,12 @@ export function PayoutTab({ roles }: { roles: Role[] }) {
   const [payDate, setPayDate] = useState('');
   // The pay date field shows the draft's date, or else the default: the unit's day of the following
   // month moved back to a bank day (from the backend).
-  const load = useCallback(async () => {
+  // A refused compute keeps what the officer typed (keepDate), so they can correct it.
+  const load = useCallback(async (keepDate = false) => {
     try {
       const list = await call('payouts.list', { month });
       setBatches(list);
+      if (keepDate) return;
       const draft = list.find((b) => b.status === 'utkast');
       setPayDate(draft ? draft.paymentDate : (await call('payouts.defaultPaymentDate', { month })).paymentDate);
     } catch (e) {
@@ -44,7 +46,7 @@ export function PayoutTab({ roles }: { roles: Role[] }) {
       // "Nothing differs" is information, not an error.
       if (/^Inga ändringar/.test(text)) setInfo(text);
       else setMessage(text);
-      await load();
+      await load(true);
     }
   };
   return (
