@@ -1,5 +1,9 @@
-// Lint: TypeScript rules, plus the architecture's boundaries as import bans.
+// Lint: type-aware TypeScript rules, React hooks and accessibility rules, the architecture's
+// boundaries as import bans, and Prettier's formatting (prettier --check runs in `npm run lint`).
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import prettierConfig from 'eslint-config-prettier';
 
 const RAW_IPC = {
   name: 'electron',
@@ -17,6 +21,24 @@ const WALL_CLOCK = [
 export default tseslint.config(
   { ignores: ['build/**', 'dist/**', 'node_modules/**', 'test/artifacts/**', 'test/lint/fixtures/**'] },
   ...tseslint.configs.recommended,
+  {
+    // Type-aware: a promise nobody awaits or handles is a silent failure.
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'electron/*.mjs', 'test/builder/*.cjs'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
+    files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+    },
+  },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
@@ -70,4 +92,5 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  prettierConfig,
 );
