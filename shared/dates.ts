@@ -4,6 +4,13 @@ export type IsoDate = string;
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Year, month and day of a well-formed ISO date; anything else is a caller's bug, not user input. */
+function isoParts(date: IsoDate): [number, number, number] {
+  const m = ISO.exec(date);
+  if (!m) throw new Error(`Expected an ISO date YYYY-MM-DD, got "${date}"`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
 export function isValidIsoDate(value: string): boolean {
   const m = ISO.exec(value);
   if (!m) return false;
@@ -26,7 +33,7 @@ export function addDays(date: IsoDate, days: number): IsoDate {
  * month's last day (2024-11-30 + 3 months = 2025-02-28).
  */
 export function addMonths(date: IsoDate, months: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number);
+  const [y, m, d] = isoParts(date);
   const total = y * 12 + (m - 1) + months;
   const ty = Math.floor(total / 12);
   const tm = (total % 12) + 1;
@@ -52,7 +59,7 @@ export function previousMonth(today: IsoDate): string {
 
 /** The last whole calendar quarter before the date (the IVO report period usually due). */
 export function previousQuarter(today: IsoDate): { year: number; q: 1 | 2 | 3 | 4 } {
-  const [y, m] = today.split('-').map(Number);
+  const [y, m] = isoParts(today);
   const current = Math.floor((m - 1) / 3) + 1;
   return current === 1 ? { year: y - 1, q: 4 } : { year: y, q: (current - 1) as 1 | 2 | 3 };
 }

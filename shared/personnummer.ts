@@ -47,6 +47,8 @@ export function parsePersonnummer(input: string, today: string): PnrResult {
     return { ok: false, message: 'Personnumret ska ha 10 eller 12 siffror, t.ex. ÅÅÅÅMMDD-NNNN.' };
   }
   const [, century, yymmdd, sep, last4] = m;
+  // Only the century group is optional in the pattern; the others take part in every match.
+  if (yymmdd === undefined || last4 === undefined) throw new Error('parsePersonnummer: the pattern lost a digit group');
   const yy = Number(yymmdd.slice(0, 2));
   const mm = Number(yymmdd.slice(2, 4));
   const ddRaw = Number(yymmdd.slice(4, 6));

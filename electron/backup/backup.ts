@@ -146,10 +146,9 @@ export async function inspectBackup(dir: string, cred: { recoveryKey?: string; u
  */
 export function installBackup(dir: string, dataDir: string, now: Date): { replacedTo: string } {
   // Copy first (the slow part that can fail, e.g. a network share going away): the live files are untouched until the copies are complete.
-  const staged = [DB_NAME, VAULT_NAME].map((f) => ({ from: join(dataDir, `${f}.återställs`), to: join(dataDir, f) }));
+  const staged = [DB_NAME, VAULT_NAME].map((f) => ({ name: f, from: join(dataDir, `${f}.återställs`), to: join(dataDir, f) }));
   try {
-    copyFileSync(join(dir, DB_NAME), staged[0].from);
-    copyFileSync(join(dir, VAULT_NAME), staged[1].from);
+    for (const s of staged) copyFileSync(join(dir, s.name), s.from);
   } catch {
     for (const s of staged) rmSync(s.from, { force: true });
     throw new DomainError('RULE_VIOLATION', 'Säkerhetskopian kunde inte kopieras till datamappen. Inget har ändrats.');

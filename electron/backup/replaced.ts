@@ -7,7 +7,11 @@ export const KEEP_REPLACED_DAYS = 14;
 
 function stampTime(name: string): number | null {
   const m = /^ersatt-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(name);
-  return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) : null;
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
+  // All six groups are mandatory in the pattern, so a match has them.
+  if (s === undefined || mi === undefined || h === undefined || d === undefined || mo === undefined || y === undefined) return null;
+  return Date.UTC(y, mo - 1, d, h, mi, s);
 }
 
 /**

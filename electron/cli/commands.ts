@@ -31,6 +31,9 @@ export interface CliOptions {
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
+const PAYOUT_SUBCOMMANDS = ['run', 'attest', 'redate', 'void', 'export'] as const;
+type PayoutSubcommand = (typeof PAYOUT_SUBCOMMANDS)[number];
+
 /** The CLI checks roles like the app's router does (an attestant cannot take backups or seed data). */
 function requireRole(core: AppCore, ...roles: Role[]): void {
   if (!roles.some((r) => core.requireSession().user.roles.includes(r))) {
@@ -103,8 +106,8 @@ export const commands = {
    * payout export --month ÅÅÅÅ-MM --format F --out FILE [--reason TEXT]
    */
   async payout(core: AppCore, o: CliOptions): Promise<number> {
-    const sub = o.args[0];
-    if (!['run', 'attest', 'redate', 'void', 'export'].includes(sub)) throw new DomainError('INVALID_INPUT', 'Använd: payout run|attest|redate|void|export --month ÅÅÅÅ-MM … (se --help)');
+    const sub = PAYOUT_SUBCOMMANDS.find((s) => s === o.args[0]);
+    if (!sub) throw new DomainError('INVALID_INPUT', 'Använd: payout run|attest|redate|void|export --month ÅÅÅÅ-MM … (se --help)');
     if (!o.month || !monthField.safeParse(o.month).success) throw new DomainError('INVALID_INPUT', 'Ange --month som ÅÅÅÅ-MM.');
     if (o['pay-date'] !== undefined && !isValidIsoDate(o['pay-date'])) throw new DomainError('INVALID_INPUT', 'Ange --pay-date som ÅÅÅÅ-MM-DD.');
     if (sub === 'export') {
@@ -115,7 +118,7 @@ export const commands = {
     if (sub === 'void' && !o.reason) throw new DomainError('INVALID_INPUT', 'Ange skälet till makuleringen med --reason TEXT.');
     await login(core, o);
     // The same roles as the app's procedures (payouts.create, payouts.attest, payouts.redate, payouts.voidExport, payouts.export).
-    const roles: Record<string, Role[]> = { run: ['handlaggare'], attest: ['attestant'], redate: ['handlaggare', 'attestant'], void: ['attestant'], export: ['attestant', 'handlaggare'] };
+    const roles: Record<PayoutSubcommand, Role[]> = { run: ['handlaggare'], attest: ['attestant'], redate: ['handlaggare', 'attestant'], void: ['attestant'], export: ['attestant', 'handlaggare'] };
     requireRole(core, ...roles[sub]);
     const ctx = core.serviceContext();
     const month = o.month;

@@ -9,7 +9,7 @@ export async function xlsxTable(sheetName: string, headers: string[], rows: Arra
   ws.addRow(headers).font = { bold: true };
   for (const r of rows) ws.addRow(r.map((v) => (v === null ? '' : typeof v === 'string' ? neutraliseFormula(v) : v)));
   ws.columns.forEach((col, i) => {
-    const longest = Math.max(headers[i].length, ...rows.slice(0, 500).map((r) => String(r[i] ?? '').length));
+    const longest = Math.max((headers[i] ?? '').length, ...rows.slice(0, 500).map((r) => String(r[i] ?? '').length));
     col.width = Math.min(60, Math.max(8, longest + 2));
   });
   return Buffer.from(await wb.xlsx.writeBuffer());

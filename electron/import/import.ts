@@ -41,7 +41,7 @@ async function check(ctx: ServiceContext, kind: ImportKind, fileName: string, by
   const { headers, rows } = await readTable(fileName, bytes);
   const mapping = guessMapping(kind, headers, given);
   for (const required of ['personnummer', 'firstName', 'lastName']) {
-    if (!mapping[required]) throw new DomainError('INVALID_INPUT', `Välj vilken kolumn som innehåller ${IMPORT_FIELDS[kind][required].toLowerCase()}.`, { fields: { [required]: 'Saknas.' } });
+    if (!mapping[required]) throw new DomainError('INVALID_INPUT', `Välj vilken kolumn som innehåller ${(IMPORT_FIELDS[kind][required] ?? required).toLowerCase()}.`, { fields: { [required]: 'Saknas.' } });
   }
   const get = (r: string[], field: string) => (mapping[field] ? (r[headers.indexOf(mapping[field])] ?? '') : '');
   const list = (s: string) => s.split(/[,;]/).map((x) => x.trim()).filter(Boolean);

@@ -18,7 +18,8 @@ export async function parseTable(fileName: string, bytes: Buffer, limits: { rows
   try {
     if (/\.csv$/i.test(fileName)) {
       const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-      const delimiter = (text.split('\n')[0].match(/;/g)?.length ?? 0) >= (text.split('\n')[0].match(/,/g)?.length ?? 0) ? ';' : ',';
+      const firstLine = text.split('\n', 1)[0] ?? '';
+      const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
       await wb.csv.read(Readable.from([text]), { parserOptions: { delimiter } });
     } else {
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -48,6 +49,7 @@ export async function parseTable(fileName: string, bytes: Buffer, limits: { rows
     for (let c = 1; c <= width; c++) values.push(cell(row.getCell(c).value));
     all.push(values);
   });
-  if (all.length < 2) throw new DomainError('INVALID_INPUT', 'Filen behöver en rubrikrad och minst en rad med uppgifter.');
-  return { headers: all[0], rows: all.slice(1).filter((r) => r.some((v) => v !== '')) };
+  const [headers, ...data] = all;
+  if (!headers || data.length === 0) throw new DomainError('INVALID_INPUT', 'Filen behöver en rubrikrad och minst en rad med uppgifter.');
+  return { headers, rows: data.filter((r) => r.some((v) => v !== '')) };
 }

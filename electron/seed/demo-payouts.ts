@@ -73,7 +73,8 @@ async function payOldestMonth(ctx: ServiceContext, month: string): Promise<numbe
     .executeTakeFirstOrThrow();
   const attestant: ServiceContext = { ...past, actor: { ...ctx.actor, id: attestantId, username: 'demo-attestant', displayName: 'Demo Attestant', roles: ['attestant'] } };
   const { id } = await createPayoutBatch(past, { month });
-  const [batch] = (await listBatches(past, month)).filter((b) => b.id === id);
+  const batch = (await listBatches(past, month)).find((b) => b.id === id);
+  if (!batch) throw new Error(`Demo payouts: the batch just created for ${month} is not listed`);
   for (const l of batch.lines.filter((x) => x.taxOre === null)) await setTableTax(past, { lineId: l.id, taxOre: Math.floor((l.arvodeOre * 0.3) / 100) * 100 });
   await attestBatch(attestant, id);
   await exportBatch(attestant, async () => 'demodata (ingen fil skriven)', { batchId: id, format: 'pain001', reason: '' });

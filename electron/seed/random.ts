@@ -11,7 +11,11 @@ export function rng(seed: number) {
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
+    pick: <T>(items: readonly T[]): T => {
+      const item = items[Math.floor(next() * items.length)];
+      if (item === undefined) throw new Error('rng.pick() needs a non-empty list');
+      return item;
+    },
     some: <T>(items: readonly T[], n: number): T[] => [...items].sort(() => next() - 0.5).slice(0, n),
     chance: (p: number) => next() < p,
   };

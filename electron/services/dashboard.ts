@@ -27,7 +27,7 @@ export async function dashboardSummary(ctx: ServiceContext) {
     averageQueueDays: waits.length ? Math.round(waits.reduce((a, b) => a + b, 0) / waits.length) : null,
     underAssessment: underAssessment.n,
     clientsWaiting: new Set(waiting.map((w) => w.client_id)).size,
-    longestWaitDays: waiting.length ? daysBetween(waiting[0].decision_date, today) : null,
+    longestWaitDays: waiting[0] ? daysBetween(waiting[0].decision_date, today) : null,
     approachingDeadline: waiting
       .map((w) => ({ decisionId: w.id, clientId: w.client_id, name: `${w.first_name} ${w.last_name}`, decisionDate: w.decision_date, deadline: ivoDeadline(w.decision_date), daysLeft: daysBetween(today, ivoDeadline(w.decision_date)) }))
       .filter((w) => w.daysLeft <= 30)

@@ -24,8 +24,9 @@ export function proRata(fullMonthOre: Ore, activeDays: number, daysInMonth: numb
 }
 
 export function daysInMonth(month: string): number {
-  const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const m = /^(\d{4})-(\d{2})/.exec(month);
+  if (!m) throw new Error(`daysInMonth() needs a month as YYYY-MM, got "${month}"`);
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
 }
 
 /** Days of `month` (YYYY-MM) covered by [start, end] (end null = open). */

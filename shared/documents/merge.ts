@@ -45,7 +45,9 @@ export function templateProblems(paragraphs: TemplateParagraph[]): string[] {
   paragraphs.forEach((p, i) => {
     for (const part of [p.heading, p.text]) {
       for (const m of part.matchAll(FIELD)) {
-        if (!own(MERGE_FIELDS, m[1])) problems.push(`Stycke ${i + 1}: okänt kopplingsfält {{${m[1]}}}.`);
+        // The group always takes part in a match (possibly empty: '{{}}' is an unknown field too).
+        const name = m[1] ?? '';
+        if (!own(MERGE_FIELDS, name)) problems.push(`Stycke ${i + 1}: okänt kopplingsfält {{${name}}}.`);
       }
       const stripped = part.replace(FIELD, '');
       if (stripped.includes('{{') || stripped.includes('}}')) problems.push(`Stycke ${i + 1}: ofullständigt kopplingsfält (saknar {{ eller }}).`);

@@ -108,16 +108,18 @@ export function lssRegister(decisions: LssDecisionFacts[], referenceDate: IsoDat
   for (const ds of included.values()) {
     const kretsar = [...new Set(ds.map((d) => d.personkrets).filter((k): k is string => k !== null))];
     if (kretsar.length > 1) for (const d of ds) issue(d, 'fel', `Olika personkrets i brukarens beslut (${kretsar.join(' och ')}).`);
-    const krets = kretsar.length === 1 ? kretsar[0] : '';
+    const krets = kretsar.length === 1 ? (kretsar[0] ?? '') : '';
     if (krets) byPersonkrets[krets] = (byPersonkrets[krets] ?? 0) + 1;
     else withoutPersonkrets++;
+    const [first] = ds;
+    if (!first) throw new Error('lssRegister: a client is only included with a decision');
     const row = LSS_REGISTER_COLUMNS.map(() => '');
-    row[0] = formatPersonnummer(ds[0].personnummer);
+    row[0] = formatPersonnummer(first.personnummer);
     row[1] = krets;
     row[KONTAKTPERSON_COLUMN] = LSS_MARK;
     rows.push(row);
   }
-  rows.sort((a, b) => a[0].localeCompare(b[0]));
+  rows.sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
   issues.sort((a, b) => (a.severity === b.severity ? a.name.localeCompare(b.name, 'sv-SE') : a.severity === 'fel' ? -1 : 1));
   return { columns: [...LSS_REGISTER_COLUMNS], rows, issues, counts: { persons: rows.length, byPersonkrets, withoutPersonkrets } };
 }

@@ -22,7 +22,7 @@ export async function resolveDecisionLaw(
   if (problem) throw new DomainError('INVALID_INPUT', problem, { fields: { law: problem } });
   const { lawParagraphs } = await legalSettingsStore.read(db);
   const paragraph = v.paragraph || lawParagraphs[law][0];
-  if (!lawParagraphs[law].includes(paragraph)) {
+  if (paragraph === undefined || !lawParagraphs[law].includes(paragraph)) {
     throw new DomainError('INVALID_INPUT', 'Paragrafen finns inte i enhetens lista för lagen (Inställningar → Lagrum).', { fields: { paragraph: 'Välj en paragraf ur listan.' } });
   }
   if (law === 'LSS 1993:387' && !v.personkrets) {

@@ -153,8 +153,9 @@ export async function exportBatch(ctx: ServiceContext, sink: ExportSink, input: 
   const active = all.filter((e) => e.voided_at === null);
   const label = (f: string) => PAYOUT_FORMAT_LABELS[f as PayoutFormat] ?? f;
   const earlier = active.find((e) => e.format === input.format && e.content !== null);
-  if (active.length && active[0].format !== input.format) {
-    throw new DomainError('RULE_VIOLATION', `Utbetalningen är redan exporterad som ${label(active[0].format)}. En export i ett annat format kan betala samma ersättning två gånger. Om den tidigare filen inte ska användas: makulera exporten med ett skäl först.`);
+  const current = active[0];
+  if (current && current.format !== input.format) {
+    throw new DomainError('RULE_VIOLATION', `Utbetalningen är redan exporterad som ${label(current.format)}. En export i ett annat format kan betala samma ersättning två gånger. Om den tidigare filen inte ska användas: makulera exporten med ett skäl först.`);
   }
   // A new file (any format) needs a pay date that has not passed; a same-bytes re-export does not build one.
   if (!earlier) checkExportDate(head.payment_date, toLocalIsoDate(ctx.now()));
@@ -186,10 +187,11 @@ export async function exportBatch(ctx: ServiceContext, sink: ExportSink, input: 
 /** Voids the batch's active export(s) with a reason (the file must not be used); the batch can then be exported once more. */
 export async function voidExport(ctx: ServiceContext, input: { batchId: number; reason: string }): Promise<void> {
   const active = await ctx.db.selectFrom('payout_exports').select(['id', 'format']).where('batch_id', '=', input.batchId).where('voided_at', 'is', null).execute();
-  if (!active.length) throw new DomainError('RULE_VIOLATION', 'Det finns ingen export att makulera.');
+  const [first] = active;
+  if (!first) throw new DomainError('RULE_VIOLATION', 'Det finns ingen export att makulera.');
   if (!input.reason.trim()) throw new DomainError('INVALID_INPUT', 'Ange skälet till makuleringen.', { fields: { reason: 'Ange skäl.' } });
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('payout_exports').set({ voided_at: ctx.now().toISOString(), voided_by: ctx.actor.id, void_reason: input.reason.trim() }).where('batch_id', '=', input.batchId).where('voided_at', 'is', null).execute();
-    await audit(ctx, trx, { action: 'payout.export.void', entityType: 'payout_batch', entityId: input.batchId, detail: `${active[0].format}: ${input.reason.trim()}` });
+    await audit(ctx, trx, { action: 'payout.export.void', entityType: 'payout_batch', entityId: input.batchId, detail: `${first.format}: ${input.reason.trim()}` });
   });
 }
