@@ -28,7 +28,7 @@ describe('checkBankAccount', () => {
     for (let n = 123456; ; n++) {
       const body = `${clearing.slice(1)}${n}`;
       const weights = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1];
-      const sum = body.split('').reduce((s, d, i) => s + Number(d) * weights[i], 0);
+      const sum = body.split('').reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
       const check = (11 - (sum % 11)) % 11;
       if (check < 10) {
         account = `${n}${check}`;
@@ -57,7 +57,7 @@ describe('normaliseAccount, formatBban, swedishIban (issue 13)', () => {
   it('gives a Swedbank 8xxx-x account the same 15 (or 14) digits however it was typed', () => {
     const typed = [['8327', '1234567897'], ['83279', '123 456 789-7'], ['8327-9', '1234567897'], ['8327', '91234567897']];
     for (const [c, a] of typed) {
-      const n = normaliseAccount(c, a)!;
+      const n = normaliseAccount(c!, a!)!;
       expect(formatBban(n, true), `${c} ${a}`).toBe('832791234567897');
       expect(formatBban(n, false), `${c} ${a}`).toBe('83271234567897');
     }

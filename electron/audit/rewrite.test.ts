@@ -89,7 +89,7 @@ describe('a rewritten audit log is detected', () => {
   it('an intact log verifies against every manifest', async () => {
     const made = await ready();
     for (let i = 0; i < 3; i++) { made.clock.advance(60_000); await ok(made.invoke('backup.create', {})); }
-    const manifests = JSON.parse(readFileSync(join((await ok<Array<{ path: string }>>(made.invoke('backup.list', {})))[0].path, 'manifest.json'), 'utf8'));
+    const manifests = JSON.parse(readFileSync(join((await ok<Array<{ path: string }>>(made.invoke('backup.list', {})))[0]!.path, 'manifest.json'), 'utf8'));
     expect(manifests.auditHead).toMatchObject({ id: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(await ok(made.invoke('audit.verify', {}))).toMatchObject({ ok: true });
   });

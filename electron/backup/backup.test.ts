@@ -58,7 +58,7 @@ describe('encrypted backup and restore', () => {
     mkdirSync(damaged);
     for (const f of readdirSync(path)) writeFileSync(join(damaged, f), readFileSync(join(path, f)));
     const db = readFileSync(join(damaged, 'kontaktregistret.db'));
-    db[db.length - 100] ^= 0xff;
+    db[db.length - 100]! ^= 0xff;
     writeFileSync(join(damaged, 'kontaktregistret.db'), db);
     await expect(made.core.restoreBackup(damaged, { recoveryKey: made.recoveryKey })).rejects.toThrow(/skadad/);
     expect(made.core.status().state).toBe('unlocked'); // nothing changed

@@ -30,7 +30,7 @@ describe('login: counting, serialising, tampering, equal work', () => {
     expect(checked).toBe(3); // the fourth waits 2 s, the rest get the delay too
     expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS')).toHaveLength(29);
     const lookup = Object.keys(vaultJson(t.dir).failures)[0];
-    expect(vaultJson(t.dir).failures[lookup].count).toBe(3);
+    expect(vaultJson(t.dir).failures[lookup!].count).toBe(3);
     expect(vaultJson(t.dir).pendingFailures).toHaveLength(3);
   });
 
@@ -84,7 +84,7 @@ describe('login: counting, serialising, tampering, equal work', () => {
     await core.login(ADMIN.username, ADMIN.password);
     const tamper = core.serviceContext().raw.prepare("SELECT detail FROM audit_log WHERE action = 'vault.tampered'").all() as Array<{ detail: string }>;
     expect(tamper).toHaveLength(1);
-    expect(tamper[0].detail).toMatch(/3 misslyckade inloggningar har tagits bort/);
+    expect(tamper[0]!.detail).toMatch(/3 misslyckade inloggningar har tagits bort/);
   });
 
   it('a deactivated account\'s attempt counts as a failure and is not mistaken for tampering', async () => {

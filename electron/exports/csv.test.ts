@@ -25,10 +25,10 @@ describe('toCsv', () => {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     for (let i = 0; i < HOSTILE.length; i++) {
-      const cell = ws.getRow(i + 2).getCell(1);
+      const cell = ws!.getRow(i + 2).getCell(1);
       expect(cell.type).toBe(ExcelJS.ValueType.String);
       expect(String(cell.value).startsWith("'"), HOSTILE[i]).toBe(true);
-      expect(ws.getRow(i + 2).getCell(2).value).toBe(-509);
+      expect(ws!.getRow(i + 2).getCell(2).value).toBe(-509);
       if (i === 0) expect(cell.value).toBe(`'${HOSTILE[0]}`);
     }
   });

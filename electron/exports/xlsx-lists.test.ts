@@ -13,7 +13,7 @@ async function sheet(path: string) {
   await wb.xlsx.readFile(path);
   const ws = wb.worksheets[0];
   const rows: string[][] = [];
-  ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  ws!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
   return rows;
 }
 
@@ -32,12 +32,12 @@ describe('xlsx export of lists and reports', () => {
     for (const [input, first, count] of cases) {
       const r = await ok<{ savedTo: string; rows: number }>(made.invoke('export.xlsx', input));
       const rows = await sheet(r.savedTo);
-      expect(rows[0][0], input.list).toBe(first);
+      expect(rows[0]![0], input.list).toBe(first);
       expect(rows.length - 1, input.list).toBe(r.rows);
       if (count !== null) expect(r.rows).toBe(count);
     }
     const ivo = await sheet((await ok<{ savedTo: string }>(made.invoke('export.xlsx', { list: 'ivo', quarter: { year: 2026, q: 3 } }))).savedTo);
-    expect(ivo.slice(1).every((r) => /^\d{8}-T\d{3}$/.test(r[0]))).toBe(true);
+    expect(ivo.slice(1).every((r) => /^\d{8}-T\d{3}$/.test(r[0]!))).toBe(true);
     expect(await made.invoke('export.xlsx', { list: 'ivo' })).toMatchObject({ ok: false, error: { message: 'Ange kvartal.' } });
     const logged = made.core.serviceContext().raw.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export.xlsx'").get();
     expect(logged).toEqual({ n: 7 });

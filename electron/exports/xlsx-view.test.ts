@@ -12,7 +12,7 @@ async function sheet(path: string) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   const rows: string[][] = [];
-  wb.worksheets[0].eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
   return rows;
 }
 
@@ -30,11 +30,11 @@ describe('"Exportera till Excel" exports what the list shows', () => {
     const got = await sheet(r1.savedTo);
     expect(r1.rows).toBe(approved.length);
     const collator = new Intl.Collator('sv', { numeric: true, sensitivity: 'base' });
-    expect(got.slice(1).map((r) => r[0])).toEqual(approved.map((r) => r[0]).sort((a, b) => collator.compare(b, a)));
+    expect(got.slice(1).map((r) => r[0])).toEqual(approved.map((r) => r[0]).sort((a, b) => collator.compare(b!, a!)));
 
     // A search on Uppdrag ("Efternamn, Förnamn" as in the person list): only rows naming that person.
     const someone = all.slice(1).find((r) => r[2] === 'I uppdrag')![0];
-    const [last, first] = someone.split(', ');
+    const [last, first] = someone!.split(', ');
     const r2 = await ok<{ savedTo: string; rows: number }>(inv('export.xlsx', { list: 'uppdrag', view: { query: someone, sort: { column: 'Start', descending: false } } }));
     const assignments = await sheet(r2.savedTo);
     expect(r2.rows).toBeGreaterThanOrEqual(1);

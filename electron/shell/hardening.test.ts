@@ -26,12 +26,12 @@ describe('session and contents hardening', () => {
     };
     hardenSession(session as any);
     const cb = vi.fn();
-    handlers.request(null, 'media', cb);
+    handlers.request!(null, 'media', cb);
     expect(cb).toHaveBeenCalledWith(false);
-    expect(handlers.check()).toBe(false);
-    expect(handlers.device()).toBe(false);
+    expect(handlers.check!()).toBe(false);
+    expect(handlers.device!()).toBe(false);
     const ev = { preventDefault: vi.fn() };
-    handlers['will-download'](ev);
+    handlers['will-download']!(ev);
     expect(ev.preventDefault).toHaveBeenCalled();
   });
 
@@ -47,11 +47,11 @@ describe('session and contents hardening', () => {
       ['will-redirect', 'http://127.0.0.1/', true],
     ] as const) {
       const e = { preventDefault: vi.fn() };
-      on[ev](e, url);
+      on[ev]!(e, url);
       expect(e.preventDefault.mock.calls.length > 0, `${ev} ${url}`).toBe(blocked);
     }
     const w = { preventDefault: vi.fn() };
-    on['will-attach-webview'](w);
+    on['will-attach-webview']!(w);
     expect(w.preventDefault).toHaveBeenCalled();
     expect(openHandler({ url: 'https://x.example' })).toEqual({ action: 'deny' });
     expect(isAppUrl('not a url')).toBe(false);

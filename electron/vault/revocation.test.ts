@@ -86,9 +86,9 @@ describe('revocation: deactivation and admin resets rekey the database', () => {
   it('backups made before a rekey are listed as carrying the old key; restoring one does not bring a revoked user back, and the restore is logged in the restored database', async () => {
     const made = await ready();
     const { path } = await ok<{ path: string }>(made.invoke('backup.create', {}));
-    expect((await ok<Array<{ oldKey: boolean }>>(made.invoke('backup.list', {})))[0].oldKey).toBe(false);
+    expect((await ok<Array<{ oldKey: boolean }>>(made.invoke('backup.list', {})))[0]!.oldKey).toBe(false);
     await ok(made.invoke('users.update', { id: made.hannaId, displayName: 'Hanna', roles: ['handlaggare'], active: false }));
-    expect((await ok<Array<{ oldKey: boolean }>>(made.invoke('backup.list', {})))[0].oldKey).toBe(true);
+    expect((await ok<Array<{ oldKey: boolean }>>(made.invoke('backup.list', {})))[0]!.oldKey).toBe(true);
 
     const restored = await ok<{ replacedTo: string; recoveryKey: string }>(made.invoke('backup.restore', { path, password: ADMIN.password }));
     expect(restored.recoveryKey).toMatch(/^[0-9A-Z]{4}-/);

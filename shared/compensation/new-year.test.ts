@@ -25,8 +25,8 @@ describe('the yearly change of figures', () => {
     expect(next).toMatchObject({ year: 2027, prisbasbeloppOre: 6_000_000, source: 'SFS 2026:999 (test)', demo: false, feeThresholdOre: y2026.feeThresholdOre, sideIncomeTaxBp: y2026.sideIncomeTaxBp });
     expect(next.arvodeLevels).toEqual(y2026.arvodeLevels);
     expect(next.employerFee).toEqual(y2026.employerFee);
-    next.arvodeLevels[0].percentBp = 1;
-    expect(y2026.arvodeLevels[0].percentBp).toBe(1000);
+    next.arvodeLevels[0]!.percentBp = 1;
+    expect(y2026.arvodeLevels[0]!.percentBp).toBe(1000);
   });
 
   it('shows every monthly amount beside last year\'s', () => {

@@ -39,7 +39,7 @@ describe('approval blockers', () => {
     expect(approvalBlockers({ ...complete, interviewCount: 0, consentDate: null })).toEqual(['Ingen intervju är registrerad.', 'Samtycke till registerkontroll och referenstagning saknas.']);
     expect(approvalBlockers({ ...complete, checks: complete.checks.slice(0, 1) })).toEqual(['Utdrag ur belastningsregistret krävs för uppdrag med barn.']);
     expect(approvalBlockers({ ...complete, prefersChildren: false, checks: complete.checks.slice(0, 1) })).toEqual([]);
-    expect(approvalBlockers({ ...complete, checks: [{ ...complete.checks[0], outcome: 'anteckningar' }, complete.checks[1]] })).toEqual(['En registerkontroll med anteckningar saknar bedömning.']);
+    expect(approvalBlockers({ ...complete, checks: [{ ...complete.checks[0]!, outcome: 'anteckningar' }, complete.checks[1]!] })).toEqual(['En registerkontroll med anteckningar saknar bedömning.']);
   });
 });
 

@@ -39,15 +39,15 @@ describe('LSS register rule', () => {
   it('gives one row per person and reports contradictions as errors', () => {
     const two = lssRegister([base, { ...base, decisionId: 2, personkrets: '3' }], '2025-10-01');
     expect(two.rows).toHaveLength(1);
-    expect(two.rows[0][1]).toBe('');
+    expect(two.rows[0]![1]).toBe('');
     expect(two.issues.map((i) => i.problem)).toEqual(['Olika personkrets i brukarens beslut (1 och 3).', 'Olika personkrets i brukarens beslut (1 och 3).']);
-    expect(lssRegister([{ ...base, endedDate: '2025-01-15' }], '2025-10-01').issues[0].problem).toMatch(/^Motsägelse: avslutat 2025-01-15/);
-    expect(lssRegister([{ ...base, executedDate: null }], '2025-10-01').issues[0].problem).toMatch(/uppdrag pågick på referensdagen men beslutet är inte verkställt/);
-    expect(lssRegister([{ ...base, personnummer: 'deltagare:x' }], '2025-10-01').issues[0].problem).toMatch(/Personnummer saknas/);
+    expect(lssRegister([{ ...base, endedDate: '2025-01-15' }], '2025-10-01').issues[0]!.problem).toMatch(/^Motsägelse: avslutat 2025-01-15/);
+    expect(lssRegister([{ ...base, executedDate: null }], '2025-10-01').issues[0]!.problem).toMatch(/uppdrag pågick på referensdagen men beslutet är inte verkställt/);
+    expect(lssRegister([{ ...base, personnummer: 'deltagare:x' }], '2025-10-01').issues[0]!.problem).toMatch(/Personnummer saknas/);
     expect(lssRegister([{ ...base, assignments: [] }], '2025-10-01').issues[0]).toMatchObject({ severity: 'kontrollera', problem: 'Verkställt, men inget uppdrag pågick på referensdagen.' });
     // A migrated guess: an LSS one is to be confirmed; one guessed as SoL but executed on the day may be a missing LSS person.
     expect(lssRegister([{ ...base, lawGuessed: true }], '2025-10-01').issues.map((i) => i.severity)).toEqual(['kontrollera']);
-    expect(lssRegister([{ ...base, law: 'SoL 2001:453', lawGuessed: true }], '2025-10-01').issues[0].problem).toMatch(/gissades som SoL/);
+    expect(lssRegister([{ ...base, law: 'SoL 2001:453', lawGuessed: true }], '2025-10-01').issues[0]!.problem).toMatch(/gissades som SoL/);
     // Ended long before (more than a year): not mentioned at all.
     expect(lssRegister([{ ...base, endedDate: '2024-09-30', executedDate: '2024-02-01' }], '2025-10-01').issues).toEqual([]);
   });

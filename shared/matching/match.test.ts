@@ -61,8 +61,8 @@ describe('scoreCandidate', () => {
 
   it('excludes a person who does not want children, and flags an old or missing extract', () => {
     expect(scoreCandidate(client, { ...base, prefersChildren: false, prefersAdults: true }, opts).excluded).toEqual(['Vill inte ha uppdrag med barn.']);
-    expect(scoreCandidate(client, { ...base, belastningExtractDate: null }, opts).factors[0].text).toMatch(/saknas/);
-    expect(scoreCandidate(client, { ...base, belastningExtractDate: '2025-11-01' }, opts).factors[0].text).toMatch(/äldre än ett år/);
+    expect(scoreCandidate(client, { ...base, belastningExtractDate: null }, opts).factors[0]!.text).toMatch(/saknas/);
+    expect(scoreCandidate(client, { ...base, belastningExtractDate: '2025-11-01' }, opts).factors[0]!.text).toMatch(/äldre än ett år/);
     // Adults: no register extract needed.
     const adult = { ...client, birthDate: '1990-01-01' };
     expect(scoreCandidate(adult, { ...base, prefersAdults: true, belastningExtractDate: null }, opts).factors.some((f) => /belastning/.test(f.text))).toBe(false);

@@ -49,7 +49,7 @@ describe('every screen: axe-core finds nothing and nothing scrolls sideways', ()
   it('walks the app with the demo data', async () => {
     onTestFailed(() => shot(env.page, 'FAILED-a11y'));
     const page = env.page;
-    await page.setViewportSize(VIEWPORTS[0]);
+    await page.setViewportSize(VIEWPORTS[0]!);
     await page.goto(env.harness.url);
     await page.getByRole('heading', { name: 'Logga in' }).waitFor();
     await check(page, 'Logga in');

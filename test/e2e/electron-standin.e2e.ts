@@ -120,12 +120,12 @@ describe('main.cjs and preload.cjs under a stand-in Electron', () => {
       if (format !== 'csv') await ok(inv('payouts.voidExport', { batchId, reason: `Test: nästa format efter ${format}` }));
     }
     expect(standin.saveDialogs.map((d) => d.defaultPath)).toEqual([`pain001-2026-10-${batchId}.xml`, `paxml-2026-10-${batchId}.xml`, `bgc-loner-2026-10-${batchId}.txt`, `loneunderlag-2026-10-${batchId}.csv`]);
-    const pain = readFileSync(saved.pain001, 'utf8');
+    const pain = readFileSync(saved.pain001!, 'utf8');
     expect(pain).toContain('<InstdAmt Ccy="SEK">1118.50</InstdAmt>');
     expect(await validateAgainstXsd(pain, 'pain.001.001.03')).toEqual({ valid: true, errors: [] });
-    expect(await validateAgainstXsd(readFileSync(saved.paxml, 'utf8'), 'paxml-2.0')).toEqual({ valid: true, errors: [] });
-    expect(readFileSync(saved['bgc-lon'], 'latin1')).toMatch(/^01/);
-    expect(readFileSync(saved.csv, 'utf8')).toContain('Provsson');
+    expect(await validateAgainstXsd(readFileSync(saved.paxml!, 'utf8'), 'paxml-2.0')).toEqual({ valid: true, errors: [] });
+    expect(readFileSync(saved['bgc-lon']!, 'latin1')).toMatch(/^01/);
+    expect(readFileSync(saved.csv!, 'utf8')).toContain('Provsson');
 
     // A PDF: the hidden window loads the document from the private session, Chromium prints it.
     const pdf = await ok<{ savedTo: string }>(inv('payouts.exportPdf', { batchId, document: 'specifikationer' }));
@@ -212,7 +212,7 @@ describe('main.cjs and preload.cjs under a stand-in Electron', () => {
       cleanups.push(app.cleanup);
       const { standin, win } = await started({ ...f, appPath: app.dir });
       expect(standin.errorBoxes).toEqual([{ title: 'Kontaktregistret kan inte starta', content: expect.stringMatching(message) }]);
-      expect(standin.errorBoxes[0].content).toMatch(/Inga uppgifter har ändrats\.$/);
+      expect(standin.errorBoxes[0]!.content).toMatch(/Inga uppgifter har ändrats\.$/);
       expect(win).toBeUndefined();
       expect(standin.ipcHandlers.size).toBe(0);
       expect(existsSync(f.dataDir)).toBe(false);

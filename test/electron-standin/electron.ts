@@ -311,7 +311,7 @@ export class StandinWindow extends EventEmitter {
       } catch (err) {
         this.standin.closing.push(page.context().close().catch(() => undefined));
         // Electron rejects loadURL with Chromium's error the same way (ERR_ABORTED etc.).
-        throw new Error(`ERR_FAILED (-2) loading '${url.slice(0, 40)}…': ${String((err as Error).message).split('\n')[0].slice(0, 80)}`);
+        throw new Error(`ERR_FAILED (-2) loading '${url.slice(0, 40)}…': ${String((err as Error).message).split('\n')[0]!.slice(0, 80)}`);
       }
       this.page = page;
     } else {

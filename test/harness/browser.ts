@@ -25,11 +25,17 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
+/** What failureReport reads from an <input> in the page (this file compiles without the DOM lib). */
+type InputLike = { value: string; labels: ArrayLike<{ innerText: string }> | null };
+
 /** On a failed test: a screenshot, and the visible messages printed to the log (CI keeps only the log). */
 export async function failureReport(page: Page, name: string): Promise<void> {
   await shot(page, `FAILED-${name}`);
   const alerts = await page.getByRole('alert').allInnerTexts().catch(() => []);
   const status = await page.getByRole('status').allInnerTexts().catch(() => []);
-  const fields = await page.locator('input').evaluateAll((els) => els.map((e) => `${(e as HTMLInputElement).labels?.[0]?.innerText ?? '?'}=${(e as HTMLInputElement).value}`)).catch(() => []);
+  const fields = await page
+    .locator('input')
+    .evaluateAll((els) => els.map((e) => { const i = e as unknown as InputLike; return `${i.labels?.[0]?.innerText ?? '?'}=${i.value}`; }))
+    .catch(() => []);
   console.error(`[${name}] url=${page.url()}\nalerts: ${JSON.stringify(alerts)}\nstatus: ${JSON.stringify(status)}\ninputs: ${JSON.stringify(fields)}`);
 }

@@ -4,7 +4,7 @@
  * window.kpr.invoke to the real router over HTTP, so Chromium drives the real UI against a real
  * encrypted database.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AppCore } from '../../electron/core/app-core';
@@ -47,7 +47,8 @@ export async function startHarness(opts: { dataDir: string; rendererRoot?: strin
   const core = new AppCore({ dataDir: opts.dataDir, clock, kdf: opts.kdf, exportSink: folderSink(exportDir), pdf: pdf.render });
   const invoke = createRouter(core, handlers, (m, e) => console.error('[harness]', m, e));
 
-  const server: Server = createServer(async (req, res) => {
+  // Never rejects (errors become a 500), so the server can call it without awaiting.
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (req.method === 'POST' && url.pathname === '/__ipc') {
@@ -75,7 +76,8 @@ export async function startHarness(opts: { dataDir: string; rendererRoot?: strin
       console.error('[harness]', err);
       res.writeHead(500).end();
     }
-  });
+  };
+  const server: Server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -45,7 +45,7 @@ describe('CLI payouts end to end (issue 13)', () => {
     expect(await inv('session.login', { username: 'admin', password: pw })).toMatchObject({ ok: true });
     expect((await inv('users.create', { username: 'atte', displayName: 'Atte', roles: ['attestant'], password: 'pennan-stämplar-blått-7' })).ok).toBe(true);
     const list = (await inv('payouts.list', { month: '2026-10' })) as { value: Array<{ lines: Array<{ id: number; taxOre: number | null; arvodeOre: number }> }> };
-    for (const l of list.value[0].lines.filter((x) => x.taxOre === null)) expect(await inv('payouts.setTableTax', { lineId: l.id, taxOre: Math.floor(l.arvodeOre * 0.25) })).toMatchObject({ ok: true });
+    for (const l of list.value[0]!.lines.filter((x) => x.taxOre === null)) expect(await inv('payouts.setTableTax', { lineId: l.id, taxOre: Math.floor(l.arvodeOre * 0.25) })).toMatchObject({ ok: true });
     // The attestant replaces the admin-set temporary password first (the CLI refuses a temporary one).
     await inv('session.logout', {});
     expect(await inv('session.login', { username: 'atte', password: 'pennan-stämplar-blått-7' })).toMatchObject({ ok: true });

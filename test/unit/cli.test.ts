@@ -59,7 +59,7 @@ describe('CLI', { timeout: 120_000 }, () => {
     expect(created).toMatchObject({ ok: true });
     // People taxed by table need the amount from their tax decision before attest.
     const batch = (await inv('payouts.list', { month })) as { value: Array<{ lines: Array<{ id: number; taxOre: number | null; arvodeOre: number }> }> };
-    for (const l of batch.value[0].lines.filter((x) => x.taxOre === null)) {
+    for (const l of batch.value[0]!.lines.filter((x) => x.taxOre === null)) {
       expect(await inv('payouts.setTableTax', { lineId: l.id, taxOre: Math.floor(l.arvodeOre * 0.25) })).toMatchObject({ ok: true });
     }
     await inv('session.logout', {});

@@ -11,9 +11,9 @@ afterAll(() => t.cleanup());
 /** Findings from electronegativity's SARIF report, as "RULE|path relative to the scanned folder". */
 function findings(sarifFile: string, scanned: string): string[] {
   const sarif = JSON.parse(readFileSync(sarifFile, 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
-  return sarif.runs[0].results.map((r) => {
+  return sarif.runs[0]!.results.map((r) => {
     // Paths come relative to the scanned folder; a global check points at "file:///".
-    const uri = decodeURIComponent(r.locations[0].physicalLocation.artifactLocation.uri);
+    const uri = decodeURIComponent(r.locations[0]!.physicalLocation.artifactLocation.uri);
     const rel = uri.startsWith('file://') ? uri.replace(/^file:\/\//, '').replace(scanned, '').replace(/^\//, '') : uri;
     return `${r.ruleId}|${rel || 'N/A'}`;
   });

@@ -16,12 +16,15 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+/** The text columns the scans look for (synthetic people; empty strings where a field is unset). */
+type PersonRow = { first_name: string; last_name: string; personnummer: string; street: string };
+
 describe('no plaintext case data on disk', () => {
   it('after seeding, neither the database, its WAL nor any other file in the data folder holds a name or personnummer', async () => {
     const { core } = await makeReadyCore(t.dir);
     const ctx = core.serviceContext();
     await seedDemo(ctx, { seed: 7 });
-    const people = ctx.raw.prepare('SELECT first_name, last_name, personnummer, street, phone_digits FROM contact_persons').all() as Array<Record<string, string>>;
+    const people = ctx.raw.prepare('SELECT first_name, last_name, personnummer, street, phone_digits FROM contact_persons').all() as PersonRow[];
     expect(people).toHaveLength(60);
     const needles = [...new Set(people.flatMap((p) => [p.last_name, `${p.first_name} ${p.last_name}`, p.personnummer, p.personnummer.slice(2), p.street]))];
 
@@ -49,12 +52,12 @@ describe('no plaintext case data on disk', () => {
     const created = await inv('payouts.create', { month });
     expect(created.ok).toBe(true);
     const batch = (await inv('payouts.list', { month })) as { ok: true; value: Array<{ id: number; lines: Array<{ id: number; taxOre: number | null; arvodeOre: number }> }> };
-    for (const l of batch.value[0].lines.filter((x) => x.taxOre === null)) await inv('payouts.setTableTax', { lineId: l.id, taxOre: Math.floor(l.arvodeOre / 4) });
+    for (const l of batch.value[0]!.lines.filter((x) => x.taxOre === null)) await inv('payouts.setTableTax', { lineId: l.id, taxOre: Math.floor(l.arvodeOre / 4) });
     await inv('users.create', { username: 'atte', displayName: 'Atte', roles: ['attestant'], password: 'pennan-stämplar-blått-7' });
     await made.core.logout();
     await made.core.login('atte', 'pennan-stämplar-blått-7');
     expect((await inv('session.changePassword', { currentPassword: 'pennan-stämplar-blått-7', newPassword: 'egen-penna-blått-9' })).ok).toBe(true);
-    expect((await inv('payouts.attest', { batchId: batch.value[0].id })).ok).toBe(true);
+    expect((await inv('payouts.attest', { batchId: batch.value[0]!.id })).ok).toBe(true);
     await made.core.logout();
     await made.core.login(ADMIN.username, ADMIN.password);
     const backups = join(t.dir, 'backups');
@@ -65,7 +68,7 @@ describe('no plaintext case data on disk', () => {
     const raw = made.core.serviceContext().raw;
     const needles = new Set<string>();
     for (const table of ['contact_persons', 'clients'] as const) {
-      for (const p of raw.prepare(`SELECT first_name, last_name, personnummer, street FROM ${table}`).all() as Array<Record<string, string>>) {
+      for (const p of raw.prepare(`SELECT first_name, last_name, personnummer, street FROM ${table}`).all() as PersonRow[]) {
         // Empty fields (a participant without needs assessment has no surname, street or personnummer) are no needle.
         [p.last_name, `${p.first_name} ${p.last_name}`.trim(), p.personnummer, p.personnummer.slice(2), p.street].filter((n) => n.length >= 3).forEach((n) => needles.add(n));
       }

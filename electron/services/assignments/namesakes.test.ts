@@ -19,6 +19,6 @@ describe('namesakes', () => {
     await ok(inv('assignments.propose', { decisionId, contactPersonId: older }));
     const [row] = await ok<Array<{ contactPersonName: string; contactPersonBirthDate: string; clientBirthDate: string }>>(inv('assignments.list', { statuses: [] }));
     expect(row).toMatchObject({ contactPersonName: 'Sara Stickprov', contactPersonBirthDate: '1971-05-05' });
-    expect(row.clientBirthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(row!.clientBirthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });

@@ -20,13 +20,13 @@ describe('Logguppföljning for Monday 2026-11-23 – Sunday 2026-11-29 (office h
     // a. Mon 08:30: the protected client Alma is read, and an archived PDF about her assignment is saved to a file.
     //    -> skyddad identitet (2 rows: client.read, document.export)
     const raw0 = core.serviceContext().raw;
-    const docId = Number(raw0.prepare("INSERT INTO documents (kind, assignment_id, title, created_at, pdf) VALUES ('avtal', ?, 'Uppdragsavtal version 1', '2026-11-22T09:00:00Z', ?)").run(ids.alma.assignmentId, Buffer.from('%PDF-1.4 test')).lastInsertRowid);
+    const docId = Number(raw0.prepare("INSERT INTO documents (kind, assignment_id, title, created_at, pdf) VALUES ('avtal', ?, 'Uppdragsavtal version 1', '2026-11-22T09:00:00Z', ?)").run(ids.alma!.assignmentId, Buffer.from('%PDF-1.4 test')).lastInsertRowid);
     clock.set('2026-11-23T07:30:00Z');
-    await ok(invoke('clients.get', { id: ids.alma.clientId }));
+    await ok(invoke('clients.get', { id: ids.alma!.clientId }));
     await ok(invoke('documents.exportPdf', { documentId: docId }));
     // b. Mon 18:15: Bertil is read after office hours.                       -> utanför kontorstid (1 row: client.read)
     clock.set('2026-11-23T17:15:00Z');
-    await ok(invoke('clients.get', { id: ids.bertil.clientId }));
+    await ok(invoke('clients.get', { id: ids.bertil!.clientId }));
     // c. Tue 10:00: log out, a wrong password, then in again at 10:01.         -> misslyckad inloggning (1), plus logout and login rows
     clock.set('2026-11-24T09:00:00Z');
     await core.logout();

@@ -31,14 +31,14 @@ describe('LSS register (SOSFS 2005:21, bilaga HSLF-FS 2016:48) for 2026-10-01', 
     const blank = LSS_REGISTER_COLUMNS.map(() => '');
     const row = (pnr: string, krets: string) => Object.assign([...blank], { 0: fmt(pnr), 1: krets, 4: 'X' });
     expect(r.rows).toEqual([row(people.alma, '1'), row(people.filip, '')].sort((a, b) => a[0].localeCompare(b[0])));
-    expect(r.rows.every((x) => x.length === 14 && /^\d{8}-\d{4}$/.test(x[0]))).toBe(true);
+    expect(r.rows.every((x) => x.length === 14 && /^\d{8}-\d{4}$/.test(x[0]!))).toBe(true);
     expect(r.counts).toEqual({ persons: 2, byPersonkrets: { '1': 1 }, withoutPersonkrets: 1 });
     expect(r.issues.map((i) => [i.decisionId, i.severity, i.problem])).toEqual([
-      [ids.filip.decisionId, 'fel', 'Personkrets saknas (1 § 1, 2 eller 3 LSS).'],
-      [ids.david.decisionId, 'kontrollera', 'Avbrott sedan 2026-05-31 pågick på referensdagen – inte med.'],
-      [ids.eva.decisionId, 'kontrollera', 'Verkställt 2026-10-05, efter referensdagen – inte med.'],
-      [ids.filip.decisionId, 'kontrollera', 'Lagrummet gissades vid uppdateringen – bekräfta det på beslutet.'],
-      [ids.greta.decisionId, 'kontrollera', 'Avslutat 2026-03-31, före referensdagen – inte med.'],
+      [ids.filip!.decisionId, 'fel', 'Personkrets saknas (1 § 1, 2 eller 3 LSS).'],
+      [ids.david!.decisionId, 'kontrollera', 'Avbrott sedan 2026-05-31 pågick på referensdagen – inte med.'],
+      [ids.eva!.decisionId, 'kontrollera', 'Verkställt 2026-10-05, efter referensdagen – inte med.'],
+      [ids.filip!.decisionId, 'kontrollera', 'Lagrummet gissades vid uppdateringen – bekräfta det på beslutet.'],
+      [ids.greta!.decisionId, 'kontrollera', 'Avslutat 2026-03-31, före referensdagen – inte med.'],
     ]);
 
     // A year earlier (2025-10-01), by hand: Alma (1), David (3, executed 2025-09-01), Filip (–), Greta (1) are in it;
@@ -47,7 +47,7 @@ describe('LSS register (SOSFS 2005:21, bilaga HSLF-FS 2016:48) for 2026-10-01', 
     expect(y2025.counts).toEqual({ persons: 4, byPersonkrets: { '1': 2, '3': 1 }, withoutPersonkrets: 1 });
 
     // Correcting Filip's personkrets clears the error and the row gets it.
-    await ok(invoke('decisions.setLaw', { id: ids.filip.decisionId, law: 'LSS 1993:387', paragraph: '9 § 4', personkrets: '2' }));
+    await ok(invoke('decisions.setLaw', { id: ids.filip!.decisionId, law: 'LSS 1993:387', paragraph: '9 § 4', personkrets: '2' }));
     const fixed = await ok<ProcOutput<'reports.lssRegister'>>(invoke('reports.lssRegister', { referenceDate: '2026-10-01' }));
     expect(fixed.issues.filter((i) => i.severity === 'fel')).toEqual([]);
     expect(fixed.counts.byPersonkrets).toEqual({ '1': 1, '2': 1 });
@@ -56,14 +56,14 @@ describe('LSS register (SOSFS 2005:21, bilaga HSLF-FS 2016:48) for 2026-10-01', 
     const csv = await ok<{ savedTo: string }>(invoke('reports.exportLssRegister', { referenceDate: '2026-10-01', format: 'csv' }));
     const lines = readFileSync(csv.savedTo, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0].split(';')[4]).toBe('Kontaktperson enl. 9 § 4 LSS');
+    expect(lines[0]!.split(';')[4]).toBe('Kontaktperson enl. 9 § 4 LSS');
     expect(lines.slice(1).map((l) => l.split(';').slice(0, 5).join(';')).sort()).toEqual([`${fmt(people.alma)};1;;;X`, `${fmt(people.filip)};2;;;X`].sort());
     const xlsx = await ok<{ savedTo: string }>(invoke('reports.exportLssRegister', { referenceDate: '2026-10-01', format: 'xlsx' }));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx.savedTo);
     const ws = wb.worksheets[0];
-    expect(ws.rowCount).toBe(3);
-    expect(ws.getRow(1).getCell(2).value).toBe('Personkrets enl. 1 § 1, 2 och 3 LSS');
+    expect(ws!.rowCount).toBe(3);
+    expect(ws!.getRow(1).getCell(2).value).toBe('Personkrets enl. 1 § 1, 2 och 3 LSS');
     const audit = core.serviceContext().raw.prepare("SELECT detail FROM audit_log WHERE action = 'report.lss.export' ORDER BY id").all();
     expect(audit).toEqual([{ detail: 'lss-register-2026-10-01.csv (2 rader)' }, { detail: 'lss-register-2026-10-01.xlsx (2 rader)' }]);
   });

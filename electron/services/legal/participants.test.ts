@@ -25,7 +25,7 @@ describe('insats utan individuell behovsprövning (SoL 2025:400)', () => {
 
     const detail = await ok<ProcOutput<'clients.get'>>(invoke('clients.get', { id: clientId }));
     expect([detail.values.personnummer, detail.withoutAssessment, detail.ageGroup, detail.isChild, detail.ivoCode]).toEqual(['', true, 'ungdom', true, '']);
-    expect(detail.decisions[0].legalReference).toBe('socialtjänstlagen (2025:400)');
+    expect(detail.decisions[0]!.legalReference).toBe('socialtjänstlagen (2025:400)');
     const list = await ok<ProcOutput<'clients.search'>>(invoke('clients.search', { query: '' }));
     expect(list.map((r) => [r.name, r.personnummerMasked, r.isChild])).toEqual([['K-17', 'utan behovsprövning', true], ['Sam', 'utan behovsprövning', true]]);
     const edit = await invoke('clients.update', { id: clientId, values: { personnummer: syntheticPnr('1990-01-01', 100), firstName: 'Sam', lastName: 'X' } });
@@ -48,8 +48,8 @@ describe('insats utan individuell behovsprövning (SoL 2025:400)', () => {
     const { id: batchId } = await ok<{ id: number }>(invoke('payouts.create', { month: '2026-10' }));
     const lines = core.serviceContext().raw.prepare('SELECT contact_person_id, arvode_ore, omkostnad_ore FROM payout_lines WHERE batch_id = ?').all(batchId) as Array<{ contact_person_id: number; arvode_ore: number; omkostnad_ore: number }>;
     expect(lines).toHaveLength(1);
-    expect(lines[0].contact_person_id).toBe(cpId);
-    expect(lines[0].arvode_ore).toBeGreaterThan(0);
+    expect(lines[0]!.contact_person_id).toBe(cpId);
+    expect(lines[0]!.arvode_ore).toBeGreaterThan(0);
 
     // IVO: nothing from either participant, in any quarter since SoL 2025:400 came into force.
     for (const quarter of [{ year: 2025, q: 4 }, { year: 2026, q: 1 }, { year: 2026, q: 2 }, { year: 2026, q: 3 }] as const) {

@@ -49,7 +49,7 @@ describe('across the year change', () => {
     expect(created).toMatchObject({ year: 2027, prisbasbeloppOre: PBB_2027_ORE, source: 'SFS 2026:999 (test)', demo: false });
     expect(await inv('rates.createYear', { year: 2027, prisbasbeloppOre: PBB_2027_ORE, source: 'igen' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const log = await ok<Array<{ action: string; detail: string | null }>>(inv('audit.list', { actionPrefix: 'rates.create', limit: 10 }));
-    expect(log[0].detail).toMatch(/kopierat från 2026; prisbasbelopp 59\u00a0200,00\u00a0kr → 60\u00a0000,00\u00a0kr; källa SFS 2026:999 \(test\)/);
+    expect(log[0]!.detail).toMatch(/kopierat från 2026; prisbasbelopp 59\u00a0200,00\u00a0kr → 60\u00a0000,00\u00a0kr; källa SFS 2026:999 \(test\)/);
     expect(await ok(inv('rates.status', {}))).toEqual({ warning: null });
     await inv('session.logout', {});
     await ok(inv('session.login', { username: 'atte', password: 'pennan-stämplar-blått-7' }));

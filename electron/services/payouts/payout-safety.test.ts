@@ -85,7 +85,7 @@ describe('issue 13: payout safety', () => {
     const v = await cpValues(made, anna);
     await ok(inv('cp.update', { id: anna, values: { ...v, lastName: 'Nyman', bankClearing: '5000', bankAccount: '1234560' } }));
     const [batch] = await list(made, '2026-10');
-    expect(batch.lines[0]).toMatchObject({ name: 'Anna Provsson', clearing: '3300', account: ANNA.slice(2) });
+    expect(batch!.lines[0]).toMatchObject({ name: 'Anna Provsson', clearing: '3300', account: ANNA.slice(2) });
     const xml = (await asAttestant(made, () => exportFile(made, id, 'pain001'))).toString('utf8');
     expect(xml).toContain(`<Id>3300${ANNA.slice(2)}</Id>`);
     expect(xml).toContain('<Nm>Anna Provsson</Nm>');
@@ -101,16 +101,16 @@ describe('issue 13: payout safety', () => {
     await report(made, assignmentId, '2026-11');
     const { id: nov } = await ok<{ id: number }>(inv('payouts.create', { month: '2026-11' }));
     const [novBatch] = await list(made, '2026-11');
-    expect(novBatch.lines[0]).toMatchObject({ accountChanged: true, accountChangeCheckedBy: null, clearing: '5000', account: '1234560' });
-    expect(novBatch.lines[0].accountChangeNote).toMatch(/Kontonummer ändrat sedan förra utbetalningen \(2026-10\)/);
-    await ok(inv('payouts.checkAccountChange', { lineId: novBatch.lines[0].id, checked: true })); // the admin (also attestant) ticks: not enough
+    expect(novBatch!.lines[0]).toMatchObject({ accountChanged: true, accountChangeCheckedBy: null, clearing: '5000', account: '1234560' });
+    expect(novBatch!.lines[0]!.accountChangeNote).toMatch(/Kontonummer ändrat sedan förra utbetalningen \(2026-10\)/);
+    await ok(inv('payouts.checkAccountChange', { lineId: novBatch!.lines[0]!.id, checked: true })); // the admin (also attestant) ticks: not enough
     await asAttestant(made, async () => {
       expect(await inv('payouts.attest', { batchId: nov })).toMatchObject({ ok: false, error: { message: /Kontonummer ändrat sedan förra utbetalningen för Anna Nyman/ } });
-      await ok(inv('payouts.checkAccountChange', { lineId: novBatch.lines[0].id, checked: true }));
+      await ok(inv('payouts.checkAccountChange', { lineId: novBatch!.lines[0]!.id, checked: true }));
       await ok(inv('payouts.attest', { batchId: nov }));
     });
     const [attested] = await list(made, '2026-11');
-    expect(attested.lines[0]).toMatchObject({ accountChanged: true, accountChangeCheckedBy: 'Atte Attestant', name: 'Anna Nyman', account: '1234560' });
+    expect(attested!.lines[0]).toMatchObject({ accountChanged: true, accountChangeCheckedBy: 'Atte Attestant', name: 'Anna Nyman', account: '1234560' });
   });
 
   it('1b: an account changed after the tick needs a new tick', async () => {
@@ -120,8 +120,8 @@ describe('issue 13: payout safety', () => {
     await ok(inv('cp.update', { id: anna, values: { ...(await cpValues(made, anna)), bankClearing: '5000', bankAccount: '1234560' } }));
     const { id } = await ok<{ id: number }>(inv('payouts.create', { month: '2026-10' }));
     const [b] = await list(made, '2026-10');
-    expect(b.lines[0].accountChangeNote).toMatch(/ändrat sedan registreringen/);
-    await asAttestant(made, () => ok(inv('payouts.checkAccountChange', { lineId: b.lines[0].id, checked: true })));
+    expect(b!.lines[0]!.accountChangeNote).toMatch(/ändrat sedan registreringen/);
+    await asAttestant(made, () => ok(inv('payouts.checkAccountChange', { lineId: b!.lines[0]!.id, checked: true })));
     await ok(inv('cp.update', { id: anna, values: { ...(await cpValues(made, anna)), bankClearing: '6000', bankAccount: '12345601' } }));
     await asAttestant(made, async () => {
       expect(await inv('payouts.attest', { batchId: id })).toMatchObject({ ok: false, error: { message: /Kontonummer ändrat/ } });
@@ -150,7 +150,7 @@ describe('issue 13: payout safety', () => {
     await ok(inv('session.login', { username: 'hand', password: 'mappen-ligger-på-bordet-4' }));
     await ok(inv('session.changePassword', { currentPassword: 'mappen-ligger-på-bordet-4', newPassword: 'mappens-egen-fras-är-lång-5' }));
     expect(await inv('payouts.redate', { batchId: id, paymentDate: '2026-11-30', reason: 'Sent' })).toMatchObject({ ok: false, error: { message: 'Bara en attestant kan ändra dagen för en attesterad utbetalning.' } });
-    expect((await list(made, '2026-10'))[0].paymentDate).toBe('2026-11-25');
+    expect((await list(made, '2026-10'))[0]!.paymentDate).toBe('2026-11-25');
   });
 
   it('2: one channel per batch: another format is refused until the export is voided with a reason', async () => {
@@ -171,9 +171,9 @@ describe('issue 13: payout safety', () => {
       expect(await inv('payouts.export', { batchId: id, format: 'bgc-lon' })).toMatchObject({ ok: false, error: { message: /redan exporterad som Bankfil/ } });
     });
     const [b] = await list(made, '2026-10');
-    expect(b.exports.map((e) => [e.format, e.voidReason])).toEqual([['paxml', 'Lönekontoret läste aldrig in filen'], ['pain001', null]]);
-    expect(b.channel).toBe('pain001');
-    expect(b.exports[1].msgId).toMatch(/^KPR-202610-/);
+    expect(b!.exports.map((e) => [e.format, e.voidReason])).toEqual([['paxml', 'Lönekontoret läste aldrig in filen'], ['pain001', null]]);
+    expect(b!.channel).toBe('pain001');
+    expect(b!.exports[1]!.msgId).toMatch(/^KPR-202610-/);
   });
 
   it('3: pay date editable at compute; all formats refuse a passed date; an attestant re-dates with a reason; the profile sets the execution date', async () => {
@@ -203,7 +203,7 @@ describe('issue 13: payout safety', () => {
       expect(await inv('payouts.redate', { batchId: id, paymentDate: '2026-12-01', reason: 'igen' })).toMatchObject({ ok: false, error: { message: /Makulera exporten/ } });
     });
     [b] = await list(made, '2026-10');
-    expect(b.redates.map((r) => [r.from, r.to, r.reason])).toEqual([['2026-11-24', '2026-11-25', 'Ändrad före attest'], ['2026-11-25', '2026-11-30', 'Filen hann inte till banken']]);
+    expect(b!.redates.map((r) => [r.from, r.to, r.reason])).toEqual([['2026-11-24', '2026-11-25', 'Ändrad före attest'], ['2026-11-25', '2026-11-30', 'Filen hann inte till banken']]);
   });
 
   it('4: corrections compare table tax correctly, say when nothing differs, and a draft can be deleted', async () => {
@@ -212,8 +212,8 @@ describe('issue 13: payout safety', () => {
     const { assignmentId } = await scenario(made, {}, { taxMode: 'table', taxTable: 33, taxColumn: 1 });
     const { id } = await ok<{ id: number }>(inv('payouts.create', { month: '2026-10' }));
     const [b] = await list(made, '2026-10');
-    expect(b.lines[0].taxOre).toBeNull();
-    await ok(inv('payouts.setTableTax', { lineId: b.lines[0].id, taxOre: 10_000 }));
+    expect(b!.lines[0]!.taxOre).toBeNull();
+    await ok(inv('payouts.setTableTax', { lineId: b!.lines[0]!.id, taxOre: 10_000 }));
     await asAttestant(made, () => ok(inv('payouts.attest', { batchId: id })));
     expect(await inv('payouts.create', { month: '2026-10' })).toMatchObject({ ok: false, error: { message: 'Inga ändringar sedan den attesterade utbetalningen för 2026-10: ingen rättelse behövs.' } });
     expect((await list(made, '2026-10')).length).toBe(1);
@@ -268,9 +268,9 @@ describe('issue 13: payout safety', () => {
         if (e.iban) {
           const ibans = [...xml.matchAll(/<CdtrAcct><Id><IBAN>([A-Z0-9]+)<\/IBAN>/g)].map((m) => m[1]);
           expect(ibans.length, profile).toBe(3);
-          for (const iban of ibans) expect(isValidIBAN(iban), iban).toBe(true);
-          expect(ibans.some((i) => i.endsWith('80000832791234567897')), 'Swedbank 8xxx-x keeps the 5th digit in the IBAN').toBe(true);
-          expect(ibans.some((i) => i.endsWith('60000000000012345601')), 'Handelsbanken: account only').toBe(true);
+          for (const iban of ibans) expect(isValidIBAN(iban!), iban).toBe(true);
+          expect(ibans.some((i) => i!.endsWith('80000832791234567897')), 'Swedbank 8xxx-x keeps the 5th digit in the IBAN').toBe(true);
+          expect(ibans.some((i) => i!.endsWith('60000000000012345601')), 'Handelsbanken: account only').toBe(true);
           expect(xml).not.toContain('<ClrSysMmbId>');
         } else {
           expect(xml, profile).toContain(`<Id>${e.swedbank}</Id>`);
@@ -309,7 +309,7 @@ describe('issue 13: payout safety', () => {
         expect((await exportFile(made, id, 'pain001', 'Tappad fil')).toString('utf8')).toBe(first); // same bytes, same MsgId
         return first;
       });
-      ids.push(xml.match(/<MsgId>([^<]+)<\/MsgId>/)![1]);
+      ids.push(xml.match(/<MsgId>([^<]+)<\/MsgId>/)![1]!);
       await made.core.close();
     }
     expect(ids[0]).not.toBe(ids[1]);
@@ -327,9 +327,9 @@ describe('issue 13: payout safety', () => {
     await another(made, { firstName: '=HYPERLINK("http://x.test")', lastName: '+Evil', personnummer: syntheticPnr('1966-06-06', 90), bankClearing: '5000', bankAccount: '1234560' }, 252);
     const { id } = await ok<{ id: number }>(inv('payouts.create', { month: '2026-10' }));
     const [draft] = await list(made, '2026-10');
-    const annas = draft.lines.filter((l) => l.name === 'Anna Provsson');
+    const annas = draft!.lines.filter((l) => l.name === 'Anna Provsson');
     expect(annas.map((l) => [l.birthDate, l.personnummerMasked]).sort()).toEqual([['1980-02-02', `${ANNA.slice(0, 8)}-****`], ['1991-07-07', `${ANNA2.slice(0, 8)}-****`]]);
-    expect(draft.channel).toBe('bgc-lon');
+    expect(draft!.channel).toBe('bgc-lon');
 
     await asAttestant(made, async () => {
       await ok(inv('payouts.attest', { batchId: id }));
@@ -358,7 +358,7 @@ describe('issue 13: payout safety', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(x.savedTo);
     const cells: string[] = [];
-    wb.worksheets[0].eachRow((r) => (r.values as unknown[]).forEach((c) => cells.push(String(c ?? ''))));
+    wb.worksheets[0]!.eachRow((r) => (r.values as unknown[]).forEach((c) => cells.push(String(c ?? ''))));
     const hostile = cells.filter((c) => c.includes('HYPERLINK'));
     expect(hostile.length).toBe(1);
     expect(hostile[0]).toMatch(/^'[+=]/);

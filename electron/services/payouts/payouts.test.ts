@@ -82,7 +82,7 @@ describe('monthly reports, payout run, attest and payout files', () => {
       const bgc = readFileSync(lon.savedTo);
       const records = bgc.toString('latin1').split('\r\n').filter(Boolean);
       expect(records.map((r) => r.length)).toEqual([80, 80, 80]);
-      expect(records[0].slice(10, 13)).toBe('LÖN');
+      expect(records[0]!.slice(10, 13)).toBe('LÖN');
       expect(bgc.includes(Buffer.from('LÖN', 'utf8'))).toBe(false); // ISO 8859-1, not UTF-8
       expect(records[1]).toMatch(/^35261125 {4}3300\d{12}000000099300/);
       expect(records[2]).toMatch(/^09\d{6} {20}000000099300000001/);
