@@ -5,6 +5,7 @@ import { queueSinceAfter, transitionError, type CpStatus } from '../../../shared
 import { approvalBlockers } from '../../../shared/contact-persons/approval';
 import type { Outcome, Register } from '../../../shared/contact-persons/register-checks';
 import { audit, type ServiceContext } from '../../core/session';
+import { writeTransaction, type TxContext } from '../transaction';
 import { assertNotFuture } from '../../core/guards';
 import { addEvent, getRow } from './common';
 
@@ -47,11 +48,13 @@ export async function systemTransitionInTrx(ctx: ServiceContext, trx: Transactio
  * Changes status along the allowed flow. Approval needs a complete assessment and puts the
  * person in the queue from that date; the queue date survives declines (see assignments).
  */
-export async function transitionContactPerson(
-  ctx: ServiceContext,
-  input: { id: number; to: CpStatus; date: string; note: string },
-  by: 'manual' | 'system' = 'manual',
-): Promise<void> {
+export async function transitionContactPerson(ctx: ServiceContext, input: { id: number; to: CpStatus; date: string; note: string },
+  by: 'manual' | 'system' = 'manual'): Promise<void> {
+  return writeTransaction(ctx, (tx) => transitionContactPersonInTrx(tx, input, by));
+}
+
+async function transitionContactPersonInTrx(ctx: TxContext, input: { id: number; to: CpStatus; date: string; note: string },
+  by: 'manual' | 'system' = 'manual'): Promise<void> {
   const row = await getRow(ctx, input.id);
   const from = row.status as CpStatus;
   const err = transitionError(from, input.to, by);
@@ -61,5 +64,5 @@ export async function transitionContactPerson(
     const blockers = approvalBlockers(await loadApprovalFacts(ctx.db, row.id, row.prefers_children === 1, row.consent_date));
     if (blockers.length > 0) throw new DomainError('RULE_VIOLATION', `Personen kan inte godkännas än: ${blockers.join(' ')}`);
   }
-  await ctx.db.transaction().execute((trx) => writeTransition(ctx, trx, row.id, from, row.queue_since, input));
+  await writeTransition(ctx, ctx.db, row.id, from, row.queue_since, input);
 }
