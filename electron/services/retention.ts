@@ -4,6 +4,7 @@ import type { DB } from '../db/schema';
 import { addMonths, toLocalIsoDate } from '../../shared/dates';
 import { RETENTION_LABELS, retentionSettings, type RetentionRule, type RetentionSettings } from '../../shared/ipc/procedures/retention';
 import { audit, type ServiceContext } from '../core/session';
+import type { CpStatus } from '../../shared/contact-persons/status';
 import { writeTransaction, type TxContext } from './transaction';
 
 const DEFAULTS: RetentionSettings = { rejectedApplicantsMonths: 12, endedContactPersonsMonths: 24, registerCheckNotesMonths: 12, endedAssignmentsMonths: 60 };
@@ -16,7 +17,7 @@ export const saveRetentionSettings = stored.save;
 /** Ids each rule would touch today. People with any assignment are kept (payments and the client's file need them). */
 async function candidates(db: Kysely<DB> | Transaction<DB>, s: RetentionSettings, today: string): Promise<Record<RetentionRule, { ids: number[]; cutoff: string | null }>> {
   const cutoff = (months: number) => (months > 0 ? addMonths(today, -months) : null);
-  const personsWithout = async (status: string, before: string | null) =>
+  const personsWithout = async (status: CpStatus, before: string | null) =>
     before
       ? (
           await db

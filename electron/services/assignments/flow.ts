@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../../shared/errors';
-import { ASSIGNMENT_ACTIONS, OPEN_ASSIGNMENT_STATUSES, actionError, type AssignmentAction, type AssignmentStatus } from '../../../shared/assignments/status';
+import { ASSIGNMENT_ACTIONS, OPEN_ASSIGNMENT_STATUSES, actionError, type AssignmentAction } from '../../../shared/assignments/status';
 import { toLocalIsoDate } from '../../../shared/dates';
 import { audit, type ServiceContext } from '../../core/session';
 import { writeTransaction, type TxContext } from '../transaction';
@@ -87,7 +87,7 @@ export async function actOnAssignment(ctx: ServiceContext, input: { id: number; 
 async function actOnAssignmentInTrx(ctx: TxContext, input: { id: number; action: AssignmentAction; date: string; note: string; decisionContinues: boolean }): Promise<void> {
   const a = await ctx.db.selectFrom('assignments').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!a) throw new DomainError('NOT_FOUND', 'Uppdraget finns inte.');
-  const from = a.status as AssignmentStatus;
+  const from = a.status;
   const err = actionError(input.action, from);
   if (err) throw new DomainError('RULE_VIOLATION', err);
   // A meeting may be booked ahead; everything else records what has happened.

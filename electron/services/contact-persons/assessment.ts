@@ -27,11 +27,14 @@ async function addInterviewInTrx(ctx: TxContext, input: { id: number; date: stri
   await audit(ctx, trx, { action: 'cp.interview.add', entityType: 'contact_person', entityId: input.id });
 }
 
-export async function addReference(ctx: ServiceContext, input: { id: number; name: string; phone: string; relation: string; notes: string; contactedDate: string | null }): Promise<void> {
+export async function addReference(
+  ctx: ServiceContext,
+  input: { id: number; name: string; phone: string; relation: string; notes: string; contactedDate: string | null },
+): Promise<void> {
   return writeTransaction(ctx, (tx) => addReferenceInTrx(tx, input));
 }
 
-async function addReferenceInTrx(ctx: TxContext, input: { id: number; name: string; phone: string; relation: string; notes: string; contactedDate: string | null }): Promise<void> {
+async function addReferenceInTrx(ctx: TxContext, input: Parameters<typeof addReference>[1]): Promise<void> {
   await assessable(ctx, input.id);
   if (input.contactedDate) assertNotFuture(ctx, input.contactedDate, 'contactedDate', 'Datum för kontakt');
   const trx = ctx.db;
@@ -58,11 +61,14 @@ async function setConsentInTrx(ctx: TxContext, input: { id: number; date: string
 }
 
 /** Records that an extract was shown and its outcome; the extract itself is never stored. */
-export async function addRegisterCheck(ctx: ServiceContext, input: { id: number; register: Register; extractDate: string; shownDate: string; outcome: Outcome; assessmentNote: string }): Promise<void> {
+export async function addRegisterCheck(
+  ctx: ServiceContext,
+  input: { id: number; register: Register; extractDate: string; shownDate: string; outcome: Outcome; assessmentNote: string },
+): Promise<void> {
   return writeTransaction(ctx, (tx) => addRegisterCheckInTrx(tx, input));
 }
 
-async function addRegisterCheckInTrx(ctx: TxContext, input: { id: number; register: Register; extractDate: string; shownDate: string; outcome: Outcome; assessmentNote: string }): Promise<void> {
+async function addRegisterCheckInTrx(ctx: TxContext, input: Parameters<typeof addRegisterCheck>[1]): Promise<void> {
   const row = await assessable(ctx, input.id);
   assertNotFuture(ctx, input.shownDate, 'shownDate', 'Datum då utdraget visades');
   if (!row.consent_date) throw new DomainError('RULE_VIOLATION', 'Registrera samtycke innan registerkontrollen.');

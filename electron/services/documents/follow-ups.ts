@@ -51,11 +51,14 @@ export async function listFollowUps(ctx: ServiceContext, input: { assignmentId?:
 }
 
 /** Records a follow-up and plans the next one (by the rule, unless a date is given). */
-export async function recordFollowUp(ctx: ServiceContext, input: { id: number; doneDate: string; participants: string; notes: string; outcome: string; nextDate: string | null }): Promise<{ nextPlanned: string | null }> {
+export async function recordFollowUp(
+  ctx: ServiceContext,
+  input: { id: number; doneDate: string; participants: string; notes: string; outcome: string; nextDate: string | null },
+): Promise<{ nextPlanned: string | null }> {
   return writeTransaction(ctx, (tx) => recordFollowUpInTrx(tx, input));
 }
 
-async function recordFollowUpInTrx(ctx: TxContext, input: { id: number; doneDate: string; participants: string; notes: string; outcome: string; nextDate: string | null }): Promise<{ nextPlanned: string | null }> {
+async function recordFollowUpInTrx(ctx: TxContext, input: Parameters<typeof recordFollowUp>[1]): Promise<{ nextPlanned: string | null }> {
   const f = await ctx.db
     .selectFrom('follow_ups')
     .innerJoin('assignments', 'assignments.id', 'follow_ups.assignment_id')

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { DomainError } from '../../../shared/errors';
-import { PAYOUT_FORMAT_LABELS, type PayoutBatch, type PayoutFormat } from '../../../shared/ipc/procedures/payouts';
+import { PAYOUT_FORMAT_LABELS, type PayoutBatch } from '../../../shared/ipc/procedures/payouts';
 import { isBankDay } from '../../../shared/bank-days';
 import { executionDate, netPay, payoutDate } from '../../../shared/compensation/payout';
 import { isValidIsoDate, toLocalIsoDate } from '../../../shared/dates';
 import { formatBban, maskAccount, normaliseAccount } from '../../../shared/bank-account';
-import { BANK_PROFILES_DEF, type BankProfileId } from '../../../shared/bank-profiles';
+import { BANK_PROFILES_DEF } from '../../../shared/bank-profiles';
 import { maskPersonnummer } from '../../../shared/personnummer';
 import { audit, type ServiceContext } from '../../core/session';
 import { computeMonth, type PersonAmounts } from './compute';
@@ -394,7 +394,7 @@ export async function listBatches(ctx: ServiceContext, month: string): Promise<P
       };
     });
     const sum = (f: (x: (typeof mapped)[number]) => number | null) => mapped.reduce((s, x) => s + (f(x) ?? 0), 0);
-    const profile = (b.bank_profile ?? settings.bankProfile) as BankProfileId;
+    const profile = b.bank_profile ?? settings.bankProfile;
     const problems = [
       ...mapped.filter((l) => l.taxOre === null).map((l) => `Skatt saknas för ${l.name} (${l.personnummerMasked}).`),
       ...mapped.filter((l) => !l.account).map((l) => `Bankkonto saknas för ${l.name} (${l.personnummerMasked}; behövs för bankfil).`),
@@ -404,11 +404,11 @@ export async function listBatches(ctx: ServiceContext, month: string): Promise<P
     out.push({
       id: b.id,
       month: b.month,
-      kind: b.kind as 'ordinarie' | 'rättelse',
-      status: b.status as 'utkast' | 'attesterad',
+      kind: b.kind,
+      status: b.status,
       paymentDate: b.payment_date,
       executionDate: executionDate(b.payment_date, BANK_PROFILES_DEF[profile]?.executionDate ?? 'payday'),
-      channel: (b.channel ?? (attested ? null : settings.payoutChannel)) as PayoutFormat | null,
+      channel: b.channel ?? (attested ? null : settings.payoutChannel),
       bankProfile: profile,
       redates: redates.map((r) => ({ from: r.from_date, to: r.to_date, at: r.at, by: r.display_name ?? null, reason: r.reason })),
       createdBy: b.created_name ?? null,

@@ -3,7 +3,7 @@ import { DomainError } from '../../../shared/errors';
 import { isBankDay } from '../../../shared/bank-days';
 import { toLocalIsoDate } from '../../../shared/dates';
 import { LEGACY_WARNING, PAYOUT_FORMAT_LABELS, type PayoutFormat } from '../../../shared/ipc/procedures/payouts';
-import { BANK_PROFILES_DEF, type BankProfileId } from '../../../shared/bank-profiles';
+import { BANK_PROFILES_DEF } from '../../../shared/bank-profiles';
 import { executionDate } from '../../../shared/compensation/payout';
 import { audit, type ServiceContext } from '../../core/session';
 import { writeTransaction, type TxContext } from '../transaction';
@@ -62,7 +62,7 @@ async function loadExportBatch(ctx: ServiceContext, batchId: number): Promise<Ex
     msgId: newMsgId(b.month, b.id),
     createdAt: localDateTime(ctx.now()),
     paymentDate: b.payment_date,
-    bankProfile: (b.bank_profile ?? settings.bankProfile) as BankProfileId,
+    bankProfile: b.bank_profile ?? settings.bankProfile,
     settings,
     lines: lines.map((l) => ({
       contactPersonId: l.contact_person_id,
@@ -152,7 +152,7 @@ export async function exportBatch(ctx: ServiceContext, sink: ExportSink, input: 
   if (head.status !== 'attesterad') throw new DomainError('RULE_VIOLATION', 'Bara en attesterad utbetalning kan exporteras.');
   const all = await ctx.db.selectFrom('payout_exports').select(['id', 'format', 'content', 'sha256', 'voided_at', 'msg_id']).where('batch_id', '=', head.id).orderBy('id').execute();
   const active = all.filter((e) => e.voided_at === null);
-  const label = (f: string) => PAYOUT_FORMAT_LABELS[f as PayoutFormat] ?? f;
+  const label = (f: PayoutFormat) => PAYOUT_FORMAT_LABELS[f];
   const earlier = active.find((e) => e.format === input.format && e.content !== null);
   if (active.length && active[0].format !== input.format) {
     throw new DomainError('RULE_VIOLATION', `Utbetalningen är redan exporterad som ${label(active[0].format)}. En export i ett annat format kan betala samma ersättning två gånger. Om den tidigare filen inte ska användas: makulera exporten med ett skäl först.`);

@@ -65,7 +65,7 @@ export async function monthReports(ctx: ServiceContext, month: string): Promise<
       report: r
         ? {
             id: r.id,
-            status: r.status as 'inlamnad' | 'godkand',
+            status: r.status,
             meetingDates: JSON.parse(r.meeting_dates) as string[],
             minutes: r.minutes,
             activities: r.activities,
@@ -85,11 +85,14 @@ async function assignmentForMonth(ctx: ServiceContext, assignmentId: number, mon
 }
 
 /** Records (or replaces) the month's report. An approved report can no longer be changed. */
-export async function submitReport(ctx: ServiceContext, input: { assignmentId: number; month: string; meetingDates: string[]; hours: number; activities: string; expensesOre: number; receiptsNote: string }): Promise<void> {
+export async function submitReport(
+  ctx: ServiceContext,
+  input: { assignmentId: number; month: string; meetingDates: string[]; hours: number; activities: string; expensesOre: number; receiptsNote: string },
+): Promise<void> {
   return writeTransaction(ctx, (tx) => submitReportInTrx(tx, input));
 }
 
-async function submitReportInTrx(ctx: TxContext, input: { assignmentId: number; month: string; meetingDates: string[]; hours: number; activities: string; expensesOre: number; receiptsNote: string }): Promise<void> {
+async function submitReportInTrx(ctx: TxContext, input: Parameters<typeof submitReport>[1]): Promise<void> {
   const a = await assignmentForMonth(ctx, input.assignmentId, input.month);
   const { first, last } = monthBounds(input.month);
   const outside = input.meetingDates.filter((d) => d < first || d > last || d < a.start_date! || (a.end_date !== null && d > a.end_date));
@@ -103,7 +106,7 @@ async function submitReportInTrx(ctx: TxContext, input: { assignmentId: number; 
     activities: input.activities,
     expenses_ore: input.expensesOre,
     receipts_note: input.receiptsNote,
-    status: 'inlamnad',
+    status: 'inlamnad' as const,
     submitted_at: ctx.now().toISOString(),
     submitted_by: ctx.actor.id,
   };
