@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeReadyCore, tempDir } from '../../test/helpers/core';
-import { activeAssignment, ok } from '../../test/helpers/cases';
+import { activeAssignment, clientInputOf, ok } from '../../test/helpers/cases';
 import { cpInput, syntheticPnr } from '../../test/helpers/people';
 import { testPayment } from '../../test/helpers/payment';
 import type { PayoutBatch } from '../../shared/ipc/procedures/payouts';
@@ -47,9 +47,33 @@ describe('concurrent writes', () => {
     expect(list.rows).toHaveLength(1);
   });
 
+  it('two officers deciding one application at once: one decision stands, the other is refused in Swedish', async () => {
+    const made = await makeReadyCore(t.dir);
+    const inv = made.invoke;
+    const { id } = await ok<{ id: number }>(inv('cp.create', cpInput({ personnummer: syntheticPnr('1980-02-02', 65) })));
+    await ok(inv('cp.transition', { id, to: 'intervju_bokad', date: '2025-01-02' }));
+    await ok(inv('cp.addInterview', { id, date: '2025-01-05', interviewer: 'Ada', notes: 'Bra.' }));
+    await ok(inv('cp.addReference', { id, name: 'Ref', phone: '070-111 22 33' }));
+    await ok(inv('cp.setConsent', { id, date: '2025-01-05' }));
+    await ok(inv('cp.transition', { id, to: 'utredning_pagar', date: '2025-01-05' }));
+    await ok(inv('cp.addRegisterCheck', { id, register: 'socialtjanstens_register', extractDate: '2025-01-06', shownDate: '2025-01-06', outcome: 'inga_anteckningar' }));
+    await ok(inv('cp.addRegisterCheck', { id, register: 'belastningsregistret', extractDate: '2026-06-01', shownDate: '2026-06-02', outcome: 'inga_anteckningar' }));
+
+    const [approve, reject] = await Promise.all([
+      inv('cp.transition', { id, to: 'godkand', date: '2026-11-20' }),
+      inv('cp.transition', { id, to: 'ej_godkand', date: '2026-11-20', note: 'Kan inte åta sig uppdrag.' }),
+    ]);
+    expect([approve.ok, reject.ok].filter(Boolean)).toHaveLength(1);
+    const refused = [approve, reject].find((r) => !r.ok);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', message: expect.stringMatching(/^Det går inte att ändra status från "(Godkänd \(i kö\)|Ej godkänd)"/) } });
+    const detail = await ok<{ status: string; events: Array<{ kind: string; toStatus: string | null }> }>(inv('cp.get', { id }));
+    const decisions = detail.events.filter((e) => e.kind === 'status' && (e.toStatus === 'godkand' || e.toStatus === 'ej_godkand'));
+    expect(decisions).toHaveLength(1);
+    expect(detail.status).toBe(decisions[0]?.toStatus);
+  });
+
   it('two clients with one personnummer at once: one is registered, the other refused in Swedish', async () => {
     const made = await makeReadyCore(t.dir);
-    const { clientInputOf } = await import('../../test/helpers/cases');
     const input = clientInputOf({ personnummer: syntheticPnr('2013-03-03', 41) });
     const [a, b] = await Promise.all([made.invoke('clients.create', input), made.invoke('clients.create', { ...input, firstName: 'Annan' })]);
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
