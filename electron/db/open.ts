@@ -66,6 +66,14 @@ export function openEncryptedDatabase(file: string, key: Buffer, opts: { readonl
 }
 
 /**
+ * Kysely begins every transaction with a plain (deferred) BEGIN, which takes the write lock only at
+ * the first write: a check made before it could be stale by then if another connection (the CLI on
+ * the same file) wrote in between. BEGIN IMMEDIATE takes the write lock up front, so the reads that
+ * decide a write see the state the write lands on.
+ */
+const BEGIN = /^begin$/i;
+
+/**
  * Kysely over the connection, with prepared statements cached by SQL text: Kysely prepares every
  * query anew, and preparing costs more than running a simple lookup.
  */
@@ -73,7 +81,8 @@ export function createKysely(raw: RawDatabase): Kysely<DB> {
   const cache = new Map<string, Database.Statement>();
   const database = {
     close: () => raw.close(),
-    prepare: (sqlText: string) => {
+    prepare: (text: string) => {
+      const sqlText = BEGIN.test(text) ? 'begin immediate' : text;
       let stmt = cache.get(sqlText);
       if (!stmt) {
         stmt = raw.prepare(sqlText);

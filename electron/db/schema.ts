@@ -1,6 +1,27 @@
 import type { Generated } from 'kysely';
+import type { AssignmentStatus } from '../../shared/assignments/status';
+import type { BankProfileId } from '../../shared/bank-profiles';
+import type { TaxMode } from '../../shared/compensation/tax';
+import type { CpStatus } from '../../shared/contact-persons/status';
+import type { Outcome, Register } from '../../shared/contact-persons/register-checks';
+import type { CONNECTION_ROLES, PERIODS } from '../../shared/ipc/procedures/clients';
+import type { DocumentKind } from '../../shared/ipc/procedures/documents';
+import type { PayoutFormat } from '../../shared/ipc/procedures/payouts';
+import type { Law, Personkrets } from '../../shared/legal/laws';
+import type { AgeGroup } from '../../shared/legal/participants';
 
-/** Kysely table types. Column names are snake_case as in SQL; one interface per table. */
+/**
+ * Kysely table types. Column names are snake_case as in SQL; one interface per table. Status and enum
+ * columns carry the shared/ unions (migration 0009 guards the same lists in the database);
+ * schema.test.ts checks the tables and columns against the migrated database.
+ */
+
+export type Gender = 'man' | 'kvinna';
+export type ConnectionRole = (typeof CONNECTION_ROLES)[number];
+export type Period = (typeof PERIODS)[number];
+export type MonthlyReportStatus = 'inlamnad' | 'godkand';
+export type PayoutBatchKind = 'ordinarie' | 'rättelse';
+export type PayoutBatchStatus = 'utkast' | 'attesterad';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -40,7 +61,7 @@ export interface ContactPersonsTable {
   first_name: string;
   last_name: string;
   birth_date: string;
-  gender: string;
+  gender: Gender;
   street: string;
   postal_code: string;
   city: string;
@@ -50,7 +71,7 @@ export interface ContactPersonsTable {
   bank_account: string | null;
   /** Anställningsnummer in the unit's payroll system (optional; PAXml/CSV use it when set). */
   employee_number: string | null;
-  tax_mode: string;
+  tax_mode: TaxMode;
   tax_table: number | null;
   tax_column: number | null;
   /** Whole percent for tax_mode 'percentage'. */
@@ -70,7 +91,7 @@ export interface ContactPersonsTable {
   specially_qualified: number;
   protected_identity: number;
   consent_date: string | null;
-  status: string;
+  status: CpStatus;
   status_changed_at: string;
   /** Date the person entered the queue (approved); kept when an offer is declined. */
   queue_since: string | null;
@@ -114,10 +135,10 @@ export interface CpReferencesTable {
 export interface CpRegisterChecksTable {
   id: Generated<number>;
   contact_person_id: number;
-  register: string;
+  register: Register;
   extract_date: string;
   shown_date: string;
-  outcome: string;
+  outcome: Outcome;
   assessment_note: string | null;
   checked_by: number | null;
 }
@@ -128,7 +149,7 @@ export interface ClientsTable {
   first_name: string;
   last_name: string;
   birth_date: string;
-  gender: string;
+  gender: '' | Gender;
   street: string;
   postal_code: string;
   city: string;
@@ -139,7 +160,7 @@ export interface ClientsTable {
   languages: string;
   interests: string;
   wishes: string;
-  preferred_gender: string;
+  preferred_gender: '' | Gender;
   preferred_age_min: number | null;
   preferred_age_max: number | null;
   protected_identity: number;
@@ -147,7 +168,7 @@ export interface ClientsTable {
   /** 1 = a participant in an insats without individual needs assessment (SoL 2025:400); identity may be a code. */
   without_assessment: Generated<number>;
   /** Age group of a participant without needs assessment (no birth date recorded). */
-  age_group: Generated<string>;
+  age_group: Generated<'' | AgeGroup>;
   search_name: string;
   created_at: string;
   updated_at: string;
@@ -156,7 +177,7 @@ export interface ClientsTable {
 export interface ClientConnectionsTable {
   id: Generated<number>;
   client_id: number;
-  role: string;
+  role: ConnectionRole;
   name: string;
   personnummer: string;
   phone: string;
@@ -172,7 +193,7 @@ export interface DecisionsTable {
   valid_from: string;
   valid_to: string | null;
   meetings_per_period: number;
-  period: string;
+  period: Period;
   hours_per_month: number;
   needs_special_qualification: number;
   executed_date: string | null;
@@ -182,10 +203,10 @@ export interface DecisionsTable {
   interim_support: string;
   created_at: string;
   /** 'LSS 1993:387' | 'SoL 2001:453' | 'SoL 2025:400' (shared/legal/laws.ts). */
-  law: Generated<string>;
+  law: Generated<Law>;
   paragraph: Generated<string>;
   /** 1 § 1, 2 or 3 LSS; null for SoL. */
-  personkrets: string | null;
+  personkrets: Personkrets | null;
   /** 1 while the law is migration 0008's guess, until the officer confirms it. */
   law_guessed: Generated<number>;
 }
@@ -204,7 +225,7 @@ export interface AssignmentsTable {
   id: Generated<number>;
   decision_id: number;
   contact_person_id: number;
-  status: string;
+  status: AssignmentStatus;
   match_score: number | null;
   conflict_override: string | null;
   offered_date: string | null;
@@ -246,7 +267,7 @@ export interface MonthlyReportsTable {
   activities: string;
   expenses_ore: number;
   receipts_note: string;
-  status: string;
+  status: MonthlyReportStatus;
   submitted_at: string;
   submitted_by: number | null;
   approved_at: string | null;
@@ -256,8 +277,8 @@ export interface MonthlyReportsTable {
 export interface PayoutBatchesTable {
   id: Generated<number>;
   month: string;
-  kind: string;
-  status: string;
+  kind: PayoutBatchKind;
+  status: PayoutBatchStatus;
   payment_date: string;
   created_at: string;
   created_by: number | null;
@@ -267,8 +288,8 @@ export interface PayoutBatchesTable {
   msg_id: string | null;
   first_exported_at: string | null;
   /** Frozen at attest: the bank profile and the payment channel (the unit's setting then). */
-  bank_profile: string | null;
-  channel: string | null;
+  bank_profile: BankProfileId | null;
+  channel: PayoutFormat | null;
 }
 
 export interface PayoutLinesTable {
@@ -279,7 +300,7 @@ export interface PayoutLinesTable {
   omkostnad_ore: number;
   expenses_ore: number;
   tax_ore: number | null;
-  tax_mode: string;
+  tax_mode: TaxMode;
   fee_ore: number;
   fee_rate_bp: number;
   fee_base_ore: number;
@@ -302,7 +323,7 @@ export interface PayoutLinesTable {
 export interface PayoutExportsTable {
   id: Generated<number>;
   batch_id: number;
-  format: string;
+  format: PayoutFormat;
   at: string;
   user_id: number | null;
   reason: string | null;
@@ -356,7 +377,7 @@ export interface FollowUpsTable {
 
 export interface DocumentsTable {
   id: Generated<number>;
-  kind: string;
+  kind: DocumentKind;
   assignment_id: number | null;
   contact_person_id: number | null;
   title: string;

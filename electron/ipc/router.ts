@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError, type IpcError, type IpcResult } from '../../shared/errors';
+import { constraintError } from '../db/constraint-errors';
 import { contract, isProcedureName, type ProcedureName, type ProcOutput, type ProcParsedInput } from '../../shared/ipc/contract';
 import { hasAccess } from '../../shared/roles';
 import { SetupFailedError, type AppCore } from '../core/app-core';
@@ -70,8 +71,9 @@ export function createRouter(core: AppCore, handlers: Handlers, log: Logger = ()
       }
       return { ok: true, value: out.data };
     } catch (err) {
-      if (err instanceof DomainError) {
-        return fail({ code: err.code, message: err.message, fields: err.fields, retryAfterSeconds: err.retryAfterSeconds });
+      const domain = err instanceof DomainError ? err : constraintError(err);
+      if (domain) {
+        return fail({ code: domain.code, message: domain.message, fields: domain.fields, retryAfterSeconds: domain.retryAfterSeconds });
       }
       if (err instanceof SetupFailedError) {
         log(`Procedure ${name} failed`, err.cause);

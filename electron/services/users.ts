@@ -1,8 +1,9 @@
 import { DomainError } from '../../shared/errors';
 import type { UserRow } from '../../shared/ipc/procedures/users';
 import type { Role } from '../../shared/roles';
-import type { UsersTable } from '../db/schema';
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, UsersTable } from '../db/schema';
+import { writeTransaction } from './transaction';
 import { audit, type ServiceContext } from '../core/session';
 import type { Vault } from '../vault/vault';
 import { randomUUID } from 'node:crypto';
@@ -42,7 +43,8 @@ export async function createUser(
   if (exists) throw new DomainError('CONFLICT', 'Användarnamnet är redan upptaget.', { fields: { username: 'Användarnamnet är redan upptaget.' } });
   const entryId = await vault.setPassword(ctx.dataKey, input.username, input.password);
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
+    // The unique index on username backs the check above when two creations race (the vault entry goes).
+    return await writeTransaction(ctx, async ({ db: trx }) => {
       const at = ctx.now().toISOString();
       const row = await trx
         .insertInto('users')
@@ -67,6 +69,15 @@ export async function createUser(
   }
 }
 
+/** Deactivating an admin or taking the role away needs another active admin to remain. */
+async function assertAnotherAdmin(db: Kysely<DB>, input: { id: number; roles: Role[]; active: boolean }): Promise<void> {
+  if (input.active && input.roles.includes('admin')) return;
+  const admins = (await db.selectFrom('users').select(['id', 'roles']).where('active', '=', 1).execute()).filter(
+    (u) => u.id !== input.id && (JSON.parse(u.roles) as Role[]).includes('admin'),
+  );
+  if (admins.length === 0) throw new DomainError('RULE_VIOLATION', 'Det måste finnas minst en aktiv administratör.');
+}
+
 /**
  * Deactivating a user revokes for real: the database gets a new data key (re-wrapped for the
  * remaining users, new recovery key returned for the admin) so the user's old password opens
@@ -82,16 +93,13 @@ export async function updateUser(
   if (isSelf && (!input.active || !input.roles.includes('admin'))) {
     throw new DomainError('RULE_VIOLATION', 'Du kan inte ta bort din egen administratörsroll eller inaktivera ditt eget konto.');
   }
-  if (!input.active || !input.roles.includes('admin')) {
-    const admins = (await ctx.db.selectFrom('users').select(['id', 'roles']).where('active', '=', 1).execute()).filter(
-      (u) => u.id !== input.id && (JSON.parse(u.roles) as Role[]).includes('admin'),
-    );
-    if (admins.length === 0) throw new DomainError('RULE_VIOLATION', 'Det måste finnas minst en aktiv administratör.');
-  }
+  await assertAnotherAdmin(ctx.db, input);
   // The key is rotated first: a crash after it leaves the user without a key (and the admin repeats the deactivation), never the reverse.
   const revoking = !input.active && before.vault_entry_id !== null;
   const rotated = revoking ? await rotate({ remove: [before.vault_entry_id!] }) : null;
-  const row = await ctx.db.transaction().execute(async (trx) => {
+  const row = await writeTransaction(ctx, async ({ db: trx }) => {
+    // Again in the write's transaction: two admins removing each other at once must not both succeed.
+    await assertAnotherAdmin(trx, input);
     const updated = await trx
       .updateTable('users')
       .set({

@@ -6,6 +6,7 @@ import { migration0004 } from './0004-payouts';
 import { migration0005 } from './0005-documents';
 import { migration0006 } from './0006-payout-safety';
 import { migration0008 } from './0008-legal-reports';
+import { migration0009 } from './0009-integrity';
 
 /**
  * Every migration, in order. Names never change once released; a new version is a new file.
@@ -19,6 +20,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0005-documents', migration0005],
   ['0006-payout-safety', migration0006],
   ['0008-legal-reports', migration0008],
+  ['0009-integrity', migration0009],
 ];
 
 export const migrationProvider: MigrationProvider = {

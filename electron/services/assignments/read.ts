@@ -47,7 +47,7 @@ export async function listAssignments(ctx: ServiceContext, input: { statuses: As
   await audit(ctx, ctx.db, { action: 'assignment.list', entityType: 'assignment', detail: `${rows.length} uppdrag` });
   return rows.map((r) => ({
     id: r.id,
-    status: r.status as AssignmentStatus,
+    status: r.status,
     clientId: r.client_id,
     clientName: `${r.client_first} ${r.client_last}`,
     contactPersonId: r.cp_id,
@@ -62,7 +62,7 @@ export async function listAssignments(ctx: ServiceContext, input: { statuses: As
     endDate: r.end_date,
     endReason: r.end_reason,
     protectedIdentity: r.cp_protected === 1 || r.client_protected === 1,
-    availableActions: availableActions(r.status as AssignmentStatus),
+    availableActions: availableActions(r.status),
     events: events
       .filter((e) => e.assignment_id === r.id)
       .map((e) => ({ id: e.id, date: e.date, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, note: e.note, user: e.display_name ?? null })),

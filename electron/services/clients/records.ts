@@ -8,6 +8,7 @@ import type { clientInput } from '../../../shared/ipc/procedures/clients';
 import { personnummerFacts } from '../../../shared/personnummer';
 import { withCanonicalPersonnummer } from '../personnummer';
 import { audit, type ServiceContext } from '../../core/session';
+import { writeTransaction, type TxContext } from '../transaction';
 
 export type ClientValues = z.output<typeof clientInput>;
 const DUPLICATE = 'Det finns redan en brukare med det personnumret.';
@@ -45,15 +46,18 @@ export async function getClientRow(ctx: ServiceContext, id: number) {
 }
 
 export async function createClient(ctx: ServiceContext, input: ClientValues): Promise<{ id: number }> {
+  return writeTransaction(ctx, (tx) => createClientChecked(tx, input));
+}
+
+async function createClientChecked(ctx: TxContext, input: ClientValues): Promise<{ id: number }> {
   const v = withCanonicalPersonnummer(ctx.now(), input);
   if (await ctx.db.selectFrom('clients').select('id').where('personnummer', '=', v.personnummer).executeTakeFirst()) {
     throw new DomainError('CONFLICT', DUPLICATE, { fields: { personnummer: DUPLICATE } });
   }
-  return ctx.db.transaction().execute(async (trx) => {
-    const r = await createClientInTrx(ctx, trx, v);
-    await audit(ctx, trx, { action: 'client.create', entityType: 'client', entityId: r.id });
-    return r;
-  });
+  const trx = ctx.db;
+  const r = await createClientInTrx(ctx, trx, v);
+  await audit(ctx, trx, { action: 'client.create', entityType: 'client', entityId: r.id });
+  return r;
 }
 
 /** The insert itself, inside the caller's transaction (also used by the import). */
@@ -69,6 +73,10 @@ export async function createClientInTrx(ctx: ServiceContext, trx: Transaction<DB
 }
 
 export async function updateClient(ctx: ServiceContext, id: number, input: ClientValues): Promise<{ id: number }> {
+  return writeTransaction(ctx, (tx) => updateClientInTrx(tx, id, input));
+}
+
+async function updateClientInTrx(ctx: TxContext, id: number, input: ClientValues): Promise<{ id: number }> {
   const v = withCanonicalPersonnummer(ctx.now(), input);
   const before = await getClientRow(ctx, id);
   if (before.without_assessment === 1) throw new DomainError('RULE_VIOLATION', 'En deltagare utan behovsprövning har bara namn eller kod, åldersgrupp och område; de ändras inte här.');
@@ -78,13 +86,12 @@ export async function updateClient(ctx: ServiceContext, id: number, input: Clien
   const flag = flagChange(before.protected_identity === 1, v.protectedIdentity, v.protectedIdentityReason);
   const cols = keepMaskedValues(before, columns(v));
   const changed = (Object.keys(cols) as Array<keyof typeof cols>).filter((k) => !['search_name', 'birth_date', 'gender'].includes(k) && cols[k] !== before[k]);
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('clients').set({ ...cols, updated_at: ctx.now().toISOString() }).where('id', '=', id).execute();
-    await trx.deleteFrom('client_connections').where('client_id', '=', id).execute();
-    if (v.connections.length > 0) await trx.insertInto('client_connections').values(v.connections.map((c) => ({ ...c, client_id: id }))).execute();
-    await audit(ctx, trx, { action: 'client.update', entityType: 'client', entityId: id, detail: [...changed, 'connections'].join(',') });
-    if (flag) await audit(ctx, trx, { action: 'client.protected-identity', entityType: 'client', entityId: id, detail: flag });
-  });
+  const trx = ctx.db;
+  await trx.updateTable('clients').set({ ...cols, updated_at: ctx.now().toISOString() }).where('id', '=', id).execute();
+  await trx.deleteFrom('client_connections').where('client_id', '=', id).execute();
+  if (v.connections.length > 0) await trx.insertInto('client_connections').values(v.connections.map((c) => ({ ...c, client_id: id }))).execute();
+  await audit(ctx, trx, { action: 'client.update', entityType: 'client', entityId: id, detail: [...changed, 'connections'].join(',') });
+  if (flag) await audit(ctx, trx, { action: 'client.protected-identity', entityType: 'client', entityId: id, detail: flag });
   return { id };
 }
 

@@ -63,7 +63,7 @@ export function toValues(r: Row, hideAddress: boolean): CpDetail['values'] {
     bankClearing: r.bank_clearing ?? '',
     bankAccount: r.bank_account ?? '',
     employeeNumber: r.employee_number ?? '',
-    taxMode: r.tax_mode as CpDetail['values']['taxMode'],
+    taxMode: r.tax_mode,
     taxTable: r.tax_table,
     taxColumn: r.tax_column,
     taxPercent: r.tax_percent,

@@ -1,6 +1,6 @@
 import { checkBankAccount } from '../../../shared/bank-account';
 import { approvalBlockers } from '../../../shared/contact-persons/approval';
-import { extractUsableUntil, extractAgeWarning, type Outcome, type Register } from '../../../shared/contact-persons/register-checks';
+import { extractUsableUntil, extractAgeWarning } from '../../../shared/contact-persons/register-checks';
 import { addDays } from '../../../shared/dates';
 import { allowedTransitions, type CpStatus } from '../../../shared/contact-persons/status';
 import { daysBetween, toLocalIsoDate } from '../../../shared/dates';
@@ -45,7 +45,7 @@ export async function getContactPerson(ctx: ServiceContext, id: number): Promise
   const today = toLocalIsoDate(ctx.now());
   const hidden = r.protected_identity === 1;
   const bank = r.bank_clearing && r.bank_account ? checkBankAccount(r.bank_clearing, r.bank_account) : null;
-  const status = r.status as CpStatus;
+  const status = r.status;
   return {
     id: r.id,
     values: toValues(r, hidden),
@@ -64,10 +64,10 @@ export async function getContactPerson(ctx: ServiceContext, id: number): Promise
     references: references.map((x) => ({ id: x.id, name: x.name, phone: x.phone, relation: x.relation, notes: x.notes, contactedDate: x.contacted_date })),
     registerChecks: checks.map((c) => ({
       id: c.id,
-      register: c.register as Register,
+      register: c.register,
       extractDate: c.extract_date,
       shownDate: c.shown_date,
-      outcome: c.outcome as Outcome,
+      outcome: c.outcome,
       assessmentNote: c.assessment_note,
       checkedBy: c.checked_by_name ?? null,
       usableUntil: c.register === 'belastningsregistret' ? extractUsableUntil(c.extract_date) : null,
@@ -81,12 +81,12 @@ export async function getContactPerson(ctx: ServiceContext, id: number): Promise
 
 const listColumns = ['id', 'first_name', 'last_name', 'personnummer', 'status', 'area', 'phone', 'city', 'protected_identity'] as const;
 
-function toListRow(r: { id: number; first_name: string; last_name: string; personnummer: string; status: string; area: string; phone: string; city: string; protected_identity: number }): CpListRow {
+function toListRow(r: { id: number; first_name: string; last_name: string; personnummer: string; status: CpStatus; area: string; phone: string; city: string; protected_identity: number }): CpListRow {
   return {
     id: r.id,
     name: `${r.last_name}, ${r.first_name}`,
     personnummerMasked: maskPersonnummer(r.personnummer),
-    status: r.status as CpStatus,
+    status: r.status,
     area: r.area,
     phone: r.protected_identity === 1 ? '' : r.phone,
     city: r.protected_identity === 1 ? '' : r.city,

@@ -4,6 +4,7 @@ import { DomainError } from '../../../shared/errors';
 import { checkBankAccount, formatBban, maskAccount, normaliseAccount } from '../../../shared/bank-account';
 import { maskPersonnummer } from '../../../shared/personnummer';
 import { audit, type ServiceContext } from '../../core/session';
+import { writeTransaction, type TxContext } from '../transaction';
 import { toLocalIsoDate } from '../../../shared/dates';
 import { toColumns, type CpValues } from './mapping';
 import { withCanonicalPersonnummer } from '../personnummer';
@@ -23,11 +24,11 @@ function bankWarnings(v: CpValues): string[] {
 export async function createContactPerson(ctx: ServiceContext, input: CpValues): Promise<{ id: number; warnings: string[] }> {
   const v = withCanonicalPersonnummer(ctx.now(), input);
   const warnings = bankWarnings(v);
-  const dup = await ctx.db.selectFrom('contact_persons').select('id').where('personnummer', '=', v.personnummer).executeTakeFirst();
-  if (dup) throw new DomainError('CONFLICT', DUPLICATE, { fields: { personnummer: DUPLICATE } });
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const newId = await insertContactPersonInTrx(ctx, trx, v, null);
-    await audit(ctx, trx, { action: 'cp.create', entityType: 'contact_person', entityId: newId });
+  const id = await writeTransaction(ctx, async (tx) => {
+    const dup = await tx.db.selectFrom('contact_persons').select('id').where('personnummer', '=', v.personnummer).executeTakeFirst();
+    if (dup) throw new DomainError('CONFLICT', DUPLICATE, { fields: { personnummer: DUPLICATE } });
+    const newId = await insertContactPersonInTrx(tx, tx.db, v, null);
+    await audit(tx, tx.db, { action: 'cp.create', entityType: 'contact_person', entityId: newId });
     return newId;
   });
   return { id, warnings };
@@ -47,6 +48,10 @@ export async function insertContactPersonInTrx(ctx: ServiceContext, trx: Transac
 
 /** Updates the record. A hidden (protected) address left blank in the form keeps its stored value. */
 export async function updateContactPerson(ctx: ServiceContext, id: number, input: CpValues): Promise<{ id: number; warnings: string[] }> {
+  return writeTransaction(ctx, (tx) => updateContactPersonInTrx(tx, id, input));
+}
+
+async function updateContactPersonInTrx(ctx: TxContext, id: number, input: CpValues): Promise<{ id: number; warnings: string[] }> {
   const v = withCanonicalPersonnummer(ctx.now(), input);
   const warnings = bankWarnings(v);
   const before = await getRow(ctx, id);
@@ -60,26 +65,25 @@ export async function updateContactPerson(ctx: ServiceContext, id: number, input
   const derived = ['search_name', 'phone_digits', 'birth_date', 'gender'];
   const changed = (Object.keys(cols) as Array<keyof typeof cols>).filter((k) => !derived.includes(k) && cols[k] !== before[k as keyof typeof before]);
   if (changed.length === 0) return { id, warnings };
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('contact_persons').set({ ...cols, updated_at: ctx.now().toISOString() }).where('id', '=', id).execute();
-    await addEvent(ctx, trx, id, { kind: 'updated', date: toLocalIsoDate(ctx.now()), note: `Ändrade uppgifter: ${changed.join(', ')}` });
-    await audit(ctx, trx, { action: 'cp.update', entityType: 'contact_person', entityId: id, detail: changed.join(',') });
-    if (flag) await audit(ctx, trx, { action: 'cp.protected-identity', entityType: 'contact_person', entityId: id, detail: flag });
-    // Payment master data gets its own log line (auditors ask for these changes specifically).
-    const payment = changed.filter((k) => ['bank_clearing', 'bank_account', 'personnummer', 'tax_mode', 'tax_table', 'tax_column', 'tax_percent'].includes(k));
-    if (payment.length > 0) await audit(ctx, trx, { action: 'cp.payment-data.change', entityType: 'contact_person', entityId: id, detail: payment.join(',') });
-    // Master-data control: payment details changed, before and after masked (the payout flags the line).
-    const at = ctx.now().toISOString();
-    const logChange = (field: string, before: string, after: string) => trx.insertInto('payment_detail_changes').values({ contact_person_id: id, at, user_id: ctx.actor.id, field, before_masked: before, after_masked: after }).execute();
-    const key = (c: string | null | undefined, a: string | null | undefined) => {
-      const n = c && a ? normaliseAccount(c, a) : null;
-      return n ? formatBban(n, true) : `${c ?? ''}/${a ?? ''}`;
-    };
-    if (key(before.bank_clearing, before.bank_account) !== key(cols.bank_clearing, cols.bank_account)) {
-      await logChange('bankkonto', maskAccount(before.bank_clearing, before.bank_account), maskAccount(cols.bank_clearing ?? null, cols.bank_account ?? null));
-    }
-    if (cols.personnummer !== before.personnummer) await logChange('personnummer', maskPersonnummer(before.personnummer), maskPersonnummer(cols.personnummer));
-    if ((cols.employee_number ?? null) !== before.employee_number) await logChange('anställningsnummer', before.employee_number ?? '–', cols.employee_number ?? '–');
-  });
+  const trx = ctx.db;
+  await trx.updateTable('contact_persons').set({ ...cols, updated_at: ctx.now().toISOString() }).where('id', '=', id).execute();
+  await addEvent(ctx, trx, id, { kind: 'updated', date: toLocalIsoDate(ctx.now()), note: `Ändrade uppgifter: ${changed.join(', ')}` });
+  await audit(ctx, trx, { action: 'cp.update', entityType: 'contact_person', entityId: id, detail: changed.join(',') });
+  if (flag) await audit(ctx, trx, { action: 'cp.protected-identity', entityType: 'contact_person', entityId: id, detail: flag });
+  // Payment master data gets its own log line (auditors ask for these changes specifically).
+  const payment = changed.filter((k) => ['bank_clearing', 'bank_account', 'personnummer', 'tax_mode', 'tax_table', 'tax_column', 'tax_percent'].includes(k));
+  if (payment.length > 0) await audit(ctx, trx, { action: 'cp.payment-data.change', entityType: 'contact_person', entityId: id, detail: payment.join(',') });
+  // Master-data control: payment details changed, before and after masked (the payout flags the line).
+  const at = ctx.now().toISOString();
+  const logChange = (field: string, before: string, after: string) => trx.insertInto('payment_detail_changes').values({ contact_person_id: id, at, user_id: ctx.actor.id, field, before_masked: before, after_masked: after }).execute();
+  const key = (c: string | null | undefined, a: string | null | undefined) => {
+    const n = c && a ? normaliseAccount(c, a) : null;
+    return n ? formatBban(n, true) : `${c ?? ''}/${a ?? ''}`;
+  };
+  if (key(before.bank_clearing, before.bank_account) !== key(cols.bank_clearing, cols.bank_account)) {
+    await logChange('bankkonto', maskAccount(before.bank_clearing, before.bank_account), maskAccount(cols.bank_clearing ?? null, cols.bank_account ?? null));
+  }
+  if (cols.personnummer !== before.personnummer) await logChange('personnummer', maskPersonnummer(before.personnummer), maskPersonnummer(cols.personnummer));
+  if ((cols.employee_number ?? null) !== before.employee_number) await logChange('anställningsnummer', before.employee_number ?? '–', cols.employee_number ?? '–');
   return { id, warnings };
 }

@@ -3,8 +3,8 @@ import type { DB } from '../../db/schema';
 import { DomainError } from '../../../shared/errors';
 import { queueSinceAfter, transitionError, type CpStatus } from '../../../shared/contact-persons/status';
 import { approvalBlockers } from '../../../shared/contact-persons/approval';
-import type { Outcome, Register } from '../../../shared/contact-persons/register-checks';
 import { audit, type ServiceContext } from '../../core/session';
+import { writeTransaction, type TxContext } from '../transaction';
 import { assertNotFuture } from '../../core/guards';
 import { addEvent, getRow } from './common';
 
@@ -19,7 +19,7 @@ export async function loadApprovalFacts(db: Transaction<DB> | ServiceContext['db
     referenceCount: references.length,
     consentDate,
     prefersChildren,
-    checks: checks.map((c) => ({ register: c.register as Register, outcome: c.outcome as Outcome, assessmentNote: c.assessment_note })),
+    checks: checks.map((c) => ({ register: c.register, outcome: c.outcome, assessmentNote: c.assessment_note })),
   };
 }
 
@@ -37,7 +37,7 @@ async function writeTransition(ctx: ServiceContext, trx: Transaction<DB>, id: nu
 /** System transition inside the caller's transaction (assignment start/end). Every query on `trx`. */
 export async function systemTransitionInTrx(ctx: ServiceContext, trx: Transaction<DB>, input: { id: number; to: CpStatus; date: string; note: string }): Promise<void> {
   const row = await trx.selectFrom('contact_persons').select(['status', 'queue_since']).where('id', '=', input.id).executeTakeFirstOrThrow();
-  const from = row.status as CpStatus;
+  const from = row.status;
   const err = transitionError(from, input.to, 'system');
   if (err) throw new DomainError('RULE_VIOLATION', err);
   await writeTransition(ctx, trx, input.id, from, row.queue_since, input);
@@ -52,8 +52,13 @@ export async function transitionContactPerson(
   input: { id: number; to: CpStatus; date: string; note: string },
   by: 'manual' | 'system' = 'manual',
 ): Promise<void> {
+  // The approval blockers are read in the write's transaction: a register check removed meanwhile counts.
+  return writeTransaction(ctx, (tx) => transitionContactPersonInTrx(tx, input, by));
+}
+
+async function transitionContactPersonInTrx(ctx: TxContext, input: { id: number; to: CpStatus; date: string; note: string }, by: 'manual' | 'system'): Promise<void> {
   const row = await getRow(ctx, input.id);
-  const from = row.status as CpStatus;
+  const from = row.status;
   const err = transitionError(from, input.to, by);
   if (err) throw new DomainError('RULE_VIOLATION', err);
   assertNotFuture(ctx, input.date, 'date');
@@ -61,5 +66,5 @@ export async function transitionContactPerson(
     const blockers = approvalBlockers(await loadApprovalFacts(ctx.db, row.id, row.prefers_children === 1, row.consent_date));
     if (blockers.length > 0) throw new DomainError('RULE_VIOLATION', `Personen kan inte godkännas än: ${blockers.join(' ')}`);
   }
-  await ctx.db.transaction().execute((trx) => writeTransition(ctx, trx, row.id, from, row.queue_since, input));
+  await writeTransition(ctx, ctx.db, row.id, from, row.queue_since, input);
 }

@@ -1,5 +1,4 @@
 import { DomainError } from '../../../shared/errors';
-import type { DocumentKind } from '../../../shared/ipc/procedures/documents';
 import { audit, type ServiceContext } from '../../core/session';
 import type { AppCore } from '../../core/app-core';
 import { renderDocument, type DocumentRef } from './render';
@@ -44,7 +43,7 @@ export async function listArchive(ctx: ServiceContext, input: { assignmentId?: n
   if (input.assignmentId) q = q.where('documents.assignment_id', '=', input.assignmentId);
   if (input.contactPersonId) q = q.where('documents.contact_person_id', '=', input.contactPersonId);
   const rows = await q.limit(500).execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind as DocumentKind, title: r.title, createdAt: r.created_at, createdBy: r.display_name ?? null, bytes: r.bytes }));
+  return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, createdAt: r.created_at, createdBy: r.display_name ?? null, bytes: r.bytes }));
 }
 
 /** Writes an archived PDF to disk: only when the user asks, and logged. */

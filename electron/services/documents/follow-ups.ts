@@ -6,6 +6,7 @@ import { followUpState, nextFollowUp } from '../../../shared/documents/follow-up
 import { isChildOn } from '../../../shared/legal/participants';
 import { toLocalIsoDate } from '../../../shared/dates';
 import { audit, type ServiceContext } from '../../core/session';
+import { writeTransaction, type TxContext } from '../transaction';
 import { assertNotFuture } from '../../core/guards';
 import { readDocumentSettings } from './settings';
 
@@ -54,6 +55,10 @@ export async function recordFollowUp(
   ctx: ServiceContext,
   input: { id: number; doneDate: string; participants: string; notes: string; outcome: string; nextDate: string | null },
 ): Promise<{ nextPlanned: string | null }> {
+  return writeTransaction(ctx, (tx) => recordFollowUpInTrx(tx, input));
+}
+
+async function recordFollowUpInTrx(ctx: TxContext, input: Parameters<typeof recordFollowUp>[1]): Promise<{ nextPlanned: string | null }> {
   const f = await ctx.db
     .selectFrom('follow_ups')
     .innerJoin('assignments', 'assignments.id', 'follow_ups.assignment_id')
@@ -69,10 +74,9 @@ export async function recordFollowUp(
   if (input.nextDate && input.nextDate <= input.doneDate) throw new DomainError('INVALID_INPUT', 'Nästa uppföljning måste vara efter denna.', { fields: { nextDate: 'Efter denna uppföljning.' } });
   const s = await readDocumentSettings(ctx.db);
   const next = f.status === 'aktivt' ? (input.nextDate ?? nextFollowUp(input.doneDate, isChildOn(f.birth_date, f.age_group, input.doneDate), { childMonths: s.followUpChildMonths, adultMonths: s.followUpAdultMonths })) : null;
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('follow_ups').set({ done_date: input.doneDate, participants: input.participants, notes: input.notes, outcome: input.outcome, recorded_by: ctx.actor.id }).where('id', '=', f.id).execute();
-    if (next) await trx.insertInto('follow_ups').values({ assignment_id: f.assignment_id, planned_date: next }).execute();
-    await audit(ctx, trx, { action: 'followup.record', entityType: 'client', entityId: f.client_id, detail: `uppdrag ${f.assignment_id}` });
-  });
+  const trx = ctx.db;
+  await trx.updateTable('follow_ups').set({ done_date: input.doneDate, participants: input.participants, notes: input.notes, outcome: input.outcome, recorded_by: ctx.actor.id }).where('id', '=', f.id).execute();
+  if (next) await trx.insertInto('follow_ups').values({ assignment_id: f.assignment_id, planned_date: next }).execute();
+  await audit(ctx, trx, { action: 'followup.record', entityType: 'client', entityId: f.client_id, detail: `uppdrag ${f.assignment_id}` });
   return { nextPlanned: next };
 }

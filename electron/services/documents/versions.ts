@@ -1,5 +1,6 @@
 import { DomainError } from '../../../shared/errors';
 import { audit, type ServiceContext } from '../../core/session';
+import { writeTransaction, type TxContext } from '../transaction';
 
 type Table = 'agreements' | 'implementation_plans';
 
@@ -24,15 +25,18 @@ export async function listVersions<T>(ctx: ServiceContext, table: Table, assignm
 
 /** Saves a new version when anything changed; old versions stay as they were (readable and printable). */
 export async function saveVersion(ctx: ServiceContext, table: Table, assignmentId: number, data: unknown): Promise<{ version: number }> {
+  return writeTransaction(ctx, (tx) => saveVersionInTrx(tx, table, assignmentId, data));
+}
+
+async function saveVersionInTrx(ctx: TxContext, table: Table, assignmentId: number, data: unknown): Promise<{ version: number }> {
   const a = await assignment(ctx, assignmentId);
   if (['kp_avbojt', 'brukare_avbojt', 'aterkallat'].includes(a.status)) throw new DomainError('RULE_VIOLATION', 'Uppdraget blev aldrig av; inget avtal eller plan kan skrivas.');
   const latest = await ctx.db.selectFrom(table).select(['version', 'data']).where('assignment_id', '=', assignmentId).orderBy('version', 'desc').executeTakeFirst();
   const json = JSON.stringify(data);
   if (latest && latest.data === json) return { version: latest.version };
   const version = (latest?.version ?? 0) + 1;
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto(table).values({ assignment_id: assignmentId, version, data: json, created_at: ctx.now().toISOString(), created_by: ctx.actor.id }).execute();
-    await audit(ctx, trx, { action: `${table}.save`, entityType: 'client', entityId: a.client_id, detail: `uppdrag ${assignmentId}, version ${version}` });
-  });
+  const trx = ctx.db;
+  await trx.insertInto(table).values({ assignment_id: assignmentId, version, data: json, created_at: ctx.now().toISOString(), created_by: ctx.actor.id }).execute();
+  await audit(ctx, trx, { action: `${table}.save`, entityType: 'client', entityId: a.client_id, detail: `uppdrag ${assignmentId}, version ${version}` });
   return { version };
 }

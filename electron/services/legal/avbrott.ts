@@ -2,7 +2,8 @@ import { DomainError } from '../../../shared/errors';
 import { toLocalIsoDate } from '../../../shared/dates';
 import { possibleAvbrott } from '../../../shared/legal/avbrott';
 import { audit, type ServiceContext } from '../../core/session';
-import { interruptDecision } from '../clients/decisions';
+import { writeTransaction, type TxContext } from '../transaction';
+import { interruptDecisionInTrx } from '../clients/decisions';
 import { legalSettingsStore } from './settings';
 
 async function flags(ctx: ServiceContext) {
@@ -64,12 +65,16 @@ export async function countPossibleAvbrott(ctx: ServiceContext): Promise<number>
  * after the last approved meeting, else the first day of the silent months), linked to the assignment. The IVO report reads it like any interruption.
  */
 export async function registerAvbrott(ctx: ServiceContext, assignmentId: number): Promise<{ fromDate: string }> {
+  return writeTransaction(ctx, (tx) => registerAvbrottInTrx(tx, assignmentId));
+}
+
+async function registerAvbrottInTrx(ctx: TxContext, assignmentId: number): Promise<{ fromDate: string }> {
   const f = (await flags(ctx)).find((x) => x.assignmentId === assignmentId);
   if (!f) throw new DomainError('RULE_VIOLATION', 'Uppdraget är inte flaggat som möjligt avbrott (det har träffar i godkända månadsrapporter, är inte aktivt eller har redan ett avbrott).');
   const reason = f.lastMeetingDate
     ? `Inga träffar i godkända månadsrapporter efter ${f.lastMeetingDate} (${f.silentMonths.join(', ')}).`
     : `Inga godkända månadsrapporter med träffar (${f.silentMonths.join(', ')}); avbrottet räknas från periodens första dag.`;
-  await interruptDecision(ctx, { id: f.decisionId, fromDate: f.silentSince, reason });
+  await interruptDecisionInTrx(ctx, { id: f.decisionId, fromDate: f.silentSince, reason });
   await ctx.db.updateTable('decision_interruptions').set({ assignment_id: assignmentId }).where('decision_id', '=', f.decisionId).where('resumed_date', 'is', null).execute();
   await audit(ctx, ctx.db, { action: 'assignment.avbrott', entityType: 'client', entityId: f.clientId, detail: `uppdrag ${assignmentId}, avbrott från ${f.silentSince}` });
   return { fromDate: f.silentSince };

@@ -5,6 +5,7 @@ import { DomainError } from '../../../shared/errors';
 import { guessLaw, lawDateProblem, type Law, type Personkrets } from '../../../shared/legal/laws';
 import type { setLawInput } from '../../../shared/ipc/procedures/legal';
 import { audit, type ServiceContext } from '../../core/session';
+import { writeTransaction, type TxContext } from '../transaction';
 import { legalSettingsStore } from './settings';
 
 /**
@@ -47,11 +48,14 @@ export async function guessedLaws(ctx: ServiceContext) {
 
 /** The officer confirms or corrects a decision's law, paragraph and personkrets. */
 export async function setDecisionLaw(ctx: ServiceContext, input: z.output<typeof setLawInput>): Promise<void> {
+  return writeTransaction(ctx, (tx) => setDecisionLawInTrx(tx, input));
+}
+
+async function setDecisionLawInTrx(ctx: TxContext, input: z.output<typeof setLawInput>): Promise<void> {
   const d = await ctx.db.selectFrom('decisions').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!d) throw new DomainError('NOT_FOUND', 'Beslutet finns inte.');
   const r = await resolveDecisionLaw(ctx.db, { legalBasis: d.legal_basis, decisionDate: d.decision_date, law: input.law, paragraph: input.paragraph, personkrets: input.personkrets });
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('decisions').set({ law: r.law, paragraph: r.paragraph, personkrets: r.personkrets, law_guessed: 0 }).where('id', '=', d.id).execute();
-    await audit(ctx, trx, { action: 'decision.law', entityType: 'client', entityId: d.client_id, detail: `beslut ${d.id}: ${r.law} ${r.paragraph}${r.personkrets ? `, personkrets ${r.personkrets}` : ''}` });
-  });
+  const trx = ctx.db;
+  await trx.updateTable('decisions').set({ law: r.law, paragraph: r.paragraph, personkrets: r.personkrets, law_guessed: 0 }).where('id', '=', d.id).execute();
+  await audit(ctx, trx, { action: 'decision.law', entityType: 'client', entityId: d.client_id, detail: `beslut ${d.id}: ${r.law} ${r.paragraph}${r.personkrets ? `, personkrets ${r.personkrets}` : ''}` });
 }

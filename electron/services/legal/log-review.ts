@@ -2,6 +2,7 @@ import { addDays, addMonths, toLocalIsoDate } from '../../../shared/dates';
 import { classifyLogRow, stockholmTime, type LogCategory } from '../../../shared/legal/log-review';
 import { LOG_REVIEW_CATEGORIES, LOG_REVIEW_LABELS } from '../../../shared/ipc/procedures/legal';
 import { audit, type ServiceContext } from '../../core/session';
+import { writeTransaction, type TxContext } from '../transaction';
 import { toCsv } from '../../exports/csv';
 import { xlsxTable } from '../../exports/xlsx';
 import { legalSettingsStore } from './settings';
@@ -75,12 +76,15 @@ export async function logReviewFile(ctx: ServiceContext, input: { from: string; 
 
 /** "Granskad": the review is recorded with the counts seen, and the sign-off is itself logged. */
 export async function signOffLogReview(ctx: ServiceContext, input: { from: string; to: string; note: string }) {
+  return writeTransaction(ctx, (tx) => signOffLogReviewInTrx(tx, input));
+}
+
+async function signOffLogReviewInTrx(ctx: TxContext, input: { from: string; to: string; note: string }) {
   const r = await logReview(ctx, input);
   const counts = Object.fromEntries(r.categories.map((c) => [c.key, c.entries.length]));
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('log_reviews').values({ period_from: input.from, period_to: input.to, reviewed_at: ctx.now().toISOString(), reviewed_by: ctx.actor.id, note: input.note, counts: JSON.stringify(counts) }).execute();
-    await audit(ctx, trx, { action: 'audit.review.signoff', entityType: 'audit', detail: `${input.from}–${input.to} granskad: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}` });
-  });
+  const trx = ctx.db;
+  await trx.insertInto('log_reviews').values({ period_from: input.from, period_to: input.to, reviewed_at: ctx.now().toISOString(), reviewed_by: ctx.actor.id, note: input.note, counts: JSON.stringify(counts) }).execute();
+  await audit(ctx, trx, { action: 'audit.review.signoff', entityType: 'audit', detail: `${input.from}–${input.to} granskad: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}` });
 }
 
 /** Översikt (admins): the last review is older than the configured number of months, or none was ever made. */

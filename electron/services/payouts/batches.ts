@@ -1,15 +1,16 @@
 import { sql } from 'kysely';
 import { DomainError } from '../../../shared/errors';
-import { PAYOUT_FORMAT_LABELS, type PayoutBatch, type PayoutFormat } from '../../../shared/ipc/procedures/payouts';
+import { PAYOUT_FORMAT_LABELS, type PayoutBatch } from '../../../shared/ipc/procedures/payouts';
 import { isBankDay } from '../../../shared/bank-days';
 import { executionDate, netPay, payoutDate } from '../../../shared/compensation/payout';
 import { isValidIsoDate, toLocalIsoDate } from '../../../shared/dates';
 import { formatBban, maskAccount, normaliseAccount } from '../../../shared/bank-account';
-import { BANK_PROFILES_DEF, type BankProfileId } from '../../../shared/bank-profiles';
+import { BANK_PROFILES_DEF } from '../../../shared/bank-profiles';
 import { maskPersonnummer } from '../../../shared/personnummer';
 import { audit, type ServiceContext } from '../../core/session';
 import { computeMonth, type PersonAmounts } from './compute';
 import { getPaymentSettings } from './settings';
+import { writeTransaction, type TxContext } from '../transaction';
 
 const FIELDS = ['arvodeOre', 'omkostnadOre', 'expensesOre', 'taxOre', 'feeOre'] as const;
 
@@ -67,6 +68,10 @@ export function correctionLine(p: PersonAmounts, prev: Record<(typeof FIELDS)[nu
  * when nothing differs no batch is made and the caller is told so.
  */
 export async function createPayoutBatch(ctx: ServiceContext, input: { month: string; paymentDate?: string }): Promise<{ id: number }> {
+  return writeTransaction(ctx, (tx) => createPayoutBatchInTrx(tx, input));
+}
+
+async function createPayoutBatchInTrx(ctx: TxContext, input: { month: string; paymentDate?: string }): Promise<{ id: number }> {
   const paymentDate = input.paymentDate ?? (await defaultPaymentDate(ctx, input.month));
   checkPaymentDate(paymentDate, toLocalIsoDate(ctx.now()));
   const draft = await ctx.db.selectFrom('payout_batches').select('id').where('month', '=', input.month).where('status', '=', 'utkast').executeTakeFirst();
@@ -95,46 +100,49 @@ export async function createPayoutBatch(ctx: ServiceContext, input: { month: str
     throw new DomainError('RULE_VIOLATION', isCorrection ? `Inga ändringar sedan den attesterade utbetalningen för ${input.month}: ingen rättelse behövs.${stale}` : `Det finns inget att betala ut: inga godkända månadsrapporter för månaden.${stale}`);
   }
 
-  return ctx.db.transaction().execute(async (trx) => {
-    let id = draft?.id;
-    if (id) {
-      await trx.deleteFrom('payout_lines').where('batch_id', '=', id).execute();
-      await trx.updateTable('payout_batches').set({ payment_date: paymentDate, kind: isCorrection ? 'rättelse' : 'ordinarie' }).where('id', '=', id).execute();
-    } else {
-      ({ id } = await trx
-        .insertInto('payout_batches')
-        .values({ month: input.month, kind: isCorrection ? 'rättelse' : 'ordinarie', status: 'utkast', payment_date: paymentDate, created_at: ctx.now().toISOString(), created_by: ctx.actor.id })
-        .returning('id')
-        .executeTakeFirstOrThrow());
-    }
-    // In chunks: one statement for 10 000 people would exceed SQLite's limit on bound variables.
-    for (let i = 0; i < lines.length; i += 500) {
-    await trx
-      .insertInto('payout_lines')
-      .values(
-        lines.slice(i, i + 500).map((l) => ({
-          batch_id: id!,
-          contact_person_id: l.contactPersonId,
-          arvode_ore: l.arvodeOre,
-          omkostnad_ore: l.omkostnadOre,
-          expenses_ore: l.expensesOre,
-          tax_ore: l.taxOre,
-          tax_mode: l.taxMode,
-          fee_ore: l.feeOre,
-          fee_rate_bp: l.feeRateBp,
-          fee_base_ore: l.feeBaseOre,
-          below_threshold: l.belowThreshold ? 1 : 0,
-          details: JSON.stringify({ text: l.details, approvers: l.approverIds }),
-        })),
-      )
-      .execute();
-    }
-    await audit(ctx, trx, { action: draft ? 'payout.recompute' : 'payout.create', entityType: 'payout_batch', entityId: id!, detail: `${input.month}, ${lines.length} rader` });
-    return { id: id! };
-  });
+  const trx = ctx.db;
+  let id = draft?.id;
+  if (id) {
+    await trx.deleteFrom('payout_lines').where('batch_id', '=', id).execute();
+    await trx.updateTable('payout_batches').set({ payment_date: paymentDate, kind: isCorrection ? 'rättelse' : 'ordinarie' }).where('id', '=', id).execute();
+  } else {
+    ({ id } = await trx
+      .insertInto('payout_batches')
+      .values({ month: input.month, kind: isCorrection ? 'rättelse' : 'ordinarie', status: 'utkast', payment_date: paymentDate, created_at: ctx.now().toISOString(), created_by: ctx.actor.id })
+      .returning('id')
+      .executeTakeFirstOrThrow());
+  }
+  // In chunks: one statement for 10 000 people would exceed SQLite's limit on bound variables.
+  for (let i = 0; i < lines.length; i += 500) {
+  await trx
+    .insertInto('payout_lines')
+    .values(
+      lines.slice(i, i + 500).map((l) => ({
+        batch_id: id!,
+        contact_person_id: l.contactPersonId,
+        arvode_ore: l.arvodeOre,
+        omkostnad_ore: l.omkostnadOre,
+        expenses_ore: l.expensesOre,
+        tax_ore: l.taxOre,
+        tax_mode: l.taxMode,
+        fee_ore: l.feeOre,
+        fee_rate_bp: l.feeRateBp,
+        fee_base_ore: l.feeBaseOre,
+        below_threshold: l.belowThreshold ? 1 : 0,
+        details: JSON.stringify({ text: l.details, approvers: l.approverIds }),
+      })),
+    )
+    .execute();
+  }
+  await audit(ctx, trx, { action: draft ? 'payout.recompute' : 'payout.create', entityType: 'payout_batch', entityId: id!, detail: `${input.month}, ${lines.length} rader` });
+  return { id: id! };
 }
 
 export async function setTableTax(ctx: ServiceContext, input: { lineId: number; taxOre: number }): Promise<void> {
+  return writeTransaction(ctx, (tx) => setTableTaxInTrx(tx, input));
+}
+
+async function setTableTaxInTrx(ctx: TxContext, input: { lineId: number; taxOre: number }): Promise<void> {
   const line = await ctx.db
     .selectFrom('payout_lines')
     .innerJoin('payout_batches', 'payout_batches.id', 'payout_lines.batch_id')
@@ -145,10 +153,9 @@ export async function setTableTax(ctx: ServiceContext, input: { lineId: number; 
   if (line.status !== 'utkast') throw new DomainError('RULE_VIOLATION', 'Utbetalningen är attesterad och kan inte ändras.');
   if (line.tax_mode !== 'table') throw new DomainError('RULE_VIOLATION', 'Skatten räknas automatiskt för den här personen.');
   if (input.taxOre > Math.max(0, line.arvode_ore)) throw new DomainError('INVALID_INPUT', 'Skatten kan inte vara större än arvodet.', { fields: { taxOre: 'Större än arvodet.' } });
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('payout_lines').set({ tax_ore: Math.floor(input.taxOre / 100) * 100 }).where('id', '=', line.id).execute();
-    await audit(ctx, trx, { action: 'payout.table-tax', entityType: 'payout_batch', entityId: line.batch_id });
-  });
+  const trx = ctx.db;
+  await trx.updateTable('payout_lines').set({ tax_ore: Math.floor(input.taxOre / 100) * 100 }).where('id', '=', line.id).execute();
+  await audit(ctx, trx, { action: 'payout.table-tax', entityType: 'payout_batch', entityId: line.batch_id });
 }
 
 /** What the payee's account was at the last attested payout, and the last logged account change. */
@@ -208,6 +215,10 @@ async function accountChangeNotes(ctx: ServiceContext, batchId: number, people: 
 
 /** The attestant ticks a flagged line: "I have checked the new account with the person". Ties the tick to the account as it is now. */
 export async function checkAccountChange(ctx: ServiceContext, input: { lineId: number; checked: boolean }): Promise<void> {
+  return writeTransaction(ctx, (tx) => checkAccountChangeInTrx(tx, input));
+}
+
+async function checkAccountChangeInTrx(ctx: TxContext, input: { lineId: number; checked: boolean }): Promise<void> {
   const line = await ctx.db
     .selectFrom('payout_lines')
     .innerJoin('payout_batches', 'payout_batches.id', 'payout_lines.batch_id')
@@ -217,14 +228,13 @@ export async function checkAccountChange(ctx: ServiceContext, input: { lineId: n
     .executeTakeFirst();
   if (!line) throw new DomainError('NOT_FOUND', 'Raden finns inte.');
   if (line.status !== 'utkast') throw new DomainError('RULE_VIOLATION', 'Utbetalningen är attesterad och kan inte ändras.');
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('payout_lines')
-      .set(input.checked ? { account_checked_by: ctx.actor.id, account_checked_at: ctx.now().toISOString(), account_checked_value: accountKey(line.bank_clearing, line.bank_account) } : { account_checked_by: null, account_checked_at: null, account_checked_value: null })
-      .where('id', '=', line.id)
-      .execute();
-    await audit(ctx, trx, { action: input.checked ? 'payout.account-checked' : 'payout.account-unchecked', entityType: 'payout_batch', entityId: line.batch_id, detail: `rad ${line.id}` });
-  });
+  const trx = ctx.db;
+  await trx
+    .updateTable('payout_lines')
+    .set(input.checked ? { account_checked_by: ctx.actor.id, account_checked_at: ctx.now().toISOString(), account_checked_value: accountKey(line.bank_clearing, line.bank_account) } : { account_checked_by: null, account_checked_at: null, account_checked_value: null })
+    .where('id', '=', line.id)
+    .execute();
+  await audit(ctx, trx, { action: input.checked ? 'payout.account-checked' : 'payout.account-unchecked', entityType: 'payout_batch', entityId: line.batch_id, detail: `rad ${line.id}` });
 }
 
 /**
@@ -234,6 +244,10 @@ export async function checkAccountChange(ctx: ServiceContext, input: { lineId: n
  * ticked by this attestant for the account they now have.
  */
 export async function attestBatch(ctx: ServiceContext, batchId: number): Promise<void> {
+  return writeTransaction(ctx, (tx) => attestBatchInTrx(tx, batchId));
+}
+
+async function attestBatchInTrx(ctx: TxContext, batchId: number): Promise<void> {
   const batch = await ctx.db.selectFrom('payout_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
   if (!batch) throw new DomainError('NOT_FOUND', 'Utbetalningen finns inte.');
   if (batch.status !== 'utkast') throw new DomainError('RULE_VIOLATION', 'Utbetalningen är redan attesterad.');
@@ -258,42 +272,39 @@ export async function attestBatch(ctx: ServiceContext, batchId: number): Promise
   if (unchecked.length) {
     throw new DomainError('RULE_VIOLATION', `Kontonummer ändrat sedan förra utbetalningen för ${unchecked.map((l) => `${l.first_name} ${l.last_name}`).join(', ')}. Kontrollera kontot och bocka i raden innan du attesterar.`);
   }
-  await ctx.db.transaction().execute(async (trx) => {
-    await sql`UPDATE payout_lines SET
-        payee_name = (SELECT first_name || ' ' || last_name FROM contact_persons cp WHERE cp.id = payout_lines.contact_person_id),
-        payee_personnummer = (SELECT personnummer FROM contact_persons cp WHERE cp.id = payout_lines.contact_person_id),
-        payee_clearing = (SELECT bank_clearing FROM contact_persons cp WHERE cp.id = payout_lines.contact_person_id),
-        payee_account = (SELECT bank_account FROM contact_persons cp WHERE cp.id = payout_lines.contact_person_id),
-        payee_employee_number = (SELECT employee_number FROM contact_persons cp WHERE cp.id = payout_lines.contact_person_id)
-      WHERE batch_id = ${batchId}`.execute(trx);
-    for (const l of lines) {
-      const note = notes.get(l.contact_person_id);
-      if (note) await trx.updateTable('payout_lines').set({ account_changed: 1, account_change_note: note }).where('id', '=', l.id).execute();
-    }
-    await trx
-      .updateTable('payout_batches')
-      .set({ status: 'attesterad', attested_at: ctx.now().toISOString(), attested_by: ctx.actor.id, bank_profile: settings.bankProfile, channel: settings.payoutChannel })
-      .where('id', '=', batchId)
-      .execute();
-    await audit(ctx, trx, { action: 'payout.attest', entityType: 'payout_batch', entityId: batchId, detail: `${batch.month}, ${PAYOUT_FORMAT_LABELS[settings.payoutChannel]}${notes.size ? `, ${notes.size} ändrade konton kontrollerade` : ''}` });
-  });
-}
-
-async function deleteDraftInner(ctx: ServiceContext, batchId: number, why: string): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('payout_redates').where('batch_id', '=', batchId).execute();
-    await trx.deleteFrom('payout_lines').where('batch_id', '=', batchId).execute();
-    await trx.deleteFrom('payout_batches').where('id', '=', batchId).where('status', '=', 'utkast').execute();
-    await audit(ctx, trx, { action: 'payout.delete-draft', entityType: 'payout_batch', entityId: batchId, detail: why });
-  });
+  const trx = ctx.db;
+  await sql`UPDATE payout_lines SET
+      payee_name = (SELECT first_name || ' ' || last_name FROM contact_persons cp WHERE cp.id = payout_lines.contact_person_id),
+      payee_personnummer = (SELECT personnummer FROM contact_persons cp WHERE cp.id = payout_lines.contact_person_id),
+      payee_clearing = (SELECT bank_clearing FROM contact_persons cp WHERE cp.id = payout_lines.contact_person_id),
+      payee_account = (SELECT bank_account FROM contact_persons cp WHERE cp.id = payout_lines.contact_person_id),
+      payee_employee_number = (SELECT employee_number FROM contact_persons cp WHERE cp.id = payout_lines.contact_person_id)
+    WHERE batch_id = ${batchId}`.execute(trx);
+  for (const l of lines) {
+    const note = notes.get(l.contact_person_id);
+    if (note) await trx.updateTable('payout_lines').set({ account_changed: 1, account_change_note: note }).where('id', '=', l.id).execute();
+  }
+  await trx
+    .updateTable('payout_batches')
+    .set({ status: 'attesterad', attested_at: ctx.now().toISOString(), attested_by: ctx.actor.id, bank_profile: settings.bankProfile, channel: settings.payoutChannel })
+    .where('id', '=', batchId)
+    .execute();
+  await audit(ctx, trx, { action: 'payout.attest', entityType: 'payout_batch', entityId: batchId, detail: `${batch.month}, ${PAYOUT_FORMAT_LABELS[settings.payoutChannel]}${notes.size ? `, ${notes.size} ändrade konton kontrollerade` : ''}` });
 }
 
 /** A draft (never attested) can be deleted; an attested batch never. */
 export async function deleteDraft(ctx: ServiceContext, batchId: number): Promise<void> {
+  return writeTransaction(ctx, (tx) => deleteDraftInTrx(tx, batchId));
+}
+
+async function deleteDraftInTrx(ctx: TxContext, batchId: number): Promise<void> {
   const batch = await ctx.db.selectFrom('payout_batches').select(['id', 'status']).where('id', '=', batchId).executeTakeFirst();
   if (!batch) throw new DomainError('NOT_FOUND', 'Utbetalningen finns inte.');
   if (batch.status !== 'utkast') throw new DomainError('RULE_VIOLATION', 'En attesterad utbetalning kan inte tas bort.');
-  await deleteDraftInner(ctx, batchId, 'borttaget utkast');
+  await ctx.db.deleteFrom('payout_redates').where('batch_id', '=', batchId).execute();
+  await ctx.db.deleteFrom('payout_lines').where('batch_id', '=', batchId).execute();
+  await ctx.db.deleteFrom('payout_batches').where('id', '=', batchId).where('status', '=', 'utkast').execute();
+  await audit(ctx, ctx.db, { action: 'payout.delete-draft', entityType: 'payout_batch', entityId: batchId, detail: 'borttaget utkast' });
 }
 
 /**
@@ -302,6 +313,10 @@ export async function deleteDraft(ctx: ServiceContext, batchId: number): Promise
  * no file is out (void the export first). Every move is kept with its reason and shown on the batch.
  */
 export async function redateBatch(ctx: ServiceContext, input: { batchId: number; paymentDate: string; reason: string }): Promise<void> {
+  return writeTransaction(ctx, (tx) => redateBatchInTrx(tx, input));
+}
+
+async function redateBatchInTrx(ctx: TxContext, input: { batchId: number; paymentDate: string; reason: string }): Promise<void> {
   const batch = await ctx.db.selectFrom('payout_batches').selectAll().where('id', '=', input.batchId).executeTakeFirst();
   if (!batch) throw new DomainError('NOT_FOUND', 'Utbetalningen finns inte.');
   checkPaymentDate(input.paymentDate, toLocalIsoDate(ctx.now()));
@@ -312,11 +327,10 @@ export async function redateBatch(ctx: ServiceContext, input: { batchId: number;
     const active = await ctx.db.selectFrom('payout_exports').select('format').where('batch_id', '=', batch.id).where('voided_at', 'is', null).executeTakeFirst();
     if (active) throw new DomainError('RULE_VIOLATION', `Filen är redan exporterad med utbetalningsdagen ${batch.payment_date}. Makulera exporten (med skäl) innan dagen ändras.`);
   }
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('payout_batches').set({ payment_date: input.paymentDate }).where('id', '=', batch.id).execute();
-    await trx.insertInto('payout_redates').values({ batch_id: batch.id, from_date: batch.payment_date, to_date: input.paymentDate, at: ctx.now().toISOString(), user_id: ctx.actor.id, reason: input.reason || 'Ändrad före attest' }).execute();
-    await audit(ctx, trx, { action: 'payout.redate', entityType: 'payout_batch', entityId: batch.id, detail: `${batch.payment_date} -> ${input.paymentDate}${input.reason ? `: ${input.reason}` : ''}` });
-  });
+  const trx = ctx.db;
+  await trx.updateTable('payout_batches').set({ payment_date: input.paymentDate }).where('id', '=', batch.id).execute();
+  await trx.insertInto('payout_redates').values({ batch_id: batch.id, from_date: batch.payment_date, to_date: input.paymentDate, at: ctx.now().toISOString(), user_id: ctx.actor.id, reason: input.reason || 'Ändrad före attest' }).execute();
+  await audit(ctx, trx, { action: 'payout.redate', entityType: 'payout_batch', entityId: batch.id, detail: `${batch.payment_date} -> ${input.paymentDate}${input.reason ? `: ${input.reason}` : ''}` });
 }
 
 export async function listBatches(ctx: ServiceContext, month: string): Promise<PayoutBatch[]> {
@@ -380,7 +394,7 @@ export async function listBatches(ctx: ServiceContext, month: string): Promise<P
       };
     });
     const sum = (f: (x: (typeof mapped)[number]) => number | null) => mapped.reduce((s, x) => s + (f(x) ?? 0), 0);
-    const profile = (b.bank_profile ?? settings.bankProfile) as BankProfileId;
+    const profile = b.bank_profile ?? settings.bankProfile;
     const problems = [
       ...mapped.filter((l) => l.taxOre === null).map((l) => `Skatt saknas för ${l.name} (${l.personnummerMasked}).`),
       ...mapped.filter((l) => !l.account).map((l) => `Bankkonto saknas för ${l.name} (${l.personnummerMasked}; behövs för bankfil).`),
@@ -390,11 +404,11 @@ export async function listBatches(ctx: ServiceContext, month: string): Promise<P
     out.push({
       id: b.id,
       month: b.month,
-      kind: b.kind as 'ordinarie' | 'rättelse',
-      status: b.status as 'utkast' | 'attesterad',
+      kind: b.kind,
+      status: b.status,
       paymentDate: b.payment_date,
       executionDate: executionDate(b.payment_date, BANK_PROFILES_DEF[profile]?.executionDate ?? 'payday'),
-      channel: (b.channel ?? (attested ? null : settings.payoutChannel)) as PayoutFormat | null,
+      channel: b.channel ?? (attested ? null : settings.payoutChannel),
       bankProfile: profile,
       redates: redates.map((r) => ({ from: r.from_date, to: r.to_date, at: r.at, by: r.display_name ?? null, reason: r.reason })),
       createdBy: b.created_name ?? null,

@@ -88,7 +88,7 @@ export async function computeMonth(db: Kysely<DB> | Transaction<DB>, month: stri
   const people: PersonAmounts[] = [];
   for (const [cpId, p] of byPerson) {
     const cp = await db.selectFrom('contact_persons').select(['birth_date', 'tax_mode', 'tax_percent']).where('id', '=', cpId).executeTakeFirstOrThrow();
-    const mode = cp.tax_mode as TaxMode;
+    const mode = cp.tax_mode;
     const tax = preliminaryTax(p.arvode, mode, { sideIncomeBp: rate.sideIncomeTaxBp, percent: cp.tax_percent, tableAmountOre: tableTax.get(cpId) ?? null });
     const feeRate = employerFeeRate(cp.birth_date, month, rate);
     const fee = employerFee(p.arvode, await yearToDateArvode(db, cpId, month), feeRate, rate.feeThresholdOre, rate.employerFee.fullBp);

@@ -3,9 +3,10 @@ import { DomainError } from '../../../shared/errors';
 import { isBankDay } from '../../../shared/bank-days';
 import { toLocalIsoDate } from '../../../shared/dates';
 import { LEGACY_WARNING, PAYOUT_FORMAT_LABELS, type PayoutFormat } from '../../../shared/ipc/procedures/payouts';
-import { BANK_PROFILES_DEF, type BankProfileId } from '../../../shared/bank-profiles';
+import { BANK_PROFILES_DEF } from '../../../shared/bank-profiles';
 import { executionDate } from '../../../shared/compensation/payout';
 import { audit, type ServiceContext } from '../../core/session';
+import { writeTransaction, type TxContext } from '../transaction';
 import type { ExportSink } from '../../core/export-sink';
 import { buildPain001, profileProblems } from '../../exports/pain001';
 import { buildBgcLon } from '../../exports/bgc-lon';
@@ -61,7 +62,7 @@ async function loadExportBatch(ctx: ServiceContext, batchId: number): Promise<Ex
     msgId: newMsgId(b.month, b.id),
     createdAt: localDateTime(ctx.now()),
     paymentDate: b.payment_date,
-    bankProfile: (b.bank_profile ?? settings.bankProfile) as BankProfileId,
+    bankProfile: b.bank_profile ?? settings.bankProfile,
     settings,
     lines: lines.map((l) => ({
       contactPersonId: l.contact_person_id,
@@ -151,7 +152,7 @@ export async function exportBatch(ctx: ServiceContext, sink: ExportSink, input: 
   if (head.status !== 'attesterad') throw new DomainError('RULE_VIOLATION', 'Bara en attesterad utbetalning kan exporteras.');
   const all = await ctx.db.selectFrom('payout_exports').select(['id', 'format', 'content', 'sha256', 'voided_at', 'msg_id']).where('batch_id', '=', head.id).orderBy('id').execute();
   const active = all.filter((e) => e.voided_at === null);
-  const label = (f: string) => PAYOUT_FORMAT_LABELS[f as PayoutFormat] ?? f;
+  const label = (f: PayoutFormat) => PAYOUT_FORMAT_LABELS[f];
   const earlier = active.find((e) => e.format === input.format && e.content !== null);
   const current = active[0];
   if (current && current.format !== input.format) {
@@ -173,7 +174,13 @@ export async function exportBatch(ctx: ServiceContext, sink: ExportSink, input: 
   const savedTo = await sink(fileName, content);
   const warning = input.format === 'bgc-lon' ? LEGACY_WARNING : null;
   if (!savedTo) return { savedTo: null, fileName, warning };
-  await ctx.db.transaction().execute(async (trx) => {
+  // The file is built and saved (maybe through a dialog) outside any transaction, so the write checks
+  // that no other export of the batch was registered meanwhile (two exports racing each other).
+  await writeTransaction(ctx, async ({ db: trx }) => {
+    const now = await trx.selectFrom('payout_exports').select('id').where('batch_id', '=', head.id).where('voided_at', 'is', null).execute();
+    if (now.map((e) => e.id).join() !== active.map((e) => e.id).join()) {
+      throw new DomainError('CONFLICT', `Utbetalningen exporterades samtidigt av någon annan. Den här filen (${savedTo}) registrerades inte: använd den inte.`);
+    }
     if (!earlier) await trx.updateTable('payout_batches').set({ channel: input.format }).where('id', '=', head.id).execute();
     await trx
       .insertInto('payout_exports')
@@ -186,12 +193,15 @@ export async function exportBatch(ctx: ServiceContext, sink: ExportSink, input: 
 
 /** Voids the batch's active export(s) with a reason (the file must not be used); the batch can then be exported once more. */
 export async function voidExport(ctx: ServiceContext, input: { batchId: number; reason: string }): Promise<void> {
+  return writeTransaction(ctx, (tx) => voidExportInTrx(tx, input));
+}
+
+async function voidExportInTrx(ctx: TxContext, input: { batchId: number; reason: string }): Promise<void> {
   const active = await ctx.db.selectFrom('payout_exports').select(['id', 'format']).where('batch_id', '=', input.batchId).where('voided_at', 'is', null).execute();
-  const [first] = active;
+  const first = active[0];
   if (!first) throw new DomainError('RULE_VIOLATION', 'Det finns ingen export att makulera.');
   if (!input.reason.trim()) throw new DomainError('INVALID_INPUT', 'Ange skälet till makuleringen.', { fields: { reason: 'Ange skäl.' } });
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('payout_exports').set({ voided_at: ctx.now().toISOString(), voided_by: ctx.actor.id, void_reason: input.reason.trim() }).where('batch_id', '=', input.batchId).where('voided_at', 'is', null).execute();
-    await audit(ctx, trx, { action: 'payout.export.void', entityType: 'payout_batch', entityId: input.batchId, detail: `${first.format}: ${input.reason.trim()}` });
-  });
+  const trx = ctx.db;
+  await trx.updateTable('payout_exports').set({ voided_at: ctx.now().toISOString(), voided_by: ctx.actor.id, void_reason: input.reason.trim() }).where('batch_id', '=', input.batchId).where('voided_at', 'is', null).execute();
+  await audit(ctx, trx, { action: 'payout.export.void', entityType: 'payout_batch', entityId: input.batchId, detail: `${first.format}: ${input.reason.trim()}` });
 }

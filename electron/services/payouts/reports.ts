@@ -2,6 +2,7 @@ import { DomainError } from '../../../shared/errors';
 import type { ReportRow } from '../../../shared/ipc/procedures/payouts';
 import { activeDaysInMonth, daysInMonth } from '../../../shared/compensation/amounts';
 import { audit, type ServiceContext } from '../../core/session';
+import { writeTransaction, type TxContext } from '../transaction';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 
@@ -64,7 +65,7 @@ export async function monthReports(ctx: ServiceContext, month: string): Promise<
       report: r
         ? {
             id: r.id,
-            status: r.status as 'inlamnad' | 'godkand',
+            status: r.status,
             meetingDates: JSON.parse(r.meeting_dates) as string[],
             minutes: r.minutes,
             activities: r.activities,
@@ -88,6 +89,10 @@ export async function submitReport(
   ctx: ServiceContext,
   input: { assignmentId: number; month: string; meetingDates: string[]; hours: number; activities: string; expensesOre: number; receiptsNote: string },
 ): Promise<void> {
+  return writeTransaction(ctx, (tx) => submitReportInTrx(tx, input));
+}
+
+async function submitReportInTrx(ctx: TxContext, input: Parameters<typeof submitReport>[1]): Promise<void> {
   const a = await assignmentForMonth(ctx, input.assignmentId, input.month);
   const { first, last } = monthBounds(input.month);
   const outside = input.meetingDates.filter((d) => d < first || d > last || d < a.start_date! || (a.end_date !== null && d > a.end_date));
@@ -101,24 +106,26 @@ export async function submitReport(
     activities: input.activities,
     expenses_ore: input.expensesOre,
     receipts_note: input.receiptsNote,
-    status: 'inlamnad',
+    status: 'inlamnad' as const,
     submitted_at: ctx.now().toISOString(),
     submitted_by: ctx.actor.id,
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    if (existing) await trx.updateTable('monthly_reports').set(values).where('id', '=', existing.id).execute();
-    else await trx.insertInto('monthly_reports').values({ ...values, assignment_id: a.id, month: input.month }).execute();
-    await audit(ctx, trx, { action: 'report.submit', entityType: 'contact_person', entityId: a.cp_id, detail: `uppdrag ${a.id}, ${input.month}` });
-  });
+  const trx = ctx.db;
+  if (existing) await trx.updateTable('monthly_reports').set(values).where('id', '=', existing.id).execute();
+  else await trx.insertInto('monthly_reports').values({ ...values, assignment_id: a.id, month: input.month }).execute();
+  await audit(ctx, trx, { action: 'report.submit', entityType: 'contact_person', entityId: a.cp_id, detail: `uppdrag ${a.id}, ${input.month}` });
 }
 
 export async function approveReport(ctx: ServiceContext, input: { assignmentId: number; month: string }): Promise<void> {
+  return writeTransaction(ctx, (tx) => approveReportInTrx(tx, input));
+}
+
+async function approveReportInTrx(ctx: TxContext, input: { assignmentId: number; month: string }): Promise<void> {
   const a = await assignmentForMonth(ctx, input.assignmentId, input.month);
   const r = await ctx.db.selectFrom('monthly_reports').select(['id', 'status']).where('assignment_id', '=', a.id).where('month', '=', input.month).executeTakeFirst();
   if (!r) throw new DomainError('RULE_VIOLATION', 'Det finns ingen inlämnad rapport att godkänna.');
   if (r.status === 'godkand') throw new DomainError('RULE_VIOLATION', 'Rapporten är redan godkänd.');
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('monthly_reports').set({ status: 'godkand', approved_at: ctx.now().toISOString(), approved_by: ctx.actor.id }).where('id', '=', r.id).execute();
-    await audit(ctx, trx, { action: 'report.approve', entityType: 'contact_person', entityId: a.cp_id, detail: `uppdrag ${a.id}, ${input.month}` });
-  });
+  const trx = ctx.db;
+  await trx.updateTable('monthly_reports').set({ status: 'godkand', approved_at: ctx.now().toISOString(), approved_by: ctx.actor.id }).where('id', '=', r.id).execute();
+  await audit(ctx, trx, { action: 'report.approve', entityType: 'contact_person', entityId: a.cp_id, detail: `uppdrag ${a.id}, ${input.month}` });
 }

@@ -8,6 +8,7 @@ import { formatKronor } from '../../../shared/money';
 import { toLocalIsoDate } from '../../../shared/dates';
 import { paymentSettings, type PaymentSettings } from '../../../shared/ipc/procedures/payouts';
 import { audit, type ServiceContext } from '../../core/session';
+import { writeTransaction, type TxContext } from '../transaction';
 
 const DEFAULT_PAYMENT: PaymentSettings = {
   payerName: 'Kommunen',
@@ -83,6 +84,10 @@ export async function createRateYear(ctx: ServiceContext, input: { year: number;
 
 /** Saves a year as the admin edited it; saving confirms the figures, so a demo year stops being one. */
 export async function saveRate(ctx: ServiceContext, input: RateYear): Promise<void> {
+  return writeTransaction(ctx, (tx) => saveRateInTrx(tx, input));
+}
+
+async function saveRateInTrx(ctx: TxContext, input: RateYear): Promise<void> {
   const r: RateYear = { ...input, demo: false };
   const codes = (levels: Array<{ code: string }>) => new Set(levels.map((l) => l.code)).size === levels.length;
   if (!codes(r.arvodeLevels) || !codes(r.omkostnadLevels)) throw new DomainError('INVALID_INPUT', 'Varje nivå måste ha en egen kod.');
@@ -92,10 +97,9 @@ export async function saveRate(ctx: ServiceContext, input: RateYear): Promise<vo
   if (used && before && JSON.parse(before.config).prisbasbeloppOre !== r.prisbasbeloppOre) {
     throw new DomainError('RULE_VIOLATION', `Prisbasbeloppet för ${r.year} har redan använts i attesterade utbetalningar och kan inte ändras.`);
   }
-  await ctx.db.transaction().execute(async (trx) => {
-    const config = JSON.stringify(r);
-    const at = ctx.now().toISOString();
-    await trx.insertInto('rate_years').values({ year: r.year, config, updated_at: at }).onConflict((oc) => oc.column('year').doUpdateSet({ config, updated_at: at })).execute();
-    await audit(ctx, trx, { action: 'rates.save', entityType: 'rate_year', entityId: r.year });
-  });
+  const trx = ctx.db;
+  const config = JSON.stringify(r);
+  const at = ctx.now().toISOString();
+  await trx.insertInto('rate_years').values({ year: r.year, config, updated_at: at }).onConflict((oc) => oc.column('year').doUpdateSet({ config, updated_at: at })).execute();
+  await audit(ctx, trx, { action: 'rates.save', entityType: 'rate_year', entityId: r.year });
 }
