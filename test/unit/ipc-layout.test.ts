@@ -55,6 +55,7 @@ describe('IPC layout: one file per name prefix', () => {
   it('handles every procedure in the handler file named by its prefix, once', async () => {
     const byFile = await namesByFile('electron/ipc/handlers', (v) => typeof v === 'function');
     expect(misplaced(byFile)).toEqual([]);
+    for (const [file, maps] of byFile) expect({ file, maps: maps.length }).toEqual({ file, maps: 1 });
     const handled = [...byFile.values()].flat(2);
     expect(handled.length).toBe(new Set(handled).size);
     expect([...handled].sort()).toEqual(Object.keys(contract).sort());

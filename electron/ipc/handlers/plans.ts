@@ -1,8 +1,8 @@
 import type { Handlers } from '../router';
 import { listVersions, saveVersion } from '../../services/documents/versions';
-import type { PlanData } from '../../../shared/ipc/procedures/plans';
+import { planVersion } from '../../services/documents/kinds/plan';
 
 export const planHandlers: Pick<Handlers, 'plans.list' | 'plans.save'> = {
-  'plans.list': (core, input) => listVersions<PlanData>(core.serviceContext(), 'implementation_plans', input.assignmentId),
+  'plans.list': (core, input) => listVersions(core.serviceContext(), 'implementation_plans', input.assignmentId, planVersion),
   'plans.save': (core, input) => saveVersion(core.serviceContext(), 'implementation_plans', input.assignmentId, input.data),
 };

@@ -38,9 +38,9 @@ function agreementGaps(o: {
   return gaps;
 }
 
-/** Uppdragsavtal: the saved agreement version merged into the unit's template. */
-export const agreementKind = defineKind({
-  schema: storedVersion(agreementData),
+/** The saved data of a version, and its fields' Swedish names for errors (also used when listing versions). */
+export const agreementVersion = {
+  data: agreementData,
   labels: {
     'data.startDate': 'startdatum',
     'data.endDate': 'slutdatum',
@@ -50,13 +50,15 @@ export const agreementKind = defineKind({
     'data.hoursPerMeeting': 'timmar per träff',
     'data.goals': 'mål',
   },
+};
+
+/** Uppdragsavtal: the saved agreement version merged into the unit's template. */
+export const agreementKind = defineKind({
+  schema: storedVersion(agreementVersion.data),
+  labels: agreementVersion.labels,
   read: async (rc) => {
     const { a } = await assignmentCase(rc);
-    return readVersion(rc, a.id, 'agreements', {
-      what: 'Uppdragsavtalet',
-      none: 'Inget avtal är skrivet för uppdraget.',
-      remedy: 'Spara avtalet på nytt under Uppdrag → Avtal (det blir en ny version), eller kontakta systemförvaltaren.',
-    });
+    return readVersion(rc, a.id, 'agreements');
   },
   render: async (rc, { version, createdAt, data }) => {
     const { ctx, docs, unit } = rc;

@@ -80,6 +80,11 @@ describe('document kinds: stored data parsed with the kind schema, then rendered
       });
     }
     expect(await ok<unknown[]>(inv('documents.archive', { assignmentId }))).toEqual([]);
+    // The version list says the same instead of a bare internal error.
+    expect(await inv('agreements.list', { assignmentId })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringMatching(/^Uppdragsavtalet version 1 går inte att läsa .*\(startdatum: /) },
+    });
   });
 
   it('names a missing field and text that is not JSON in the stored plan', async () => {

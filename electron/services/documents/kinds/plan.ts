@@ -6,22 +6,24 @@ import { assignmentCase } from './context';
 import { defineKind } from './define';
 import { readVersion, storedVersion } from './versions';
 
-/** Genomförandeplan: the saved plan version with the parties and the decision's law. */
-export const planKind = defineKind({
-  schema: storedVersion(planData),
+/** The saved data of a version, and its fields' Swedish names for errors (also used when listing versions). */
+export const planVersion = {
+  data: planData,
   labels: {
     'data.goals': 'mål',
     'data.activities': 'aktiviteter',
     'data.nextFollowUp': 'nästa uppföljning',
     'data.participation': 'brukarens delaktighet',
   },
+};
+
+/** Genomförandeplan: the saved plan version with the parties and the decision's law. */
+export const planKind = defineKind({
+  schema: storedVersion(planVersion.data),
+  labels: planVersion.labels,
   read: async (rc) => {
     const { a } = await assignmentCase(rc);
-    return readVersion(rc, a.id, 'implementation_plans', {
-      what: 'Genomförandeplanen',
-      none: 'Ingen genomförandeplan är skriven för uppdraget.',
-      remedy: 'Spara planen på nytt under Uppdrag → Genomförandeplan (det blir en ny version), eller kontakta systemförvaltaren.',
-    });
+    return readVersion(rc, a.id, 'implementation_plans');
   },
   render: async (rc, { version, data }) => {
     const { a, d, client, cp } = await assignmentCase(rc);
