@@ -1,5 +1,5 @@
 import { mergeText, type MergeValues, type TemplateParagraph } from '../../shared/documents/merge';
-import type { PlanData } from '../../shared/ipc/procedures/documents';
+import type { PlanData } from '../../shared/ipc/procedures/plans';
 import { esc, letterhead, page } from './html';
 
 export interface Party {

@@ -1,4 +1,4 @@
-import type { PaymentSettings } from '../../shared/ipc/procedures/payouts';
+import type { PaymentSettings } from '../../shared/ipc/procedures/payments';
 import type { BankProfileId } from '../../shared/bank-profiles';
 
 /** What every payout file is written from: an attested batch with the payee data frozen at attest. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { DomainError } from '../../shared/errors';
-import { IMPORT_FIELDS, type ImportKind } from '../../shared/ipc/procedures/imports';
-import { contactPersonInput } from '../../shared/ipc/procedures/contactPersons';
+import { IMPORT_FIELDS, type ImportKind } from '../../shared/ipc/procedures/import';
+import { contactPersonInput } from '../../shared/ipc/procedures/cp';
 import { clientInput } from '../../shared/ipc/procedures/clients';
 import { checkBankAccount } from '../../shared/bank-account';
 import { audit, type ServiceContext } from '../core/session';

@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../core/session';
 import { addDays, toLocalIsoDate } from '../../shared/dates';
-import { clientInput, decisionInput } from '../../shared/ipc/procedures/clients';
+import { clientInput } from '../../shared/ipc/procedures/clients';
+import { decisionInput } from '../../shared/ipc/procedures/decisions';
 import { createClient } from '../services/clients/records';
 import { createDecision, endDecision } from '../services/clients/decisions';
 import { suggestMatches } from '../services/assignments/matching';

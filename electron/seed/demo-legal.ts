@@ -1,7 +1,8 @@
 import type { ServiceContext } from '../core/session';
 import { toLocalIsoDate } from '../../shared/dates';
-import { clientInput, decisionInput } from '../../shared/ipc/procedures/clients';
-import { participantInput } from '../../shared/ipc/procedures/legal';
+import { clientInput } from '../../shared/ipc/procedures/clients';
+import { decisionInput } from '../../shared/ipc/procedures/decisions';
+import { participantInput } from '../../shared/ipc/procedures/participants';
 import { createClient } from '../services/clients/records';
 import { createDecision } from '../services/clients/decisions';
 import { createParticipant } from '../services/legal/participants';

@@ -4,7 +4,7 @@ import { setCompensation } from '../services/assignments/compensation';
 import { approveReport, assignmentsInMonth, submitReport } from '../services/payouts/reports';
 import { savePaymentSettings } from '../services/payouts/settings';
 import type { Rng } from './random';
-import type { PaymentSettings } from '../../shared/ipc/procedures/payouts';
+import type { PaymentSettings } from '../../shared/ipc/procedures/payments';
 import { attestBatch, createPayoutBatch, listBatches, setTableTax } from '../services/payouts/batches';
 import { exportBatch } from '../services/payouts/export';
 import { payoutDate } from '../../shared/compensation/payout';

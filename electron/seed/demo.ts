@@ -3,7 +3,7 @@ import { addDays, toLocalIsoDate } from '../../shared/dates';
 import { createContactPerson } from '../services/contact-persons/records';
 import { addInterview, addReference, addRegisterCheck, setConsent } from '../services/contact-persons/assessment';
 import { transitionContactPerson } from '../services/contact-persons/status';
-import { contactPersonInput } from '../../shared/ipc/procedures/contactPersons';
+import { contactPersonInput } from '../../shared/ipc/procedures/cp';
 import { AREAS, DISABILITIES, FIRST_NAMES_F, FIRST_NAMES_M, INTERESTS, LANGUAGES, STREETS, SURNAMES, syntheticPersonnummer } from './names';
 import { rng, type Rng } from './random';
 import { seedDemoCases } from './demo-cases';

@@ -8,6 +8,8 @@ import type { Vault } from '../vault/vault';
 import { toLocalIsoDate } from '../../shared/dates';
 import type { ServiceContext } from '../core/session';
 import { toCsv } from '../exports/csv';
+import type { ExportSink } from '../core/export-sink';
+import { saveExport } from './save-export';
 
 export interface AuditFilter {
   userId?: number;
@@ -60,11 +62,14 @@ export async function listAudit(ctx: ServiceContext, input: AuditFilter & { limi
   return rows.map(toEntry);
 }
 
-/** The filtered log as CSV for the municipality's logguppföljning (the caller logs the export once saved). */
-export async function exportAuditCsv(ctx: ServiceContext, f: AuditFilter): Promise<{ csv: string; rows: number }> {
-  const rows = (await (await filtered(ctx.db, f, toLocalIsoDate(ctx.now()))).limit(1_000_000).execute()).map(toEntry);
+/** The filtered log as CSV for the municipality's logguppföljning, logged once saved. */
+export async function exportAuditCsv(ctx: ServiceContext, sink: ExportSink, f: AuditFilter): Promise<{ savedTo: string | null; rows: number }> {
+  const today = toLocalIsoDate(ctx.now());
+  const rows = (await (await filtered(ctx.db, f, today)).limit(1_000_000).execute()).map(toEntry);
   const lines = [['Nr', 'Tid', 'Användare', 'Händelse', 'Objekt', 'Objekt-id', 'Detalj'], ...rows.map((r) => [r.id, r.at, r.username, r.action, r.entityType, r.entityId, r.detail])];
-  return { csv: toCsv(lines), rows: rows.length };
+  const file = { name: `logg-${ctx.now().toISOString().slice(0, 10)}.csv`, content: Buffer.from(toCsv(lines), 'utf8') };
+  const savedTo = await saveExport(ctx, sink, file, { action: 'audit.export', entityType: 'audit', detail: `${rows.length} rader` });
+  return { savedTo, rows: rows.length };
 }
 
 /** The live chain against the vault's anchor and the head in every backup manifest. */

@@ -31,6 +31,12 @@ export async function backupNow(ctx: ServiceContext, vault: Vault, kind: 'manuel
   return { path };
 }
 
+/** The backups in the chosen folder; those made under an earlier data key are marked. */
+export async function listBackupFiles(ctx: ServiceContext, currentKeyId: string | null) {
+  const s = await readBackupSettings(ctx.db);
+  return listBackups(s.folder).map((b) => ({ path: b.path, createdAt: b.manifest.createdAt, kind: b.manifest.kind, bytes: b.bytes, oldKey: b.manifest.keyId !== currentKeyId }));
+}
+
 /** Daily automatic backup on the first unlock of the day. A failure is logged and never blocks the login. */
 export async function autoBackupIfDue(ctx: ServiceContext, vault: Vault): Promise<void> {
   const s = await readBackupSettings(ctx.db);

@@ -1,6 +1,6 @@
 import { addDays, daysBetween, toLocalIsoDate } from '../../shared/dates';
 import { ivoDeadline } from '../../shared/ivo/report';
-import type { ServiceContext } from '../core/session';
+import { audit, type ServiceContext } from '../core/session';
 
 /** Counts for Översikt. Names only of decisions near the three-month limit (the officer acts on those). */
 export async function dashboardSummary(ctx: ServiceContext) {
@@ -37,4 +37,16 @@ export async function dashboardSummary(ctx: ServiceContext) {
     followUpsOverdue: followUps.filter((f) => f.planned_date < today).length,
     followUpsSoon: followUps.filter((f) => f.planned_date >= today && f.planned_date <= soonLimit).length,
   };
+}
+
+/**
+ * Översikt for the signed-in user. Names near the deadline are case data: only for case workers,
+ * and the read is logged.
+ */
+export async function dashboardForActor(ctx: ServiceContext) {
+  const summary = await dashboardSummary(ctx);
+  if (!ctx.actor.roles.includes('handlaggare')) return { ...summary, approachingDeadline: [] };
+  const near = summary.approachingDeadline.length;
+  if (near > 0) await audit(ctx, ctx.db, { action: 'dashboard.read', entityType: 'client', detail: `${near} beslut nära tremånadersgränsen` });
+  return summary;
 }

@@ -7,7 +7,7 @@ type Value = string | number | null | undefined;
 
 const collator = new Intl.Collator('sv', { numeric: true, sensitivity: 'base' });
 
-/** Same order as the export (electron/ipc/handlers/exports.ts sortRows): Swedish collation, empty cells last. */
+/** Same order as the export (electron/exports/lists.ts sortRows): Swedish collation, empty cells last. */
 export function compareValues(x: Value, y: Value, descending: boolean): number {
   const empty = (v: Value) => v === null || v === undefined || v === '';
   if (empty(x)) return empty(y) ? 0 : 1;

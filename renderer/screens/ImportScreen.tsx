@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
-import { IMPORT_FIELDS, type ImportKind } from '../../shared/ipc/procedures/imports';
+import { IMPORT_FIELDS, type ImportKind } from '../../shared/ipc/procedures/import';
 import type { ProcOutput } from '../../shared/ipc/contract';
 import { call, ApiError } from '../api';
 import { FormMessage } from '../components/form';

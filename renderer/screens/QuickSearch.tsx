@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Dialog, Heading, Input, Label, Modal, SearchField } from 'react-aria-components';
 import { CP_STATUS_LABELS } from '../../shared/contact-persons/status';
-import type { CpListRow } from '../../shared/ipc/procedures/contactPersons';
+import type { CpListRow } from '../../shared/ipc/procedures/cp';
 import type { ClientListRow } from '../../shared/ipc/procedures/clients';
 import { call } from '../api';
 

@@ -47,3 +47,11 @@ export const addressOutput = z.object({ street: z.string(), postalCode: z.string
 
 /** Changing skyddad identitet on or off needs a reason (checked in the service, logged). */
 export const protectedIdentityReason = z.string().trim().max(500, 'Skälet är för långt (högst 500 tecken).').default('');
+
+export const monthField = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ange månad som ÅÅÅÅ-MM.');
+
+/** The answer of a procedure that only confirms it was done. */
+export const ok = z.object({ ok: z.literal(true) });
+
+/** One saved version of a document's data (agreements, plans). */
+export const versionRow = <T extends z.ZodType>(data: T) => z.object({ version: z.number(), data, createdAt: z.string(), createdBy: z.string().nullable() });

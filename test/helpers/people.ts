@@ -1,5 +1,5 @@
 import { luhnControlDigit } from '../../shared/personnummer';
-import type { ContactPersonInput } from '../../shared/ipc/procedures/contactPersons';
+import type { ContactPersonInput } from '../../shared/ipc/procedures/cp';
 
 /** A synthetic personnummer that passes the checksum (YYYYMMDD + 3 digits + control). */
 export function syntheticPnr(birth: string, serial: number): string {

@@ -9,11 +9,12 @@ import { GUARDS_0009 } from './0009-integrity';
 import { CP_STATUSES } from '../../../shared/contact-persons/status';
 import { ASSIGNMENT_STATUSES } from '../../../shared/assignments/status';
 import { OUTCOMES, REGISTERS } from '../../../shared/contact-persons/register-checks';
-import { CONNECTION_ROLES, PERIODS } from '../../../shared/ipc/procedures/clients';
+import { CONNECTION_ROLES } from '../../../shared/ipc/procedures/clients';
+import { PERIODS } from '../../../shared/ipc/procedures/decisions';
 import { LAWS, PERSONKRETSAR } from '../../../shared/legal/laws';
 import { AGE_GROUPS } from '../../../shared/legal/participants';
 import { PAYOUT_FORMATS } from '../../../shared/ipc/procedures/payouts';
-import { TAX_MODES } from '../../../shared/ipc/procedures/contactPersons';
+import { TAX_MODES } from '../../../shared/ipc/procedures/cp';
 import { BANK_PROFILE_IDS } from '../../../shared/bank-profiles';
 import { DOCUMENT_KINDS } from '../../../shared/ipc/procedures/documents';
 

@@ -1,6 +1,5 @@
 import type { Handlers } from '../router';
-import { backupNow, readBackupSettings, saveBackupSettings } from '../../services/backup';
-import { listBackups } from '../../backup/backup';
+import { backupNow, listBackupFiles, readBackupSettings, saveBackupSettings } from '../../services/backup';
 import type { AppCore } from '../../core/app-core';
 import type { BackupPreview } from '../../backup/backup';
 
@@ -14,11 +13,7 @@ export const backupHandlers: Pick<Handlers, 'backup.getSettings' | 'backup.saveS
   'backup.getSettings': (core) => readBackupSettings(core.serviceContext().db),
   'backup.saveSettings': async (core, input) => (await saveBackupSettings(core.serviceContext(), input), { ok: true as const }),
   'backup.create': (core) => backupNow(core.serviceContext(), core.vault, 'manuell'),
-  'backup.list': async (core) => {
-    const s = await readBackupSettings(core.serviceContext().db);
-    const current = core.vault.keyId();
-    return listBackups(s.folder).map((b) => ({ path: b.path, createdAt: b.manifest.createdAt, kind: b.manifest.kind, bytes: b.bytes, oldKey: b.manifest.keyId !== current }));
-  },
+  'backup.list': (core) => listBackupFiles(core.serviceContext(), core.vault.keyId()),
   'backup.inspect': async (core, input) => flat(await core.inspectBackup(input.path, cred(core, input))),
   'backup.restore': async (core, input) => {
     const r = await core.restoreBackup(input.path, cred(core, input));

@@ -1,6 +1,6 @@
 import { isChildOn } from '../../../shared/legal/participants';
 import { rankCandidates, type MatchCandidate, type MatchClient } from '../../../shared/matching/match';
-import type { MatchRow } from '../../../shared/ipc/procedures/assignments';
+import type { MatchRow } from '../../../shared/ipc/procedures/matching';
 import { OPEN_ASSIGNMENT_STATUSES } from '../../../shared/assignments/status';
 import { daysBetween, toLocalIsoDate } from '../../../shared/dates';
 import { audit, type ServiceContext } from '../../core/session';

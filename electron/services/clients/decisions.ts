@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../../shared/errors';
-import type { decisionInput } from '../../../shared/ipc/procedures/clients';
+import type { decisionInput } from '../../../shared/ipc/procedures/decisions';
 import { readSettings } from '../settings';
 import { audit, type ServiceContext } from '../../core/session';
 import { writeTransaction, type TxContext } from '../transaction';

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { ContactPersonsTable } from '../../db/schema';
-import type { contactPersonInput, CpDetail } from '../../../shared/ipc/procedures/contactPersons';
+import type { contactPersonInput, CpDetail } from '../../../shared/ipc/procedures/cp';
 import type { z } from 'zod';
 import { personnummerFacts } from '../../../shared/personnummer';
 

@@ -4,7 +4,7 @@ import { extractUsableUntil, extractAgeWarning } from '../../../shared/contact-p
 import { addDays } from '../../../shared/dates';
 import { allowedTransitions, type CpStatus } from '../../../shared/contact-persons/status';
 import { daysBetween, toLocalIsoDate } from '../../../shared/dates';
-import type { CpDetail, CpListRow, CpQueueRow } from '../../../shared/ipc/procedures/contactPersons';
+import type { CpDetail, CpListRow, CpQueueRow } from '../../../shared/ipc/procedures/cp';
 import { maskPersonnummer } from '../../../shared/personnummer';
 import { sortBySv } from '../../../shared/collate';
 import { audit, type ServiceContext } from '../../core/session';

@@ -56,6 +56,13 @@ export async function exportArchivedPdf(core: AppCore, documentId: number): Prom
   return { savedTo };
 }
 
+/** The document on screen (not final: an agreement with missing facts shows what is missing); logged. */
+export async function previewDocument(ctx: ServiceContext, ref: DocumentRef): Promise<{ title: string; html: string }> {
+  const doc = await renderDocument(ctx, ref);
+  await audit(ctx, ctx.db, { action: 'document.preview', entityType: 'document', detail: doc.title });
+  return { title: doc.title, html: doc.html };
+}
+
 export async function printDocument(core: AppCore, ref: DocumentRef): Promise<{ printed: boolean }> {
   const ctx = core.serviceContext();
   const doc = await renderDocument(ctx, ref, { final: true });

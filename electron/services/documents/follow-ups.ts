@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../../shared/errors';
-import type { FollowUpRow } from '../../../shared/ipc/procedures/documents';
+import type { FollowUpRow } from '../../../shared/ipc/procedures/follow-ups';
 import { followUpState, nextFollowUp } from '../../../shared/documents/follow-up';
 import { isChildOn } from '../../../shared/legal/participants';
 import { toLocalIsoDate } from '../../../shared/dates';

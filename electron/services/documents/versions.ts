@@ -1,8 +1,9 @@
+import type { z } from 'zod';
 import { DomainError } from '../../../shared/errors';
 import { audit, type ServiceContext } from '../../core/session';
 import { writeTransaction, type TxContext } from '../transaction';
-
-type Table = 'agreements' | 'implementation_plans';
+import { parseStored, type FieldLabels } from './kinds/stored';
+import { storedVersion, versionData, type VersionTable as Table } from './kinds/versions';
 
 async function assignment(ctx: ServiceContext, id: number) {
   const a = await ctx.db.selectFrom('assignments').innerJoin('decisions', 'decisions.id', 'assignments.decision_id').select(['assignments.id', 'assignments.status', 'decisions.client_id']).where('assignments.id', '=', id).executeTakeFirst();
@@ -10,7 +11,13 @@ async function assignment(ctx: ServiceContext, id: number) {
   return a;
 }
 
-export async function listVersions<T>(ctx: ServiceContext, table: Table, assignmentId: number): Promise<Array<{ version: number; data: T; createdAt: string; createdBy: string | null }>> {
+/** Every saved version, each checked with the kind's schema (a damaged one is named in Swedish, not sent on). */
+export async function listVersions<T>(
+  ctx: ServiceContext,
+  table: Table,
+  assignmentId: number,
+  kind: { data: z.ZodType<T>; labels: FieldLabels },
+): Promise<Array<{ version: number; data: T; createdAt: string; createdBy: string | null }>> {
   const a = await assignment(ctx, assignmentId);
   const rows = await ctx.db
     .selectFrom(table)
@@ -20,7 +27,11 @@ export async function listVersions<T>(ctx: ServiceContext, table: Table, assignm
     .orderBy(`${table}.version`, 'desc')
     .execute();
   await audit(ctx, ctx.db, { action: `${table}.read`, entityType: 'client', entityId: a.client_id, detail: `uppdrag ${assignmentId}` });
-  return rows.map((r) => ({ version: r.version, data: JSON.parse(r.data) as T, createdAt: r.created_at, createdBy: r.display_name ?? null }));
+  const schema = storedVersion(kind.data);
+  return rows.map((r) => {
+    const { data } = parseStored(schema, versionData(table, r), kind.labels);
+    return { version: r.version, data, createdAt: r.created_at, createdBy: r.display_name ?? null };
+  });
 }
 
 /** Saves a new version when anything changed; old versions stay as they were (readable and printable). */

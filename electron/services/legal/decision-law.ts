@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../../shared/errors';
 import { guessLaw, lawDateProblem, type Law, type Personkrets } from '../../../shared/legal/laws';
-import type { setLawInput } from '../../../shared/ipc/procedures/legal';
+import type { setLawInput } from '../../../shared/ipc/procedures/decisions';
 import { audit, type ServiceContext } from '../../core/session';
 import { writeTransaction, type TxContext } from '../transaction';
 import { legalSettingsStore } from './settings';

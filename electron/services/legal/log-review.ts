@@ -1,10 +1,12 @@
 import { addDays, addMonths, toLocalIsoDate } from '../../../shared/dates';
 import { classifyLogRow, stockholmTime, type LogCategory } from '../../../shared/legal/log-review';
-import { LOG_REVIEW_CATEGORIES, LOG_REVIEW_LABELS } from '../../../shared/ipc/procedures/legal';
+import { LOG_REVIEW_CATEGORIES, LOG_REVIEW_LABELS } from '../../../shared/ipc/procedures/audit';
 import { audit, type ServiceContext } from '../../core/session';
 import { writeTransaction, type TxContext } from '../transaction';
 import { toCsv } from '../../exports/csv';
 import { xlsxTable } from '../../exports/xlsx';
+import type { ExportSink } from '../../core/export-sink';
+import { saveExport } from '../save-export';
 import { legalSettingsStore } from './settings';
 
 /** The review report: every audit row of the period in each category (a row may sit in several). */
@@ -65,13 +67,15 @@ export async function logReview(ctx: ServiceContext, input: { from: string; to: 
   };
 }
 
-export async function logReviewFile(ctx: ServiceContext, input: { from: string; to: string; format: 'xlsx' | 'csv' }) {
+/** The review as xlsx or CSV where the user chooses; logged once saved. */
+export async function exportLogReview(ctx: ServiceContext, sink: ExportSink, input: { from: string; to: string; format: 'xlsx' | 'csv' }): Promise<{ savedTo: string | null }> {
   const r = await logReview(ctx, input);
   const headers = ['Kategori', 'Nr', 'Tid (svensk)', 'Användare', 'Händelse', 'Objekt', 'Objekt-id', 'Detalj'];
   const rows = r.categories.flatMap((c) => c.entries.map((e) => [c.label, e.id, e.localTime, e.username, e.action, e.entityType, e.entityId, e.detail]));
   const name = `logguppfoljning-${input.from}-${input.to}.${input.format}`;
   const content = input.format === 'csv' ? Buffer.from(toCsv([headers, ...rows]), 'utf8') : await xlsxTable('Logguppföljning', headers, rows);
-  return { name, content, rows: rows.length };
+  const event = { action: 'audit.review.export', entityType: 'audit', detail: `${name} (${rows.length} rader)` };
+  return { savedTo: await saveExport(ctx, sink, { name, content }, event) };
 }
 
 /** "Granskad": the review is recorded with the counts seen, and the sign-off is itself logged. */

@@ -3,6 +3,8 @@ import { audit, type ServiceContext } from '../../core/session';
 import { toCsv } from '../../exports/csv';
 import { xlsxTable } from '../../exports/xlsx';
 import { legalSettingsStore } from './settings';
+import type { ExportSink } from '../../core/export-sink';
+import { saveExport } from '../save-export';
 
 /** Every LSS decision taken by the reference date, with what the register rule needs. */
 async function loadFacts(ctx: ServiceContext, referenceDate: string): Promise<LssDecisionFacts[]> {
@@ -51,9 +53,11 @@ export async function lssRegisterReport(ctx: ServiceContext, referenceDate: stri
   return { referenceDate, deadline: lssDates(Number(referenceDate.slice(0, 4)), settings).deadline, ...report };
 }
 
-export async function lssRegisterFile(ctx: ServiceContext, referenceDate: string, format: 'xlsx' | 'csv'): Promise<{ name: string; content: Buffer; rows: number }> {
+/** The register as xlsx or CSV where the user chooses; logged once saved. */
+export async function exportLssRegister(ctx: ServiceContext, sink: ExportSink, referenceDate: string, format: 'xlsx' | 'csv'): Promise<{ savedTo: string | null }> {
   const r = await lssRegisterReport(ctx, referenceDate);
   const name = `lss-register-${referenceDate}.${format}`;
   const content = format === 'csv' ? Buffer.from(toCsv([r.columns, ...r.rows]), 'utf8') : await xlsxTable(`LSS ${referenceDate}`, r.columns, r.rows);
-  return { name, content, rows: r.rows.length };
+  const event = { action: 'report.lss.export', entityType: 'report', detail: `${name} (${r.rows.length} rader)` };
+  return { savedTo: await saveExport(ctx, sink, { name, content }, event) };
 }

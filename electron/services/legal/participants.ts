@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { DomainError } from '../../../shared/errors';
-import type { participantInput } from '../../../shared/ipc/procedures/legal';
+import type { participantInput } from '../../../shared/ipc/procedures/participants';
 import { PARTICIPANT_KEY_PREFIX, WITHOUT_ASSESSMENT_LABEL } from '../../../shared/legal/participants';
 import { SOL_2025_IN_FORCE } from '../../../shared/legal/laws';
 import { assertNotFuture } from '../../core/guards';

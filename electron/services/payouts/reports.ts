@@ -1,5 +1,5 @@
 import { DomainError } from '../../../shared/errors';
-import type { ReportRow } from '../../../shared/ipc/procedures/payouts';
+import type { ReportRow } from '../../../shared/ipc/procedures/reports';
 import { activeDaysInMonth, daysInMonth } from '../../../shared/compensation/amounts';
 import { audit, type ServiceContext } from '../../core/session';
 import { writeTransaction, type TxContext } from '../transaction';

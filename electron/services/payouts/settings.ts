@@ -6,7 +6,7 @@ import { rateYear, type RateYear } from '../../../shared/compensation/rates';
 import { copyRateYear, missingRatesMessage, rateYearWarning, type RateYearWarning } from '../../../shared/compensation/new-year';
 import { formatKronor } from '../../../shared/money';
 import { toLocalIsoDate } from '../../../shared/dates';
-import { paymentSettings, type PaymentSettings } from '../../../shared/ipc/procedures/payouts';
+import { paymentSettings, type PaymentSettings } from '../../../shared/ipc/procedures/payments';
 import { audit, type ServiceContext } from '../../core/session';
 import { writeTransaction, type TxContext } from '../transaction';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useForm, useWatch, type Control, type UseFormSetValue } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
-import { decisionInput } from '../../../shared/ipc/procedures/clients';
+import { decisionInput } from '../../../shared/ipc/procedures/decisions';
 import { useToday } from '../../session/today';
 import { call } from '../../api';
 import { applyServerError, CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { MatchRow } from '../../../shared/ipc/procedures/assignments';
+import type { MatchRow } from '../../../shared/ipc/procedures/matching';
 import { call, ApiError } from '../../api';
 import { FormMessage } from '../../components/form';
 

@@ -4,7 +4,7 @@ import { CP_STATUS_LABELS, type CpStatus } from '../../../shared/contact-persons
 import { OUTCOME_LABELS, REGISTER_LABELS } from '../../../shared/contact-persons/register-checks';
 import { formatPersonnummer } from '../../../shared/personnummer';
 import { formatDateTime } from '../../../shared/dates';
-import { TAX_MODE_LABELS, type CpDetail } from '../../../shared/ipc/procedures/contactPersons';
+import { TAX_MODE_LABELS, type CpDetail } from '../../../shared/ipc/procedures/cp';
 import { call } from '../../api';
 import { FormMessage } from '../../components/form';
 import { ConsentForm, InterviewForm, ReferenceForm, RegisterCheckForm, TransitionForm } from './AssessmentForms';

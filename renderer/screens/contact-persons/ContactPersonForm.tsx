@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
-import { contactPersonInput, TAX_MODE_LABELS, TAX_MODES, type CpDetail } from '../../../shared/ipc/procedures/contactPersons';
+import { contactPersonInput, TAX_MODE_LABELS, TAX_MODES, type CpDetail } from '../../../shared/ipc/procedures/cp';
 import { call } from '../../api';
 import { useUnsavedChanges } from '../../session/unsaved';
 import { applyServerError, CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { ExportButton } from '../../components/ExportButton';
 import { Button, Input, Label, SearchField } from 'react-aria-components';
 import { CP_STATUS_LABELS, CP_STATUSES, type CpStatus } from '../../../shared/contact-persons/status';
-import type { CpListRow } from '../../../shared/ipc/procedures/contactPersons';
+import type { CpListRow } from '../../../shared/ipc/procedures/cp';
 import { call } from '../../api';
 import { FormMessage } from '../../components/form';
 import { VirtualTable } from '../../components/VirtualTable';

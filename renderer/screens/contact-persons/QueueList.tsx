@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { ExportButton } from '../../components/ExportButton';
 import { useForm } from 'react-hook-form';
 import { Button } from 'react-aria-components';
-import type { CpQueueRow } from '../../../shared/ipc/procedures/contactPersons';
+import type { CpQueueRow } from '../../../shared/ipc/procedures/cp';
 import { call } from '../../api';
 import { FormMessage, RadioInput, TextInput } from '../../components/form';
 import { VirtualTable } from '../../components/VirtualTable';

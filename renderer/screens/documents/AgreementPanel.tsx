@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
-import { agreementData, type AgreementData } from '../../../shared/ipc/procedures/documents';
+import { agreementData, type AgreementData } from '../../../shared/ipc/procedures/agreements';
 import { formatDateTime } from '../../../shared/dates';
 import { call } from '../../api';
 import { applyServerError, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';

@@ -5,7 +5,7 @@ import { useSorted } from '../../components/sort';
 import { useInlineForm } from '../../components/useInlineForm';
 import { useUnsavedChanges } from '../../session/unsaved';
 import { ExportButton } from '../../components/ExportButton';
-import type { FollowUpRow } from '../../../shared/ipc/procedures/documents';
+import type { FollowUpRow } from '../../../shared/ipc/procedures/follow-ups';
 import { contract } from '../../../shared/ipc/contract';
 import { useToday } from '../../session/today';
 import { call } from '../../api';

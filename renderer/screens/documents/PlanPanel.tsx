@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
-import { planData, type PlanData } from '../../../shared/ipc/procedures/documents';
+import { planData, type PlanData } from '../../../shared/ipc/procedures/plans';
 import { formatDateTime } from '../../../shared/dates';
 import { call } from '../../api';
 import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';

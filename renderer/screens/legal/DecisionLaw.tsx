@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import type { DecisionView } from '../../../shared/ipc/procedures/clients';
-import { setLawInput } from '../../../shared/ipc/procedures/legal';
+import { setLawInput } from '../../../shared/ipc/procedures/decisions';
 import { call } from '../../api';
 import { applyServerError, FormMessage, validateWith } from '../../components/form';
 import { LawFields, type LawFormValues } from './LawFields';

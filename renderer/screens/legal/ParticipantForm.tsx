@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
-import { participantInput } from '../../../shared/ipc/procedures/legal';
+import { participantInput } from '../../../shared/ipc/procedures/participants';
 import { AGE_GROUP_LABELS, AGE_GROUPS } from '../../../shared/legal/participants';
 import { useToday } from '../../session/today';
 import { call } from '../../api';

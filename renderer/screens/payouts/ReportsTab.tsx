@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { ReportRow } from '../../../shared/ipc/procedures/payouts';
+import type { ReportRow } from '../../../shared/ipc/procedures/reports';
 import { formatKronor } from '../../../shared/money';
 import { call } from '../../api';
 import { FormMessage } from '../../components/form';

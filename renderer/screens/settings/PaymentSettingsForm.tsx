@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
-import { BANK_PROFILE_LABELS, BANK_PROFILES, LEGACY_WARNING, PAYOUT_FORMAT_LABELS, PAYOUT_FORMATS, paymentSettings, type PaymentSettings } from '../../../shared/ipc/procedures/payouts';
+import { BANK_PROFILE_LABELS, BANK_PROFILES, paymentSettings, type PaymentSettings } from '../../../shared/ipc/procedures/payments';
+import { LEGACY_WARNING, PAYOUT_FORMAT_LABELS, PAYOUT_FORMATS } from '../../../shared/ipc/procedures/payouts';
 import { BANK_PROFILES_DEF } from '../../../shared/bank-profiles';
 import { call } from '../../api';
 import { applyServerError, CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';

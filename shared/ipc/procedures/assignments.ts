@@ -1,21 +1,7 @@
 import { z } from 'zod';
 import { procedure } from '../define';
-import { id, isoDate } from '../fields';
+import { empty, id, isoDate, ok } from '../fields';
 import { ASSIGNMENT_ACTIONS, ASSIGNMENT_STATUSES, type AssignmentAction } from '../../assignments/status';
-
-export const matchRow = z.object({
-  contactPersonId: z.number(),
-  name: z.string(),
-  /** ÅÅÅÅ-MM-DD, beside the name so namesakes can be told apart. */
-  birthDate: z.string(),
-  area: z.string(),
-  daysWaiting: z.number(),
-  score: z.number(),
-  factors: z.array(z.object({ points: z.number(), text: z.string() })),
-  conflicts: z.array(z.string()),
-  excluded: z.array(z.string()),
-});
-export type MatchRow = z.infer<typeof matchRow>;
 
 export const assignmentRow = z.object({
   id: z.number(),
@@ -39,10 +25,22 @@ export const assignmentRow = z.object({
   availableActions: z.array(z.enum(Object.keys(ASSIGNMENT_ACTIONS) as [AssignmentAction, ...AssignmentAction[]])),
   events: z.array(z.object({ id: z.number(), date: z.string(), action: z.string(), fromStatus: z.string(), toStatus: z.string(), note: z.string().nullable(), user: z.string().nullable() })),
 });
+
 export type AssignmentRow = z.infer<typeof assignmentRow>;
 
+export const possibleAvbrottRow = z.object({
+  assignmentId: z.number(),
+  decisionId: z.number(),
+  clientId: z.number(),
+  clientName: z.string(),
+  contactPersonName: z.string(),
+  startDate: z.string(),
+  lastMeetingDate: z.string().nullable(),
+  silentSince: z.string(),
+  silentMonths: z.array(z.string()),
+});
+
 export const assignmentProcedures = {
-  'matching.suggest': procedure({ access: ['handlaggare'], input: z.object({ decisionId: id }), output: z.array(matchRow) }),
   'assignments.propose': procedure({
     access: ['handlaggare'],
     input: z.object({ decisionId: id, contactPersonId: id, conflictOverride: z.string().trim().max(500).default('') }),
@@ -67,4 +65,11 @@ export const assignmentProcedures = {
     input: z.object({ statuses: z.array(z.enum(ASSIGNMENT_STATUSES)).default([]), decisionId: id.optional() }),
     output: z.array(assignmentRow),
   }),
+  'assignments.setCompensation': procedure({
+    access: ['handlaggare'],
+    input: z.object({ id, arvodeLevel: z.string().min(1, 'Välj arvodesnivå.'), omkostnadLevel: z.string().min(1, 'Välj omkostnadsnivå.') }),
+    output: ok,
+  }),
+  'assignments.possibleAvbrott': procedure({ access: ['handlaggare'], input: empty, output: z.array(possibleAvbrottRow) }),
+  'assignments.registerAvbrott': procedure({ access: ['handlaggare'], input: z.object({ assignmentId: id }), output: z.object({ fromDate: z.string() }) }),
 } as const;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { procedure } from '../define';
-import { addressOutput, id, isoDate, personBaseValues, protectedIdentityReason, revealAddressInput } from '../fields';
-import { personnummerField } from './contactPersons';
-import { lawField, personkretsField } from './legal';
+import { addressOutput, id, personBaseValues, protectedIdentityReason, revealAddressInput } from '../fields';
+import { personnummerField } from './cp';
+import { PERIODS } from './decisions';
 
 export const CONNECTION_ROLES = ['vardnadshavare', 'god_man', 'forvaltare', 'personal', 'annan'] as const;
+
 export const CONNECTION_ROLE_LABELS: Record<(typeof CONNECTION_ROLES)[number], string> = {
   vardnadshavare: 'vårdnadshavare',
   god_man: 'god man',
@@ -14,6 +15,7 @@ export const CONNECTION_ROLE_LABELS: Record<(typeof CONNECTION_ROLES)[number], s
 };
 
 const tags = z.array(z.string().trim().min(1).max(60)).max(30).default([]);
+
 const age = z.number().int().min(15, 'Åldern ska vara 15–99 år.').max(99, 'Åldern ska vara 15–99 år.').nullable().default(null);
 
 export const connectionInput = z.object({
@@ -50,31 +52,8 @@ export const clientInput = z
     path: ['preferredAgeMax'],
     message: 'Högsta ålder kan inte vara lägre än lägsta.',
   });
+
 export type ClientInput = z.input<typeof clientInput>;
-
-export const PERIODS = ['vecka', 'manad'] as const;
-
-export const decisionInput = z
-  .object({
-    clientId: id,
-    legalBasis: z.string().trim().min(1, 'Välj lagrum.'),
-    decisionDate: isoDate,
-    diarienummer: z.string().trim().max(50).default(''),
-    validFrom: isoDate,
-    validTo: isoDate.nullable().default(null),
-    meetingsPerPeriod: z.number().int().min(1, 'Minst en träff.').max(31),
-    period: z.enum(PERIODS),
-    hoursPerMonth: z.number().int().min(1, 'Ange timmar per månad.').max(200),
-    needsSpecialQualification: z.boolean().default(false),
-    /** The law (LSS 1993:387, SoL 2001:453, SoL 2025:400); left out, it follows the insats label and the decision date. */
-    law: lawField.optional(),
-    /** From the unit's list for the law; left out, the list's first. */
-    paragraph: z.string().trim().max(60).optional(),
-    /** 1 § 1, 2 or 3 LSS: required for LSS decisions (Socialstyrelsen's LSS register). */
-    personkrets: personkretsField.nullable().default(null),
-  })
-  .refine((v) => v.validTo === null || v.validTo >= v.validFrom, { path: ['validTo'], message: 'Slutdatum kan inte vara före startdatum.' });
-export type DecisionInput = z.input<typeof decisionInput>;
 
 export const clientListRow = z.object({
   id: z.number(),
@@ -86,6 +65,7 @@ export const clientListRow = z.object({
   waitingSince: z.string().nullable(),
   daysWaiting: z.number().nullable(),
 });
+
 export type ClientListRow = z.infer<typeof clientListRow>;
 
 const assignmentSummary = z.object({ id: z.number(), contactPersonId: z.number(), contactPersonName: z.string(), status: z.string(), startDate: z.string().nullable(), endDate: z.string().nullable() });
@@ -118,6 +98,7 @@ export const decisionView = z.object({
   interruptions: z.array(z.object({ id: z.number(), fromDate: z.string(), resumedDate: z.string().nullable(), reason: z.string() })),
   assignments: z.array(assignmentSummary),
 });
+
 export type DecisionView = z.infer<typeof decisionView>;
 
 export const clientDetail = z.object({
@@ -144,9 +125,8 @@ export const clientDetail = z.object({
   ageGroup: z.string(),
   decisions: z.array(decisionView),
 });
-export type ClientDetail = z.infer<typeof clientDetail>;
 
-const ok = z.object({ ok: z.literal(true) });
+export type ClientDetail = z.infer<typeof clientDetail>;
 
 export const clientProcedures = {
   'clients.search': procedure({
@@ -162,21 +142,4 @@ export const clientProcedures = {
     input: revealAddressInput,
     output: addressOutput,
   }),
-  'decisions.create': procedure({ access: ['handlaggare'], input: decisionInput, output: z.object({ id: z.number() }) }),
-  'decisions.updateNotes': procedure({
-    access: ['handlaggare'],
-    input: z.object({ id, delayReason: z.string().trim().max(5000), interimSupport: z.string().trim().max(5000) }),
-    output: ok,
-  }),
-  'decisions.end': procedure({
-    access: ['handlaggare'],
-    input: z.object({ id, date: isoDate, reason: z.string().trim().min(1, 'Ange skälet till att beslutet upphör.').max(500) }),
-    output: ok,
-  }),
-  'decisions.interrupt': procedure({
-    access: ['handlaggare'],
-    input: z.object({ id, fromDate: isoDate, reason: z.string().trim().min(1, 'Ange orsaken till avbrottet.').max(500) }),
-    output: ok,
-  }),
-  'decisions.resume': procedure({ access: ['handlaggare'], input: z.object({ interruptionId: id, date: isoDate }), output: ok }),
 } as const;
