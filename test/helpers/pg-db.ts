@@ -1,0 +1,49 @@
+import { inject } from 'vitest';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../electron/db/schema';
+import { openPostgres, type PgConnectionConfig } from '../../electron/db/postgres';
+import { APP_ROLE, createAppDatabase, type PgTestServer } from './pg-cluster';
+
+/** What the PostgreSQL test run's global setup hands to every test file. */
+export interface PgTestEnv extends PgTestServer {
+  appPassword: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    kprPg: PgTestEnv;
+  }
+}
+
+/** True in the PostgreSQL run (test/pg/vitest.pg.config.ts sets it). */
+export function testDialectIsPg(): boolean {
+  return process.env.KPR_TEST_DIALECT === 'pg';
+}
+
+export function pgTestEnv(): PgTestEnv {
+  const env = inject('kprPg');
+  if (!env) throw new Error('KPR_TEST_DIALECT=pg needs the PostgreSQL run: npx vitest run --config test/pg/vitest.pg.config.ts');
+  return env;
+}
+
+/** A fresh, empty database on the test server, owned by the least-privileged app role; `drop` removes it. */
+export async function freshPgDatabase(): Promise<{ config: PgConnectionConfig; drop: () => Promise<void> }> {
+  const env = pgTestEnv();
+  const made = await createAppDatabase(env);
+  const config: PgConnectionConfig = { host: env.host, port: env.port, database: made.name, user: APP_ROLE, password: env.appPassword, tls: 'off' };
+  return { config, drop: made.drop };
+}
+
+/** A fresh database and a Kysely connected to it as the app role. */
+export async function freshPgKysely(): Promise<{ db: Kysely<DB>; config: PgConnectionConfig; cleanup: () => Promise<void> }> {
+  const { config, drop } = await freshPgDatabase();
+  const db = await openPostgres(config);
+  return {
+    db,
+    config,
+    cleanup: async () => {
+      await db.destroy();
+      await drop();
+    },
+  };
+}
