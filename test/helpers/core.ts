@@ -7,6 +7,8 @@ import { TEST_SCRYPT } from '../../electron/vault/kdf';
 import { createRouter } from '../../electron/ipc/router';
 import { handlers } from '../../electron/ipc/handlers/index';
 import { folderSink } from '../../electron/core/export-sink';
+import type { DialectName } from '../../electron/db/dialect';
+import type { PgConnectionConfig } from '../../electron/db/postgres';
 
 export const ADMIN = { username: 'admin', displayName: 'Ada Admin', password: 'korrekt-hast-batteri', unitName: 'Testenheten' };
 
@@ -21,17 +23,35 @@ export function tempDir(prefix = 'kpr-test-'): { dir: string; cleanup: () => voi
   };
 }
 
-/** A core over a fresh temp data folder, cheap KDF and a manual clock. */
-export function makeCore(dir: string) {
+/** A core over a fresh temp data folder, cheap KDF and a manual clock; on `server` when given (PostgreSQL). */
+export function makeCore(dir: string, server?: PgConnectionConfig) {
   const clock = new ManualClock('2026-11-22T09:00:00Z');
-  const core = new AppCore({ dataDir: dir, clock, kdf: TEST_SCRYPT, exportSink: folderSink(`${dir}-export`) });
+  const core = new AppCore({ dataDir: dir, clock, kdf: TEST_SCRYPT, exportSink: folderSink(`${dir}-export`), ...(server ? { server } : {}) });
   const invoke = createRouter(core, handlers, () => {});
   return { core, clock, invoke };
 }
 
-/** Setup done and the admin logged in. */
-export async function makeReadyCore(dir: string) {
-  const made = makeCore(dir);
+/**
+ * Setup done and the admin logged in. With KPR_TEST_DIALECT=pg (the PostgreSQL run) the core works on
+ * a fresh database on the test server, dropped after the test file; otherwise on the local encrypted file.
+ */
+export async function makeReadyCore(dir: string, opts: { dialect?: DialectName } = {}) {
+  const dialect = opts.dialect ?? (process.env.KPR_TEST_DIALECT === 'pg' ? 'postgres' : 'sqlite');
+  let server: PgConnectionConfig | undefined;
+  if (dialect === 'postgres') {
+    // Loaded only here: the browser and benchmark harnesses import this file outside Vitest.
+    const pg = await import('./pg-db');
+    const fresh = await pg.freshPgDatabase();
+    server = fresh.config;
+    pg.dropAfterFile(fresh.drop);
+  }
+  const made = makeCore(dir, server);
+  if (server) {
+    // By then the test may have removed the data folder (the vault): the first close() then fails
+    // after ending the session, and the second only waits for the server pool to end.
+    const close = () => made.core.close().catch(() => made.core.close());
+    (await import('./pg-db')).dropAfterFile(close);
+  }
   const { recoveryKey } = await made.core.setup(ADMIN);
   await made.core.login(ADMIN.username, ADMIN.password);
   return { ...made, recoveryKey };

@@ -34,6 +34,25 @@ export async function freshPgDatabase(): Promise<{ config: PgConnectionConfig; d
   return { config, drop: made.drop };
 }
 
+const afterFile: Array<() => Promise<void>> = [];
+
+/** Runs `fn` when the test file is done (test/pg/setup.ts), latest first: cores close before their databases are dropped. */
+export function dropAfterFile(fn: () => Promise<void>): void {
+  afterFile.push(fn);
+}
+
+export async function runAfterFile(): Promise<void> {
+  const errors: unknown[] = [];
+  for (const fn of afterFile.splice(0).reverse()) {
+    try {
+      await fn();
+    } catch (err) {
+      errors.push(err);
+    }
+  }
+  if (errors.length) throw new AggregateError(errors, 'PostgreSQL test cleanup failed');
+}
+
 /** A fresh database and a Kysely connected to it as the app role. */
 export async function freshPgKysely(): Promise<{ db: Kysely<DB>; config: PgConnectionConfig; cleanup: () => Promise<void> }> {
   const { config, drop } = await freshPgDatabase();

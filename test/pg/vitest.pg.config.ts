@@ -12,6 +12,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     globalSetup: ['test/pg/global-setup.ts'],
+    setupFiles: ['test/pg/setup.ts'],
     env: { KPR_TEST_DIALECT: 'pg' },
     testTimeout: 60_000,
     hookTimeout: 60_000,
