@@ -51,6 +51,7 @@ export async function makeReadyCore(dir: string, opts: { dialect?: DialectName }
     // after ending the session, and the second only waits for the server pool to end.
     const close = () => made.core.close().catch(() => made.core.close());
     (await import('./pg-db')).dropAfterFile(close);
+    (await import('./pg-raw')).usePsqlRaw(made.core, server);
   }
   const { recoveryKey } = await made.core.setup(ADMIN);
   await made.core.login(ADMIN.username, ADMIN.password);

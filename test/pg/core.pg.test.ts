@@ -38,7 +38,7 @@ describe('the app core on a shared PostgreSQL server', () => {
     const res = await invoke('backup.create', {});
     expect(res).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', message: expect.stringMatching(/^Säkerhetskopiering till fil: Det här finns bara med den lokala krypterade databasen/) } });
     await expect(core.inspectBackup(t.dir, { recoveryKey: 'x' })).rejects.toThrow(/bara med den lokala krypterade databasen/);
-    expect(() => core.serviceContext().raw.prepare('SELECT 1')).toThrow(/bara med den lokala krypterade databasen/);
+    expect(() => core.requireSession().raw.prepare('SELECT 1')).toThrow(/bara med den lokala krypterade databasen/);
     expect(await core.serviceContext().db.selectFrom('audit_log').select('id').execute()).toEqual(before);
   });
 

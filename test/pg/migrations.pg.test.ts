@@ -6,6 +6,7 @@ import { dialectOf } from '../../electron/db/dialect';
 import type { DB } from '../../electron/db/schema';
 import { guessLaw } from '../../shared/legal/laws';
 import { freshPgKysely } from '../helpers/pg-db';
+import { bind } from '../helpers/pg-raw';
 
 /**
  * The PostgreSQL twin of electron/db/migrations/*.test.ts: every migration, step by step, on a real
@@ -21,17 +22,6 @@ afterEach(() => t.cleanup());
 
 const run = (text: string, params: unknown[] = []) => sql.raw(bind(text, params)).execute(db);
 const rows = async (text: string, params: unknown[] = []) => (await sql.raw<Record<string, unknown>>(bind(text, params)).execute(db)).rows;
-/** Positional `?` filled with quoted literals (test data only), so the SQL reads as in the SQLite tests. */
-function bind(text: string, params: unknown[]): string {
-  let i = 0;
-  return text.replace(/\?/g, () => {
-    const v = params[i++];
-    if (v === null || v === undefined) return 'NULL';
-    if (typeof v === 'number') return String(v);
-    if (Buffer.isBuffer(v)) return `'\\x${v.toString('hex')}'::bytea`;
-    return `'${String(v).replace(/'/g, "''")}'`;
-  });
-}
 
 const CP = "INSERT INTO contact_persons (personnummer, first_name, last_name, birth_date, gender, status, status_changed_at, created_at, updated_at) VALUES ('198112289874','K','P','1981-12-28','man','i_uppdrag','x','x','x')";
 const CLIENT = "INSERT INTO clients (personnummer, first_name, last_name, birth_date, gender, ivo_suffix, created_at, updated_at) VALUES ('201405011238','B','R','2014-05-01','man',1,'x','x')";

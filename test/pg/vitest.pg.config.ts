@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: '.',
-    include: ['test/pg/**/*.pg.test.ts'],
+    include: process.env.KPR_PG_PROBE ? process.env.KPR_PG_PROBE.split(',') : ['test/pg/**/*.pg.test.ts'],
     environment: 'node',
     pool: 'forks',
     globalSetup: ['test/pg/global-setup.ts'],
