@@ -32,13 +32,13 @@ export function makeCore(dir: string, server?: PgConnectionConfig) {
 }
 
 /**
- * Setup done and the admin logged in. With KPR_TEST_DIALECT=pg (the PostgreSQL run) the core works on
- * a fresh database on the test server, dropped after the test file; otherwise on the local encrypted file.
+ * Setup done and the admin logged in. `dialect: 'postgres'` puts the core on a fresh database on the
+ * PostgreSQL test server (only inside the PostgreSQL run, test/pg/vitest.pg.config.ts, which also
+ * moves every other core of the suite there: test/pg/setup.ts).
  */
 export async function makeReadyCore(dir: string, opts: { dialect?: DialectName } = {}) {
-  const dialect = opts.dialect ?? (process.env.KPR_TEST_DIALECT === 'pg' ? 'postgres' : 'sqlite');
   let server: PgConnectionConfig | undefined;
-  if (dialect === 'postgres') {
+  if (opts.dialect === 'postgres') {
     // Loaded only here: the browser and benchmark harnesses import this file outside Vitest.
     const pg = await import('./pg-db');
     const fresh = await pg.freshPgDatabase();
@@ -46,14 +46,7 @@ export async function makeReadyCore(dir: string, opts: { dialect?: DialectName }
     pg.dropAfterFile(fresh.drop);
   }
   const made = makeCore(dir, server);
-  if (server) {
-    // By then the test may have removed the data folder (the vault): the first close() then fails
-    // after ending the session, and the second only waits for the server pool to end.
-    const close = () => made.core.close().catch(() => made.core.close());
-    (await import('./pg-db')).dropAfterFile(close);
-    (await import('./pg-raw')).usePsqlRaw(made.core, server);
-  }
   const { recoveryKey } = await made.core.setup(ADMIN);
   await made.core.login(ADMIN.username, ADMIN.password);
-  return { ...made, recoveryKey };
+  return { ...made, recoveryKey, server };
 }

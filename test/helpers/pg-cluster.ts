@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,8 @@ export interface PgTestServer {
   /** The cluster's superuser: only the test harness uses it (to create databases and roles). */
   adminUser: string;
   adminPassword: string;
+  /** The server's self-signed certificate (PEM; CN localhost, SAN localhost and 127.0.0.1): TLS is on. */
+  serverCertPem: string;
 }
 
 export interface PgTestCluster extends PgTestServer {
@@ -76,11 +78,21 @@ export async function startPgCluster(): Promise<PgTestCluster> {
     chownSync(pwfile, uid, gid);
   }
   const port = await freePort();
+  const cert = join(base, 'server.crt');
+  const key = join(base, 'server.key');
   try {
+    // TLS on, with a self-signed certificate, so the app's verification and pinning can be tested.
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'pipe' });
+    if (asRoot) {
+      const { uid, gid } = pgUser();
+      chownSync(key, uid, gid);
+      chownSync(cert, uid, gid);
+    }
+    chmodSync(key, 0o600);
     // C locale: text sorts and compares byte-wise, as in SQLite.
     run('initdb', ['-D', data, '-U', adminUser, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C', '--no-sync']);
     rmSync(pwfile, { force: true });
-    const opts = `-p ${port} -k ${base} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+    const opts = `-p ${port} -k ${base} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c ssl=on -c ssl_cert_file=${cert} -c ssl_key_file=${key}`;
     run('pg_ctl', ['-D', data, '-o', opts, '-l', join(base, 'log'), '-w', '-t', '60', 'start']);
   } catch (err) {
     rmSync(base, { recursive: true, force: true });
@@ -91,6 +103,7 @@ export async function startPgCluster(): Promise<PgTestCluster> {
     port,
     adminUser,
     adminPassword,
+    serverCertPem: readFileSync(cert, 'utf8'),
     stop: () => {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);

@@ -15,14 +15,9 @@ declare module 'vitest' {
   }
 }
 
-/** True in the PostgreSQL run (test/pg/vitest.pg.config.ts sets it). */
-export function testDialectIsPg(): boolean {
-  return process.env.KPR_TEST_DIALECT === 'pg';
-}
-
 export function pgTestEnv(): PgTestEnv {
   const env = inject('kprPg');
-  if (!env) throw new Error('KPR_TEST_DIALECT=pg needs the PostgreSQL run: npx vitest run --config test/pg/vitest.pg.config.ts');
+  if (!env) throw new Error('A PostgreSQL test runs only in the PostgreSQL run: npm run test:pg');
   return env;
 }
 

@@ -12,17 +12,7 @@ import { findPgBin } from './pg-cluster';
  * SQLite-only SQL (PRAGMA, INSERT OR …, sqlite_master) fails there, as it should.
  */
 export function psqlRaw(c: PgConnectionConfig): RawDatabase {
-  const bin = findPgBin();
-  const psql = bin ? join(bin, 'psql') : 'psql';
-  const env = { ...process.env, PGPASSWORD: c.password, PGCONNECT_TIMEOUT: '10' };
-  const exec = (text: string): string => {
-    try {
-      return execFileSync(psql, ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-h', c.host, '-p', String(c.port), '-U', c.user, '-d', c.database, '-c', text], { env, encoding: 'utf8', stdio: 'pipe' });
-    } catch (err) {
-      const stderr = String((err as { stderr?: unknown }).stderr ?? '').replace(/^psql:[^:]*:\d+: /gm, '').trim();
-      throw new Error(stderr || (err as Error).message);
-    }
-  };
+  const exec = (text: string): string => psql(c, text);
   const json = <T>(text: string): T => JSON.parse(exec(text).trim() || 'null') as T;
   const all = (text: string, params: unknown[]) => json<Array<Record<string, unknown>>>(`SELECT coalesce(json_agg(t), '[]'::json) FROM (${bind(text, params)}) t`);
   const unsupported = (what: string) => () => {
@@ -54,6 +44,19 @@ export function psqlRaw(c: PgConnectionConfig): RawDatabase {
     close: () => {},
   };
   return raw as unknown as RawDatabase;
+}
+
+/** Runs one statement with psql as the given account, synchronously; psql's error text becomes the Error's message. */
+export function psql(c: Pick<PgConnectionConfig, 'host' | 'port' | 'user' | 'password' | 'database'>, text: string): string {
+  const bin = findPgBin();
+  const env = { ...process.env, PGPASSWORD: c.password, PGCONNECT_TIMEOUT: '10' };
+  const args = ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-h', c.host, '-p', String(c.port), '-U', c.user, '-d', c.database, '-c', text];
+  try {
+    return execFileSync(bin ? join(bin, 'psql') : 'psql', args, { env, encoding: 'utf8', stdio: 'pipe' });
+  } catch (err) {
+    const stderr = String((err as { stderr?: unknown }).stderr ?? '').replace(/^psql:[^:]*:\d+: /gm, '').trim();
+    throw new Error(stderr || (err as Error).message);
+  }
 }
 
 /** `?` placeholders (outside quoted literals) filled with SQL literals; test data only. */

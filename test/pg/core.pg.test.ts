@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyLiveAudit } from '../../electron/audit/anchors';
@@ -10,6 +11,15 @@ beforeEach(() => (t = tempDir()));
 afterEach(() => t.cleanup());
 
 describe('the app core on a shared PostgreSQL server', () => {
+  it('in this run, a core made the ordinary way is on the server (test/pg/setup.ts)', async () => {
+    const { core } = makeCore(t.dir);
+    expect(core.dialect).toBe('postgres');
+    await core.setup(ADMIN);
+    await core.login(ADMIN.username, ADMIN.password);
+    expect(core.requireSession().dialect).toBe('postgres');
+    expect(existsSync(core.databaseFile)).toBe(false); // no local database file was made
+  });
+
   it('sets up, logs in and out, and keeps a hash chain that verifies like the local one', async () => {
     const { core } = await makeReadyCore(t.dir, { dialect: 'postgres' });
     expect(core.dialect).toBe('postgres');
