@@ -29,6 +29,9 @@ export async function freshPgDatabase(): Promise<{ config: PgConnectionConfig; d
   return { config, drop: made.drop };
 }
 
+/** In the PostgreSQL run, a core whose data folder is tempDir(LOCAL_PREFIX) stays on the local encrypted file. */
+export const LOCAL_PREFIX = 'kpr-local-';
+
 const afterFile: Array<() => Promise<void>> = [];
 
 /** Runs `fn` when the test file is done (test/pg/setup.ts), latest first: cores close before their databases are dropped. */

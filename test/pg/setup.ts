@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { basename } from 'node:path';
 import { afterAll, vi } from 'vitest';
 import type { CoreOptions } from '../../electron/core/app-core';
 import type { PgConnectionConfig } from '../../electron/db/postgres';
 import { APP_ROLE } from '../helpers/pg-cluster';
-import { dropAfterFile, pgTestEnv, runAfterFile } from '../helpers/pg-db';
+import { dropAfterFile, LOCAL_PREFIX, pgTestEnv, runAfterFile } from '../helpers/pg-db';
 import { psql, usePsqlRaw } from '../helpers/pg-raw';
 
 /**
@@ -32,6 +33,11 @@ vi.mock('../../electron/core/app-core', async (importOriginal) => {
   const mod = await importOriginal<typeof import('../../electron/core/app-core')>();
   class ServerAppCore extends mod.AppCore {
     public constructor(opts: CoreOptions) {
+      // A data folder named kpr-local-… keeps its core on the local file (the copy-to-server test's source).
+      if (!opts.server && basename(opts.dataDir).startsWith(LOCAL_PREFIX)) {
+        super(opts);
+        return;
+      }
       const server = opts.server ?? serverFor(opts.dataDir);
       super({ ...opts, server });
       usePsqlRaw(this, server);
