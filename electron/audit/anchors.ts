@@ -2,7 +2,7 @@ import type { ServiceContext } from '../core/session';
 import type { Vault } from '../vault/vault';
 import { listBackups } from '../backup/backup';
 import { readBackupSettings } from '../services/backup';
-import { verifyAuditChain, type KnownAnchor, type VerifyResult } from './verify';
+import { verifyAuditChain, verifyAuditChainDb, type KnownAnchor, type VerifyResult } from './verify';
 
 /**
  * Every chain head known outside the live database: the vault's anchor (authenticated with a key
@@ -29,5 +29,5 @@ export async function knownAnchors(ctx: ServiceContext, vault: Vault, extraFolde
 export async function verifyLiveAudit(ctx: ServiceContext, vault: Vault, extraFolders: string[] = []): Promise<VerifyResult> {
   const { anchors, problem } = await knownAnchors(ctx, vault, extraFolders);
   if (problem) return { ok: false, checked: 0, firstBrokenId: anchors[0]?.id ?? null, reason: problem };
-  return verifyAuditChain(ctx.raw, anchors);
+  return ctx.dialect === 'postgres' ? verifyAuditChainDb(ctx.db, anchors) : verifyAuditChain(ctx.raw, anchors);
 }

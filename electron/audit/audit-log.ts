@@ -1,6 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { dialectOf } from '../db/dialect';
 import type { DB } from '../db/schema';
 import { GENESIS_HASH, chainHash, type ChainRow } from './chain';
+
+/** Arbitrary constant naming the audit chain's append lock on PostgreSQL. */
+const AUDIT_LOCK_KEY = 0x4b505241; // "KPRA"
 
 /** What a caller records; ids and hashes are filled in here. Never put case data in `detail`. */
 export interface AuditEvent {
@@ -18,6 +22,12 @@ export interface AuditEvent {
  * so a rolled-back write leaves no audit row and a committed one always has its row.
  */
 export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, event: AuditEvent, now: () => Date): Promise<number> {
+  if (dialectOf(trx) === 'postgres') {
+    // Several workstations append to one chain: each append holds a lock until its transaction ends,
+    // so two never read the same head (an advisory lock needs no table rights beyond insert and select).
+    if (!trx.isTransaction) return trx.transaction().execute((t) => appendAudit(t, event, now));
+    await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
+  }
   const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
   const row: ChainRow = {
     id: (last?.id ?? 0) + 1,

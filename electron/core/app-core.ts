@@ -23,6 +23,11 @@ import { readSettings, writeInitialSettings } from '../services/settings';
 import type { UnitSettings } from '../../shared/ipc/procedures/settings';
 import { autoBackupIfDue } from '../services/backup';
 import { inspectBackup, installBackup, type BackupPreview } from '../backup/backup';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { DialectName } from '../db/dialect';
+import { openPostgres, type PgConnectionConfig } from '../db/postgres';
+import { localOnlyError, noLocalDatabase } from '../db/server-mode';
 
 /** Test seams for the crash-safety tests of a rekey: throw here to simulate a crash between the steps. */
 export const rekeyHooks: { afterVault?: () => void; afterDatabase?: () => void } = {};
@@ -39,6 +44,11 @@ export interface CoreOptions {
   print?: (html: string) => Promise<boolean>;
   /** Told the unit's settings at each login and after each change (the Electron shell applies content protection). */
   onSettings?: (settings: UnitSettings) => void;
+  /**
+   * A shared PostgreSQL server instead of the local encrypted file (the default). The vault in the
+   * data folder still holds this workstation's users and keys; the case data lives on the server.
+   */
+  server?: PgConnectionConfig;
 }
 
 interface UserRecord {
@@ -89,9 +99,15 @@ export class AppCore {
   private lockedUsername: string | null = null;
   private unitName: string | null = null;
   private settingUp = false;
+  private readonly server: PgConnectionConfig | undefined;
+  public readonly dialect: DialectName;
+  /** Server connections being closed; close() waits for them. */
+  private readonly closing = new Set<Promise<void>>();
 
   public constructor(opts: CoreOptions) {
     this.dataDir = opts.dataDir;
+    this.server = opts.server;
+    this.dialect = opts.server ? 'postgres' : 'sqlite';
     this.clock = opts.clock ?? systemClock;
     this.paths = dataPaths(opts.dataDir);
     // Everything this process creates (database, WAL/SHM, vault, backups, exports) is owner-only (0600/0700).
@@ -130,7 +146,7 @@ export class AppCore {
   /** First start: creates the vault, the encrypted database and the first admin. Returns the recovery key, shown once. */
   public async setup(input: { username: string; displayName: string; password: string; unitName: string }): Promise<{ recoveryKey: string }> {
     if (this.vault.exists()) throw new DomainError('ALREADY_INITIALIZED', 'Kontaktregistret är redan installerat.');
-    if (existsSync(this.paths.database)) {
+    if (!this.server && existsSync(this.paths.database)) {
       throw new DomainError('CONFLICT', 'Datamappen innehåller redan en databas men ingen nyckelfil. Återställ från säkerhetskopia eller välj en tom mapp.');
     }
     // The password policy is checked before anything is created (its message must reach the user as is).
@@ -140,16 +156,27 @@ export class AppCore {
     if (this.settingUp) throw new DomainError('CONFLICT', 'Installationen pågår redan.');
     this.settingUp = true;
     const d = this.paths.database;
-    const created = [this.paths.vault, `${this.paths.vault}.tmp`, d, `${d}-wal`, `${d}-shm`, `${d}-journal`].filter((f) => !existsSync(f));
+    const files = this.server ? [this.paths.vault, `${this.paths.vault}.tmp`] : [this.paths.vault, `${this.paths.vault}.tmp`, d, `${d}-wal`, `${d}-shm`, `${d}-journal`];
+    const created = files.filter((f) => !existsSync(f));
     let dataKey: Buffer | null = null;
     let raw: RawDatabase | null = null;
+    let server: Kysely<DB> | null = null;
     try {
       const made = await this.vault.create(input.username, input.password);
       dataKey = made.dataKey;
-      raw = openEncryptedDatabase(this.paths.database, dataKey);
-      restrictFileModes(this.dataDir);
-      const db = createKysely(raw);
+      let db: Kysely<DB>;
+      if (this.server) {
+        db = server = await openPostgres(this.server);
+      } else {
+        raw = openEncryptedDatabase(this.paths.database, dataKey);
+        restrictFileModes(this.dataDir);
+        db = createKysely(raw);
+      }
       await migrate(db);
+      // A second workstation connects to the existing installation; it does not install a second one over it.
+      if (server && (await server.selectFrom('users').select('id').limit(1).executeTakeFirst())) {
+        throw new DomainError('CONFLICT', 'Databasservern har redan en installation av Kontaktregistret. Inget har ändrats på servern.');
+      }
       const at = this.clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
         const user = await trx
@@ -170,9 +197,11 @@ export class AppCore {
         await appendAudit(trx, { userId: user.id, action: 'system.setup', entityType: 'user', entityId: user.id }, () => this.clock.now());
       });
       this.vault.setAuditAnchor(await auditHead(db), dataKey);
-      const done = raw;
-      raw = null;
-      closeDatabase(done);
+      if (raw) {
+        const done = raw;
+        raw = null;
+        closeDatabase(done);
+      }
       this.unitName = input.unitName;
       return { recoveryKey: made.recoveryKey };
     } catch (err) {
@@ -183,9 +212,12 @@ export class AppCore {
       }
       for (const f of created) rmSync(f, { force: true });
       this.unitName = null;
+      // On a server, a refused connection or an existing installation is said as it is.
+      if (this.server && err instanceof DomainError) throw err;
       throw new SetupFailedError(err);
     } finally {
       dataKey?.fill(0);
+      await server?.destroy();
       this.settingUp = false;
     }
   }
@@ -232,14 +264,20 @@ export class AppCore {
     attempts?: number,
   ): Promise<void> {
     let raw: RawDatabase;
+    let db: Kysely<DB>;
     try {
-      raw = this.openDatabase(dataKey);
+      if (this.server) {
+        db = await openPostgres(this.server);
+        raw = noLocalDatabase();
+      } else {
+        raw = this.openDatabase(dataKey);
+        restrictFileModes(this.dataDir);
+        db = createKysely(raw);
+      }
     } catch (err) {
       dataKey.fill(0);
       throw err;
     }
-    restrictFileModes(this.dataDir);
-    const db = createKysely(raw);
     try {
       await migrate(db);
       const record = await findUser(db);
@@ -288,12 +326,13 @@ export class AppCore {
         dataKey,
         raw,
         db,
+        dialect: this.dialect,
         lastActivity: this.clock.now().getTime(),
         idleLockMinutes: Math.min(settings.idleLockMinutes, MAX_IDLE_LOCK_MINUTES),
       };
       this.lockedUsername = null;
     } catch (err) {
-      closeDatabase(raw);
+      this.closeDb(raw, db);
       dataKey.fill(0);
       throw err;
     }
@@ -302,6 +341,7 @@ export class AppCore {
 
   /** Opens and checks a backup with its own keys; the live data is not touched. */
   public async inspectBackup(dir: string, cred: { recoveryKey?: string; username?: string; password?: string }): Promise<BackupPreview> {
+    if (this.server) throw localOnlyError('Säkerhetskopior från fil');
     const { preview, dataKey } = await inspectBackup(dir, cred, () => this.clock.now());
     dataKey.fill(0);
     return preview;
@@ -315,6 +355,7 @@ export class AppCore {
    * the restored database itself, and the new recovery key is returned to be shown once.
    */
   public async restoreBackup(dir: string, cred: { recoveryKey?: string; username?: string; password?: string }): Promise<{ replacedTo: string; preview: BackupPreview; recoveryKey: string }> {
+    if (this.server) throw localOnlyError('Återställning från säkerhetskopia');
     const { preview, dataKey: backupKey } = await inspectBackup(dir, cred, () => this.clock.now());
     try {
       if (preview.integrity !== 'ok') throw new DomainError('RULE_VIOLATION', `Säkerhetskopian klarar inte integritetskontrollen (${preview.integrity}).`);
@@ -435,6 +476,7 @@ export class AppCore {
     const s = this.requireSession();
     const newKey = randomBytes(32);
     let result: { recoveryKey: string; dropped: string[] };
+    if (this.server) return this.rekeyVaultOnly(s, newKey, opts);
     try {
       if (opts.replace) assertPasswordPolicy(opts.replace.password, opts.replace.username);
       prepareRekey(s.raw);
@@ -454,6 +496,25 @@ export class AppCore {
     } catch (err) {
       // The vault already belongs to the new key; the next login finishes the rekey (see openDatabase).
       this.endSession();
+      newKey.fill(0);
+      throw err;
+    }
+    s.dataKey.fill(0);
+    s.dataKey = newKey;
+    return result;
+  }
+
+  /**
+   * Server mode: no local file is encrypted under the data key, so a revocation rewraps the vault
+   * (the remaining users and a new recovery key) in one step; the server's data is untouched.
+   */
+  private async rekeyVaultOnly(s: Session, newKey: Buffer, opts: Parameters<AppCore['rekey']>[0]): Promise<{ recoveryKey: string; dropped: string[] }> {
+    let result: { recoveryKey: string; dropped: string[] };
+    try {
+      if (opts.replace) assertPasswordPolicy(opts.replace.password, opts.replace.username);
+      result = await this.vault.beginRekey(s.dataKey, newKey, opts);
+      this.vault.finishRekey();
+    } catch (err) {
       newKey.fill(0);
       throw err;
     }
@@ -490,7 +551,7 @@ export class AppCore {
 
   public serviceContext(): ServiceContext {
     const s = this.requireSession();
-    return { db: s.db, raw: s.raw, actor: s.user, now: () => this.clock.now(), dataKey: s.dataKey };
+    return { db: s.db, raw: s.raw, dialect: s.dialect, actor: s.user, now: () => this.clock.now(), dataKey: s.dataKey };
   }
 
   public touch(): void {
@@ -546,6 +607,7 @@ export class AppCore {
   public async close(): Promise<void> {
     const s = this.session;
     if (s) await this.closeSession(s, 'session.close', null);
+    await Promise.all([...this.closing]);
   }
 
   private async closeSession(s: Session, action: string, detail: string | null): Promise<void> {
@@ -562,7 +624,18 @@ export class AppCore {
     const s = this.session;
     this.session = null;
     if (!s) return;
-    closeDatabase(s.raw);
+    this.closeDb(s.raw, s.db);
     s.dataKey.fill(0);
+  }
+
+  /** The local file closes at once; a server pool is ended in the background (close() waits for it). */
+  private closeDb(raw: RawDatabase, db: Kysely<DB>): void {
+    if (!this.server) {
+      closeDatabase(raw);
+      return;
+    }
+    const done = db.destroy().catch(() => {});
+    this.closing.add(done);
+    void done.finally(() => this.closing.delete(done));
   }
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { RawDatabase } from '../db/open';
+import type { DialectName } from '../db/dialect';
 import type { SessionUser } from '../../shared/ipc/procedures/session';
 import { appendAudit, type AuditEvent } from '../audit/audit-log';
 
@@ -9,8 +10,10 @@ export interface Session {
   user: SessionUser;
   vaultEntryId: string;
   dataKey: Buffer;
+  /** The SQLite connection; in server mode a stand-in that refuses every use (see db/server-mode.ts). */
   raw: RawDatabase;
   db: Kysely<DB>;
+  dialect: DialectName;
   lastActivity: number;
   idleLockMinutes: number;
 }
@@ -19,6 +22,8 @@ export interface Session {
 export interface ServiceContext {
   db: Kysely<DB>;
   raw: RawDatabase;
+  /** 'sqlite' for the local encrypted file (the default), 'postgres' for a shared server. */
+  dialect: DialectName;
   actor: SessionUser;
   now: () => Date;
   dataKey: Buffer;

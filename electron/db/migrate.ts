@@ -1,5 +1,7 @@
 import { Migrator, type Kysely } from 'kysely';
 import { MIGRATIONS, migrationProvider } from './migrations/index';
+import { dialectOf } from './dialect';
+import { PgSchemaPlugin } from './pg-schema-plugin';
 
 export class DatabaseFromFutureError extends Error {
   public constructor(unknown: string[]) {
@@ -9,7 +11,9 @@ export class DatabaseFromFutureError extends Error {
 }
 
 function migrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: migrationProvider, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
+  // On PostgreSQL the schema builder's SQLite idioms (autoincrement, blob) are translated.
+  const target = dialectOf(db) === 'postgres' ? db.withPlugin(new PgSchemaPlugin()) : db;
+  return new Migrator({ db: target, provider: migrationProvider, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
 }
 
 /** Brings the schema to the latest version, or to `target` (a migration name) in tests. Each migration runs in its own transaction. */

@@ -7,6 +7,7 @@ import { audit, type ServiceContext } from '../core/session';
 import { appendAudit } from '../audit/audit-log';
 import { createBackup, listBackups, rotateBackups } from '../backup/backup';
 import type { Vault } from '../vault/vault';
+import { localOnlyError } from '../db/server-mode';
 
 const DEFAULTS: BackupSettings = { folder: '', automatic: true, keepDays: 30 };
 
@@ -22,6 +23,8 @@ export async function saveBackupSettings(ctx: ServiceContext, s: BackupSettings)
 }
 
 export async function backupNow(ctx: ServiceContext, vault: Vault, kind: 'manuell' | 'automatisk', detail: string | null = null): Promise<{ path: string }> {
+  // On a shared server the municipality's IT backs the database up with PostgreSQL's own tools (pg_dump).
+  if (ctx.dialect === 'postgres') throw localOnlyError('Säkerhetskopiering till fil');
   const s = await readBackupSettings(ctx.db);
   if (!s.folder) throw new DomainError('RULE_VIOLATION', 'Ingen mapp för säkerhetskopior är vald (Inställningar → Säkerhetskopiering).');
   // The log line goes in first, so the backup holds the record of itself.
@@ -39,6 +42,7 @@ export async function listBackupFiles(ctx: ServiceContext, currentKeyId: string 
 
 /** Daily automatic backup on the first unlock of the day. A failure is logged and never blocks the login. */
 export async function autoBackupIfDue(ctx: ServiceContext, vault: Vault): Promise<void> {
+  if (ctx.dialect === 'postgres') return;
   const s = await readBackupSettings(ctx.db);
   if (!s.automatic || !s.folder) return;
   const today = toLocalIsoDate(ctx.now());

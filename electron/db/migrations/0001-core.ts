@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { executeFor } from '../dialect';
 
 /** Users, settings and the append-only, hash-chained audit log. */
 export const migration0001: Migration = {
@@ -37,10 +38,25 @@ export const migration0001: Migration = {
     await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity_type', 'entity_id']).execute();
     await db.schema.createIndex('audit_log_user').on('audit_log').columns(['user_id', 'at']).execute();
 
-    // Append-only: the database itself refuses changes and deletions of audit rows.
-    await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
-    await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-      BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+    // Append-only: the database itself refuses changes and deletions of audit rows
+    // (on PostgreSQL also TRUNCATE, which skips row triggers).
+    await executeFor(db, {
+      sqlite: [
+        sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+          BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`,
+        sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+          BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`,
+      ],
+      postgres: [
+        sql`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`,
+        sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+          FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
+        sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+          FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
+        sql`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+          FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`,
+      ],
+    });
   },
 };

@@ -1,6 +1,23 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { DEFAULT_RATE_YEARS } from '../../../shared/compensation/rates';
 import { systemClock } from '../../core/clock';
+import { executeFor } from '../dialect';
+
+/** PostgreSQL twin of the SQLite triggers below: one function for insert, update and delete. */
+export const PG_PAYOUT_LINES_LOCKED = sql`CREATE FUNCTION payout_lines_locked() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF (SELECT status FROM payout_batches
+        WHERE id = CASE WHEN TG_OP = 'INSERT' THEN NEW.batch_id ELSE OLD.batch_id END) = 'attesterad' THEN
+      RAISE EXCEPTION 'payout batch is attested';
+    END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    RETURN NEW;
+  END $$`;
+
+export function pgPayoutLinesLockedTrigger(op: 'update' | 'delete' | 'insert') {
+  return sql`CREATE TRIGGER ${sql.raw(`payout_lines_locked_${op}`)} BEFORE ${sql.raw(op.toUpperCase())} ON payout_lines
+    FOR EACH ROW EXECUTE FUNCTION payout_lines_locked()`;
+}
 
 /** Rates per year, compensation levels on assignments, monthly reports, payout batches and their exports. */
 export const migration0004: Migration = {
@@ -72,15 +89,23 @@ export const migration0004: Migration = {
     await db.schema.createIndex('payout_lines_person').on('payout_lines').column('contact_person_id').execute();
 
     // An attested batch is final: its lines can no longer change (corrections are new batches).
-    await sql`CREATE TRIGGER payout_lines_locked_update BEFORE UPDATE ON payout_lines
-      WHEN (SELECT status FROM payout_batches WHERE id = OLD.batch_id) = 'attesterad'
-      BEGIN SELECT RAISE(ABORT, 'payout batch is attested'); END`.execute(db);
-    await sql`CREATE TRIGGER payout_lines_locked_delete BEFORE DELETE ON payout_lines
-      WHEN (SELECT status FROM payout_batches WHERE id = OLD.batch_id) = 'attesterad'
-      BEGIN SELECT RAISE(ABORT, 'payout batch is attested'); END`.execute(db);
-    await sql`CREATE TRIGGER payout_lines_locked_insert BEFORE INSERT ON payout_lines
-      WHEN (SELECT status FROM payout_batches WHERE id = NEW.batch_id) = 'attesterad'
-      BEGIN SELECT RAISE(ABORT, 'payout batch is attested'); END`.execute(db);
+    await executeFor(db, {
+      sqlite: [
+        sql`CREATE TRIGGER payout_lines_locked_update BEFORE UPDATE ON payout_lines
+          WHEN (SELECT status FROM payout_batches WHERE id = OLD.batch_id) = 'attesterad'
+          BEGIN SELECT RAISE(ABORT, 'payout batch is attested'); END`,
+        sql`CREATE TRIGGER payout_lines_locked_delete BEFORE DELETE ON payout_lines
+          WHEN (SELECT status FROM payout_batches WHERE id = OLD.batch_id) = 'attesterad'
+          BEGIN SELECT RAISE(ABORT, 'payout batch is attested'); END`,
+        sql`CREATE TRIGGER payout_lines_locked_insert BEFORE INSERT ON payout_lines
+          WHEN (SELECT status FROM payout_batches WHERE id = NEW.batch_id) = 'attesterad'
+          BEGIN SELECT RAISE(ABORT, 'payout batch is attested'); END`,
+      ],
+      postgres: [
+        PG_PAYOUT_LINES_LOCKED,
+        ...(['update', 'delete', 'insert'] as const).map((op) => pgPayoutLinesLockedTrigger(op)),
+      ],
+    });
 
     await db.schema
       .createTable('payout_exports')

@@ -1,4 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { executeFor } from '../dialect';
+import { pgPayoutLinesLockedTrigger } from './0004-payouts';
 
 /**
  * Payout safety (issue 13): the payee's name, personnummer, account and employee number frozen on each
@@ -60,7 +62,10 @@ export const migration0006: Migration = {
 
     // Lines attested before this version were exported from the register's current values; freeze
     // those (the best record there is) so every export from now on reads frozen values only.
-    await sql`DROP TRIGGER payout_lines_locked_update`.execute(db);
+    await executeFor(db, {
+      sqlite: [sql`DROP TRIGGER payout_lines_locked_update`],
+      postgres: [sql`DROP TRIGGER payout_lines_locked_update ON payout_lines`],
+    });
     await sql`UPDATE payout_lines SET
         payee_name = (SELECT first_name || ' ' || last_name FROM contact_persons WHERE id = payout_lines.contact_person_id),
         payee_personnummer = (SELECT personnummer FROM contact_persons WHERE id = payout_lines.contact_person_id),
@@ -69,8 +74,13 @@ export const migration0006: Migration = {
       WHERE batch_id IN (SELECT id FROM payout_batches WHERE status = 'attesterad')`.execute(db);
     await sql`UPDATE payout_batches SET channel = (SELECT format FROM payout_exports WHERE batch_id = payout_batches.id ORDER BY id LIMIT 1) WHERE status = 'attesterad'`.execute(db);
     await sql`UPDATE payout_exports SET msg_id = (SELECT msg_id FROM payout_batches WHERE id = payout_exports.batch_id) WHERE format = 'pain001'`.execute(db);
-    await sql`CREATE TRIGGER payout_lines_locked_update BEFORE UPDATE ON payout_lines
-      WHEN (SELECT status FROM payout_batches WHERE id = OLD.batch_id) = 'attesterad'
-      BEGIN SELECT RAISE(ABORT, 'payout batch is attested'); END`.execute(db);
+    await executeFor(db, {
+      sqlite: [
+        sql`CREATE TRIGGER payout_lines_locked_update BEFORE UPDATE ON payout_lines
+          WHEN (SELECT status FROM payout_batches WHERE id = OLD.batch_id) = 'attesterad'
+          BEGIN SELECT RAISE(ABORT, 'payout batch is attested'); END`,
+      ],
+      postgres: [pgPayoutLinesLockedTrigger('update')],
+    });
   },
 };

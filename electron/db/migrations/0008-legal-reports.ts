@@ -14,9 +14,10 @@ export const migration0008: Migration = {
     // 1 = law and paragraph were guessed by this migration; the officer confirms or corrects them once.
     await db.schema.alterTable('decisions').addColumn('law_guessed', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     // Best guess for existing decisions (the same rule as shared/legal/laws.ts guessLaw): the free text names LSS,
-    // otherwise the SoL in force on the decision date (SFS 2025:400 from 2025-07-01).
+    // otherwise the SoL in force on the decision date (SFS 2025:400 from 2025-07-01). upper(): PostgreSQL's
+    // LIKE is case-sensitive, SQLite's is not for ASCII; the same result on both.
     await sql`UPDATE decisions SET
-        law = CASE WHEN legal_basis LIKE '%LSS%' OR legal_basis LIKE '%1993:387%' THEN 'LSS 1993:387'
+        law = CASE WHEN upper(legal_basis) LIKE '%LSS%' OR legal_basis LIKE '%1993:387%' THEN 'LSS 1993:387'
                    WHEN decision_date >= '2025-07-01' THEN 'SoL 2025:400' ELSE 'SoL 2001:453' END,
         law_guessed = 1`.execute(db);
     await sql`UPDATE decisions SET paragraph = CASE law WHEN 'LSS 1993:387' THEN '9 § 4' WHEN 'SoL 2001:453' THEN '4 kap. 1 §' ELSE '11 kap. 1 §' END`.execute(db);
