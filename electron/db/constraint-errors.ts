@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/errors';
+import { GUARDS_0009, guardMessage, guardName } from './migrations/0009-integrity';
 
 /**
  * The database's own refusals (unique indexes, guard triggers) as Swedish messages. The services check
@@ -30,14 +31,37 @@ function sqliteError(err: unknown): { code: string; message: string } | null {
   return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT') ? { code, message: err.message } : null;
 }
 
+const GUARD_MESSAGES = new Map(GUARDS_0009.map((g) => [guardName(g), guardMessage(g)]));
+
+function uniqueRefusal(key: string): DomainError {
+  const hit = UNIQUE[key];
+  if (!hit) return new DomainError('CONFLICT', 'Uppgiften finns redan och sparades inte en gång till.');
+  return new DomainError('CONFLICT', hit.message, hit.field ? { fields: { [hit.field]: hit.message } } : {});
+}
+
+/** PostgreSQL's refusals (the pg driver's DatabaseError: SQLSTATE code, table, constraint, detail). */
+function postgresConstraintError(err: unknown): DomainError | null {
+  if (!(err instanceof Error)) return null;
+  const e = err as Error & { code?: unknown; table?: string; constraint?: string; detail?: string };
+  if (e.code === '23505') {
+    // detail: "Key (assignment_id, month)=(3, 2026-10) already exists." → the same key as SQLite's message.
+    const cols = /^Key \(([^)]*)\)=/.exec(e.detail ?? '')?.[1];
+    return uniqueRefusal(cols && e.table ? cols.split(', ').map((c) => `${e.table}.${c}`).join(', ') : '');
+  }
+  if (e.code === '23514') {
+    return new DomainError('RULE_VIOLATION', GUARD_MESSAGES.get(e.constraint ?? '') ?? 'Ett ogiltigt värde sparades inte.');
+  }
+  // RAISE EXCEPTION from the plpgsql twins of the old triggers.
+  if (e.code === 'P0001') return new DomainError('RULE_VIOLATION', OLD_TRIGGERS[e.message] ?? e.message);
+  return null;
+}
+
 /** A DomainError for a constraint the database refused, or null when `err` is something else. */
 export function constraintError(err: unknown): DomainError | null {
   const e = sqliteError(err);
-  if (!e) return null;
+  if (!e) return postgresConstraintError(err);
   if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-    const hit = UNIQUE[e.message.replace(/^UNIQUE constraint failed: /, '')];
-    if (!hit) return new DomainError('CONFLICT', 'Uppgiften finns redan och sparades inte en gång till.');
-    return new DomainError('CONFLICT', hit.message, hit.field ? { fields: { [hit.field]: hit.message } } : {});
+    return uniqueRefusal(e.message.replace(/^UNIQUE constraint failed: /, ''));
   }
   // RAISE(ABORT, '…') from a trigger: 0009's guards speak Swedish already.
   if (e.code === 'SQLITE_CONSTRAINT_TRIGGER') return new DomainError('RULE_VIOLATION', OLD_TRIGGERS[e.message] ?? e.message);

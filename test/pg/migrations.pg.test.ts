@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appliedMigrations, DatabaseFromFutureError, migrate } from '../../electron/db/migrate';
 import { MIGRATIONS } from '../../electron/db/migrations/index';
+import { constraintError } from '../../electron/db/constraint-errors';
 import { dialectOf } from '../../electron/db/dialect';
 import type { DB } from '../../electron/db/schema';
 import { guessLaw } from '../../shared/legal/laws';
@@ -166,6 +167,27 @@ describe('migrations on PostgreSQL', () => {
     await run('DELETE FROM assignments WHERE id = 1');
     expect(await rows('SELECT from_date, assignment_id FROM decision_interruptions')).toEqual([{ from_date: '2024-06-01', assignment_id: null }]);
     await expect(run("INSERT INTO log_reviews (period_from, period_to, reviewed_at, reviewed_by, counts) VALUES ('2026-10-01','2026-10-31','x', 99, '{}')")).rejects.toThrow(/foreign key/);
+  });
+
+  it('0009-integrity: one draft per month and known enum values, refused in Swedish; older rows stay', async () => {
+    await migrate(db, '0008-legal-reports');
+    await run(CP);
+    await run("INSERT INTO contact_persons (personnummer, first_name, last_name, birth_date, gender, status, status_changed_at, created_at, updated_at) VALUES ('198001012380','K','Q','1980-01-01','man','gammal_status','x','x','x')");
+    const batch = (month: string, status: string) => run("INSERT INTO payout_batches (month, kind, status, payment_date, created_at) VALUES (?, 'ordinarie', ?, '2026-11-25', 'x')", [month, status]);
+    await batch('2026-11', 'utkast');
+    await batch('2026-11', 'utkast');
+    expect(await migrate(db, '0009-integrity')).toEqual(['0009-integrity']);
+    expect(await rows('SELECT id, status FROM payout_batches ORDER BY id')).toEqual([{ id: 2, status: 'utkast' }]);
+    expect(await rows('SELECT status FROM contact_persons ORDER BY id')).toEqual([{ status: 'i_uppdrag' }, { status: 'gammal_status' }]);
+    const refusal = async (p: Promise<unknown>) => constraintError(await p.then(() => null, (e: unknown) => e))?.message;
+    expect(await refusal(batch('2026-11', 'utkast'))).toBe('Det finns redan ett utkast till utbetalning för månaden. Uppdatera sidan och räkna om det utkastet i stället.');
+    await batch('2026-11', 'attesterad');
+    expect(await refusal(run("UPDATE contact_persons SET status = 'klar' WHERE id = 1"))).toBe('Ogiltigt värde för kontaktpersonens status. Inget har sparats.');
+    expect(await refusal(run("UPDATE payout_batches SET channel = 'swish' WHERE id = 2"))).toBe('Ogiltigt värde för betalsättet. Inget har sparats.');
+    await run("UPDATE payout_batches SET channel = 'pain001' WHERE id = 2");
+    await run('UPDATE payout_batches SET channel = NULL WHERE id = 2');
+    expect(await refusal(run("INSERT INTO contact_persons (personnummer, first_name, last_name, birth_date, gender, status, status_changed_at, created_at, updated_at) VALUES ('198202022383','K','R','1982-02-02','man','godkänd','x','x','x')"))).toBe('Ogiltigt värde för kontaktpersonens status. Inget har sparats.');
+    expect(await refusal(run("INSERT INTO users (username, display_name, roles, created_at, updated_at) VALUES ('u','U','[]','x','x'), ('u','V','[]','x','x')"))).toBe('Användarnamnet är redan upptaget.');
   });
 
   it('runs every migration to the latest as a role without superuser, CREATEDB or CREATEROLE', async () => {

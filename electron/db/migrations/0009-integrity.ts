@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { dialectOf } from '../dialect';
 
 /**
  * The database backs the rules the services check: at most one draft payout batch per month, and
@@ -59,9 +60,22 @@ async function addSqliteGuard(db: Kysely<unknown>, g: ColumnGuard): Promise<void
   const raise = `SELECT RAISE(ABORT, ${literal(guardMessage(g))})`;
   for (const [when, on] of [['insert', 'INSERT'], ['update', `UPDATE OF ${g.column}`]] as const) {
     await sql
-      .raw(`CREATE TRIGGER ${g.table}_${g.column}_guard_${when} BEFORE ${on} ON ${g.table} WHEN ${bad} BEGIN ${raise}; END`)
+      .raw(`CREATE TRIGGER ${guardName(g)}_${when} BEFORE ${on} ON ${g.table} WHEN ${bad} BEGIN ${raise}; END`)
       .execute(db);
   }
+}
+
+/** The constraint (PostgreSQL) or trigger-name stem (SQLite) of a guard; constraint-errors.ts maps it back. */
+export const guardName = (g: ColumnGuard) => `${g.table}_${g.column}_guard`;
+
+/**
+ * PostgreSQL twin: a real CHECK constraint. NOT VALID, like the SQLite triggers, leaves rows already
+ * stored alone and checks every new or changed row.
+ */
+async function addPostgresGuard(db: Kysely<unknown>, g: ColumnGuard): Promise<void> {
+  const list = `${g.column} IN (${g.values.map(literal).join(', ')})`;
+  const check = g.nullable ? list : `${g.column} IS NOT NULL AND ${list}`;
+  await sql.raw(`ALTER TABLE ${g.table} ADD CONSTRAINT ${guardName(g)} CHECK (${check}) NOT VALID`).execute(db);
 }
 
 export const migration0009: Migration = {
@@ -84,6 +98,7 @@ export const migration0009: Migration = {
     }
     await db.schema.createIndex('payout_batches_one_draft').on('payout_batches').column('month').unique().where(sql.ref('status'), '=', 'utkast').execute();
 
-    for (const g of GUARDS_0009) await addSqliteGuard(db, g);
+    const addGuard = dialectOf(db) === 'postgres' ? addPostgresGuard : addSqliteGuard;
+    for (const g of GUARDS_0009) await addGuard(db, g);
   },
 };
