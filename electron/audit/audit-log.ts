@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { GENESIS_HASH, chainHash, type ChainRow } from './chain';
+import { precompile } from '../db/precompiled';
 
 /** What a caller records; ids and hashes are filled in here. Never put case data in `detail`. */
 export interface AuditEvent {
@@ -13,12 +14,15 @@ export interface AuditEvent {
   at?: string;
 }
 
+/** The chain head, read before every logged action: compiled once (see precompile). */
+const chainHead = precompile((db) => db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1));
+
 /**
  * Appends one row to the chain. Must run inside the transaction of the change it records,
  * so a rolled-back write leaves no audit row and a committed one always has its row.
  */
 export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, event: AuditEvent, now: () => Date): Promise<number> {
-  const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await chainHead.executeTakeFirst(trx, {});
   const row: ChainRow = {
     id: (last?.id ?? 0) + 1,
     at: event.at ?? now().toISOString(),
