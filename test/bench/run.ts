@@ -97,6 +97,7 @@ async function main() {
   const opt = options(process.argv.slice(2));
   const SIZE = { people: Math.round(10_000 * opt.scale), clients: Math.round(10_000 * opt.scale), reportsPerAssignment: 10, auditRows: Math.round(1_000_000 * opt.scale) };
   const root = mkdtempSync(join(tmpdir(), 'kpr-bench-'));
+  const loadAtStart = Number(loadavg()[0]?.toFixed(2));
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`Kontaktregistret benchmark: ${SIZE.people} kontaktpersoner, ${SIZE.clients} brukare, ${SIZE.clients * SIZE.reportsPerAssignment} månadsrapporter, ${SIZE.auditRows} loggrader`);
   console.log(`Machine: ${machine}; load average at start ${loadavg()[0]?.toFixed(1)}. ${opt.runs} runs per figure, median [min–max].\n`);
@@ -207,6 +208,7 @@ async function main() {
     commit: gitCommit(),
     machine,
     loadAverage: Number(loadavg()[0]?.toFixed(2)),
+    loadAverageStart: loadAtStart,
     scale: opt.scale,
     runs: opt.runs,
     figures,

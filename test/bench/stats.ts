@@ -19,7 +19,9 @@ export interface HistoryEntry {
   at: string;
   commit: string;
   machine: string;
+  /** One-minute load average at the end (and start) of the run: how busy the machine was. */
   loadAverage: number;
+  loadAverageStart?: number;
   scale: number;
   runs: number;
   figures: Record<string, Figure>;
