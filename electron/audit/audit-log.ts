@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { dialectOf } from '../db/dialect';
 import type { DB } from '../db/schema';
 import { GENESIS_HASH, chainHash, type ChainRow } from './chain';
+import { precompile } from '../db/precompiled';
 
 /** Arbitrary constant naming the audit chain's append lock on PostgreSQL. */
 const AUDIT_LOCK_KEY = 0x4b505241; // "KPRA"
@@ -17,6 +18,9 @@ export interface AuditEvent {
   at?: string;
 }
 
+/** The chain head, read before every logged action: compiled once (see precompile). */
+const chainHead = precompile((db) => db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1));
+
 /**
  * Appends one row to the chain. Must run inside the transaction of the change it records,
  * so a rolled-back write leaves no audit row and a committed one always has its row.
@@ -28,7 +32,7 @@ export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, event: Audi
     if (!trx.isTransaction) return trx.transaction().execute((t) => appendAudit(t, event, now));
     await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
   }
-  const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await chainHead.executeTakeFirst(trx, {});
   const row: ChainRow = {
     id: (last?.id ?? 0) + 1,
     at: event.at ?? now().toISOString(),

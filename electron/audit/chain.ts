@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -17,7 +17,7 @@ export function canonicalRow(row: ChainRow): string {
   return JSON.stringify([row.id, row.at, row.user_id, row.action, row.entity_type, row.entity_id, row.detail]);
 }
 
-/** SHA-256 over the previous hash and the canonical row. */
+/** SHA-256 over the previous hash, a newline and the canonical row (one-shot: no Hash object per row). */
 export function chainHash(prevHash: string, row: ChainRow): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalRow(row)).digest('hex');
+  return hash('sha256', `${prevHash}\n${canonicalRow(row)}`, 'hex');
 }

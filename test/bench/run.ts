@@ -1,18 +1,25 @@
 /**
- * npm run bench: a generated municipality at ten times a big city, timed in one run.
- * Prints figures; asserts nothing (targets are shown next to each figure).
+ * npm run bench [-- --runs 5] [--scale 0.1] [--strict] [--no-history]
+ *
+ * A generated municipality at ten times a big city. Every figure is measured --runs times and shown
+ * as median and spread (min–max); a ratio target is judged on ratios measured side by side in the
+ * same repetition. Each run appends a line to test/bench/history.jsonl and prints the change against
+ * the previous entry at the same scale. PASS/FAIL per target by median; exit code 1 on a FAIL only
+ * with --strict. --scale shrinks the data for a quick run (absolute targets are judged at scale 1 only).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, cpus, totalmem } from 'node:os';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { performance } from 'node:perf_hooks';
 import { AppCore } from '../../electron/core/app-core';
-import { ManualClock } from '../../electron/core/clock';
+import { ManualClock, systemClock } from '../../electron/core/clock';
 import { TEST_SCRYPT } from '../../electron/vault/kdf';
-import { createKysely, openEncryptedDatabase, type RawDatabase } from '../../electron/db/open';
+import { applyConnectionSettings, closeDatabase, createKysely, openEncryptedDatabase, type RawDatabase } from '../../electron/db/open';
 import { migrate } from '../../electron/db/migrate';
+import { param, precompile } from '../../electron/db/precompiled';
 import { verifyAuditChain } from '../../electron/audit/verify';
 import { searchContactPersons } from '../../electron/services/contact-persons/read';
 import { createPayoutBatch, attestBatch } from '../../electron/services/payouts/batches';
@@ -20,121 +27,245 @@ import { exportBatch } from '../../electron/services/payouts/export';
 import { savePaymentSettings } from '../../electron/services/payouts/settings';
 import { commitImport } from '../../electron/import/import';
 import { generate, importWorkbook } from './generate';
+import { compareToPrevious, judge, stats, TARGETS, type Figure, type HistoryEntry } from './stats';
 
-const SIZE = { people: 10_000, clients: 10_000, reportsPerAssignment: 10, auditRows: 1_000_000 };
-const ms = (t: number) => `${t.toFixed(0)} ms`;
+const HISTORY = join(import.meta.dirname, 'history.jsonl');
+
+function options(argv: string[]) {
+  const value = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const runs = Number(value('--runs') ?? 5);
+  const scale = Number(value('--scale') ?? 1);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new Error('--runs must be a whole number 1–50');
+  if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be > 0 and ≤ 1');
+  return { runs, scale, strict: argv.includes('--strict'), history: !argv.includes('--no-history') };
+}
+
 const time = async <T>(fn: () => Promise<T> | T): Promise<[T, number]> => {
   const t0 = performance.now();
   const r = await fn();
   return [r, performance.now() - t0];
 };
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-const line = (label: string, value: string, target = '') => console.log(`${label.padEnd(52)} ${value.padStart(12)}  ${target}`);
+/** Wall time and this process's CPU time (all threads) of fn: on a shared machine wall time includes waiting for a core. */
+const timeCpu = async <T>(fn: () => Promise<T> | T): Promise<[T, number, number]> => {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const r = await fn();
+  const c = process.cpuUsage(c0);
+  return [r, performance.now() - t0, (c.user + c.system) / 1000];
+};
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
-/** The same workload on any database: schema, data, and a mixed read load. */
-async function workload(raw: RawDatabase) {
+/** The same workload on any connection: schema, writes, a mixed read load, and the close the app does. */
+async function workload(raw: RawDatabase, size: { people: number; clients: number }) {
   await migrate(createKysely(raw));
-  generate(raw, { ...SIZE, auditRows: 200_000 });
+  generate(raw, { ...size, reportsPerAssignment: 10, auditRows: 10 * size.people });
   const byId = raw.prepare('SELECT * FROM contact_persons WHERE id = ?');
-  const search = raw.prepare("SELECT id FROM contact_persons WHERE search_name LIKE ? ORDER BY last_name LIMIT 200");
-  for (let i = 0; i < 5000; i++) byId.get((i * 7919) % SIZE.people + 1);
-  for (let i = 0; i < 200; i++) search.all(`%provsson${i}%`);
+  const search = raw.prepare('SELECT id FROM contact_persons WHERE search_name LIKE ? ORDER BY last_name LIMIT 200');
+  const reports = raw.prepare('SELECT * FROM monthly_reports WHERE assignment_id = ? AND month = ?');
+  for (let i = 0; i < 20_000; i++) byId.get(((i * 7919) % size.people) + 1);
+  for (let i = 0; i < 20_000; i++) reports.get(((i * 104_729) % size.clients) + 1, `2026-${pad((i % 10) + 1, 2)}`);
+  for (let i = 0; i < 100; i++) search.all(`%provsson${i}%`);
   raw.prepare('SELECT count(*) FROM monthly_reports WHERE status = ?').get('godkand');
+  closeDatabase(raw);
+}
+
+/** Encrypted, then plain, with the same connection settings (applyConnectionSettings); fresh files each time. */
+async function encryptedVsPlain(root: string, rep: number, size: { people: number; clients: number }) {
+  const enc = async () => (await time(() => workload(openEncryptedDatabase(join(root, `enc-${rep}.db`), randomBytes(32)), size)))[1];
+  const plain = async () =>
+    (
+      await time(() => {
+        const raw = new Database(join(root, `plain-${rep}.db`));
+        applyConnectionSettings(raw);
+        return workload(raw, size);
+      })
+    )[1];
+  // Alternate the order so drift on a shared machine does not always favour one side.
+  if (rep % 2 === 0) {
+    const e = await enc();
+    return { enc: e, plain: await plain() };
+  }
+  const p = await plain();
+  return { enc: await enc(), plain: p };
 }
 
 async function main() {
+  const opt = options(process.argv.slice(2));
+  const SIZE = { people: Math.round(10_000 * opt.scale), clients: Math.round(10_000 * opt.scale), reportsPerAssignment: 10, auditRows: Math.round(1_000_000 * opt.scale) };
   const root = mkdtempSync(join(tmpdir(), 'kpr-bench-'));
+  const loadAtStart = Number(loadavg()[0]?.toFixed(2));
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`Kontaktregistret benchmark: ${SIZE.people} kontaktpersoner, ${SIZE.clients} brukare, ${SIZE.clients * SIZE.reportsPerAssignment} månadsrapporter, ${SIZE.auditRows} loggrader`);
-  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+  console.log(`Machine: ${machine}; load average at start ${loadavg()[0]?.toFixed(1)}. ${opt.runs} runs per figure, median [min–max].\n`);
+  const samples: Record<string, number[]> = {};
+  const add = (key: string, v: number) => (samples[key] ??= []).push(v);
+  const once: Record<string, number> = {};
   try {
-    // 1. Encrypted vs plain for the same workload.
-    const key = randomBytes(32);
-    const [, tEnc] = await time(async () => {
-      const raw = openEncryptedDatabase(join(root, 'enc.db'), key);
-      await workload(raw);
-      raw.close();
-    });
-    const [, tPlain] = await time(async () => {
-      const raw = new Database(join(root, 'plain.db'));
-      raw.pragma('journal_mode = WAL');
-      raw.pragma('synchronous = FULL');
-      raw.pragma('foreign_keys = ON');
-      raw.pragma('secure_delete = ON');
-      raw.pragma('temp_store = MEMORY');
-      await workload(raw);
-      raw.close();
-    });
-    line('Encrypted / unencrypted, same workload', `${(tEnc / tPlain).toFixed(2)}×`, `target ≤ 1,3× (${ms(tEnc)} vs ${ms(tPlain)})`);
-
-    // The full municipality behind the app's own core.
     const clock = new ManualClock('2026-11-22T09:00:00Z');
     const core = new AppCore({ dataDir: join(root, 'data'), clock, kdf: TEST_SCRYPT });
     await core.setup({ username: 'admin', displayName: 'Admin', password: 'benchmark-lösenord', unitName: 'Bench' });
     await core.login('admin', 'benchmark-lösenord');
     let ctx = core.serviceContext();
-    const [, tGen] = await time(() => generate(ctx.raw, SIZE));
-    line('Generate the municipality', ms(tGen));
-
-    // 2. Kysely vs raw prepared statement.
-    const ids = Array.from({ length: 20_000 }, (_, i) => ((i * 7919) % SIZE.people) + 1);
-    const stmt = ctx.raw.prepare('SELECT * FROM contact_persons WHERE id = ?');
-    const [, tRaw] = await time(() => ids.forEach((id) => stmt.get(id)));
-    const [, tKysely] = await time(async () => {
-      for (const id of ids) await ctx.db.selectFrom('contact_persons').selectAll().where('id', '=', id).executeTakeFirst();
-    });
-    line('Kysely / raw prepared statement (20 000 lookups)', `${(tKysely / tRaw).toFixed(2)}×`, `target ≤ 1,5× (${ms(tKysely)} vs ${ms(tRaw)})`);
-
-    // 3. Search through the service (with its audit line), 300 queries of three kinds.
-    const times: number[] = [];
-    for (let i = 0; i < 300; i++) {
-      const query = i % 3 === 0 ? `provsson${i * 13}` : i % 3 === 1 ? `070-${String(i * 31).padStart(7, '0').slice(0, 5)}` : `19${40 + (i % 60)}`;
-      const t0 = performance.now();
-      await searchContactPersons(ctx, { query, statuses: [], limit: 200 });
-      times.push(performance.now() - t0);
-    }
-    line('Search p50', `${pct(times, 50)!.toFixed(1)} ms`);
-    line('Search p95', `${pct(times, 95)!.toFixed(1)} ms`, 'target < 20 ms');
-
-    // 4. Payout run + pain.001 export (XSD-validated) for 10 000 payees.
+    once.generateMs = (await time(() => generate(ctx.raw, SIZE)))[1];
     await savePaymentSettings(ctx, { payerName: 'Bench kommun', orgNumber: '212000-0000', bankProfile: 'swedbank', debtorClearing: '8327', debtorAccount: '1234567897', debtorBic: 'SWEDSESS', initiatorId: 'BENCHSIGNER', debtorId: 'BENCHAVTAL', payoutChannel: 'pain001', bgcCustomerNumber: '', bgcBankgiro: '', payCodeArvode: '310', payCodeOmkostnad: '320', payCodeUtlagg: '330', paymentDayOfMonth: 25, twoPersonRule: false });
-    const [batch, tRun] = await time(() => createPayoutBatch(ctx, { month: '2026-10' }));
-    await attestBatch(ctx, batch.id);
-    let bytes = 0;
-    const [, tExport] = await time(() => exportBatch(ctx, async (_n, c) => ((bytes = c.length), join(root, 'pain.xml')), { batchId: batch.id, format: 'pain001', reason: '' }));
-    line('Payout run, 10 000 payees', ms(tRun));
-    line('pain.001 export incl. XSD validation', ms(tExport), `${(bytes / 2 ** 20).toFixed(1)} MB`);
-    line('Payout run + export', ms(tRun + tExport), 'target < 2 s');
+    const ids = Array.from({ length: 20_000 }, (_, i) => ((i * 7919) % SIZE.people) + 1);
+    const rawById = ctx.raw.prepare('SELECT * FROM contact_persons WHERE id = ?');
+    const hotById = precompile((db) => db.selectFrom('contact_persons').selectAll().where('id', '=', param<number>('id')));
 
-    // 5. Audit chain verification.
-    const rows = (ctx.raw.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
-    const [v, tVerify] = await time(() => verifyAuditChain(ctx.raw));
-    line(`Audit chain verify (${rows} rows, ${v.ok ? 'ok' : 'BROKEN'})`, ms(tVerify), 'target < 5 s');
+    for (let rep = 0; rep < opt.runs; rep++) {
+      const phase = (name: string) => process.stderr.write(`run ${rep + 1}/${opt.runs}: ${name}\n`);
+      phase('encrypted vs plain');
+      // 1. Encrypted vs plain for the same workload.
+      const ep = await encryptedVsPlain(root, rep, SIZE);
+      add('encPlainRatio', ep.enc / ep.plain);
+      add('encMs', ep.enc);
+      add('plainMs', ep.plain);
 
-    // 6. Unlock without the KDF: open with the raw key, prove it, check the schema.
+      phase('Kysely vs raw');
+      // 2. Kysely vs a raw prepared statement: the hot lookup compiled once, and the query built per call.
+      const [, tRaw] = await time(() => ids.forEach((id) => rawById.get(id)));
+      const [, tHot] = await time(async () => {
+        for (const id of ids) await hotById.executeTakeFirst(ctx.db, { id });
+      });
+      const [, tBuilt] = await time(async () => {
+        for (const id of ids) await ctx.db.selectFrom('contact_persons').selectAll().where('id', '=', id).executeTakeFirst();
+      });
+      add('kyselyHotRatio', tHot / tRaw);
+      add('kyselyBuiltRatio', tBuilt / tRaw);
+
+      phase('search');
+      // 3. Search through the service (with its audit line), 300 queries of three kinds.
+      const times: number[] = [];
+      for (let i = 0; i < 300; i++) {
+        const query = i % 3 === 0 ? `provsson${(i * 13 + rep) % SIZE.people}` : i % 3 === 1 ? `070-${String(i * 31).padStart(7, '0').slice(0, 5)}` : `19${40 + ((i + rep) % 60)}`;
+        times.push((await time(() => searchContactPersons(ctx, { query, statuses: [], limit: 200 })))[1]);
+      }
+      add('searchP50Ms', pct(times, 50));
+      add('searchP95Ms', pct(times, 95));
+
+      phase('payout run + export');
+      // 4. Payout run + pain.001 export (XSD-validated) for every payee: one month per repetition
+      // (October, September, …), paid on a coming bank day.
+      const month = `2026-${pad(10 - (rep % 10), 2)}`;
+      const [batch, tRun, cRun] = await timeCpu(() => createPayoutBatch(ctx, { month, paymentDate: '2026-11-25' }));
+      await attestBatch(ctx, batch.id);
+      let bytes = 0;
+      const [, tExport, cExport] = await timeCpu(() => exportBatch(ctx, async (_n, c) => ((bytes = c.length), join(root, 'pain.xml')), { batchId: batch.id, format: 'pain001', reason: '' }));
+      add('payoutRunMs', tRun);
+      add('exportMs', tExport);
+      add('payoutTotalMs', tRun + tExport);
+      add('payoutTotalCpuMs', cRun + cExport);
+      once.painBytes = bytes;
+
+      phase('audit verify');
+      // 5. Audit chain verification.
+      const [v, tVerify, cVerify] = await timeCpu(() => verifyAuditChain(ctx.raw));
+      if (!v.ok) throw new Error(`Audit chain broken: ${v.reason}`);
+      add('auditVerifyMs', tVerify);
+      add('auditVerifyCpuMs', cVerify);
+      once.auditRows = v.checked;
+    }
+
+    // 6. Once: unlock without the KDF (open with the raw key, prove it, check the schema).
     await core.close();
-    const file = core.databaseFile;
-    const [, tUnlock] = await time(async () => {
-      const { dataKey } = await core.vault.unlock('admin', 'benchmark-lösenord');
-      const t0 = performance.now();
-      const raw = openEncryptedDatabase(file, dataKey);
-      await migrate(createKysely(raw));
-      raw.prepare('SELECT count(*) FROM users').get();
-      const opened = performance.now() - t0;
-      raw.close();
-      return opened;
-    }).then(([opened]) => [opened, opened] as const);
-    line('Unlock without KDF (open, key check, schema check)', ms(tUnlock));
+    const { dataKey } = await core.vault.unlock('admin', 'benchmark-lösenord');
+    once.unlockMs = (
+      await time(async () => {
+        const raw = openEncryptedDatabase(core.databaseFile, dataKey);
+        await migrate(createKysely(raw));
+        raw.prepare('SELECT count(*) FROM users').get();
+        raw.close();
+      })
+    )[1];
 
-    // 7. Import of a 5 000-row xlsx.
+    // 7. Once: import of a 5 000-row xlsx.
     await core.login('admin', 'benchmark-lösenord');
     ctx = core.serviceContext();
-    const book = await importWorkbook(5000);
+    const book = await importWorkbook(Math.round(5000 * opt.scale));
     const [imported, tImport] = await time(() => commitImport(ctx, { kind: 'contact_persons', fileName: 'import.xlsx', dataBase64: book.toString('base64'), mapping: {}, excludeRows: [] }));
-    line(`Import xlsx (${imported.imported} rows, validated, one transaction)`, ms(tImport));
+    once.importMs = tImport;
+    once.importRows = imported.imported;
     await core.close();
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+
+  const figures: Record<string, Figure> = {};
+  for (const [k, xs] of Object.entries(samples)) figures[k] = stats(xs);
+  const history: HistoryEntry[] = existsSync(HISTORY)
+    ? readFileSync(HISTORY, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as HistoryEntry)
+    : [];
+  const previous = [...history].reverse().find((h) => h.scale === opt.scale);
+  const entry: HistoryEntry = {
+    at: systemClock.now().toISOString(),
+    commit: gitCommit(),
+    machine,
+    loadAverage: Number(loadavg()[0]?.toFixed(2)),
+    loadAverageStart: loadAtStart,
+    scale: opt.scale,
+    runs: opt.runs,
+    figures,
+    once,
+    verdicts: {},
+  };
+
+  const fmt = (k: string, f: Figure) => (k.endsWith('Ratio') ? `${f.median.toFixed(2)}× [${f.min.toFixed(2)}–${f.max.toFixed(2)}]` : `${f.median.toFixed(k.startsWith('search') ? 1 : 0)} ms [${f.min.toFixed(k.startsWith('search') ? 1 : 0)}–${f.max.toFixed(k.startsWith('search') ? 1 : 0)}]`);
+  const rows: Array<[string, string]> = [
+    ['encPlainRatio', 'Encrypted / unencrypted, same workload and settings'],
+    ['encMs', '  encrypted workload'],
+    ['plainMs', '  unencrypted workload'],
+    ['kyselyHotRatio', 'Kysely compiled once / raw statement (20 000 lookups)'],
+    ['kyselyBuiltRatio', 'Kysely built per call / raw statement'],
+    ['searchP50Ms', 'Search p50 (300 queries via the service)'],
+    ['searchP95Ms', 'Search p95'],
+    ['payoutRunMs', `Payout run, ${SIZE.people} payees`],
+    ['exportMs', `pain.001 export incl. XSD (${((once.painBytes ?? 0) / 2 ** 20).toFixed(1)} MB)`],
+    ['payoutTotalMs', 'Payout run + export'],
+    ['payoutTotalCpuMs', '  CPU time of it (all threads, incl. XSD workers)'],
+    ['auditVerifyMs', `Audit chain verify (${once.auditRows ?? 0} rows)`],
+    ['auditVerifyCpuMs', '  CPU time of it'],
+  ];
+  console.log(`${'Figure'.padEnd(56)} ${'median [min–max]'.padEnd(26)} ${'target'.padEnd(10)} ${'verdict'.padEnd(8)} vs previous`);
+  let failed = false;
+  for (const [k, label] of rows) {
+    const f = figures[k];
+    if (!f) continue;
+    const target = TARGETS[k];
+    const verdict = target ? judge(target, f.median, opt.scale) : '';
+    if (verdict) entry.verdicts[k] = verdict;
+    if (verdict === 'FAIL') failed = true;
+    const change = compareToPrevious(previous?.figures[k], f);
+    console.log(`${label.padEnd(56)} ${fmt(k, f).padEnd(26)} ${(target?.label ?? '').padEnd(10)} ${verdict.padEnd(8)} ${change}`);
+  }
+  console.log(`\nOnce: generate ${once.generateMs?.toFixed(0)} ms; unlock without KDF ${once.unlockMs?.toFixed(0)} ms; import xlsx ${once.importRows} rows ${once.importMs?.toFixed(0)} ms.`);
+  console.log(previous ? `Compared with ${previous.at} (${previous.commit.slice(0, 9)}, load ${previous.loadAverage}).` : 'No earlier entry at this scale in the history.');
+  if (opt.history) {
+    appendFileSync(HISTORY, `${JSON.stringify(entry)}\n`);
+    console.log(`Appended to ${HISTORY}.`);
+  }
+  console.log('Wall time is what the targets judge; on a busy machine it includes waiting for a core, which CPU time does not.');
+  console.log(`Load average at the end ${loadavg()[0]?.toFixed(1)} (figures swing with other work on the machine).`);
+  if (failed && opt.strict) process.exitCode = 1;
 }
 
-void main();
+function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 2;
+});

@@ -2,9 +2,13 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../../shared/errors';
 import type { ServiceContext } from '../../core/session';
+import { param, precompile } from '../../db/precompiled';
+
+/** The hottest lookup (every screen of a person): compiled once, see precompile. */
+const rowById = precompile((db) => db.selectFrom('contact_persons').selectAll().where('id', '=', param<number>('id')));
 
 export async function getRow(ctx: ServiceContext, id: number) {
-  const row = await ctx.db.selectFrom('contact_persons').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await rowById.executeTakeFirst(ctx.db, { id });
   if (!row) throw new DomainError('NOT_FOUND', 'Kontaktpersonen finns inte.');
   return row;
 }

@@ -155,5 +155,8 @@ describe('contact persons', () => {
     await ok(made.invoke('cp.create', cpInput({ firstName: 'Ärla', lastName: 'Äng', personnummer: syntheticPnr('1975-05-05', 33) })));
     await ok(made.invoke('cp.create', cpInput({ firstName: 'Åke', lastName: 'Åberg', personnummer: syntheticPnr('1976-06-06', 44) })));
     expect(await names('')).toEqual(['Berg, Bo', 'Åberg, Åke', 'Äng, Ärla', 'Östberg, Åsa']);
+    // The total counts every match, not just the page (one query gives both).
+    expect(await ok<any>(made.invoke('cp.search', { query: 'berg', limit: 1 }))).toMatchObject({ total: 3, rows: [{ name: 'Berg, Bo' }] });
+    expect(await ok<any>(made.invoke('cp.search', { query: 'ingen sådan' }))).toEqual({ total: 0, rows: [] });
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { checkBankAccount } from '../../../shared/bank-account';
 import { approvalBlockers } from '../../../shared/contact-persons/approval';
 import { extractUsableUntil, extractAgeWarning } from '../../../shared/contact-persons/register-checks';
@@ -111,12 +112,18 @@ export async function searchContactPersons(ctx: ServiceContext, input: { query: 
     }
   }
   if (input.statuses.length > 0) q = q.where('status', 'in', input.statuses);
-  const [rows, total] = await Promise.all([
-    q.select([...listColumns]).orderBy('last_name').orderBy('first_name').limit(input.limit).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  await audit(ctx, ctx.db, { action: 'cp.search', entityType: 'contact_person', detail: `${total.n} träffar` });
-  return { rows: sortBySv(rows.map(toListRow), (r) => r.name), total: total.n };
+  // The page and the total in one pass over the table (count over the whole match, before LIMIT):
+  // a separate count scanned the 10 000 rows a second time.
+  const rows = await q
+    .select([...listColumns])
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .orderBy('last_name')
+    .orderBy('first_name')
+    .limit(input.limit)
+    .execute();
+  const total = Number(rows[0]?.total ?? 0);
+  await audit(ctx, ctx.db, { action: 'cp.search', entityType: 'contact_person', detail: `${total} träffar` });
+  return { rows: sortBySv(rows.map(toListRow), (r) => r.name), total };
 }
 
 /** Approved persons waiting for an assignment, with days waiting. */
