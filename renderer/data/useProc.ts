@@ -61,3 +61,8 @@ export function errorText(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return 'Något gick fel. Försök igen.';
 }
+
+/** Fetches a procedure into the cache outside render (e.g. on submit, to act on its error first). */
+export function fetchProc<N extends ProcedureName>(client: QueryClient, name: N, input: ProcInput<N>): Promise<ProcOutput<N>> {
+  return client.fetchQuery({ queryKey: procKey(name, input), queryFn: () => call(name, input), staleTime: 0 });
+}
