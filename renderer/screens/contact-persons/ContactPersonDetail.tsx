@@ -31,7 +31,6 @@ export function ContactPersonDetail({ id, onBack, notice }: { id: number; onBack
   const [editing, setEditing] = useState(false);
   const [transition, setTransition] = useState<CpStatus | null>(null);
   const [warnings, setWarnings] = useState<string[]>(notice ?? []);
-  const [archiveTick, setArchiveTick] = useState(0);
   const load = useCallback(() => call('cp.get', { id }).then(setD, (e: Error) => setError(e.message)), [id]);
   useEffect(() => void load(), [load]);
 
@@ -140,8 +139,8 @@ export function ContactPersonDetail({ id, onBack, notice }: { id: number; onBack
         <div className="panel">
           <h2>Brev och dokument</h2>
           <h3>Godkännandebrev</h3>
-          <DocumentActions docRef={{ kind: 'brev-godkand', contactPersonId: d.id }} protectedParty={v.protectedIdentity} onCreated={() => setArchiveTick((n) => n + 1)} />
-          <ArchiveList contactPersonId={d.id} refresh={archiveTick} />
+          <DocumentActions docRef={{ kind: 'brev-godkand', contactPersonId: d.id }} protectedParty={v.protectedIdentity} />
+          <ArchiveList contactPersonId={d.id} />
         </div>
       )}
     </>
