@@ -39,7 +39,7 @@ export function DecisionForm({ clientId, onDone, onCancel }: { clientId: number;
   useEffect(() => {
     void call('settings.get', {}).then((s) => {
       setBases(s.legalBases);
-      setValue('legalBasis', s.legalBases[0]);
+      setValue('legalBasis', s.legalBases[0] ?? '');
     });
   }, [setValue]);
   const submit = handleSubmit(async (v) => {

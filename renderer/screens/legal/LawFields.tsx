@@ -34,11 +34,11 @@ export function LawFields({ control, setValue, legalBasis, decisionDate, keepLaw
   useEffect(() => {
     // A new law: its list's first paragraph, and no personkrets outside LSS. The stored values stay until then.
     if (!lawChanged) return;
-    if (settings && law) setValue('paragraph', settings.lawParagraphs[law][0]);
+    if (settings && law) setValue('paragraph', settings.lawParagraphs[law][0] ?? '');
     if (law && law !== 'LSS 1993:387') setValue('personkrets', '');
   }, [law, settings, setValue, lawChanged]);
   return (
-    <div className="stack" onClick={() => setTouched(true)} onKeyDown={() => setTouched(true)}>
+    <div className="stack" onFocus={() => setTouched(true)}>
       <RadioInput control={control} name="law" label="Lag" options={LAWS.map((l) => [l, LAW_LABELS[l]] as const)} />
       {settings && law && <RadioInput control={control} name="paragraph" label="Paragraf" options={settings.lawParagraphs[law].map((p) => [p, p] as const)} />}
       {law === 'LSS 1993:387' && (

@@ -13,7 +13,7 @@ const toText = (p: DocumentSettings['agreementTemplate']) => p.map((x) => `## ${
 const fromText = (t: string) =>
   t.split(/^## /m).map((b) => b.trim()).filter(Boolean).map((b) => {
     const [heading, ...rest] = b.split('\n');
-    return { heading: heading.trim(), text: rest.join('\n').trim() };
+    return { heading: (heading ?? '').trim(), text: rest.join('\n').trim() };
   });
 
 /** Dokument: unit address and phone, insurance text, follow-up intervals and the agreement template. */
