@@ -11,8 +11,8 @@ export interface ProcFormOptions<N extends ProcedureName, V extends FieldValues>
   defaultValues: DefaultValues<V> & V;
   /** Form values -> the procedure's input; `(v) => v` when the form holds exactly the input. */
   toInput: (values: V) => ProcInput<N>;
-  /** Input path -> form field, where the form names a field differently from the procedure. */
-  fieldOf?: Readonly<Record<string, Path<V>>>;
+  /** Input path -> form field name, where they differ (e.g. 'data.goals' -> 'goals'). */
+  fieldOf?: (inputPath: string) => string;
   /** Procedure-name prefixes whose cached reads reload after a save. */
   invalidates?: readonly string[];
   onSuccess?: (output: ProcOutput<N>, values: V) => void;
@@ -43,9 +43,9 @@ const UNKNOWN_ERROR = 'Något gick fel. Försök igen.';
 export function useProcForm<N extends ProcedureName, V extends FieldValues>(name: N, options: ProcFormOptions<N, V>) {
   const { toInput, fieldOf } = options;
   const schema: z.ZodType = contract[name].input;
-  // The form's fields are those its default values name.
-  const isField = (path: string): path is Path<V> => hasPath(options.defaultValues, path);
-  const fieldFor = (path: string): string => fieldOf?.[path] ?? path;
+  // The form's fields are those its current values name (rows added to a list included).
+  const isField = (values: V, path: string): path is Path<V> => hasPath(values, path);
+  const fieldFor = (path: string): string => (fieldOf ? fieldOf(path) : path);
 
   const resolver: Resolver<V, unknown, V> = async (values, _context, resolverOptions) => {
     const parsed = await schema.safeParseAsync(toInput(values));
@@ -54,7 +54,7 @@ export function useProcForm<N extends ProcedureName, V extends FieldValues>(name
     const loose: string[] = [];
     for (const issue of parsed.error.issues) {
       const field = fieldFor(issue.path.map(String).join('.'));
-      if (!isField(field)) loose.push(issue.message);
+      if (!isField(values, field)) loose.push(issue.message);
       else errors[field] ??= { type: issue.code, message: issue.message };
     }
     // Issues on inputs the form has no field for (e.g. a cross-field rule) become the form message.
@@ -72,7 +72,7 @@ export function useProcForm<N extends ProcedureName, V extends FieldValues>(name
     let first = true;
     for (const [path, message] of Object.entries(err.error.fields ?? {})) {
       const field = fieldFor(path);
-      if (!isField(field)) continue;
+      if (!isField(form.getValues(), field)) continue;
       form.setError(field, { type: 'server', message }, { shouldFocus: first });
       first = false;
     }
