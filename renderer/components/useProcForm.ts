@@ -18,6 +18,8 @@ export interface ProcFormOptions<N extends ProcedureName, V extends FieldValues>
   onSuccess?: (output: ProcOutput<N>, values: V) => void;
   /** Clear the form after a save (default); false keeps what was saved on screen. */
   resetOnSuccess?: boolean;
+  /** A form message to show beside field errors, for long forms (e.g. 'Rätta de markerade fälten.'). */
+  invalidMessage?: string;
   /** The name the unsaved-changes guard shows while the form is edited. */
   unsavedLabel?: string;
 }
@@ -59,6 +61,7 @@ export function useProcForm<N extends ProcedureName, V extends FieldValues>(name
     }
     // Issues on inputs the form has no field for (e.g. a cross-field rule) become the form message.
     if (loose.length > 0) errors.root = { type: 'validation', message: [...new Set(loose)].join(' ') };
+    else if (options.invalidMessage) errors.root = { type: 'validation', message: options.invalidMessage };
     return { values: {}, errors: toNestErrors(errors, resolverOptions) };
   };
 
