@@ -9,6 +9,7 @@ import { call } from '../../api';
 import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';
 import { AssignmentActions } from '../assignments/AssignmentActions';
 import { useProc } from '../../data/useProc';
+import { useProcForm } from '../../components/useProcForm';
 import { QueryErrors } from '../../data/QueryErrors';
 import { MatchingPanel } from './MatchingPanel';
 import { DecisionLaw } from '../legal/DecisionLaw';
@@ -20,16 +21,12 @@ import { useUnsavedChanges } from '../../session/unsaved';
 import { hours, meetingsPer } from '../../../shared/plural';
 
 function NotesForm({ d, onDone }: { d: DecisionView; onDone: () => void }) {
-  const { control, handleSubmit, setError } = useForm({ defaultValues: { delayReason: d.delayReason, interimSupport: d.interimSupport } });
-  const [message, setMessage] = useState<string | null>(null);
-  const submit = handleSubmit(async (v) => {
-    try {
-      await call('decisions.updateNotes', { id: d.id, ...v });
-      setMessage(null);
-      onDone();
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
+  const { control, submit, message } = useProcForm('decisions.updateNotes', {
+    defaultValues: { delayReason: d.delayReason, interimSupport: d.interimSupport },
+    toInput: (v) => ({ id: d.id, ...v }),
+    resetOnSuccess: false,
+    invalidates: ['clients.', 'decisions.', 'reports.'],
+    onSuccess: onDone,
   });
   return (
     <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label="Uppgifter till IVO">
