@@ -14,11 +14,13 @@ export function QuickSearch({ onOpen, onClose }: { onOpen: (kind: 'kontaktperson
   const searching = query.trim().length >= 2;
   const enabled = searching && term.trim().length >= 2;
   // A failed search shows no hits, as before: the dialog is a shortcut, the screens say more.
-  const cps = useProc('cp.search', { query: term, statuses: [], limit: 8 }, { enabled, keepPrevious: true });
-  const cls = useProc('clients.search', { query: term, waitingOnly: false }, { enabled, keepPrevious: true });
-  const people = searching ? (cps.data?.rows ?? []) : [];
-  const clients = searching ? (cls.data ?? []).slice(0, 8) : [];
-  const none = query.trim().length >= 2 && people.length === 0 && clients.length === 0;
+  const cps = useProc('cp.search', { query: term, statuses: [], limit: 8 }, { enabled });
+  const cls = useProc('clients.search', { query: term, waitingOnly: false }, { enabled });
+  // Hits only for the query as typed (never an older query's while a newer one waits).
+  const current = searching && term === query;
+  const people = current ? (cps.data?.rows ?? []) : [];
+  const clients = current ? (cls.data ?? []).slice(0, 8) : [];
+  const none = current && cps.data !== undefined && cls.data !== undefined && people.length === 0 && clients.length === 0;
   return (
     <Modal isOpen isDismissable onOpenChange={(open) => !open && onClose()} className="modal">
       <Dialog className="dialog quick-search" aria-label="Sök person">

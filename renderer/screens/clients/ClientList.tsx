@@ -11,8 +11,9 @@ export function ClientList({ onOpen }: { onOpen: (id: number) => void }) {
   const [query, setQuery] = useState('');
   const [waitingOnly, setWaitingOnly] = useState(false);
   const term = useDebounced(query, 200);
-  const search = useProc('clients.search', { query: term, waitingOnly }, { keepPrevious: true });
-  const rows = search.data ?? [];
+  const search = useProc('clients.search', { query: term, waitingOnly });
+  // Hits are shown only for the search as typed: never an older search's rows while a newer one waits.
+  const rows = term === query ? (search.data ?? []) : [];
   const { sorted, sort, header } = useSorted(rows, {
     Namn: (r) => r.name,
     Personnummer: (r) => r.personnummerMasked,

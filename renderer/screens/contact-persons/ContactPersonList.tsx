@@ -16,9 +16,11 @@ export function ContactPersonList({ onOpen }: { onOpen: (id: number) => void }) 
   const [status, setStatus] = useState<CpStatus | ''>('');
   const statusId = useId();
   const term = useDebounced(query, 200);
-  const search = useProc('cp.search', { query: term, statuses: status ? [status] : [], limit: 10_000 }, { keepPrevious: true });
-  const rows = search.data?.rows ?? [];
-  const total = search.data?.total ?? 0;
+  const search = useProc('cp.search', { query: term, statuses: status ? [status] : [], limit: 10_000 });
+  // Hits are shown only for the search as typed: never an older search's rows while a newer one waits.
+  const current = term === query && search.data !== undefined;
+  const rows = current ? search.data.rows : [];
+  const total = current ? search.data.total : 0;
 
   const { sorted, sort, header } = useSorted(rows, {
     Namn: (r) => r.name,
@@ -46,7 +48,7 @@ export function ContactPersonList({ onOpen }: { onOpen: (id: number) => void }) 
         <ExportButton input={{ list: 'kontaktpersoner', view: { query, statuses: status ? [status] : [], waitingOnly: false, sort } }} />
       </div>
       <p id="search-help" className="muted" role="status">
-        {total} {total === 1 ? 'träff' : 'träffar'}
+        {!current ? 'Söker…' : `${total} ${total === 1 ? 'träff' : 'träffar'}`}
         {total > rows.length ? ` (visar ${rows.length})` : ''}
       </p>
       <QueryErrors of={[search]} />

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { rateYear, type RateYear } from '../../../shared/compensation/rates';
 import { formatKronor, parseKronor } from '../../../shared/money';
@@ -55,7 +55,7 @@ export function RatesEditor() {
   const [message, setMessage] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
-  const { control, handleSubmit, setError, reset, watch } = useForm<Values>();
+  const { control, handleSubmit, setError, reset } = useForm<Values>();
   const load = useCallback(() => call('rates.list', {}).then((r) => {
     setRates(r);
     setYear((y) => y ?? r.at(-1)?.year ?? null);
@@ -94,7 +94,7 @@ export function RatesEditor() {
       setMessage(applyServerError(err, setError));
     }
   });
-  const pbbPreview = parseKronor(watch('pbb') ?? '');
+  const pbbPreview = parseKronor(useWatch({ control, name: 'pbb' }) ?? '');
   return (
     <div className="stack">
       <div className="row">
