@@ -37,6 +37,14 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.flatConfigs.recommended.rules,
+      // A desktop app used all day from the keyboard: focus goes where the officer's own action
+      // leads (the password field on the lock screen, the first field of a form or dialog they just
+      // opened, the safe button of a confirmation), as the WAI-ARIA dialog pattern asks. Page-load
+      // autofocus on a web page, which the rule is about, does not occur here.
+      'jsx-a11y/no-autofocus': 'off',
+      // A scrollable region (the document preview) must be focusable to scroll it by keyboard
+      // (axe: scrollable-region-focusable), so tabIndex is allowed on role="region".
+      'jsx-a11y/no-noninteractive-tabindex': ['error', { tags: [], roles: ['tabpanel', 'region'] }],
     },
   },
   {

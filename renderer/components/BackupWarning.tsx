@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { call } from '../api';
+import { useProc } from '../data/useProc';
 import { useNavigation } from '../session/navigation';
 import { useToday } from '../session/today';
 import { addDays } from '../../shared/dates';
@@ -15,26 +14,10 @@ export const BACKUP_STALE_DAYS = 7;
 export function BackupWarning() {
   const today = useToday();
   const { go } = useNavigation();
-  const [message, setMessage] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      try {
-        const settings = await call('backup.getSettings', {});
-        if (!settings.folder) return live && setMessage('Ingen mapp för säkerhetskopior är vald: inga kopior tas.');
-        const copies = await call('backup.list', {});
-        const newest = copies.map((c) => c.createdAt.slice(0, 10)).sort().at(-1);
-        if (!newest) return live && setMessage('Det finns ingen säkerhetskopia ännu.');
-        if (newest < addDays(today, -BACKUP_STALE_DAYS)) return live && setMessage(`Den senaste säkerhetskopian är från ${newest}.`);
-        if (live) setMessage(null);
-      } catch {
-        if (live) setMessage(null);
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, [today]);
+  // A failed check shows nothing (this is a reminder; Inställningar shows the backup state itself).
+  const settings = useProc('backup.getSettings', {});
+  const copies = useProc('backup.list', {}, { enabled: Boolean(settings.data?.folder) });
+  const message = backupMessage(settings.data?.folder, copies.data, today);
   if (!message) return null;
   return (
     <div className="warning row" role="status" aria-label="Säkerhetskopiering">
@@ -42,4 +25,14 @@ export function BackupWarning() {
       <Button className="button" onPress={() => go('installningar', 'sakerhetskopiering')}>Öppna säkerhetskopieringen</Button>
     </div>
   );
+}
+
+function backupMessage(folder: string | undefined, copies: ReadonlyArray<{ createdAt: string }> | undefined, today: string): string | null {
+  if (folder === undefined) return null;
+  if (!folder) return 'Ingen mapp för säkerhetskopior är vald: inga kopior tas.';
+  if (!copies) return null;
+  const newest = copies.map((c) => c.createdAt.slice(0, 10)).sort().at(-1);
+  if (!newest) return 'Det finns ingen säkerhetskopia ännu.';
+  if (newest < addDays(today, -BACKUP_STALE_DAYS)) return `Den senaste säkerhetskopian är från ${newest}.`;
+  return null;
 }

@@ -1,22 +1,16 @@
-import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { ProcOutput } from '../../shared/ipc/contract';
-import { call } from '../api';
+import { useProc } from '../data/useProc';
 import { useNavigation } from '../session/navigation';
-import { useToday } from '../session/today';
 
 /**
  * The yearly figures (prisbasbelopp): warns from 1 October when next year's are missing, and when this
  * year's are missing or only demo values. Admins get a link to the editor; others are told whom to ask.
  */
 export function RatesWarning({ isAdmin }: { isAdmin: boolean }) {
-  const today = useToday();
-  const [status, setStatus] = useState<ProcOutput<'rates.status'> | null>(null);
+  // A failed check shows nothing: this is a reminder, the payout itself refuses a missing year.
+  const status = useProc('rates.status', {});
   const { go } = useNavigation();
-  useEffect(() => {
-    call('rates.status', {}).then(setStatus, () => setStatus(null));
-  }, [today]);
-  const w = status?.warning;
+  const w = status.data?.warning;
   if (!w) return null;
   return (
     <div className="warning row" role="status" aria-label="Ersättningsnivåer">

@@ -17,11 +17,16 @@ export function VirtualTable<T>(props: { label: string; rows: T[]; header: React
         <thead>{props.header}</thead>
         <tbody>
           {top > 0 && <tr aria-hidden="true" style={{ height: top }} />}
-          {items.map((it) => (
-            <tr key={props.rowKey(props.rows[it.index])} aria-rowindex={it.index + 2} style={{ height: props.rowHeight ?? 38 }}>
-              {props.row(props.rows[it.index])}
-            </tr>
-          ))}
+          {items.map((it) => {
+            const item = props.rows[it.index];
+            // The virtualizer counts props.rows, so an index past the end only happens mid-update.
+            if (item === undefined) return null;
+            return (
+              <tr key={props.rowKey(item)} aria-rowindex={it.index + 2} style={{ height: props.rowHeight ?? 38 }}>
+                {props.row(item)}
+              </tr>
+            );
+          })}
           {bottom > 0 && <tr aria-hidden="true" style={{ height: bottom }} />}
         </tbody>
       </table>

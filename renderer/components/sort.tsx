@@ -21,8 +21,8 @@ export function useSorted<T>(rows: T[], values: Record<string, (row: T) => Value
   const [sort, setSort] = useState<Sort>(null);
   // `values` is a fresh object each render; the order depends only on the rows and the sort.
   const sorted = useMemo(() => {
-    if (!sort || !values[sort.column]) return rows;
-    const get = values[sort.column];
+    const get = sort ? values[sort.column] : undefined;
+    if (!sort || !get) return rows;
     return [...rows].sort((a, b) => compareValues(get(a), get(b), sort.descending));
   }, [rows, sort]);
   const header = (label: string) => {

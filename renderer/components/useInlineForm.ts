@@ -9,8 +9,11 @@ const FOCUSABLE = 'input:not([type="hidden"]):not([disabled]), textarea:not([dis
  */
 export function useInlineForm<E extends HTMLElement>(onCancel: () => void): RefObject<E | null> {
   const ref = useRef<E>(null);
+  // The latest onCancel, for the keydown listener set up once when the form opens.
   const cancel = useRef(onCancel);
-  cancel.current = onCancel;
+  useEffect(() => {
+    cancel.current = onCancel;
+  });
   useEffect(() => {
     const el = ref.current;
     const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;

@@ -2,7 +2,10 @@ import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import type { SessionStatus } from '../../shared/ipc/procedures/session';
 import { ROLE_LABELS, type Role } from '../../shared/roles';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../api';
+import { errorText } from '../data/useProc';
+import { FormMessage } from '../components/form';
 import { OverviewScreen } from './OverviewScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { AuditScreen } from './AuditScreen';
@@ -26,8 +29,11 @@ interface NavItem {
   render: (roles: Role[]) => ReactNode;
 }
 
+// Every user sees the overview; it is the first screen and the fallback.
+const OVERVIEW: NavItem = { id: 'oversikt', label: 'Översikt', render: (roles) => <OverviewScreen roles={roles} /> };
+
 const NAV: NavItem[] = [
-  { id: 'oversikt', label: 'Översikt', render: (roles) => <OverviewScreen roles={roles} /> },
+  OVERVIEW,
   { id: 'kontaktpersoner', label: 'Kontaktpersoner', roles: ['handlaggare'], render: () => <ContactPersonsScreen /> },
   { id: 'brukare', label: 'Brukare och beslut', roles: ['handlaggare'], render: () => <ClientsScreen /> },
   { id: 'uppdrag', label: 'Uppdrag', roles: ['handlaggare'], render: () => <AssignmentsScreen /> },
@@ -43,12 +49,21 @@ export function AppShell(props: { status: SessionStatus; onStatus: (s: SessionSt
   const { status, onStatus } = props;
   const user = status.user!;
   const items = NAV.filter((n) => !n.roles || n.roles.some((r) => user.roles.includes(r)));
-  const [current, setCurrent] = useState(items.some((i) => i.id === props.startScreen) ? props.startScreen! : items[0].id);
+  const [current, setCurrent] = useState(props.startScreen ?? OVERVIEW.id);
   const [profile, setProfile] = useState(false);
   const [section, setSection] = useState<string | null>(null);
   // A move away from a form with unsaved changes waits for the officer's answer.
   const [leaving, setLeaving] = useState<{ forms: string[]; proceed: () => void } | null>(null);
-  const active = items.find((i) => i.id === current) ?? items[0];
+  const active = items.find((i) => i.id === current) ?? OVERVIEW;
+  const queryClient = useQueryClient();
+  // Lock and logout drop every cached answer at once (the app also clears on any locked state).
+  const leave = useMutation<SessionStatus, Error, 'session.lock' | 'session.logout'>({
+    mutationFn: (name) => call(name, {}),
+    onSuccess: (s) => {
+      queryClient.clear();
+      onStatus(s);
+    },
+  });
   // Quick search (Ctrl+K) for case workers; opening a record remounts its screen on that record.
   const canSearch = user.roles.includes('handlaggare');
   const [searching, setSearching] = useState(false);
@@ -110,14 +125,15 @@ export function AppShell(props: { status: SessionStatus; onStatus: (s: SessionSt
                 Sök person <span className="small-text">(Ctrl+K)</span>
               </Button>
             )}
-            <Button className="button" onPress={() => guard(() => void call('session.lock', {}).then(onStatus))}>
+            <Button className="button" onPress={() => guard(() => leave.mutate('session.lock'))}>
               Lås
             </Button>
-            <Button className="button" onPress={() => guard(() => void call('session.logout', {}).then(onStatus))}>
+            <Button className="button" onPress={() => guard(() => leave.mutate('session.logout'))}>
               Logga ut
             </Button>
           </div>
         </header>
+        {leave.error && <FormMessage>{errorText(leave.error)}</FormMessage>}
         <LockWarning lockInSeconds={status.lockInSeconds} polledAt={props.polledAt ?? 0} />
         <main className="content">
           {profile ? (

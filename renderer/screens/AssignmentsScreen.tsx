@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ExportButton } from '../components/ExportButton';
 import { Button, Checkbox, Input, Label, SearchField } from 'react-aria-components';
 import { ASSIGNMENT_STATUS_LABELS, OPEN_ASSIGNMENT_STATUSES } from '../../shared/assignments/status';
 import type { AssignmentRow } from '../../shared/ipc/procedures/assignments';
-import { call } from '../api';
-import { FormMessage } from '../components/form';
+import { useProc } from '../data/useProc';
+import { QueryErrors } from '../data/QueryErrors';
 import { AssignmentActions } from './assignments/AssignmentActions';
 import { AssignmentDocuments } from './documents/AssignmentDocuments';
 import { useSorted } from '../components/sort';
@@ -17,14 +17,13 @@ function matches(query: string, r: AssignmentRow): boolean {
 
 /** Uppdrag: every assignment with its next steps. */
 export function AssignmentsScreen() {
-  const [rows, setRows] = useState<AssignmentRow[]>([]);
   const [all, setAll] = useState(false);
   const [query, setQuery] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [docsFor, setDocsFor] = useState<number | null>(null);
   const docsRef = useRef<HTMLDivElement>(null);
-  const load = useCallback(() => call('assignments.list', { statuses: all ? [] : [...OPEN_ASSIGNMENT_STATUSES] }).then(setRows, (e: Error) => setError(e.message)), [all]);
-  useEffect(() => void load(), [load]);
+  const list = useProc('assignments.list', { statuses: all ? [] : [...OPEN_ASSIGNMENT_STATUSES] }, { keepPrevious: true });
+  const rows = useMemo(() => list.data ?? [], [list.data]);
+  const load = () => list.refetch();
   const shown = useMemo(() => rows.filter((r) => matches(query, r)), [rows, query]);
   const { sorted, sort, header } = useSorted(shown, {
     Brukare: (r) => r.clientName,
@@ -52,7 +51,7 @@ export function AssignmentsScreen() {
         <ExportButton input={{ list: 'uppdrag', view: { query, statuses: all ? [] : [...OPEN_ASSIGNMENT_STATUSES], waitingOnly: false, sort } }} />
       </div>
       <p className="muted" role="status">{sorted.length} uppdrag visas</p>
-      <FormMessage>{error}</FormMessage>
+      <QueryErrors of={[list]} />
       {docs && (
         <div ref={docsRef}>
           <div className="row spread"><span /><Button className="button" onPress={() => setDocsFor(null)}>Stäng dokumenten</Button></div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { errorText } from '../data/useProc';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
@@ -49,7 +50,7 @@ export function LoginScreen({ status, onStatus }: { status: SessionStatus; onSta
         </Form>
         <div className="row spread">
           {locked && (
-            <Button className="link" onPress={() => void call('session.logout', {}).then(onStatus)}>
+            <Button className="link" onPress={() => void call('session.logout', {}).then(onStatus, (e: unknown) => setMessage(errorText(e)))}>
               Logga in som annan användare
             </Button>
           )}

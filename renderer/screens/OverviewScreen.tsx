@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
-import { call } from '../api';
-import type { ProcOutput } from '../../shared/ipc/contract';
-import { FormMessage } from '../components/form';
+import { useProc } from '../data/useProc';
+import { QueryErrors } from '../data/QueryErrors';
 import { TrendCharts } from './TrendCharts';
 import { RatesWarning } from '../components/RatesWarning';
 import { LegalReminders } from './legal/LegalReminders';
@@ -12,11 +10,10 @@ import { useNavigation } from '../session/navigation';
 
 /** Översikt: the queue, who is waiting, and decisions near the three-month limit. */
 export function OverviewScreen({ roles }: { roles: Role[] }) {
-  const [s, setS] = useState<ProcOutput<'dashboard.summary'> | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const summary = useProc('dashboard.summary', {});
   const { go } = useNavigation();
-  useEffect(() => void call('dashboard.summary', {}).then(setS, (e: Error) => setError(e.message)), []);
-  if (error) return <FormMessage>{error}</FormMessage>;
+  const s = summary.data;
+  if (summary.error) return <QueryErrors of={[summary]} />;
   if (!s) return <p className="muted">Hämtar…</p>;
   const empty = s.queueLength + s.underAssessment + s.clientsWaiting + s.activeAssignments + s.openOffers === 0;
   return (

@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Dialog, Heading, Input, Label, Modal, SearchField } from 'react-aria-components';
 import { CP_STATUS_LABELS } from '../../shared/contact-persons/status';
-import type { CpListRow } from '../../shared/ipc/procedures/cp';
-import type { ClientListRow } from '../../shared/ipc/procedures/clients';
-import { call } from '../api';
+import { useProc } from '../data/useProc';
+import { useDebounced } from '../data/useDebounced';
 
 /**
  * "Sök person" (Ctrl+K from anywhere): contact persons and clients by name or personnummer, each
@@ -11,21 +10,17 @@ import { call } from '../api';
  */
 export function QuickSearch({ onOpen, onClose }: { onOpen: (kind: 'kontaktperson' | 'brukare', id: number) => void; onClose: () => void }) {
   const [query, setQuery] = useState('');
-  const [people, setPeople] = useState<CpListRow[]>([]);
-  const [clients, setClients] = useState<ClientListRow[]>([]);
-  useEffect(() => {
-    if (query.trim().length < 2) {
-      setPeople([]);
-      setClients([]);
-      return;
-    }
-    const id = window.setTimeout(() => {
-      void call('cp.search', { query, statuses: [], limit: 8 }).then((r) => setPeople(r.rows), () => setPeople([]));
-      void call('clients.search', { query, waitingOnly: false }).then((r) => setClients(r.slice(0, 8)), () => setClients([]));
-    }, 150);
-    return () => window.clearTimeout(id);
-  }, [query]);
-  const none = query.trim().length >= 2 && people.length === 0 && clients.length === 0;
+  const term = useDebounced(query, 150);
+  const searching = query.trim().length >= 2;
+  const enabled = searching && term.trim().length >= 2;
+  // A failed search shows no hits, as before: the dialog is a shortcut, the screens say more.
+  const cps = useProc('cp.search', { query: term, statuses: [], limit: 8 }, { enabled });
+  const cls = useProc('clients.search', { query: term, waitingOnly: false }, { enabled });
+  // Hits only for the query as typed (never an older query's while a newer one waits).
+  const current = searching && term === query;
+  const people = current ? (cps.data?.rows ?? []) : [];
+  const clients = current ? (cls.data ?? []).slice(0, 8) : [];
+  const none = current && cps.data !== undefined && cls.data !== undefined && people.length === 0 && clients.length === 0;
   return (
     <Modal isOpen isDismissable onOpenChange={(open) => !open && onClose()} className="modal">
       <Dialog className="dialog quick-search" aria-label="Sök person">

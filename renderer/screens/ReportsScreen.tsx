@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useBusy } from '../components/useBusy';
 import { ExportButton } from '../components/ExportButton';
 import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
-import type { IvoReportLine } from '../../shared/ipc/procedures/reports';
 import { call } from '../api';
 import { FormMessage } from '../components/form';
+import { useProc } from '../data/useProc';
+import { QueryErrors } from '../data/QueryErrors';
 
 import { previousQuarter } from '../../shared/dates';
 import { useToday } from '../session/today';
@@ -16,10 +17,10 @@ type Q = 1 | 2 | 3 | 4;
 export function ReportsScreen() {
   const today = useToday();
   const [period, setPeriod] = useState<{ year: number; q: Q }>(() => previousQuarter(today));
-  const [report, setReport] = useState<{ period: { start: string; end: string }; lines: IvoReportLine[]; summary: { total: number; byGender: { man: number; kvinna: number }; byWait: { upTo6Months: number; upTo12Months: number; over12Months: number } } } | null>(null);
+  const ivo = useProc('reports.ivo', period);
+  const report = ivo.data;
   const [message, setMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  useEffect(() => void call('reports.ivo', period).then(setReport, (e: Error) => setMessage(e.message)), [period]);
   const [busy, runBusy] = useBusy();
   const exportAs = (format: 'csv' | 'summary-csv' | 'pdf') => runBusy(() => exportNow(format));
   const exportNow = async (format: 'csv' | 'summary-csv' | 'pdf') => {
@@ -46,6 +47,7 @@ export function ReportsScreen() {
           <div className="row">{[1, 2, 3, 4].map((q) => <Radio key={q} value={String(q)} className="radio"><span className="dot" aria-hidden="true" />{q}</Radio>)}</div>
         </RadioGroup>
       </div>
+      <QueryErrors of={[ivo]} />
       <FormMessage>{message}</FormMessage>
       {report && (
         <>

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { Button, Form, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
-import { unitSettings } from '../../shared/ipc/procedures/settings';
-import { call } from '../api';
-import { applyServerError, CheckboxInput, FormMessage, NumberInput, TextInput, validateWith } from '../components/form';
+import type { ProcOutput } from '../../shared/ipc/contract';
+import { CheckboxInput, FormMessage, NumberInput, TextInput } from '../components/form';
+import { useProcForm } from '../components/useProcForm';
+import { useProc } from '../data/useProc';
+import { QueryErrors } from '../data/QueryErrors';
 import { UsersPanel } from './UsersPanel';
 import { PaymentSettingsForm } from './settings/PaymentSettingsForm';
 import { RatesEditor } from './settings/RatesEditor';
@@ -12,7 +13,6 @@ import { BackupPanel } from './settings/BackupPanel';
 import { RetentionPanel } from './settings/RetentionPanel';
 import { LegalSettingsForm } from './legal/LegalSettingsForm';
 import { useNavigation } from '../session/navigation';
-import { useUnsavedChanges } from '../session/unsaved';
 
 /** The sections of Inställningar: one tab each, one save button each. */
 const SECTIONS = [
@@ -30,43 +30,27 @@ const tabClass = ({ isSelected }: { isSelected: boolean }) => `tab${isSelected ?
 
 /** Inställningar: the unit and its users (admin only). */
 export function SettingsScreen() {
-  type Values = { unitName: string; idleLockMinutes: number; legalBases: string; contentProtection: boolean };
-  const { control, handleSubmit, setError, reset, formState } = useForm<Values>({ defaultValues: { unitName: '', idleLockMinutes: 15, legalBases: '', contentProtection: true } });
-  const toForm = (s: { unitName: string; idleLockMinutes: number; legalBases: string[]; contentProtection: boolean }) => ({ ...s, legalBases: s.legalBases.join('; ') });
-  const [message, setMessage] = useState<string | null>(null);
-  const [ok, setOk] = useState<string | null>(null);
-
   const { section } = useNavigation();
   const [tab, setTab] = useState<SectionId>(() => SECTIONS.find(([id]) => id === section)?.[0] ?? 'enheten');
-  useUnsavedChanges(formState.isDirty, 'Enheten');
-  // Arriving at a section (e.g. from the new-year warning): its tab opens and its heading takes focus.
+  // Arriving at a section (e.g. from the new-year warning): its tab opens (adjusted during render,
+  // when the section changes) and its heading takes focus (an effect: the DOM).
+  const [arrivedAt, setArrivedAt] = useState(section);
+  if (section !== arrivedAt) {
+    setArrivedAt(section);
+    const found = SECTIONS.find(([id]) => id === section);
+    if (found) setTab(found[0]);
+  }
   useEffect(() => {
     const found = SECTIONS.find(([id]) => id === section);
     if (!found) return;
-    setTab(found[0]);
-    window.setTimeout(() => {
+    const id = window.setTimeout(() => {
       const el = document.getElementById(`${found[0]}-rubrik`);
       el?.scrollIntoView({ block: 'start' });
       el?.focus({ preventScroll: true });
     }, 0);
+    return () => window.clearTimeout(id);
   }, [section]);
-
-  useEffect(() => {
-    call('settings.get', {}).then((s) => reset(toForm(s)), (e: Error) => setMessage(e.message));
-  }, [reset]);
-
-  const submit = handleSubmit(async (values) => {
-    setMessage(null);
-    setOk(null);
-    const input = validateWith(unitSettings, { ...values, legalBases: values.legalBases.split(';').map((x) => x.trim()).filter(Boolean) }, setError);
-    if (!input) return;
-    try {
-      reset(toForm(await call('settings.update', input)));
-      setOk('Inställningarna är sparade.');
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
-  });
+  const settings = useProc('settings.get', {});
 
   return (
     <>
@@ -78,21 +62,7 @@ export function SettingsScreen() {
         </TabList>
         <TabPanel id="enheten" shouldForceMount className="tab-panel">
       <h2 id="enheten-rubrik" tabIndex={-1}>Enheten</h2>
-      <Form validationBehavior="aria" onSubmit={submit} className="stack narrow" aria-label="Enheten">
-        <TextInput control={control} name="unitName" label="Enhetens namn" />
-        <NumberInput control={control} name="idleLockMinutes" label="Lås automatiskt efter (minuter utan aktivitet)" minValue={1} maxValue={60} />
-        <TextInput control={control} name="legalBases" label="Lagrum för beslut" description="Skilj med semikolon." />
-        <CheckboxInput control={control} name="contentProtection" label="Skydda fönstret mot skärmbilder och skärmdelning" />
-        <p className="muted">
-          Rekommenderas. Stäng bara av om fönstret blir svart i ett fjärrskrivbord (t.ex. Citrix eller Remote Desktop). Ändringen gäller
-          direkt, och datorn minns den till inloggningsrutan nästa gång programmet startas.
-        </p>
-        <FormMessage>{message}</FormMessage>
-        <FormMessage tone="ok">{ok}</FormMessage>
-        <Button type="submit" className="button primary" isDisabled={formState.isSubmitting}>
-          Spara enhetens inställningar
-        </Button>
-      </Form>
+      {settings.data ? <UnitForm initial={settings.data} /> : <QueryErrors of={[settings]} />}
         </TabPanel>
         <TabPanel id="anvandare" shouldForceMount className="tab-panel"><UsersPanel /></TabPanel>
         <TabPanel id="ersattningsnivaer" shouldForceMount className="tab-panel">
@@ -106,5 +76,45 @@ export function SettingsScreen() {
         <TabPanel id="lagrum" shouldForceMount className="tab-panel"><h2 id="lagrum-rubrik" tabIndex={-1}>Lagrum och rapporter</h2><LegalSettingsForm /></TabPanel>
       </Tabs>
     </>
+  );
+}
+
+type UnitSettings = ProcOutput<'settings.get'>;
+const toForm = (s: UnitSettings) => ({ ...s, legalBases: s.legalBases.join('; ') });
+
+/** Enheten: the form holds the legal bases as one line; the procedure takes them as a list. */
+function UnitForm({ initial }: { initial: UnitSettings }) {
+  const [ok, setOk] = useState<string | null>(null);
+  const f = useProcForm('settings.update', {
+    defaultValues: toForm(initial),
+    toInput: (v) => ({ ...v, legalBases: v.legalBases.split(';').map((x) => x.trim()).filter(Boolean) }),
+    unsavedLabel: 'Enheten',
+    invalidates: ['settings.', 'session.'],
+    resetOnSuccess: false,
+    onSuccess: (saved) => {
+      f.reset(toForm(saved));
+      setOk('Inställningarna är sparade.');
+    },
+  });
+  const save = (e: React.FormEvent<HTMLFormElement>) => {
+    setOk(null);
+    return f.submit(e);
+  };
+  return (
+    <Form validationBehavior="aria" onSubmit={save} className="stack narrow" aria-label="Enheten">
+      <TextInput control={f.control} name="unitName" label="Enhetens namn" />
+      <NumberInput control={f.control} name="idleLockMinutes" label="Lås automatiskt efter (minuter utan aktivitet)" minValue={1} maxValue={60} />
+      <TextInput control={f.control} name="legalBases" label="Lagrum för beslut" description="Skilj med semikolon." />
+      <CheckboxInput control={f.control} name="contentProtection" label="Skydda fönstret mot skärmbilder och skärmdelning" />
+      <p className="muted">
+        Rekommenderas. Stäng bara av om fönstret blir svart i ett fjärrskrivbord (t.ex. Citrix eller Remote Desktop). Ändringen gäller
+        direkt, och datorn minns den till inloggningsrutan nästa gång programmet startas.
+      </p>
+      <FormMessage>{f.message}</FormMessage>
+      <FormMessage tone="ok">{ok}</FormMessage>
+      <Button type="submit" className="button primary" isDisabled={f.formState.isSubmitting}>
+        Spara enhetens inställningar
+      </Button>
+    </Form>
   );
 }

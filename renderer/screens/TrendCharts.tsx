@@ -1,10 +1,7 @@
-import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, Legend } from 'recharts';
-import type { ProcOutput } from '../../shared/ipc/contract';
 import { formatKronor } from '../../shared/money';
-import { call } from '../api';
-
-type Trends = ProcOutput<'dashboard.trends'>;
+import { useProc } from '../data/useProc';
+import { QueryErrors } from '../data/QueryErrors';
 
 function Chart({ title, children, summary, empty }: { title: string; children: React.ReactElement; summary: string; empty?: boolean }) {
   return (
@@ -25,9 +22,9 @@ function Chart({ title, children, summary, empty }: { title: string; children: R
 
 /** Queue and wait over time, active assignments, payouts per month, decisions past three months per quarter. */
 export function TrendCharts() {
-  const [t, setT] = useState<Trends | null>(null);
-  useEffect(() => void call('dashboard.trends', {}).then(setT), []);
-  if (!t) return null;
+  const trends = useProc('dashboard.trends', {});
+  const t = trends.data;
+  if (!t) return <QueryErrors of={[trends]} />;
   const months = t.months.map((m) => ({ ...m, label: m.month /* ÅÅÅÅ-MM */, payouts: Math.round(m.payoutsOre / 100) }));
   const text = (f: (m: (typeof months)[number]) => string) => months.map((m) => `${m.month}: ${f(m)}`).join(', ');
   return (

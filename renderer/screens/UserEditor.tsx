@@ -1,51 +1,36 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
 import { Button, Checkbox, Dialog, Form, Heading, Modal } from 'react-aria-components';
 import { Controller } from 'react-hook-form';
-import { contract } from '../../shared/ipc/contract';
 import type { UserRow } from '../../shared/ipc/procedures/users';
-import { call } from '../api';
-import { applyServerError, FormMessage, TextInput } from '../components/form';
+import { FormMessage, TextInput } from '../components/form';
+import { useProcInputForm } from '../components/useProcForm';
 import { RoleCheckboxes } from '../components/RoleCheckboxes';
 
-type Edit = z.input<(typeof contract)['users.update']['input']>;
-type Reset = z.input<(typeof contract)['users.resetPassword']['input']>;
-
 export function UserEditor({ user, onClose, onSaved }: { user: UserRow; onClose: () => void; onSaved: () => void }) {
-  const edit = useForm<Edit>({
-    resolver: zodResolver(contract['users.update'].input),
-    defaultValues: { id: user.id, displayName: user.displayName, roles: user.roles, active: user.active },
-  });
-  const pw = useForm<Reset>({ resolver: zodResolver(contract['users.resetPassword'].input), defaultValues: { id: user.id, newPassword: '' } });
-  const [message, setMessage] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
-
-  const save = edit.handleSubmit(async (values) => {
-    setMessage(null);
-    try {
-      const saved = await call('users.update', values);
+  const edit = useProcInputForm('users.update', {
+    defaultValues: { id: user.id, displayName: user.displayName, roles: user.roles, active: user.active },
+    resetOnSuccess: false,
+    invalidates: ['users.'],
+    onSuccess: (saved) => {
       onSaved();
       if (saved.recoveryKey) setRecoveryKey(saved.recoveryKey);
       else onClose();
-    } catch (err) {
-      setMessage(applyServerError(err, edit.setError));
-    }
+    },
   });
-  const resetPw = pw.handleSubmit(async (values) => {
-    setMessage(null);
-    try {
-      const r = await call('users.resetPassword', values);
+  const pw = useProcInputForm('users.resetPassword', {
+    defaultValues: { id: user.id, newPassword: '' },
+    invalidates: ['users.'],
+    onSuccess: (r) => {
       setRecoveryKey(r.recoveryKey);
-      pw.reset({ id: user.id, newPassword: '' });
       setOk('Tillfälligt lösenord satt. Användaren måste byta det vid nästa inloggning.');
       onSaved();
-    } catch (err) {
-      setMessage(applyServerError(err, pw.setError));
-    }
+    },
   });
+  const save = edit.submit;
+  const resetPw = pw.submit;
+  const message = edit.message ?? pw.message;
 
   return (
     <Modal isOpen isDismissable onOpenChange={(open) => !open && onClose()} className="modal">

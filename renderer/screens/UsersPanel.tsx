@@ -1,39 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
+import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
-import { contract } from '../../shared/ipc/contract';
 import type { UserRow } from '../../shared/ipc/procedures/users';
 import { ROLE_LABELS } from '../../shared/roles';
-import { call } from '../api';
-import { applyServerError, FormMessage, TextInput } from '../components/form';
+import { FormMessage, TextInput } from '../components/form';
+import { useProcInputForm } from '../components/useProcForm';
+import { useProc } from '../data/useProc';
+import { QueryErrors } from '../data/QueryErrors';
 import { RoleCheckboxes } from '../components/RoleCheckboxes';
 import { UserEditor } from './UserEditor';
 
-type NewUser = z.input<(typeof contract)['users.create']['input']>;
-
 /** User accounts: list, create, and per user edit roles/active and reset the password. */
 export function UsersPanel() {
-  const [users, setUsers] = useState<UserRow[]>([]);
+  const list = useProc('users.list', {});
+  const users = list.data ?? [];
   const [editing, setEditing] = useState<UserRow | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const load = useCallback(() => call('users.list', {}).then(setUsers, (e: Error) => setMessage(e.message)), []);
-  useEffect(() => void load(), [load]);
-
-  const { control, handleSubmit, setError, reset, formState } = useForm<NewUser>({
-    resolver: zodResolver(contract['users.create'].input),
+  const { control, submit, message, formState } = useProcInputForm('users.create', {
     defaultValues: { username: '', displayName: '', roles: ['handlaggare'], password: '' },
-  });
-  const submit = handleSubmit(async (values) => {
-    setMessage(null);
-    try {
-      await call('users.create', values);
-      reset();
-      await load();
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
+    invalidates: ['users.'],
   });
 
   return (
@@ -67,7 +50,8 @@ export function UsersPanel() {
           ))}
         </tbody>
       </table>
-      {editing && <UserEditor user={editing} onClose={() => setEditing(null)} onSaved={() => void load()} />}
+      {editing && <UserEditor user={editing} onClose={() => setEditing(null)} onSaved={() => void list.refetch()} />}
+      <QueryErrors of={[list]} />
       <h3>Ny användare</h3>
       <Form validationBehavior="aria" onSubmit={submit} className="stack narrow">
         <TextInput control={control} name="displayName" label="Namn" />

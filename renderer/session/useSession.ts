@@ -16,22 +16,26 @@ export function useSession() {
   const [polledAt, setPolledAt] = useState(0);
   const lastTouch = useRef(0);
   const warning = useRef(false);
-  warning.current = status?.lockInSeconds != null && status.lockInSeconds <= LOCK_WARNING_SECONDS;
+  const warningShows = status?.lockInSeconds != null && status.lockInSeconds <= LOCK_WARNING_SECONDS;
+  useEffect(() => {
+    warning.current = warningShows;
+  }, [warningShows]);
 
-  const refresh = useCallback(async () => {
-    try {
-      const next = await call('session.status', {});
-      setPolledAt(performance.now());
-      setStatus(next);
-    } catch {
-      // keep the last known state; the next poll tries again
-    }
+  const set = useCallback((s: SessionStatus) => {
+    setPolledAt(performance.now());
+    setStatus(s);
   }, []);
+  // A failed poll keeps the last known state; the next poll tries again.
+  const refresh = useCallback(() => call('session.status', {}).then(set, () => undefined), [set]);
 
   useEffect(() => {
-    void refresh();
+    // The first poll right away, then every POLL_MS (main is an external system we subscribe to).
+    const first = window.setTimeout(() => void refresh(), 0);
     const id = window.setInterval(() => void refresh(), POLL_MS);
-    return () => window.clearInterval(id);
+    return () => {
+      window.clearTimeout(first);
+      window.clearInterval(id);
+    };
   }, [refresh]);
 
   useEffect(() => {
@@ -50,9 +54,5 @@ export function useSession() {
     return () => events.forEach((e) => window.removeEventListener(e, onInput));
   }, [status?.state, refresh]);
 
-  const set = useCallback((s: SessionStatus) => {
-    setPolledAt(performance.now());
-    setStatus(s);
-  }, []);
   return { status, setStatus: set, refresh, polledAt };
 }

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import { CONNECTION_ROLE_LABELS, type ClientDetail as Detail } from '../../../shared/ipc/procedures/clients';
+import { CONNECTION_ROLE_LABELS } from '../../../shared/ipc/procedures/clients';
 import { formatPersonnummer } from '../../../shared/personnummer';
-import { call } from '../../api';
-import { FormMessage } from '../../components/form';
+import { useProc } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
 import { ClientForm } from './ClientForm';
 import { DecisionForm } from './DecisionForm';
 import { DecisionPanel } from './DecisionPanel';
@@ -11,14 +11,12 @@ import { RevealAddress } from '../contact-persons/RevealAddress';
 import { AGE_GROUP_LABELS, type AgeGroup } from '../../../shared/legal/participants';
 
 export function ClientDetail({ id, onBack }: { id: number; onBack: () => void }) {
-  const [d, setD] = useState<Detail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const detail = useProc('clients.get', { id });
+  const d = detail.data;
   const [editing, setEditing] = useState(false);
   const [newDecision, setNewDecision] = useState(false);
-  const load = useCallback(() => call('clients.get', { id }).then(setD, (e: Error) => setError(e.message)), [id]);
-  useEffect(() => void load(), [load]);
-  if (error) return <FormMessage>{error}</FormMessage>;
-  if (!d) return <p className="muted">Hämtar…</p>;
+  const load = () => detail.refetch();
+  if (!d) return detail.error ? <QueryErrors of={[detail]} /> : <p className="muted">Hämtar…</p>;
   const v = d.values;
   if (editing) return <><h1>Ändra {v.firstName} {v.lastName}</h1><ClientForm existing={d} onCancel={() => setEditing(false)} onSaved={() => { setEditing(false); void load(); }} /></>;
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { clientInput, CONNECTION_ROLE_LABELS, CONNECTION_ROLES, type ClientDetail } from '../../../shared/ipc/procedures/clients';
 import { call } from '../../api';
@@ -17,8 +17,9 @@ const EMPTY: FormValues = {
 /** Register or edit a client (brukare), with guardians, god man, förvaltare and staff as contacts. */
 export function ClientForm({ existing, onSaved, onCancel }: { existing?: ClientDetail; onSaved: (id: number) => void; onCancel: () => void }) {
   const initial = existing ? { ...existing.values, languages: existing.values.languages.join(', '), interests: existing.values.interests.join(', ') } : EMPTY;
-  const { control, handleSubmit, setError, formState, watch } = useForm<FormValues>({ defaultValues: initial });
-  const flagChanged = Boolean(existing) && watch('protectedIdentity') !== initial.protectedIdentity;
+  const { control, handleSubmit, setError, formState } = useForm<FormValues>({ defaultValues: initial });
+  const protectedIdentity = useWatch({ control, name: 'protectedIdentity' });
+  const flagChanged = Boolean(existing) && protectedIdentity !== initial.protectedIdentity;
   const connections = useFieldArray({ control, name: 'connections' });
   useUnsavedChanges(formState.isDirty, existing ? 'Ändra brukare' : 'Ny brukare');
   const [message, setMessage] = useState<string | null>(null);

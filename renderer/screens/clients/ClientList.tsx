@@ -1,21 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton';
 import { Button, Checkbox, Input, Label, SearchField } from 'react-aria-components';
-import type { ClientListRow } from '../../../shared/ipc/procedures/clients';
-import { call } from '../../api';
-import { FormMessage } from '../../components/form';
+import { useProc } from '../../data/useProc';
+import { useDebounced } from '../../data/useDebounced';
+import { QueryErrors } from '../../data/QueryErrors';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useSorted } from '../../components/sort';
 
 export function ClientList({ onOpen }: { onOpen: (id: number) => void }) {
   const [query, setQuery] = useState('');
   const [waitingOnly, setWaitingOnly] = useState(false);
-  const [rows, setRows] = useState<ClientListRow[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const id = window.setTimeout(() => call('clients.search', { query, waitingOnly }).then(setRows, (e: Error) => setError(e.message)), 200);
-    return () => window.clearTimeout(id);
-  }, [query, waitingOnly]);
+  const term = useDebounced(query, 200);
+  const search = useProc('clients.search', { query: term, waitingOnly });
+  // Hits are shown only for the search as typed: never an older search's rows while a newer one waits.
+  const rows = term === query ? (search.data ?? []) : [];
   const { sorted, sort, header } = useSorted(rows, {
     Namn: (r) => r.name,
     Personnummer: (r) => r.personnummerMasked,
@@ -37,7 +35,7 @@ export function ClientList({ onOpen }: { onOpen: (id: number) => void }) {
         </Checkbox>
         <ExportButton input={{ list: 'brukare', view: { query, statuses: [], waitingOnly, sort } }} />
       </div>
-      <FormMessage>{error}</FormMessage>
+      <QueryErrors of={[search]} />
       <VirtualTable
         label="Brukare"
         rows={sorted}

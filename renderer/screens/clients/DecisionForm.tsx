@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react';
-import { useForm, useWatch, type Control, type UseFormSetValue } from 'react-hook-form';
+import { useWatch, type Control, type UseFormSetValue } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
-import { decisionInput } from '../../../shared/ipc/procedures/decisions';
 import { useToday } from '../../session/today';
-import { call } from '../../api';
-import { applyServerError, CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
+import { CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput } from '../../components/form';
+import { useProcForm } from '../../components/useProcForm';
+import { useProc } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
 import { LawFields, type LawFormValues } from '../legal/LawFields';
 import type { Law, Personkrets } from '../../../shared/legal/laws';
-import { useUnsavedChanges } from '../../session/unsaved';
 import { useInlineForm } from '../../components/useInlineForm';
 
 interface Values {
@@ -25,33 +24,29 @@ interface Values {
   personkrets: Personkrets | '';
 }
 
-export function DecisionForm({ clientId, onDone, onCancel }: { clientId: number; onDone: () => void; onCancel: () => void }) {
+type Props = { clientId: number; onDone: () => void; onCancel: () => void };
+
+/** Nytt beslut: opens once the unit's legal bases are known (the first is preselected). */
+export function DecisionForm(props: Props) {
+  const settings = useProc('settings.get', {});
+  if (!settings.data) return <QueryErrors of={[settings]} />;
+  return <NewDecisionForm {...props} bases={settings.data.legalBases} />;
+}
+
+function NewDecisionForm({ clientId, onDone, onCancel, bases }: Props & { bases: string[] }) {
   const today = useToday();
-  const [bases, setBases] = useState<string[]>([]);
-  const { control, handleSubmit, setError, setValue, formState } = useForm<Values>({
-    defaultValues: { legalBasis: '', decisionDate: today, diarienummer: '', validFrom: today, validTo: '', meetingsPerPeriod: 2, period: 'manad', hoursPerMonth: 8, needsSpecialQualification: false, law: '', paragraph: '', personkrets: '' },
+  const defaultValues: Values = { legalBasis: bases[0] ?? '', decisionDate: today, diarienummer: '', validFrom: today, validTo: '', meetingsPerPeriod: 2, period: 'manad', hoursPerMonth: 8, needsSpecialQualification: false, law: '', paragraph: '', personkrets: '' };
+  const { control, submit, message, setValue } = useProcForm('decisions.create', {
+    defaultValues,
+    // Empty optional fields mean "none" to the procedure.
+    toInput: (v) => ({ ...v, clientId, validTo: v.validTo || null, law: v.law || undefined, paragraph: v.paragraph || undefined, personkrets: v.personkrets || null }),
+    unsavedLabel: 'Nytt beslut',
+    invalidates: ['clients.', 'decisions.', 'dashboard.', 'reports.', 'legal.'],
+    onSuccess: onDone,
   });
-  const [message, setMessage] = useState<string | null>(null);
   const legalBasis = useWatch({ control, name: 'legalBasis' });
   const decisionDate = useWatch({ control, name: 'decisionDate' });
-  useUnsavedChanges(formState.isDirty, 'Nytt beslut');
   const inline = useInlineForm<HTMLFormElement>(onCancel);
-  useEffect(() => {
-    void call('settings.get', {}).then((s) => {
-      setBases(s.legalBases);
-      setValue('legalBasis', s.legalBases[0]);
-    });
-  }, [setValue]);
-  const submit = handleSubmit(async (v) => {
-    const input = validateWith(decisionInput, { ...v, clientId, validTo: v.validTo || null, law: v.law || undefined, paragraph: v.paragraph || undefined, personkrets: v.personkrets || null }, setError);
-    if (!input) return;
-    try {
-      await call('decisions.create', input);
-      onDone();
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
-  });
   return (
     <Form ref={inline} validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Nytt beslut">
       <h3>Nytt beslut om kontaktperson</h3>

@@ -1,14 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { ASSIGNMENT_STATUS_LABELS, OPEN_ASSIGNMENT_STATUSES } from '../../../shared/assignments/status';
-import type { AssignmentRow } from '../../../shared/ipc/procedures/assignments';
 import type { DecisionView } from '../../../shared/ipc/procedures/clients';
 import { contract, type ProcInput } from '../../../shared/ipc/contract';
 import { useToday } from '../../session/today';
 import { call } from '../../api';
 import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';
 import { AssignmentActions } from '../assignments/AssignmentActions';
+import { useProc } from '../../data/useProc';
+import { useProcForm } from '../../components/useProcForm';
+import { QueryErrors } from '../../data/QueryErrors';
 import { MatchingPanel } from './MatchingPanel';
 import { DecisionLaw } from '../legal/DecisionLaw';
 import { AvbrottFlag } from '../legal/AvbrottFlag';
@@ -19,16 +21,12 @@ import { useUnsavedChanges } from '../../session/unsaved';
 import { hours, meetingsPer } from '../../../shared/plural';
 
 function NotesForm({ d, onDone }: { d: DecisionView; onDone: () => void }) {
-  const { control, handleSubmit, setError } = useForm({ defaultValues: { delayReason: d.delayReason, interimSupport: d.interimSupport } });
-  const [message, setMessage] = useState<string | null>(null);
-  const submit = handleSubmit(async (v) => {
-    try {
-      await call('decisions.updateNotes', { id: d.id, ...v });
-      setMessage(null);
-      onDone();
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
+  const { control, submit, message } = useProcForm('decisions.updateNotes', {
+    defaultValues: { delayReason: d.delayReason, interimSupport: d.interimSupport },
+    toInput: (v) => ({ id: d.id, ...v }),
+    resetOnSuccess: false,
+    invalidates: ['clients.', 'decisions.', 'reports.'],
+    onSuccess: onDone,
   });
   return (
     <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label="Uppgifter till IVO">
@@ -85,11 +83,11 @@ function EndDecisionForm({ id, title, onDone, onCancel }: { id: number; title: s
 
 /** One decision: execution status against the three-month limit, interruptions, assignments and matching. */
 export function DecisionPanel({ d, onChanged }: { d: DecisionView; onChanged: () => void }) {
-  const [assignments, setAssignments] = useState<AssignmentRow[]>([]);
+  const list = useProc('assignments.list', { decisionId: d.id });
+  const assignments = list.data ?? [];
   const [matching, setMatching] = useState(false);
   const [ending, setEnding] = useState(false);
-  const load = useCallback(() => call('assignments.list', { decisionId: d.id }).then(setAssignments), [d.id]);
-  useEffect(() => void load(), [load]);
+  const load = () => list.refetch();
   const changed = () => {
     setMatching(false);
     void load();
@@ -121,6 +119,7 @@ export function DecisionPanel({ d, onChanged }: { d: DecisionView; onChanged: ()
         </p>
       )}
       {openInterruption && <p className="warning">Avbrott sedan {openInterruption.fromDate}: {openInterruption.reason}</p>}
+      <QueryErrors of={[list]} />
       {assignments.map((a) => (
         <div key={a.id} className="assignment">
           <strong>{a.contactPersonName}</strong> <span className={`badge ${a.status}`}>{ASSIGNMENT_STATUS_LABELS[a.status]}</span>

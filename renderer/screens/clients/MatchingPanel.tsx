@@ -1,31 +1,25 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { MatchRow } from '../../../shared/ipc/procedures/matching';
-import { call, ApiError } from '../../api';
 import { FormMessage } from '../../components/form';
+import { errorText, useProc, useProcMutation } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
 
 /** Ranked contact persons for one decision, each with the reasons in plain Swedish. */
 export function MatchingPanel({ decisionId, onProposed }: { decisionId: number; onProposed: () => void }) {
-  const [rows, setRows] = useState<MatchRow[] | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const suggest = useProc('matching.suggest', { decisionId });
   const [override, setOverride] = useState<Record<number, string>>({});
-  useEffect(() => void call('matching.suggest', { decisionId }).then(setRows, (e: Error) => setMessage(e.message)), [decisionId]);
-
-  const propose = async (row: MatchRow) => {
-    setMessage(null);
-    try {
-      await call('assignments.propose', { decisionId, contactPersonId: row.contactPersonId, conflictOverride: override[row.contactPersonId] ?? '' });
-      onProposed();
-    } catch (err) {
-      setMessage(err instanceof ApiError ? err.message : 'Något gick fel.');
-    }
+  const proposal = useProcMutation('assignments.propose', { invalidates: ['assignments.', 'decisions.', 'clients.', 'matching.', 'cp.', 'dashboard.'], onSuccess: onProposed });
+  const propose = (row: MatchRow) => {
+    proposal.mutate({ decisionId, contactPersonId: row.contactPersonId, conflictOverride: override[row.contactPersonId] ?? '' });
   };
 
-  if (!rows) return <p className="muted">Söker kontaktpersoner…</p>;
+  const rows = suggest.data;
+  if (!rows) return suggest.error ? <QueryErrors of={[suggest]} /> : <p className="muted">Söker kontaktpersoner…</p>;
   return (
     <div className="panel" aria-label="Förslag på kontaktpersoner" role="region">
       <h3>Förslag på kontaktpersoner ({rows.length} i kön)</h3>
-      <FormMessage>{message}</FormMessage>
+      <FormMessage>{proposal.error && errorText(proposal.error)}</FormMessage>
       <ol className="matches">
         {rows.slice(0, 15).map((r) => (
           <li key={r.contactPersonId} className={r.excluded.length ? 'excluded' : r.conflicts.length ? 'conflict' : ''}>
@@ -49,7 +43,7 @@ export function MatchingPanel({ decisionId, onProposed }: { decisionId: number; 
               </label>
             )}
             {r.excluded.length === 0 && (
-              <Button className="button" onPress={() => void propose(r)} aria-label={`Föreslå ${r.name}`}>Föreslå</Button>
+              <Button className="button" onPress={() => propose(r)} aria-label={`Föreslå ${r.name}`}>Föreslå</Button>
             )}
           </li>
         ))}

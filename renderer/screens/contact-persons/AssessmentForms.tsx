@@ -1,42 +1,26 @@
-import { useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
 import { Button, Form } from 'react-aria-components';
-import { contract } from '../../../shared/ipc/contract';
+import type { ProcInput } from '../../../shared/ipc/contract';
 import { OUTCOME_LABELS, OUTCOMES, REGISTER_LABELS, REGISTERS } from '../../../shared/contact-persons/register-checks';
-import { call } from '../../api';
-import { applyServerError, FormMessage, RadioInput, TextInput } from '../../components/form';
-import { useUnsavedChanges } from '../../session/unsaved';
+import { FormMessage, RadioInput, TextInput } from '../../components/form';
+import { useProcInputForm } from '../../components/useProcForm';
 import { useInlineForm } from '../../components/useInlineForm';
 import { useToday } from '../../session/today';
 
 const DATE_HELP = 'ÅÅÅÅ-MM-DD';
 
-/** A small form bound to one procedure's input schema; calls it and reports back. */
 const FORM_LABELS = { 'cp.addInterview': 'Ny intervju', 'cp.addReference': 'Ny referens', 'cp.setConsent': 'Samtycke', 'cp.addRegisterCheck': 'Ny registerkontroll', 'cp.transition': 'Ändra status' } as const;
 
-function useProcForm<N extends 'cp.addInterview' | 'cp.addReference' | 'cp.setConsent' | 'cp.addRegisterCheck' | 'cp.transition'>(name: N, defaults: z.input<(typeof contract)[N]['input']>, onDone: () => void) {
-  type In = z.input<(typeof contract)[N]['input']>;
-  const form = useForm<In>({ resolver: zodResolver(contract[name].input as never) as unknown as Resolver<In>, defaultValues: defaults as never });
-  const [message, setMessage] = useState<string | null>(null);
-  useUnsavedChanges(form.formState.isDirty, FORM_LABELS[name]);
-  const submit = form.handleSubmit(async (values) => {
-    setMessage(null);
-    try {
-      await call(name, values as never);
-      form.reset(defaults as never);
-      onDone();
-    } catch (err) {
-      setMessage(applyServerError(err, form.setError));
-    }
-  });
-  return { ...form, submit, message };
+/** The options every assessment form shares: the contact person's views reload after a save. */
+function assessment<N extends keyof typeof FORM_LABELS>(name: N, onDone: () => void) {
+  return { invalidates: ['cp.'], unsavedLabel: FORM_LABELS[name], onSuccess: onDone };
 }
 
 export function InterviewForm({ id, onDone }: { id: number; onDone: () => void }) {
   const today = useToday();
-  const f = useProcForm('cp.addInterview', { id, date: today, interviewer: '', notes: '' }, onDone);
+  const f = useProcInputForm('cp.addInterview', {
+    defaultValues: { id, date: today, interviewer: '', notes: '' },
+    ...assessment('cp.addInterview', onDone),
+  });
   return (
     <Form validationBehavior="aria" onSubmit={f.submit} className="stack" aria-label="Ny intervju">
       <div className="grid2">
@@ -51,7 +35,10 @@ export function InterviewForm({ id, onDone }: { id: number; onDone: () => void }
 }
 
 export function ReferenceForm({ id, onDone }: { id: number; onDone: () => void }) {
-  const f = useProcForm('cp.addReference', { id, name: '', phone: '', relation: '', notes: '', contactedDate: null }, onDone);
+  const f = useProcInputForm('cp.addReference', {
+    defaultValues: { id, name: '', phone: '', relation: '', notes: '', contactedDate: null },
+    ...assessment('cp.addReference', onDone),
+  });
   return (
     <Form validationBehavior="aria" onSubmit={f.submit} className="stack" aria-label="Ny referens">
       <div className="grid3">
@@ -68,7 +55,10 @@ export function ReferenceForm({ id, onDone }: { id: number; onDone: () => void }
 
 export function ConsentForm({ id, onDone }: { id: number; onDone: () => void }) {
   const today = useToday();
-  const f = useProcForm('cp.setConsent', { id, date: today }, onDone);
+  const f = useProcInputForm('cp.setConsent', {
+    defaultValues: { id, date: today },
+    ...assessment('cp.setConsent', onDone),
+  });
   return (
     <Form validationBehavior="aria" onSubmit={f.submit} className="row" aria-label="Samtycke">
       <TextInput control={f.control} name="date" label="Datum för samtycke" description={DATE_HELP} />
@@ -80,7 +70,10 @@ export function ConsentForm({ id, onDone }: { id: number; onDone: () => void }) 
 
 export function RegisterCheckForm({ id, onDone }: { id: number; onDone: () => void }) {
   const today = useToday();
-  const f = useProcForm('cp.addRegisterCheck', { id, register: 'socialtjanstens_register', extractDate: today, shownDate: today, outcome: 'inga_anteckningar', assessmentNote: '' }, onDone);
+  const f = useProcInputForm('cp.addRegisterCheck', {
+    defaultValues: { id, register: 'socialtjanstens_register', extractDate: today, shownDate: today, outcome: 'inga_anteckningar', assessmentNote: '' },
+    ...assessment('cp.addRegisterCheck', onDone),
+  });
   return (
     <Form validationBehavior="aria" onSubmit={f.submit} className="stack" aria-label="Ny registerkontroll">
       <RadioInput control={f.control} name="register" label="Register" options={REGISTERS.map((r) => [r, REGISTER_LABELS[r]] as const)} />
@@ -96,9 +89,12 @@ export function RegisterCheckForm({ id, onDone }: { id: number; onDone: () => vo
   );
 }
 
-export function TransitionForm({ id, to, label, onDone, onCancel }: { id: number; to: z.input<(typeof contract)['cp.transition']['input']>['to']; label: string; onDone: () => void; onCancel: () => void }) {
+export function TransitionForm({ id, to, label, onDone, onCancel }: { id: number; to: ProcInput<'cp.transition'>['to']; label: string; onDone: () => void; onCancel: () => void }) {
   const today = useToday();
-  const f = useProcForm('cp.transition', { id, to, date: today, note: '' }, onDone);
+  const f = useProcInputForm('cp.transition', {
+    defaultValues: { id, to, date: today, note: '' },
+    ...assessment('cp.transition', onDone),
+  });
   const inline = useInlineForm<HTMLFormElement>(onCancel);
   return (
     <Form ref={inline} validationBehavior="aria" onSubmit={f.submit} className="stack panel" aria-label={`Ändra status till ${label}`}>

@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { CP_STATUS_LABELS, type CpStatus } from '../../../shared/contact-persons/status';
 import { OUTCOME_LABELS, REGISTER_LABELS } from '../../../shared/contact-persons/register-checks';
 import { formatPersonnummer } from '../../../shared/personnummer';
 import { formatDateTime } from '../../../shared/dates';
-import { TAX_MODE_LABELS, type CpDetail } from '../../../shared/ipc/procedures/cp';
-import { call } from '../../api';
-import { FormMessage } from '../../components/form';
+import { TAX_MODE_LABELS } from '../../../shared/ipc/procedures/cp';
+import { useProc } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
 import { ConsentForm, InterviewForm, ReferenceForm, RegisterCheckForm, TransitionForm } from './AssessmentForms';
 import { ContactPersonForm } from './ContactPersonForm';
 import { RevealAddress } from './RevealAddress';
@@ -26,17 +26,15 @@ const TRANSITION_VERBS: Partial<Record<CpStatus, string>> = {
 
 /** One contact person: facts, assessment, status and timeline. Opening it is logged. */
 export function ContactPersonDetail({ id, onBack, notice }: { id: number; onBack: () => void; notice?: string[] }) {
-  const [d, setD] = useState<CpDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const detail = useProc('cp.get', { id });
+  const d = detail.data;
   const [editing, setEditing] = useState(false);
   const [transition, setTransition] = useState<CpStatus | null>(null);
   const [warnings, setWarnings] = useState<string[]>(notice ?? []);
-  const [archiveTick, setArchiveTick] = useState(0);
-  const load = useCallback(() => call('cp.get', { id }).then(setD, (e: Error) => setError(e.message)), [id]);
-  useEffect(() => void load(), [load]);
+  // The assessment forms reload this person through the cache ('cp.' is invalidated on save).
+  const load = () => detail.refetch();
 
-  if (error) return <FormMessage>{error}</FormMessage>;
-  if (!d) return <p className="muted">Hämtar…</p>;
+  if (!d) return detail.error ? <QueryErrors of={[detail]} /> : <p className="muted">Hämtar…</p>;
   const v = d.values;
   const canAssess = d.status !== 'ej_godkand' && d.status !== 'avslutad';
   // During the assessment the forms are open; once approved, each is a button until needed.
@@ -98,7 +96,7 @@ export function ContactPersonDetail({ id, onBack, notice }: { id: number; onBack
             ))}
           </div>
           {transition && (
-            <TransitionForm id={d.id} to={transition} label={CP_STATUS_LABELS[transition]} onCancel={() => setTransition(null)} onDone={() => { setTransition(null); void load(); }} />
+            <TransitionForm id={d.id} to={transition} label={CP_STATUS_LABELS[transition]} onCancel={() => setTransition(null)} onDone={() => setTransition(null)} />
           )}
           <h3>Tidslinje</h3>
           <ol className="timeline" aria-label="Tidslinje">
@@ -115,12 +113,12 @@ export function ContactPersonDetail({ id, onBack, notice }: { id: number; onBack
         <h2>Utredning</h2>
         <h3>Intervjuer</h3>
         {d.interviews.map((i) => <p key={i.id}><strong>{i.date}</strong> ({i.interviewer}): {i.notes}</p>)}
-        {canAssess && <Expandable open={assessing} label="Lägg till intervju">{(close) => <InterviewForm id={d.id} onDone={() => { close(); void load(); }} />}</Expandable>}
+        {canAssess && <Expandable open={assessing} label="Lägg till intervju">{(close) => <InterviewForm id={d.id} onDone={close} />}</Expandable>}
         <h3>Referenser</h3>
         {d.references.map((r) => <p key={r.id}><strong>{r.name}</strong> {r.phone} {r.relation && `(${r.relation})`} {r.notes}</p>)}
-        {canAssess && <Expandable open={assessing} label="Lägg till referens">{(close) => <ReferenceForm id={d.id} onDone={() => { close(); void load(); }} />}</Expandable>}
+        {canAssess && <Expandable open={assessing} label="Lägg till referens">{(close) => <ReferenceForm id={d.id} onDone={close} />}</Expandable>}
         <h3>Samtycke</h3>
-        {d.consentDate ? <p>Samtycke lämnat {d.consentDate}.</p> : canAssess ? <ConsentForm id={d.id} onDone={() => void load()} /> : <p className="muted">Inget samtycke registrerat.</p>}
+        {d.consentDate ? <p>Samtycke lämnat {d.consentDate}.</p> : canAssess ? <ConsentForm id={d.id} onDone={() => undefined} /> : <p className="muted">Inget samtycke registrerat.</p>}
         <h3>Registerkontroller</h3>
         <table className="table" aria-label="Registerkontroller">
           <thead><tr><th scope="col">Register</th><th scope="col">Utdrag</th><th scope="col">Visat</th><th scope="col">Resultat</th><th scope="col">Giltigt för start t.o.m.</th><th scope="col">Kontrollerat av</th></tr></thead>
@@ -134,14 +132,14 @@ export function ContactPersonDetail({ id, onBack, notice }: { id: number; onBack
             ))}
           </tbody>
         </table>
-        {canAssess && <Expandable open={assessing} label="Lägg till registerkontroll">{(close) => <RegisterCheckForm id={d.id} onDone={() => { close(); void load(); }} />}</Expandable>}
+        {canAssess && <Expandable open={assessing} label="Lägg till registerkontroll">{(close) => <RegisterCheckForm id={d.id} onDone={close} />}</Expandable>}
       </div>
       {d.queueSince && (
         <div className="panel">
           <h2>Brev och dokument</h2>
           <h3>Godkännandebrev</h3>
-          <DocumentActions docRef={{ kind: 'brev-godkand', contactPersonId: d.id }} protectedParty={v.protectedIdentity} onCreated={() => setArchiveTick((n) => n + 1)} />
-          <ArchiveList contactPersonId={d.id} refresh={archiveTick} />
+          <DocumentActions docRef={{ kind: 'brev-godkand', contactPersonId: d.id }} protectedParty={v.protectedIdentity} />
+          <ArchiveList contactPersonId={d.id} />
         </div>
       )}
     </>

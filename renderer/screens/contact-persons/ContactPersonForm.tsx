@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { contactPersonInput, TAX_MODE_LABELS, TAX_MODES, type CpDetail } from '../../../shared/ipc/procedures/cp';
 import { call } from '../../api';
@@ -24,11 +24,12 @@ export function ContactPersonForm({ existing, onSaved, onCancel }: { existing?: 
   const initial: FormValues = existing
     ? { ...existing.values, languages: join(existing.values.languages), interests: join(existing.values.interests), disabilityKinds: join(existing.values.disabilityKinds) }
     : EMPTY;
-  const { control, handleSubmit, setError, watch, formState } = useForm<FormValues>({ defaultValues: initial });
+  const { control, handleSubmit, setError, formState } = useForm<FormValues>({ defaultValues: initial });
   const [message, setMessage] = useState<string | null>(null);
-  const taxMode = watch('taxMode');
+  const taxMode = useWatch({ control, name: 'taxMode' });
   useUnsavedChanges(formState.isDirty, existing ? 'Ändra uppgifter' : 'Ny intresseanmälan');
-  const flagChanged = Boolean(existing) && watch('protectedIdentity') !== initial.protectedIdentity;
+  const protectedIdentity = useWatch({ control, name: 'protectedIdentity' });
+  const flagChanged = Boolean(existing) && protectedIdentity !== initial.protectedIdentity;
 
   const submit = handleSubmit(async (v) => {
     setMessage(null);

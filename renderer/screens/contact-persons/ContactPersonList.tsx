@@ -1,10 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { ExportButton } from '../../components/ExportButton';
 import { Button, Input, Label, SearchField } from 'react-aria-components';
 import { CP_STATUS_LABELS, CP_STATUSES, type CpStatus } from '../../../shared/contact-persons/status';
-import type { CpListRow } from '../../../shared/ipc/procedures/cp';
-import { call } from '../../api';
-import { FormMessage } from '../../components/form';
+import { useProc } from '../../data/useProc';
+import { useDebounced } from '../../data/useDebounced';
+import { QueryErrors } from '../../data/QueryErrors';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useSorted } from '../../components/sort';
 
@@ -14,23 +14,13 @@ const COLUMNS = ['Namn', 'Personnummer', 'Status', 'Område', 'Ort', 'Telefon'] 
 export function ContactPersonList({ onOpen }: { onOpen: (id: number) => void }) {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<CpStatus | ''>('');
-  const [rows, setRows] = useState<CpListRow[]>([]);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<string | null>(null);
   const statusId = useId();
-
-  useEffect(() => {
-    const id = window.setTimeout(() => {
-      call('cp.search', { query, statuses: status ? [status] : [], limit: 10_000 }).then(
-        (r) => {
-          setRows(r.rows);
-          setTotal(r.total);
-        },
-        (e: Error) => setError(e.message),
-      );
-    }, 200);
-    return () => window.clearTimeout(id);
-  }, [query, status]);
+  const term = useDebounced(query, 200);
+  const search = useProc('cp.search', { query: term, statuses: status ? [status] : [], limit: 10_000 });
+  // Hits are shown only for the search as typed: never an older search's rows while a newer one waits.
+  const current = term === query && search.data !== undefined;
+  const rows = current ? search.data.rows : [];
+  const total = current ? search.data.total : 0;
 
   const { sorted, sort, header } = useSorted(rows, {
     Namn: (r) => r.name,
@@ -58,10 +48,10 @@ export function ContactPersonList({ onOpen }: { onOpen: (id: number) => void }) 
         <ExportButton input={{ list: 'kontaktpersoner', view: { query, statuses: status ? [status] : [], waitingOnly: false, sort } }} />
       </div>
       <p id="search-help" className="muted" role="status">
-        {total} {total === 1 ? 'träff' : 'träffar'}
+        {!current ? 'Söker…' : `${total} ${total === 1 ? 'träff' : 'träffar'}`}
         {total > rows.length ? ` (visar ${rows.length})` : ''}
       </p>
-      <FormMessage>{error}</FormMessage>
+      <QueryErrors of={[search]} />
       <VirtualTable
         label="Kontaktpersoner"
         rows={sorted}

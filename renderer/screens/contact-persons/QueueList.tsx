@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
 import { ExportButton } from '../../components/ExportButton';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { Button } from 'react-aria-components';
-import type { CpQueueRow } from '../../../shared/ipc/procedures/cp';
-import { call } from '../../api';
-import { FormMessage, RadioInput, TextInput } from '../../components/form';
+import { RadioInput, TextInput } from '../../components/form';
+import { useProc } from '../../data/useProc';
+import { useDebounced } from '../../data/useDebounced';
+import { QueryErrors } from '../../data/QueryErrors';
 import { VirtualTable } from '../../components/VirtualTable';
 
 interface Filters {
@@ -17,16 +17,12 @@ interface Filters {
 
 /** Approved contact persons waiting for an assignment, longest wait first. */
 export function QueueList({ onOpen }: { onOpen: (id: number) => void }) {
-  const { control, watch } = useForm<Filters>({ defaultValues: { area: '', interest: '', language: '', target: 'alla', sort: 'vantetid' } });
-  const filters = watch();
-  const key = JSON.stringify(filters);
-  const [rows, setRows] = useState<CpQueueRow[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const id = window.setTimeout(() => call('cp.queue', JSON.parse(key) as Filters).then(setRows, (e: Error) => setError(e.message)), 200);
-    return () => window.clearTimeout(id);
-  }, [key]);
+  const { control } = useForm<Filters>({ defaultValues: { area: '', interest: '', language: '', target: 'alla', sort: 'vantetid' } });
+  const [area, interest, language, target, sort] = useWatch({ control, name: ['area', 'interest', 'language', 'target', 'sort'] });
+  // Typed filters wait for a pause in typing; the radio buttons apply at once.
+  const typed = { area: useDebounced(area, 200), interest: useDebounced(interest, 200), language: useDebounced(language, 200) };
+  const queue = useProc('cp.queue', { ...typed, target, sort }, { keepPrevious: true });
+  const rows = queue.data ?? [];
 
   return (
     <>
@@ -40,7 +36,7 @@ export function QueueList({ onOpen }: { onOpen: (id: number) => void }) {
         <RadioInput control={control} name="sort" label="Sortera på" options={[['vantetid', 'Väntetid'], ['namn', 'Namn'], ['omrade', 'Område']]} />
       </div>
       <div className="row"><p className="muted">{rows.length} i kön</p><ExportButton input={{ list: 'ko' }} /></div>
-      <FormMessage>{error}</FormMessage>
+      <QueryErrors of={[queue]} />
       <VirtualTable
         label="Kö"
         rows={rows}

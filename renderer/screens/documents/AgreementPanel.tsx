@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
-import { agreementData, type AgreementData } from '../../../shared/ipc/procedures/agreements';
+import type { AgreementData } from '../../../shared/ipc/procedures/agreements';
+import type { ProcOutput } from '../../../shared/ipc/contract';
 import { formatDateTime } from '../../../shared/dates';
-import { call } from '../../api';
-import { applyServerError, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
+import { FormMessage, NumberInput, RadioInput, TextInput } from '../../components/form';
+import { useProcForm } from '../../components/useProcForm';
+import { useProc } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
 import { DocumentActions } from './DocumentActions';
 import { meetingsPer } from '../../../shared/plural';
 
@@ -12,30 +14,37 @@ interface Values extends Omit<AgreementData, 'endDate'> {
   endDate: string;
 }
 
+/** Where a refused save puts its messages: the procedure nests the agreement under `data`. */
+const fieldOfData = (path: string) => path.replace(/^data\./, '');
+
+type Props = { assignmentId: number; startDate: string | null; protectedParty: boolean; onCreated: () => void };
+
 /** The assignment's agreement: edit (a change makes a new version), versions listed, each printable. */
-export function AgreementPanel({ assignmentId, startDate, protectedParty, onCreated }: { assignmentId: number; startDate: string | null; protectedParty: boolean; onCreated: () => void }) {
-  const [versions, setVersions] = useState<Array<{ version: number; data: AgreementData; createdAt: string; createdBy: string | null }>>([]);
-  const [message, setMessage] = useState<string | null>(null);
-  const { control, handleSubmit, setError, reset } = useForm<Values>({
-    defaultValues: { startDate: startDate ?? '', endDate: '', noticeWeeks: 4, meetingsPerPeriod: 2, period: 'manad', hoursPerMeeting: 3, goals: '' },
+export function AgreementPanel(props: Props) {
+  const list = useProc('agreements.list', { assignmentId: props.assignmentId });
+  if (!list.data) return <QueryErrors of={[list]} />;
+  return <AgreementEditor {...props} versions={list.data} />;
+}
+
+function AgreementEditor({ assignmentId, startDate, protectedParty, onCreated, versions }: Props & { versions: ProcOutput<'agreements.list'> }) {
+  const latest = versions[0]?.data;
+  const defaultValues: Values = latest
+    ? { ...latest, endDate: latest.endDate ?? '' }
+    : { startDate: startDate ?? '', endDate: '', noticeWeeks: 4, meetingsPerPeriod: 2, period: 'manad', hoursPerMeeting: 3, goals: '' };
+  const [saved, setSaved] = useState<string | null>(null);
+  const { control, submit: save, message: error } = useProcForm('agreements.save', {
+    defaultValues,
+    toInput: (v) => ({ assignmentId, data: { ...v, endDate: v.endDate || null } }),
+    fieldOf: fieldOfData,
+    invalidates: ['agreements.', 'documents.'],
+    resetOnSuccess: false,
+    onSuccess: (r) => setSaved(`Sparat som version ${r.version}.`),
   });
-  const load = useCallback(() => call('agreements.list', { assignmentId }).then((v) => {
-    setVersions(v);
-    if (v[0]) reset({ ...v[0].data, endDate: v[0].data.endDate ?? '' });
-  }), [assignmentId, reset]);
-  useEffect(() => void load(), [load]);
-  const submit = handleSubmit(async (v) => {
-    setMessage(null);
-    const data = validateWith(agreementData, { ...v, endDate: v.endDate || null }, setError);
-    if (!data) return;
-    try {
-      const r = await call('agreements.save', { assignmentId, data });
-      setMessage(`Sparat som version ${r.version}.`);
-      await load();
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
-  });
+  const submit = (e: React.FormEvent<HTMLFormElement>) => {
+    setSaved(null);
+    return save(e);
+  };
+  const message = error ?? saved;
   return (
     <div className="stack">
       <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label="Avtal">

@@ -1,15 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { ProcOutput } from '../../../shared/ipc/contract';
 import { formatDateTime } from '../../../shared/dates';
-import { call } from '../../api';
 import { FormMessage } from '../../components/form';
+import { errorText, useProc, useProcMutation } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
 
 /** PDFs kept in the encrypted database; "Spara som fil" is the only way one reaches the disk. */
-export function ArchiveList({ assignmentId, contactPersonId, refresh }: { assignmentId?: number; contactPersonId?: number; refresh: number }) {
-  const [rows, setRows] = useState<ProcOutput<'documents.archive'>>([]);
+export function ArchiveList({ assignmentId, contactPersonId }: { assignmentId?: number; contactPersonId?: number }) {
+  // A new PDF invalidates 'documents.' (DocumentActions), which reloads this list.
+  const archive = useProc('documents.archive', { assignmentId, contactPersonId });
+  const rows = archive.data ?? [];
   const [message, setMessage] = useState<string | null>(null);
-  useEffect(() => void call('documents.archive', { assignmentId, contactPersonId }).then(setRows), [assignmentId, contactPersonId, refresh]);
+  const save = useProcMutation('documents.exportPdf', { onSuccess: (x) => setMessage(x.savedTo ? `Sparad: ${x.savedTo}` : 'Ingen fil sparades.') });
   return (
     <>
       <table className="table" aria-label="Dokumentarkiv">
@@ -18,12 +20,14 @@ export function ArchiveList({ assignmentId, contactPersonId, refresh }: { assign
           {rows.map((r) => (
             <tr key={r.id}>
               <td>{r.title}</td><td>{formatDateTime(r.createdAt)}</td><td>{r.createdBy}</td><td>{Math.round(r.bytes / 1024)} kB</td>
-              <td><Button className="link" onPress={() => void call('documents.exportPdf', { documentId: r.id }).then((x) => setMessage(x.savedTo ? `Sparad: ${x.savedTo}` : 'Ingen fil sparades.'))}>Spara som fil</Button></td>
+              <td><Button className="link" onPress={() => { setMessage(null); save.mutate({ documentId: r.id }); }}>Spara som fil</Button></td>
             </tr>
           ))}
         </tbody>
       </table>
       {rows.length === 0 && <p className="muted">Inga sparade dokument.</p>}
+      <QueryErrors of={[archive]} />
+      <FormMessage>{save.error && errorText(save.error)}</FormMessage>
       <FormMessage tone="ok">{message}</FormMessage>
     </>
   );

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import type { AssignmentRow } from '../../../shared/ipc/procedures/assignments';
 import { AgreementPanel } from './AgreementPanel';
@@ -11,8 +10,8 @@ const tab = ({ isSelected }: { isSelected: boolean }) => `tab${isSelected ? ' ac
 
 /** Everything written for one assignment: agreement, plan, letters, follow-ups, archive. */
 export function AssignmentDocuments({ a }: { a: AssignmentRow }) {
-  const [refresh, setRefresh] = useState(0);
-  const created = () => setRefresh((n) => n + 1);
+  // A created PDF reloads the archive through the query cache (DocumentActions invalidates it).
+  const created = () => undefined;
   return (
     <section className="panel" aria-label={`Dokument för uppdrag ${a.id}`}>
       <h2 tabIndex={-1}>{a.contactPersonName} och {a.clientName}</h2>
@@ -32,7 +31,7 @@ export function AssignmentDocuments({ a }: { a: AssignmentRow }) {
           <DocumentActions docRef={{ kind: 'brev-erbjudande', assignmentId: a.id }} protectedParty={a.protectedIdentity} onCreated={created} />
           {a.endDate && (<><h3>Uppdraget avslutas</h3><DocumentActions docRef={{ kind: 'brev-avslut', assignmentId: a.id }} protectedParty={a.protectedIdentity} onCreated={created} /></>)}
         </TabPanel>
-        <TabPanel id="arkiv"><ArchiveList assignmentId={a.id} refresh={refresh} /></TabPanel>
+        <TabPanel id="arkiv"><ArchiveList assignmentId={a.id} /></TabPanel>
       </Tabs>
     </section>
   );

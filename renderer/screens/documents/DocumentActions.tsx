@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Dialog, Heading, Input, Label, Modal, TextField } from 'react-aria-components';
 import type { z } from 'zod';
 import type { documentRef } from '../../../shared/ipc/procedures/documents';
 import { call, ApiError } from '../../api';
 import { FormMessage } from '../../components/form';
 import { useBusy } from '../../components/useBusy';
+import { invalidateProcs } from '../../data/useProc';
 
 type Ref = z.input<typeof documentRef>;
 
@@ -15,6 +17,7 @@ function bodyOf(html: string): string {
 
 /** Förhandsgranska, Skapa PDF (kept in the archive), Skriv ut; optional reason to print a protected address. */
 export function DocumentActions({ docRef, protectedParty, onCreated }: { docRef: Ref; protectedParty?: boolean; onCreated?: () => void }) {
+  const queryClient = useQueryClient();
   const [preview, setPreview] = useState<{ title: string; html: string } | null>(null);
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -48,6 +51,8 @@ export function DocumentActions({ docRef, protectedParty, onCreated }: { docRef:
         <Button className="button" isDisabled={busy} onPress={() => void run(async () => setPreview(await call('documents.preview', ref)))}>Förhandsgranska</Button>
         <Button className="button" isDisabled={busy} onPress={() => void run(async () => {
           await call('documents.createPdf', ref);
+          // The archive lists (this assignment's or person's) reload.
+          await invalidateProcs(queryClient, ['documents.']);
           setOk('PDF skapad och sparad i dokumentarkivet.');
           onCreated?.();
         }, 'Skapar PDF…')}>Skapa PDF</Button>

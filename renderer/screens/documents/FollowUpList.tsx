@@ -1,32 +1,26 @@
-import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Fragment, useMemo, useState } from 'react';
 import { Button, Checkbox, Form, Input, Label, SearchField } from 'react-aria-components';
 import { useSorted } from '../../components/sort';
 import { useInlineForm } from '../../components/useInlineForm';
-import { useUnsavedChanges } from '../../session/unsaved';
 import { ExportButton } from '../../components/ExportButton';
 import type { FollowUpRow } from '../../../shared/ipc/procedures/follow-ups';
-import { contract } from '../../../shared/ipc/contract';
 import { useToday } from '../../session/today';
-import { call } from '../../api';
-import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';
+import { FormMessage, TextInput } from '../../components/form';
+import { useProcForm } from '../../components/useProcForm';
+import { useProc } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
 
 function RecordForm({ id, onDone, onCancel }: { id: number; onDone: () => void; onCancel: () => void }) {
   const today = useToday();
-  const { control, handleSubmit, setError, formState } = useForm({ defaultValues: { doneDate: today, participants: '', notes: '', outcome: '', nextDate: '' } });
-  const [message, setMessage] = useState<string | null>(null);
-  const ref = useInlineForm<HTMLFormElement>(onCancel);
-  useUnsavedChanges(formState.isDirty, 'Registrera uppföljning');
-  const submit = handleSubmit(async (v) => {
-    const input = validateWith(contract['followUps.record'].input, { id, ...v, nextDate: v.nextDate || null }, setError);
-    if (!input) return;
-    try {
-      await call('followUps.record', input);
-      onDone();
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
+  const { control, submit, message, formState } = useProcForm('followUps.record', {
+    defaultValues: { doneDate: today, participants: '', notes: '', outcome: '', nextDate: '' },
+    // An empty next date means "by the rule".
+    toInput: (v) => ({ id, ...v, nextDate: v.nextDate || null }),
+    unsavedLabel: 'Registrera uppföljning',
+    invalidates: ['followUps.', 'dashboard.', 'plans.'],
+    onSuccess: onDone,
   });
+  const ref = useInlineForm<HTMLFormElement>(onCancel);
   return (
     <Form ref={ref} validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Registrera uppföljning">
       <div className="grid3">
@@ -49,12 +43,11 @@ const STATE_CLASS: Record<FollowUpRow['state'], string> = { försenad: 'late', s
 
 /** Planned and done follow-ups; overdue first. */
 export function FollowUpList({ assignmentId }: { assignmentId?: number }) {
-  const [rows, setRows] = useState<FollowUpRow[]>([]);
   const [showDone, setShowDone] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
   const [query, setQuery] = useState('');
-  const load = useCallback(() => call('followUps.list', { assignmentId, openOnly: !showDone }).then(setRows), [assignmentId, showDone]);
-  useEffect(() => void load(), [load]);
+  const list = useProc('followUps.list', { assignmentId, openOnly: !showDone }, { keepPrevious: true });
+  const rows = useMemo(() => list.data ?? [], [list.data]);
   const shown = useMemo(() => {
     const words = query.toLocaleLowerCase('sv').split(/[\s,]+/).filter(Boolean);
     return rows.filter((r) => words.every((w) => `${r.clientName} ${r.contactPersonName}`.toLocaleLowerCase('sv').includes(w)));
@@ -77,6 +70,7 @@ export function FollowUpList({ assignmentId }: { assignmentId?: number }) {
         <Checkbox className="checkbox" isSelected={showDone} onChange={setShowDone}><span className="box" aria-hidden="true" />Visa genomförda</Checkbox>
         {!assignmentId && <ExportButton input={{ list: 'uppfoljningar', view: { query, statuses: showDone ? [] : ['open'], waitingOnly: false, sort } }} />}
       </div>
+      <QueryErrors of={[list]} />
       <table className="table" aria-label="Uppföljningar">
         <thead><tr>{header('Planerad')}{header('Läge')}{!assignmentId && <>{header('Brukare')}{header('Kontaktperson')}</>}<th scope="col">Resultat</th><th scope="col"><span className="sr-only">Åtgärd</span></th></tr></thead>
         <tbody>
@@ -95,7 +89,7 @@ export function FollowUpList({ assignmentId }: { assignmentId?: number }) {
               {open === r.id && (
                 <tr>
                   <td colSpan={assignmentId ? 4 : 6} className="wrap">
-                    <RecordForm id={r.id} onCancel={() => setOpen(null)} onDone={() => { setOpen(null); void load(); }} />
+                    <RecordForm id={r.id} onCancel={() => setOpen(null)} onDone={() => setOpen(null)} />
                   </td>
                 </tr>
               )}

@@ -1,36 +1,46 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useState } from 'react';
+import { useFieldArray } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
-import { planData, type PlanData } from '../../../shared/ipc/procedures/plans';
+import type { PlanData } from '../../../shared/ipc/procedures/plans';
+import type { ProcOutput } from '../../../shared/ipc/contract';
 import { formatDateTime } from '../../../shared/dates';
-import { call } from '../../api';
-import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';
+import { FormMessage, TextInput } from '../../components/form';
+import { useProcForm } from '../../components/useProcForm';
+import { useProc } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
 import { DocumentActions } from './DocumentActions';
 
 const EMPTY_ACTIVITY = { what: '', how: '', who: '', when: '', howOften: '', howLong: '' };
 
+/** Where a refused save puts its messages: the procedure nests the plan under `data`. */
+const fieldOfData = (path: string) => path.replace(/^data\./, '');
+
+type Props = { assignmentId: number; protectedParty: boolean; onCreated: () => void };
+
 /** Genomförandeplan: goals, activities (vad, hur, vem, när, hur ofta, hur länge), next follow-up; versions. */
-export function PlanPanel({ assignmentId, protectedParty, onCreated }: { assignmentId: number; protectedParty: boolean; onCreated: () => void }) {
-  const [versions, setVersions] = useState<Array<{ version: number; data: PlanData; createdAt: string; createdBy: string | null }>>([]);
-  const [message, setMessage] = useState<string | null>(null);
-  const { control, handleSubmit, setError, reset } = useForm<PlanData>({ defaultValues: { goals: '', activities: [EMPTY_ACTIVITY], nextFollowUp: '', participation: '' } });
-  const activities = useFieldArray({ control, name: 'activities' });
-  const load = useCallback(() => call('plans.list', { assignmentId }).then((v) => {
-    setVersions(v);
-    if (v[0]) reset(v[0].data);
-  }), [assignmentId, reset]);
-  useEffect(() => void load(), [load]);
-  const submit = handleSubmit(async (v) => {
-    const data = validateWith(planData, v, setError);
-    if (!data) return;
-    try {
-      const r = await call('plans.save', { assignmentId, data });
-      setMessage(`Sparat som version ${r.version}.`);
-      await load();
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
+export function PlanPanel(props: Props) {
+  const list = useProc('plans.list', { assignmentId: props.assignmentId });
+  if (!list.data) return <QueryErrors of={[list]} />;
+  return <PlanEditor {...props} versions={list.data} />;
+}
+
+function PlanEditor({ assignmentId, protectedParty, onCreated, versions }: Props & { versions: ProcOutput<'plans.list'> }) {
+  const defaultValues: PlanData = versions[0]?.data ?? { goals: '', activities: [EMPTY_ACTIVITY], nextFollowUp: '', participation: '' };
+  const [saved, setSaved] = useState<string | null>(null);
+  const { control, submit: save, message: error } = useProcForm('plans.save', {
+    defaultValues,
+    toInput: (data) => ({ assignmentId, data }),
+    fieldOf: fieldOfData,
+    invalidates: ['plans.', 'documents.', 'followUps.'],
+    resetOnSuccess: false,
+    onSuccess: (r) => setSaved(`Sparat som version ${r.version}.`),
   });
+  const activities = useFieldArray({ control, name: 'activities' });
+  const submit = (e: React.FormEvent<HTMLFormElement>) => {
+    setSaved(null);
+    return save(e);
+  };
+  const message = error ?? saved;
   return (
     <div className="stack">
       <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label="Genomförandeplan">

@@ -1,26 +1,18 @@
-import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ProcOutput } from '../../../shared/ipc/contract';
-import { call } from '../../api';
 import { FormMessage } from '../../components/form';
+import { errorText, useProc, useProcMutation } from '../../data/useProc';
 
 type Flag = ProcOutput<'assignments.possibleAvbrott'>[number];
 
 /** "Möjligt avbrott" on an assignment, with the one-step registration that feeds the IVO report. */
 export function AvbrottFlag({ assignmentId, onRegistered }: { assignmentId: number; onRegistered: () => void }) {
-  const [flag, setFlag] = useState<Flag | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  useEffect(() => void call('assignments.possibleAvbrott', {}).then((all) => setFlag(all.find((f) => f.assignmentId === assignmentId) ?? null), () => setFlag(null)), [assignmentId]);
+  // A failed check shows no flag (the Översikt list of possible avbrott shows the same data).
+  const flags = useProc('assignments.possibleAvbrott', {});
+  const register = useProcMutation('assignments.registerAvbrott', { invalidates: ['assignments.', 'dashboard.', 'legal.', 'reports.'], onSuccess: onRegistered });
+  const flag = flags.data?.find((f) => f.assignmentId === assignmentId);
   if (!flag) return null;
-  return <AvbrottNotice flag={flag} message={message} onRegister={async () => {
-    try {
-      await call('assignments.registerAvbrott', { assignmentId });
-      setFlag(null);
-      onRegistered();
-    } catch (e) {
-      setMessage((e as Error).message);
-    }
-  }} />;
+  return <AvbrottNotice flag={flag} message={register.error && errorText(register.error)} onRegister={() => register.mutate({ assignmentId })} />;
 }
 
 export function AvbrottNotice({ flag, message, onRegister }: { flag: Flag; message: string | null; onRegister: () => void }) {

@@ -4,8 +4,7 @@ import { useWatch } from 'react-hook-form';
 import { RadioInput } from '../../components/form';
 import { guessLaw, LAW_LABELS, LAWS, PERSONKRETS_HELP, PERSONKRETSAR, type Law } from '../../../shared/legal/laws';
 import { isValidIsoDate } from '../../../shared/dates';
-import { call } from '../../api';
-import type { LegalSettings } from '../../../shared/ipc/procedures/legal';
+import { useProc } from '../../data/useProc';
 
 export interface LawFormValues {
   law: Law | '';
@@ -18,11 +17,10 @@ export interface LawFormValues {
  * date (SoL 2025:400 from 2025-07-01) until the officer picks one; paragraphs come from the unit's list.
  */
 export function LawFields({ control, setValue, legalBasis, decisionDate, keepLaw = false }: { control: Control<LawFormValues>; setValue: UseFormSetValue<LawFormValues>; legalBasis: string; decisionDate: string; keepLaw?: boolean }) {
-  const [settings, setSettings] = useState<LegalSettings | null>(null);
+  const settings = useProc('legal.settings', {}).data ?? null;
   const [touched, setTouched] = useState(keepLaw);
   const [lawChanged, setLawChanged] = useState(!keepLaw);
   const law = useWatch({ control, name: 'law' });
-  useEffect(() => void call('legal.settings', {}).then(setSettings), []);
   useEffect(() => {
     if (!touched && isValidIsoDate(decisionDate)) setValue('law', guessLaw(legalBasis, decisionDate));
   }, [legalBasis, decisionDate, touched, setValue]);
@@ -34,11 +32,13 @@ export function LawFields({ control, setValue, legalBasis, decisionDate, keepLaw
   useEffect(() => {
     // A new law: its list's first paragraph, and no personkrets outside LSS. The stored values stay until then.
     if (!lawChanged) return;
-    if (settings && law) setValue('paragraph', settings.lawParagraphs[law][0]);
+    if (settings && law) setValue('paragraph', settings.lawParagraphs[law][0] ?? '');
     if (law && law !== 'LSS 1993:387') setValue('personkrets', '');
   }, [law, settings, setValue, lawChanged]);
   return (
-    <div className="stack" onClick={() => setTouched(true)} onKeyDown={() => setTouched(true)}>
+    // Once the officer changes a law field (a change event from an input inside), the guess from
+    // the legal basis and date stops; focus alone (the form focuses its first field) is no change.
+    <div className="stack" onChange={() => setTouched(true)}>
       <RadioInput control={control} name="law" label="Lag" options={LAWS.map((l) => [l, LAW_LABELS[l]] as const)} />
       {settings && law && <RadioInput control={control} name="paragraph" label="Paragraf" options={settings.lawParagraphs[law].map((p) => [p, p] as const)} />}
       {law === 'LSS 1993:387' && (

@@ -1,24 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { ProcOutput } from '../../../shared/ipc/contract';
-import { call } from '../../api';
 import { FormMessage } from '../../components/form';
+import { errorText, useProc, useProcMutation } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
 import { AvbrottNotice } from './AvbrottFlag';
 
 /** Översikt: the LSS register (1–25 October), decisions whose law was guessed, possible avbrott, the log review. */
 export function LegalReminders({ isCase }: { isCase: boolean }) {
-  const [r, setR] = useState<ProcOutput<'legal.reminders'> | null>(null);
-  const [avbrott, setAvbrott] = useState<ProcOutput<'assignments.possibleAvbrott'>>([]);
-  const [guessed, setGuessed] = useState<ProcOutput<'decisions.guessedLaws'> | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    const rem = await call('legal.reminders', {});
-    setR(rem);
-    if (isCase && rem.possibleAvbrott > 0) setAvbrott(await call('assignments.possibleAvbrott', {}));
-    else setAvbrott([]);
-  }, [isCase]);
-  useEffect(() => void load().catch((e: Error) => setMessage(e.message)), [load]);
-  if (!r) return <FormMessage>{message}</FormMessage>;
+  const reminders = useProc('legal.reminders', {});
+  const r = reminders.data;
+  const possible = useProc('assignments.possibleAvbrott', {}, { enabled: isCase && (r?.possibleAvbrott ?? 0) > 0 });
+  const avbrott = isCase && (r?.possibleAvbrott ?? 0) > 0 ? (possible.data ?? []) : [];
+  // The decisions with a guessed law are listed only when asked for.
+  const [showGuessed, setShowGuessed] = useState(false);
+  const guessedQuery = useProc('decisions.guessedLaws', {}, { enabled: showGuessed });
+  const guessed = showGuessed ? (guessedQuery.data ?? null) : null;
+  const register = useProcMutation('assignments.registerAvbrott', { invalidates: ['assignments.', 'legal.', 'dashboard.', 'reports.'] });
+  if (!r) return <QueryErrors of={[reminders]} />;
   return (
     <>
       {r.participants.registered > 0 && (
@@ -39,7 +37,7 @@ export function LegalReminders({ isCase }: { isCase: boolean }) {
           <h2>Lagrum att kontrollera</h2>
           <p>{r.guessedLaws} beslut fick lag och paragraf gissade när programmet uppdaterades. Bekräfta eller rätta dem under respektive brukare.</p>
           {guessed === null ? (
-            <Button className="button" onPress={() => void call('decisions.guessedLaws', {}).then(setGuessed, (e: Error) => setMessage(e.message))}>Visa besluten</Button>
+            <Button className="button" onPress={() => setShowGuessed(true)}>Visa besluten</Button>
           ) : (
             <table className="table" aria-label="Beslut med gissat lagrum">
               <thead><tr><th scope="col">Brukare</th><th scope="col">Beslut</th><th scope="col">Lagrumstext</th><th scope="col">Gissat</th><th scope="col">Personkrets</th></tr></thead>
@@ -54,12 +52,13 @@ export function LegalReminders({ isCase }: { isCase: boolean }) {
           {avbrott.map((f) => (
             <div key={f.assignmentId} className="assignment">
               <strong>{f.clientName}</strong> med {f.contactPersonName} (start {f.startDate})
-              <AvbrottNotice flag={f} message={null} onRegister={() => void call('assignments.registerAvbrott', { assignmentId: f.assignmentId }).then(load, (e: Error) => setMessage(e.message))} />
+              <AvbrottNotice flag={f} message={null} onRegister={() => register.mutate({ assignmentId: f.assignmentId })} />
             </div>
           ))}
         </div>
       )}
-      <FormMessage>{message}</FormMessage>
+      <QueryErrors of={[possible, guessedQuery]} />
+      <FormMessage>{register.error && errorText(register.error)}</FormMessage>
     </>
   );
 }

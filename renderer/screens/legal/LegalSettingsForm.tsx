@@ -1,29 +1,36 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Input, Label, TextArea, TextField } from 'react-aria-components';
 import { LAW_LABELS, LAWS } from '../../../shared/legal/laws';
 import { legalSettings, type LegalSettings } from '../../../shared/ipc/procedures/legal';
 import { call } from '../../api';
 import { FormMessage } from '../../components/form';
+import { useProc } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
 
 type Draft = Record<string, string>;
 
+const toDraft = (s: LegalSettings): Draft => ({
+  ...Object.fromEntries(LAWS.map((l) => [l, s.lawParagraphs[l].join('\n')])),
+  lssReferenceDay: s.lssReferenceDay,
+  lssDeadlineDay: s.lssDeadlineDay,
+  avbrottMonths: String(s.avbrottMonths),
+  officeHoursStart: s.officeHoursStart,
+  officeHoursEnd: s.officeHoursEnd,
+  bulkExportRows: String(s.bulkExportRows),
+  logReviewMonths: String(s.logReviewMonths),
+});
+
 /** Inställningar → Lagrum och rapporter: paragraphs per law and the reporting figures (admin). */
 export function LegalSettingsForm() {
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const settings = useProc('legal.settings', {});
+  if (!settings.data) return <QueryErrors of={[settings]} />;
+  return <LegalSettingsEditor initial={settings.data} />;
+}
+
+function LegalSettingsEditor({ initial }: { initial: LegalSettings }) {
+  const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
   const [message, setMessage] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
-  const toDraft = (s: LegalSettings): Draft => ({
-    ...Object.fromEntries(LAWS.map((l) => [l, s.lawParagraphs[l].join('\n')])),
-    lssReferenceDay: s.lssReferenceDay,
-    lssDeadlineDay: s.lssDeadlineDay,
-    avbrottMonths: String(s.avbrottMonths),
-    officeHoursStart: s.officeHoursStart,
-    officeHoursEnd: s.officeHoursEnd,
-    bulkExportRows: String(s.bulkExportRows),
-    logReviewMonths: String(s.logReviewMonths),
-  });
-  useEffect(() => void call('legal.settings', {}).then((s) => setDraft(toDraft(s)), (e: Error) => setMessage(e.message)), []);
-  if (!draft) return <FormMessage>{message}</FormMessage>;
   const field = (key: string, label: string, multiline = false) => (
     <TextField key={key} className="field" value={draft[key]} onChange={(v) => setDraft({ ...draft, [key]: v })}>
       <Label>{label}</Label>
@@ -33,7 +40,7 @@ export function LegalSettingsForm() {
   const save = async () => {
     setOk(null);
     const parsed = legalSettings.safeParse({
-      lawParagraphs: Object.fromEntries(LAWS.map((l) => [l, draft[l].split('\n').map((p) => p.trim()).filter(Boolean)])),
+      lawParagraphs: Object.fromEntries(LAWS.map((l) => [l, (draft[l] ?? '').split('\n').map((p) => p.trim()).filter(Boolean)])),
       lssReferenceDay: draft.lssReferenceDay,
       lssDeadlineDay: draft.lssDeadlineDay,
       avbrottMonths: Number(draft.avbrottMonths),
@@ -42,7 +49,7 @@ export function LegalSettingsForm() {
       bulkExportRows: Number(draft.bulkExportRows),
       logReviewMonths: Number(draft.logReviewMonths),
     });
-    if (!parsed.success) return setMessage(parsed.error.issues[0].message);
+    if (!parsed.success) return setMessage(parsed.error.issues[0]?.message ?? 'Kontrollera uppgifterna.');
     try {
       setDraft(toDraft(await call('legal.saveSettings', parsed.data)));
       setMessage(null);

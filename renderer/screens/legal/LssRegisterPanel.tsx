@@ -1,32 +1,34 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Input, Label, TextField } from 'react-aria-components';
-import type { ProcOutput } from '../../../shared/ipc/contract';
 import { isValidIsoDate } from '../../../shared/dates';
 import { useToday } from '../../session/today';
-import { call } from '../../api';
 import { FormMessage } from '../../components/form';
+import { errorText, useProc, useProcMutation } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
 
 /** Socialstyrelsen's LSS register: the pre-check and the file for a reference date (default this year's 1 October, or last year's before it). */
 export function LssRegisterPanel() {
   const today = useToday();
-  const [date, setDate] = useState('');
-  useEffect(() => {
-    // The reference day is the unit's data (Inställningar → Lagrum och rapporter), 1 October by default.
-    void call('legal.settings', {}).then((s) => {
-      const year = Number(today.slice(0, 4));
-      setDate((d) => d || `${today.slice(5) >= s.lssReferenceDay ? year : year - 1}-${s.lssReferenceDay}`);
-    });
-  }, [today]);
-  const [r, setR] = useState<ProcOutput<'reports.lssRegister'> | null>(null);
+  // The reference day is the unit's data (Inställningar → Lagrum och rapporter), 1 October by default:
+  // this year's, or last year's before it. What the officer types replaces it.
+  const settings = useProc('legal.settings', {});
+  const [typed, setDate] = useState<string | null>(null);
+  const year = Number(today.slice(0, 4));
+  const day = settings.data?.lssReferenceDay;
+  const date = typed ?? (day ? `${today.slice(5) >= day ? year : year - 1}-${day}` : '');
+  const [asked, setAsked] = useState<string | null>(null);
+  const report = useProc('reports.lssRegister', { referenceDate: asked ?? '' }, { enabled: asked !== null });
+  const r = asked !== null ? report.data : undefined;
   const [message, setMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const run = () => {
     if (!isValidIsoDate(date)) return setMessage('Ange referensdagen som ÅÅÅÅ-MM-DD.');
     setMessage(null);
-    void call('reports.lssRegister', { referenceDate: date }).then(setR, (e: Error) => setMessage(e.message));
+    if (asked === date) void report.refetch();
+    else setAsked(date);
   };
-  const exportAs = (format: 'xlsx' | 'csv') =>
-    call('reports.exportLssRegister', { referenceDate: date, format }).then((x) => setSaved(x.savedTo ? `Sparad: ${x.savedTo}` : 'Ingen fil sparades.'), (e: Error) => setMessage(e.message));
+  const exportFile = useProcMutation('reports.exportLssRegister', { onSuccess: (x) => setSaved(x.savedTo ? `Sparad: ${x.savedTo}` : 'Ingen fil sparades.') });
+  const exportAs = (format: 'xlsx' | 'csv') => exportFile.mutate({ referenceDate: date, format });
   const errors = r?.issues.filter((i) => i.severity === 'fel') ?? [];
   return (
     <section aria-label="LSS-registret">
@@ -40,6 +42,8 @@ export function LssRegisterPanel() {
         <Button className="button primary" onPress={run}>Ta fram</Button>
       </div>
       <FormMessage>{message}</FormMessage>
+      <QueryErrors of={[settings, report]} />
+      <FormMessage>{exportFile.error && errorText(exportFile.error)}</FormMessage>
       {r && (
         <>
           <p>
@@ -56,8 +60,8 @@ export function LssRegisterPanel() {
           )}
           {errors.length > 0 && <p className="warning">{errors.length} fel behöver rättas innan rapporten skickas.</p>}
           <div className="row">
-            <Button className="button" onPress={() => void exportAs('xlsx')}>Exportera (Excel)</Button>
-            <Button className="button" onPress={() => void exportAs('csv')}>Exportera (CSV)</Button>
+            <Button className="button" onPress={() => exportAs('xlsx')}>Exportera (Excel)</Button>
+            <Button className="button" onPress={() => exportAs('csv')}>Exportera (CSV)</Button>
           </div>
           <FormMessage tone="ok">{saved}</FormMessage>
         </>

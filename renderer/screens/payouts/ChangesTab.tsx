@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Input, Label, TextField } from 'react-aria-components';
-import type { ProcOutput } from '../../../shared/ipc/contract';
 import { formatDateTime, isValidIsoDate } from '../../../shared/dates';
-import { call } from '../../api';
 import { FormMessage } from '../../components/form';
+import { errorText, useProc } from '../../data/useProc';
 import { previousMonth } from '../../../shared/dates';
 import { useToday } from '../../session/today';
 import { daysInMonth } from '../../../shared/compensation/amounts';
@@ -13,13 +12,10 @@ export function ChangesTab() {
   const month = previousMonth(useToday());
   const [from, setFrom] = useState(`${month}-01`);
   const [to, setTo] = useState(`${month}-${String(daysInMonth(month)).padStart(2, '0')}`);
-  const [rows, setRows] = useState<ProcOutput<'payouts.paymentDetailChanges'>>([]);
-  const [message, setMessage] = useState<string | null>(null);
-  useEffect(() => {
-    if (!isValidIsoDate(from) || !isValidIsoDate(to)) return setMessage('Ange datum som ÅÅÅÅ-MM-DD.');
-    setMessage(null);
-    void call('payouts.paymentDetailChanges', { from, to }).then(setRows, (e: Error) => setMessage(e.message));
-  }, [from, to]);
+  const datesOk = isValidIsoDate(from) && isValidIsoDate(to);
+  const changes = useProc('payouts.paymentDetailChanges', { from, to }, { enabled: datesOk, keepPrevious: true });
+  const rows = changes.data ?? [];
+  const message = !datesOk ? 'Ange datum som ÅÅÅÅ-MM-DD.' : changes.error ? errorText(changes.error) : null;
   return (
     <>
       <div className="row">

@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
-import type { PayoutBatch } from '../../../shared/ipc/procedures/payouts';
 import type { Role } from '../../../shared/roles';
 import { call, ApiError } from '../../api';
 import { FormMessage } from '../../components/form';
+import { invalidateProcs, useProc } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
 import { MonthPicker } from './MonthPicker';
 import { isValidIsoDate, previousMonth } from '../../../shared/dates';
 import { useToday } from '../../session/today';
@@ -13,26 +15,21 @@ import { BatchView } from './BatchView';
 export function PayoutTab({ roles }: { roles: Role[] }) {
   const today = useToday();
   const [month, setMonth] = useState(() => previousMonth(today));
-  const [batches, setBatches] = useState<PayoutBatch[]>([]);
+  const queryClient = useQueryClient();
+  const list = useProc('payouts.list', { month });
+  const defaultDate = useProc('payouts.defaultPaymentDate', { month });
+  const batches = list.data ?? [];
   const [message, setMessage] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
-  const [payDate, setPayDate] = useState('');
-  // The pay date field shows the draft's date, or else the default: the unit's day of the following
-  // month moved back to a bank day (from the backend).
-  // A refused compute keeps what the officer typed (keepDate), so they can correct it.
-  const load = useCallback(async (keepDate = false) => {
-    try {
-      const list = await call('payouts.list', { month });
-      setBatches(list);
-      if (keepDate) return;
-      const draft = list.find((b) => b.status === 'utkast');
-      setPayDate(draft ? draft.paymentDate : (await call('payouts.defaultPaymentDate', { month })).paymentDate);
-    } catch (e) {
-      setMessage((e as Error).message);
-    }
-  }, [month]);
-  useEffect(() => void load(), [load]);
-  const hasDraft = batches.some((b) => b.status === 'utkast');
+  // The pay date field shows what the officer typed for this month, else the draft's date, else the
+  // default: the unit's day of the following month moved back to a bank day (from the backend).
+  // A refused compute keeps what was typed, so they can correct it; a new month starts afresh.
+  const [typed, setTyped] = useState<{ month: string; value: string } | null>(null);
+  const draft = batches.find((b) => b.status === 'utkast');
+  const payDate = typed?.month === month ? typed.value : (draft?.paymentDate ?? defaultDate.data?.paymentDate ?? '');
+  const setPayDate = (value: string) => setTyped({ month, value });
+  const load = () => invalidateProcs(queryClient, ['payouts.']);
+  const hasDraft = draft !== undefined;
   const dateOk = isValidIsoDate(payDate);
   const compute = async () => {
     setMessage(null);
@@ -40,13 +37,14 @@ export function PayoutTab({ roles }: { roles: Role[] }) {
     if (!dateOk) return setMessage('Ange utbetalningsdagen som ÅÅÅÅ-MM-DD.');
     try {
       await call('payouts.create', { month, paymentDate: payDate });
+      setTyped(null);
       await load();
     } catch (e) {
       const text = e instanceof ApiError ? e.message : 'Något gick fel.';
       // "Nothing differs" is information, not an error.
       if (/^Inga ändringar/.test(text)) setInfo(text);
       else setMessage(text);
-      await load(true);
+      await load();
     }
   };
   return (
@@ -65,6 +63,7 @@ export function PayoutTab({ roles }: { roles: Role[] }) {
           </>
         )}
       </div>
+      <QueryErrors of={[list, defaultDate]} />
       <FormMessage>{message}</FormMessage>
       <FormMessage tone="ok">{info}</FormMessage>
       {batches.length === 0 && <p className="muted">Ingen utbetalning för månaden ännu.</p>}

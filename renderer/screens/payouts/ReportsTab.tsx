@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { ReportRow } from '../../../shared/ipc/procedures/reports';
 import { formatKronor } from '../../../shared/money';
-import { call } from '../../api';
 import { FormMessage } from '../../components/form';
+import { errorText, useProc, useProcMutation } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
 import { MonthPicker } from './MonthPicker';
 import { previousMonth } from '../../../shared/dates';
 import { useToday } from '../../session/today';
@@ -14,20 +14,21 @@ import { LevelsForm } from './LevelsForm';
 export function ReportsTab() {
   const today = useToday();
   const [month, setMonth] = useState(() => previousMonth(today));
-  const [rows, setRows] = useState<ReportRow[]>([]);
+  const reports = useProc('reports.month', { month });
+  const rows = reports.data ?? [];
   const [open, setOpen] = useState<{ id: number; kind: 'report' | 'levels' } | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const load = useCallback(() => call('reports.month', { month }).then(setRows, (e: Error) => setMessage(e.message)), [month]);
-  useEffect(() => void load(), [load]);
+  const load = () => reports.refetch();
   const done = () => {
     setOpen(null);
     void load();
   };
-  const approve = (id: number) => call('reports.approve', { assignmentId: id, month }).then(done, (e: Error) => setMessage(e.message));
+  const approval = useProcMutation('reports.approve', { invalidates: ['reports.', 'payouts.'], onSuccess: () => setOpen(null) });
+  const approve = (id: number) => approval.mutate({ assignmentId: id, month });
   return (
     <>
       <MonthPicker value={month} onChange={setMonth} />
-      <FormMessage>{message}</FormMessage>
+      <QueryErrors of={[reports]} />
+      <FormMessage>{approval.error && errorText(approval.error)}</FormMessage>
       <table className="table" aria-label="Månadsrapporter">
         <thead><tr><th scope="col">Kontaktperson</th><th scope="col">Brukare</th><th scope="col">Dagar</th><th scope="col">Nivåer</th><th scope="col">Rapport</th><th scope="col">Åtgärd</th></tr></thead>
         <tbody>

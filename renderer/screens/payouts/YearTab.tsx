@@ -1,25 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton';
 import { PeriodField } from './MonthPicker';
-import type { ProcOutput } from '../../../shared/ipc/contract';
 import { formatKronor } from '../../../shared/money';
 import { formatPersonnummer } from '../../../shared/personnummer';
-import { call } from '../../api';
 import { useToday } from '../../session/today';
-import { FormMessage } from '../../components/form';
+import { useProc } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
 
 /** Årssammanställning: per person and month, and the AGI boxes for payroll and economy. */
 export function YearTab() {
   const today = useToday();
   const [year, setYear] = useState(() => Number(today.slice(0, 4)));
-  const [rows, setRows] = useState<ProcOutput<'payouts.yearSummary'>>([]);
-  const [message, setMessage] = useState<string | null>(null);
-  useEffect(() => void call('payouts.yearSummary', { year }).then(setRows, (e: Error) => setMessage(e.message)), [year]);
+  const summary = useProc('payouts.yearSummary', { year });
+  const rows = summary.data ?? [];
   return (
     <>
       <PeriodField value={String(year)} onChange={(v) => setYear(Number(v))} label="År" pattern={/^(19|20)\d{2}$/} hint="året som ÅÅÅÅ" />
       <ExportButton input={{ list: 'arssammanstallning', year }} />
-      <FormMessage>{message}</FormMessage>
+      <QueryErrors of={[summary]} />
       <table className="table" aria-label="Årssammanställning">
         <thead><tr><th scope="col">Kontaktperson</th><th scope="col">Månad</th><th scope="col">Arvode</th><th scope="col">Skatt</th><th scope="col">Omkostnad</th><th scope="col">AGI 011</th><th scope="col">AGI 131</th><th scope="col">AGI 001</th><th scope="col">AGI 020</th></tr></thead>
         <tbody>

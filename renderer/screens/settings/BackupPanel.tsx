@@ -1,11 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
-import { backupSettings, type BackupSettings } from '../../../shared/ipc/procedures/backup';
+import type { BackupSettings } from '../../../shared/ipc/procedures/backup';
 import type { ProcOutput } from '../../../shared/ipc/contract';
 import { formatDateTime } from '../../../shared/dates';
-import { call, ApiError } from '../../api';
-import { applyServerError, CheckboxInput, FormMessage, NumberInput, TextInput, validateWith } from '../../components/form';
+import { call } from '../../api';
+import { CheckboxInput, FormMessage, NumberInput, TextInput } from '../../components/form';
+import { useProcInputForm } from '../../components/useProcForm';
+import { errorText, invalidateProcs, useProc } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
 
 /** What a backup holds, in the officer's words (the copy lists its tables by their database names). */
 const TABLE_LABELS: Record<string, string> = {
@@ -20,40 +23,45 @@ const TABLE_LABELS: Record<string, string> = {
 
 /** Säkerhetskopiering: folder, automatic daily copies, list, check and restore. */
 export function BackupPanel() {
-  const { control, handleSubmit, setError, reset } = useForm<BackupSettings>({ defaultValues: { folder: '', automatic: true, keepDays: 30 } });
-  const [list, setList] = useState<ProcOutput<'backup.list'>>([]);
-  const [message, setMessage] = useState<string | null>(null);
+  const settings = useProc('backup.getSettings', {});
+  if (!settings.data) return <QueryErrors of={[settings]} />;
+  return <BackupForms initial={settings.data} />;
+}
+
+function BackupForms({ initial }: { initial: BackupSettings }) {
+  const queryClient = useQueryClient();
+  const listQuery = useProc('backup.list', {});
+  const list = listQuery.data ?? [];
+  const [actionMessage, setMessage] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [recoveryKey, setRecoveryKey] = useState('');
   const [preview, setPreview] = useState<ProcOutput<'backup.inspect'> | null>(null);
   const [newRecoveryKey, setNewRecoveryKey] = useState<string | null>(null);
-  const load = useCallback(() => call('backup.list', {}).then(setList), []);
-  useEffect(() => {
-    void call('backup.getSettings', {}).then(reset);
-    void load();
-  }, [reset, load]);
+  const load = () => invalidateProcs(queryClient, ['backup.']);
+  const form = useProcInputForm('backup.saveSettings', {
+    defaultValues: initial,
+    resetOnSuccess: false,
+    invalidates: ['backup.'],
+    onSuccess: () => setOk('Inställningarna för säkerhetskopiering är sparade.'),
+  });
+  const control = form.control;
+  const message = actionMessage ?? form.message;
   const run = async (fn: () => Promise<void>) => {
     setMessage(null);
     setOk(null);
     try {
       await fn();
     } catch (e) {
-      setMessage(e instanceof ApiError ? e.message : 'Något gick fel.');
+      setMessage(errorText(e));
     }
   };
-  const save = handleSubmit(async (v) => {
-    const input = validateWith(backupSettings, v, setError);
-    if (!input) return;
-    try {
-      await call('backup.saveSettings', input);
-      setOk('Inställningarna för säkerhetskopiering är sparade.');
-      await load();
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
-  });
+  const save = (e: React.FormEvent<HTMLFormElement>) => {
+    setMessage(null);
+    setOk(null);
+    return form.submit(e);
+  };
   const cred = { path: chosen ?? '', password, recoveryKey };
   return (
     <div className="stack">
@@ -71,6 +79,7 @@ export function BackupPanel() {
       </Form>
       <FormMessage>{message}</FormMessage>
       <FormMessage tone="ok">{ok}</FormMessage>
+      <QueryErrors of={[listQuery]} />
       <table className="table" aria-label="Säkerhetskopior">
         <thead><tr><th scope="col">Tagen</th><th scope="col">Typ</th><th scope="col">Storlek</th><th scope="col"><span className="sr-only">Åtgärd</span></th></tr></thead>
         <tbody>

@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
-import { documentSettings, type DocumentSettings } from '../../../shared/ipc/procedures/documents';
+import type { DocumentSettings } from '../../../shared/ipc/procedures/documents';
 import { MERGE_FIELDS } from '../../../shared/documents/merge';
-import { call } from '../../api';
-import { applyServerError, FormMessage, NumberInput, TextInput, validateWith } from '../../components/form';
+import { FormMessage, NumberInput, TextInput } from '../../components/form';
+import { useProcForm } from '../../components/useProcForm';
+import { useProc } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
 
 type Values = Omit<DocumentSettings, 'agreementTemplate'> & { template: string };
 
@@ -13,15 +15,35 @@ const toText = (p: DocumentSettings['agreementTemplate']) => p.map((x) => `## ${
 const fromText = (t: string) =>
   t.split(/^## /m).map((b) => b.trim()).filter(Boolean).map((b) => {
     const [heading, ...rest] = b.split('\n');
-    return { heading: heading.trim(), text: rest.join('\n').trim() };
+    return { heading: (heading ?? '').trim(), text: rest.join('\n').trim() };
   });
 
 /** Dokument: unit address and phone, insurance text, follow-up intervals and the agreement template. */
 export function DocumentSettingsForm() {
-  const { control, handleSubmit, setError, reset } = useForm<Values>();
-  const [message, setMessage] = useState<string | null>(null);
+  const settings = useProc('documents.getSettings', {});
+  if (!settings.data) return <QueryErrors of={[settings]} />;
+  return <DocumentSettingsEditor initial={settings.data} />;
+}
+
+function DocumentSettingsEditor({ initial: { agreementTemplate, ...rest } }: { initial: DocumentSettings }) {
+  const [pickMessage, setMessage] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
-  const [logo, setLogo] = useState('');
+  const defaultValues: Values = { ...rest, template: toText(agreementTemplate) };
+  const f = useProcForm('documents.saveSettings', {
+    defaultValues,
+    // The template is edited as text; its paragraphs' errors are shown on that text.
+    toInput: ({ template, ...values }) => ({ ...values, agreementTemplate: fromText(template) }),
+    fieldOf: (path) => (path.startsWith('agreementTemplate') ? 'template' : path),
+    resetOnSuccess: false,
+    invalidMessage: 'Rätta de markerade fälten.',
+    invalidates: ['documents.'],
+    onSuccess: () => setOk('Dokumentinställningarna är sparade.'),
+  });
+  const control = f.control;
+  const message = pickMessage ?? f.message;
+  // The logo is a form value (a data URL), chosen with a file picker.
+  const logo = useWatch({ control, name: 'logoDataUrl' });
+  const setLogo = (url: string) => f.setValue('logoDataUrl', url, { shouldDirty: true });
   const pickLogo = (file: File | undefined) => {
     if (!file) return;
     if (!['image/png', 'image/jpeg'].includes(file.type)) return setMessage('Logotypen ska vara en PNG- eller JPEG-bild.');
@@ -30,22 +52,11 @@ export function DocumentSettingsForm() {
     reader.onload = () => setLogo(String(reader.result));
     reader.readAsDataURL(file);
   };
-  useEffect(() => void call('documents.getSettings', {}).then(({ agreementTemplate, logoDataUrl, ...rest }) => {
-    setLogo(logoDataUrl);
-    reset({ ...rest, logoDataUrl, template: toText(agreementTemplate) });
-  }), [reset]);
-  const submit = handleSubmit(async ({ template, ...rest }) => {
+  const submit = (e: React.FormEvent<HTMLFormElement>) => {
     setOk(null);
     setMessage(null);
-    const input = validateWith(documentSettings, { ...rest, logoDataUrl: logo, agreementTemplate: fromText(template) }, (name, err) => setError(name.startsWith('agreementTemplate') ? 'template' : (name as keyof Values), err));
-    if (!input) return setMessage('Rätta de markerade fälten.');
-    try {
-      await call('documents.saveSettings', input);
-      setOk('Dokumentinställningarna är sparade.');
-    } catch (err) {
-      setMessage(applyServerError(err, (name, e) => setError(String(name).startsWith('agreementTemplate') ? 'template' : (name as keyof Values), e)));
-    }
-  });
+    return f.submit(e);
+  };
   return (
     <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label="Dokumentinställningar">
       <div className="grid3">

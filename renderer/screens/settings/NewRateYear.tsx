@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import type { RateYear } from '../../../shared/compensation/rates';
 import { compareMonthlyAmounts, copyRateYear } from '../../../shared/compensation/new-year';
@@ -22,10 +22,10 @@ const pct = (bp: number) => `${(bp / 100).toLocaleString('sv-SE')} %`;
  */
 export function NewRateYear({ rates, onCreated, onCancel }: { rates: RateYear[]; onCreated: (year: number) => void; onCancel: () => void }) {
   const latest = rates.at(-1);
-  const { control, handleSubmit, setError, watch } = useForm<Values>({ defaultValues: { year: String((latest?.year ?? 2026) + 1), pbb: '', source: '' } });
+  const { control, handleSubmit, setError } = useForm<Values>({ defaultValues: { year: String((latest?.year ?? 2026) + 1), pbb: '', source: '' } });
   const [message, setMessage] = useState<string | null>(null);
-  const year = Number(watch('year'));
-  const pbbOre = parseKronor(watch('pbb') ?? '');
+  const year = Number(useWatch({ control, name: 'year' }));
+  const pbbOre = parseKronor(useWatch({ control, name: 'pbb' }) ?? '');
   const from = [...rates].reverse().find((r) => r.year < year);
   const preview = from && pbbOre !== null && pbbOre > 0 ? compareMonthlyAmounts(from, copyRateYear(from, year, pbbOre, '')) : null;
 

@@ -1,31 +1,35 @@
-import { useEffect, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
-import { BANK_PROFILE_LABELS, BANK_PROFILES, paymentSettings, type PaymentSettings } from '../../../shared/ipc/procedures/payments';
+import { BANK_PROFILE_LABELS, BANK_PROFILES, type PaymentSettings } from '../../../shared/ipc/procedures/payments';
 import { LEGACY_WARNING, PAYOUT_FORMAT_LABELS, PAYOUT_FORMATS } from '../../../shared/ipc/procedures/payouts';
 import { BANK_PROFILES_DEF } from '../../../shared/bank-profiles';
-import { call } from '../../api';
-import { applyServerError, CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
+import { CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput } from '../../components/form';
+import { useProcInputForm } from '../../components/useProcForm';
+import { useProc } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
 
 /** Betalning: the payer's account and bank profile, pay codes for payroll, and the attest rule. */
 export function PaymentSettingsForm() {
-  const { control, handleSubmit, setError, reset } = useForm<PaymentSettings>();
-  const [message, setMessage] = useState<string | null>(null);
+  const settings = useProc('payments.getSettings', {});
+  if (!settings.data) return <QueryErrors of={[settings]} />;
+  return <PaymentSettingsEditor initial={settings.data} />;
+}
+
+function PaymentSettingsEditor({ initial }: { initial: PaymentSettings }) {
   const [ok, setOk] = useState<string | null>(null);
-  useEffect(() => void call('payments.getSettings', {}).then(reset, (e: Error) => setMessage(e.message)), [reset]);
+  const { control, submit: save, message } = useProcInputForm('payments.saveSettings', {
+    defaultValues: initial,
+    resetOnSuccess: false,
+    invalidates: ['payments.', 'payouts.'],
+    onSuccess: () => setOk('Betalningsinställningarna är sparade.'),
+  });
   const profile = BANK_PROFILES_DEF[useWatch({ control, name: 'bankProfile' }) ?? 'swedbank'];
   const channel = useWatch({ control, name: 'payoutChannel' });
-  const submit = handleSubmit(async (v) => {
+  const submit = (e: React.FormEvent<HTMLFormElement>) => {
     setOk(null);
-    const input = validateWith(paymentSettings, v, setError);
-    if (!input) return;
-    try {
-      await call('payments.saveSettings', input);
-      setOk('Betalningsinställningarna är sparade.');
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
-  });
+    return save(e);
+  };
   return (
     <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label="Betalningsinställningar">
       <div className="grid3">

@@ -1,7 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useEffect, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { rateYear, type RateYear } from '../../../shared/compensation/rates';
+import { useQueryClient } from '@tanstack/react-query';
+import { invalidateProcs, useProc } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
 import { formatKronor, parseKronor } from '../../../shared/money';
 import { monthlyAmount } from '../../../shared/compensation/amounts';
 import { call } from '../../api';
@@ -50,17 +53,18 @@ function toValues(r: RateYear): Values {
 
 /** Ersättningsnivåer per år: prisbasbelopp, levels, fee and tax rates. Everything yearly is data here. */
 export function RatesEditor() {
-  const [rates, setRates] = useState<RateYear[]>([]);
-  const [year, setYear] = useState<number | null>(null);
+  const list = useProc('rates.list', {});
+  const rates: RateYear[] = list.data ?? [];
+  // The year chosen, else the latest.
+  const [chosen, setYear] = useState<number | null>(null);
+  const year = chosen ?? rates.at(-1)?.year ?? null;
   const [message, setMessage] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
-  const { control, handleSubmit, setError, reset, watch } = useForm<Values>();
-  const load = useCallback(() => call('rates.list', {}).then((r) => {
-    setRates(r);
-    setYear((y) => y ?? r.at(-1)?.year ?? null);
-  }), []);
-  useEffect(() => void load(), [load]);
+  const { control, handleSubmit, setError, reset } = useForm<Values>();
+  const queryClient = useQueryClient();
+  // The list and the new-year warning (rates.status) reload.
+  const load = () => invalidateProcs(queryClient, ['rates.']);
   const current = rates.find((r) => r.year === year);
   useEffect(() => { if (current) reset(toValues(current)); }, [current, reset]);
 
@@ -94,9 +98,10 @@ export function RatesEditor() {
       setMessage(applyServerError(err, setError));
     }
   });
-  const pbbPreview = parseKronor(watch('pbb') ?? '');
+  const pbbPreview = parseKronor(useWatch({ control, name: 'pbb' }) ?? '');
   return (
     <div className="stack">
+      <QueryErrors of={[list]} />
       <div className="row">
         {rates.map((r) => <Button key={r.year} className={`button${r.year === year ? ' primary' : ''}`} onPress={() => setYear(r.year)}>{r.year}</Button>)}
         <Button className="button" onPress={() => setAdding(true)} isDisabled={adding}>Ny årsnivå</Button>

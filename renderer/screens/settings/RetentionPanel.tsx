@@ -1,35 +1,35 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
-import { retentionSettings, type RetentionSettings } from '../../../shared/ipc/procedures/retention';
 import type { ProcOutput } from '../../../shared/ipc/contract';
-import { call, ApiError } from '../../api';
-import { applyServerError, FormMessage, NumberInput, validateWith } from '../../components/form';
+import { FormMessage, NumberInput } from '../../components/form';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useProcInputForm } from '../../components/useProcForm';
+import { errorText, useProc, useProcMutation } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
 
 /** Gallring: the unit's rules, what they would remove today, and the removal (logged: kind and count). */
 export function RetentionPanel() {
-  const { control, handleSubmit, setError, reset } = useForm<RetentionSettings>();
-  const [preview, setPreview] = useState<ProcOutput<'retention.preview'>>([]);
-  const [message, setMessage] = useState<string | null>(null);
+  const settings = useProc('retention.getSettings', {});
+  const previewQuery = useProc('retention.preview', {});
+  if (!settings.data) return <QueryErrors of={[settings]} />;
+  return <RetentionForm initial={settings.data} preview={previewQuery.data ?? []} previewQuery={previewQuery} />;
+}
+
+function RetentionForm({ initial, preview, previewQuery }: { initial: ProcOutput<'retention.getSettings'>; preview: ProcOutput<'retention.preview'>; previewQuery: { error: unknown } }) {
   const [ok, setOk] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const load = useCallback(() => call('retention.preview', {}).then(setPreview), []);
-  useEffect(() => {
-    void call('retention.getSettings', {}).then(reset);
-    void load();
-  }, [reset, load]);
-  const save = handleSubmit(async (v) => {
-    const input = validateWith(retentionSettings, v, setError);
-    if (!input) return;
-    try {
-      await call('retention.saveSettings', input);
-      await load();
-      setOk('Gallringsreglerna är sparade.');
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
+  const { control, submit, message: formMessage } = useProcInputForm('retention.saveSettings', {
+    defaultValues: initial,
+    resetOnSuccess: false,
+    invalidates: ['retention.'],
+    onSuccess: () => setOk('Gallringsreglerna är sparade.'),
   });
+  const run = useProcMutation('retention.run', { invalidates: [''] });
+  const message = formMessage ?? (run.error && errorText(run.error));
+  const save = (e: React.FormEvent<HTMLFormElement>) => {
+    setOk(null);
+    return submit(e);
+  };
   const total = preview.reduce((s, r) => s + r.count, 0);
   return (
     <div className="stack">
@@ -47,7 +47,7 @@ export function RetentionPanel() {
         <thead><tr><th scope="col">Regel</th><th scope="col">Gräns</th><th scope="col">Antal</th></tr></thead>
         <tbody>{preview.map((r) => <tr key={r.rule}><td>{r.label}</td><td>{r.cutoff ? `före ${r.cutoff}` : 'av'}</td><td>{r.count}</td></tr>)}</tbody>
       </table>
-      <Button className="button primary" isDisabled={total === 0} onPress={() => { setMessage(null); setOk(null); setConfirming(true); }}>Gallra nu ({total})</Button>
+      <Button className="button primary" isDisabled={total === 0} onPress={() => { run.reset(); setOk(null); setConfirming(true); }}>Gallra nu ({total})</Button>
       {confirming && (
         <ConfirmDialog
           title="Gallra nu?"
@@ -55,14 +55,13 @@ export function RetentionPanel() {
           onCancel={() => setConfirming(false)}
           onConfirm={async () => {
             try {
-              const r = await call('retention.run', { confirm: true });
+              const r = await run.mutateAsync({ confirm: true });
               const n = Object.values(r.removed).reduce((a, b) => a + b, 0);
               setOk(`Gallrat: ${n} ${n === 1 ? 'post' : 'poster'}.`);
-            } catch (e) {
-              setMessage(e instanceof ApiError ? e.message : 'Något gick fel.');
+            } catch {
+              // run.error holds the message shown below
             }
             setConfirming(false);
-            await load();
           }}
         >
           <p>Följande tas bort för alltid. Det går inte att ångra, och uppgifterna finns sedan bara kvar i äldre säkerhetskopior:</p>
@@ -72,6 +71,7 @@ export function RetentionPanel() {
           <p>Loggen får en rad per slag med antalet, inga namn.</p>
         </ConfirmDialog>
       )}
+      <QueryErrors of={[previewQuery]} />
       <FormMessage>{message}</FormMessage>
       <FormMessage tone="ok">{ok}</FormMessage>
     </div>

@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { useForm, type DefaultValues, type FieldError, type FieldValues, type Path, type Resolver } from 'react-hook-form';
+import { toNestErrors } from '@hookform/resolvers';
+import type { z } from 'zod';
+import { contract, type ProcedureName, type ProcInput, type ProcOutput } from '../../shared/ipc/contract';
+import { ApiError } from '../api';
+import { useProcMutation } from '../data/useProc';
+import { useUnsavedChanges } from '../session/unsaved';
+
+export interface ProcFormOptions<N extends ProcedureName, V extends FieldValues> {
+  defaultValues: DefaultValues<V> & V;
+  /** Form values -> the procedure's input; `(v) => v` when the form holds exactly the input. */
+  toInput: (values: V) => ProcInput<N>;
+  /** Input path -> form field name, where they differ (e.g. 'data.goals' -> 'goals'). */
+  fieldOf?: (inputPath: string) => string;
+  /** Procedure-name prefixes whose cached reads reload after a save. */
+  invalidates?: readonly string[];
+  onSuccess?: (output: ProcOutput<N>, values: V) => void;
+  /** Clear the form after a save (default); false keeps what was saved on screen. */
+  resetOnSuccess?: boolean;
+  /** A form message to show beside field errors, for long forms (e.g. 'Rätta de markerade fälten.'). */
+  invalidMessage?: string;
+  /** The name the unsaved-changes guard shows while the form is edited. */
+  unsavedLabel?: string;
+}
+
+/** Whether a dotted path ("ranges.0.from") names a value inside `obj`. */
+function hasPath(obj: unknown, path: string): boolean {
+  let at: unknown = obj;
+  for (const key of path.split('.')) {
+    const own = typeof at === 'object' && at !== null ? Object.getOwnPropertyDescriptor(at, key) : undefined;
+    if (!own) return false;
+    at = own.value;
+  }
+  return true;
+}
+
+const UNKNOWN_ERROR = 'Något gick fel. Försök igen.';
+
+/**
+ * One form bound to one procedure: react-hook-form validated by the procedure's own zod input
+ * schema (the same Swedish messages main gives), submitted through useProcMutation. A server
+ * error that names a field lands on that field (focused); anything else is the form message.
+ */
+export function useProcForm<N extends ProcedureName, V extends FieldValues>(name: N, options: ProcFormOptions<N, V>) {
+  const { toInput, fieldOf } = options;
+  const schema: z.ZodType = contract[name].input;
+  // The form's fields are those its current values name (rows added to a list included).
+  const isField = (values: V, path: string): path is Path<V> => hasPath(values, path);
+  const fieldFor = (path: string): string => (fieldOf ? fieldOf(path) : path);
+
+  const resolver: Resolver<V, unknown, V> = async (values, _context, resolverOptions) => {
+    const parsed = await schema.safeParseAsync(toInput(values));
+    if (parsed.success) return { values, errors: {} };
+    const errors: Record<string, FieldError> = {};
+    const loose: string[] = [];
+    for (const issue of parsed.error.issues) {
+      const field = fieldFor(issue.path.map(String).join('.'));
+      if (!isField(values, field)) loose.push(issue.message);
+      else errors[field] ??= { type: issue.code, message: issue.message };
+    }
+    // Issues on inputs the form has no field for (e.g. a cross-field rule) become the form message.
+    if (loose.length > 0) errors.root = { type: 'validation', message: [...new Set(loose)].join(' ') };
+    else if (options.invalidMessage) errors.root = { type: 'validation', message: options.invalidMessage };
+    return { values: {}, errors: toNestErrors(errors, resolverOptions) };
+  };
+
+  const form = useForm<V, unknown, V>({ resolver, defaultValues: options.defaultValues });
+  const [serverMessage, setServerMessage] = useState<string | null>(null);
+  const mutation = useProcMutation(name, { invalidates: options.invalidates });
+  useUnsavedChanges(Boolean(options.unsavedLabel) && form.formState.isDirty, options.unsavedLabel ?? '');
+
+  const showServerError = (err: unknown) => {
+    if (!(err instanceof ApiError)) return setServerMessage(UNKNOWN_ERROR);
+    let first = true;
+    for (const [path, message] of Object.entries(err.error.fields ?? {})) {
+      const field = fieldFor(path);
+      if (!isField(form.getValues(), field)) continue;
+      form.setError(field, { type: 'server', message }, { shouldFocus: first });
+      first = false;
+    }
+    setServerMessage(err.error.message);
+  };
+
+  const submit = form.handleSubmit(async (values) => {
+    setServerMessage(null);
+    let output: ProcOutput<N>;
+    try {
+      output = await mutation.mutateAsync(toInput(values));
+    } catch (err) {
+      showServerError(err);
+      return;
+    }
+    if (options.resetOnSuccess ?? true) form.reset(options.defaultValues);
+    else form.reset(values);
+    options.onSuccess?.(output, values);
+  });
+
+  const message = serverMessage ?? form.formState.errors.root?.message ?? null;
+  return { ...form, submit, message, busy: mutation.isPending };
+}
+
+/** A form whose values are exactly the procedure's input. */
+export function useProcInputForm<N extends ProcedureName>(name: N, options: Omit<ProcFormOptions<N, ProcInput<N>>, 'toInput'>) {
+  return useProcForm<N, ProcInput<N>>(name, { ...options, toInput: (v) => v });
+}
