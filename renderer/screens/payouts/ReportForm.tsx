@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { contract } from '../../../shared/ipc/contract';
 import { parseKronor } from '../../../shared/money';
+import { isValidIsoDate } from '../../../shared/dates';
 import { call } from '../../api';
 import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';
 
@@ -23,9 +24,13 @@ export function ReportForm({ assignmentId, month, onDone, onCancel }: { assignme
     if (expensesOre === null) return setError('expenses', { message: 'Ange ett belopp i kronor, t.ex. 125,50.' });
     const hours = Number(v.hours.replace(',', '.').trim() || 'x');
     if (Number.isNaN(hours)) return setError('hours', { message: 'Ange timmar som ett tal, t.ex. 6,5.' });
+    const meetingDates = v.meetingDates.split(/[,\s]+/).filter(Boolean);
+    // The contract's message would land on "meetingDates.0", which no field shows: name the date here.
+    const badDate = meetingDates.find((d) => !isValidIsoDate(d));
+    if (badDate !== undefined) return setError('meetingDates', { message: `${badDate} är inget giltigt datum (ÅÅÅÅ-MM-DD).` });
     const input = validateWith(
       contract['reports.submit'].input,
-      { assignmentId, month, meetingDates: v.meetingDates.split(/[,\s]+/).filter(Boolean), hours, activities: v.activities, expensesOre, receiptsNote: v.receiptsNote },
+      { assignmentId, month, meetingDates, hours, activities: v.activities, expensesOre, receiptsNote: v.receiptsNote },
       setError,
     );
     if (!input) return;

@@ -1,0 +1,93 @@
+import { useEffect, useState, type ReactElement, type ReactNode } from 'react';
+import { afterEach } from 'vitest';
+import { act, cleanup, render, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { I18nProvider } from 'react-aria-components';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { IsoDate } from '../../shared/dates';
+import type { SessionStatus } from '../../shared/ipc/procedures/session';
+import type { Role } from '../../shared/roles';
+import { call } from '../api';
+import { TodayContext } from '../session/today';
+import { discardUnsaved } from '../session/unsaved';
+import { createFakeKpr, type Answers, type FakeKpr } from './fake-kpr';
+
+/**
+ * Renders a component as the app would: Swedish locale, a fresh query cache, and "today" from
+ * session.status answered by the fake bridge (the renderer never asks the browser's clock).
+ * Test files using it start with the line `// @vitest-environment jsdom`.
+ */
+
+/** The E2E harness's fixed day; a test that needs another passes `today`. */
+export const TEST_TODAY: IsoDate = '2026-11-22';
+
+export function sessionStatus(today: IsoDate, roles: Role[]): SessionStatus {
+  return {
+    state: 'unlocked',
+    user: { id: 1, username: 'testare', displayName: 'Test Testsson', roles, mustChangePassword: false },
+    lockedUsername: null,
+    unitName: 'Enheten',
+    today,
+    lockInSeconds: null,
+  };
+}
+
+/** Retries off: a refusal shows at once. Swap in the app's own factory when it has one. */
+function makeQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+}
+
+/** "Today" as the shell provides it: from session.status, through the bridge. */
+function TodayFromSession({ children, onReady }: { children: ReactNode; onReady: () => void }) {
+  const [today, setToday] = useState<IsoDate | null>(null);
+  useEffect(() => {
+    void call('session.status', {}).then((s) => {
+      setToday(s.today);
+      onReady();
+    });
+  }, [onReady]);
+  return today ? <TodayContext.Provider value={today}>{children}</TodayContext.Provider> : null;
+}
+
+export interface RenderOptions {
+  /** Answers per procedure name; session.status is answered from `today` and `roles`. */
+  answers?: Answers;
+  today?: IsoDate;
+  /** The logged-in user's roles (the fake refuses procedures the roles do not allow). */
+  roles?: Role[];
+}
+
+let current: FakeKpr | null = null;
+
+afterEach(() => {
+  cleanup();
+  discardUnsaved();
+  const problems = current?.problems ?? [];
+  current = null;
+  if (problems.length > 0) throw new Error(`Fake bridge: ${problems.join('; ')}`);
+});
+
+/** Renders `ui` once session.status has answered; returns RTL's queries, a user-event user and the fake. */
+export async function renderWithKpr(ui: ReactElement, options: RenderOptions = {}) {
+  if (typeof document === 'undefined') throw new Error('Renderer tests need `// @vitest-environment jsdom` at the top of the file.');
+  const roles = options.roles ?? ['handlaggare'];
+  const kpr = createFakeKpr({ 'session.status': sessionStatus(options.today ?? TEST_TODAY, roles), ...options.answers }, roles);
+  current = kpr;
+  window.kpr = { invoke: kpr.invoke };
+  let ready = false;
+  const onReady = () => (ready = true);
+  // No pause between keystrokes: the forms do not debounce typing, and the suite stays fast.
+  const user = userEvent.setup({ delay: null });
+  const result = render(
+    <I18nProvider locale="sv-SE">
+      <QueryClientProvider client={makeQueryClient()}>
+        <TodayFromSession onReady={onReady}>{ui}</TodayFromSession>
+      </QueryClientProvider>
+    </I18nProvider>,
+  );
+  await waitFor(() => {
+    if (!ready) throw new Error('session.status has not answered');
+  });
+  await act(async () => {});
+  return { ...result, user, kpr };
+}
