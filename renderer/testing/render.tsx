@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactElement, type ReactNode } from 'react';
 import { afterEach } from 'vitest';
 import { act, cleanup, render, waitFor } from '@testing-library/react';
-import { userEvent } from '@testing-library/user-event';
+import { PointerEventsCheckLevel, userEvent } from '@testing-library/user-event';
 import { I18nProvider } from 'react-aria-components';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { IsoDate } from '../../shared/dates';
@@ -67,6 +67,17 @@ afterEach(() => {
   if (problems.length > 0) throw new Error(`Fake bridge: ${problems.join('; ')}`);
 });
 
+type User = ReturnType<typeof userEvent.setup>;
+
+/**
+ * Replaces a field's text the way an officer pasting it would: one input event instead of one
+ * per key, which keeps the big forms' tests fast. Use `user.type` where keystrokes matter.
+ */
+export async function fill(user: User, field: HTMLElement, text: string): Promise<void> {
+  await user.clear(field);
+  if (text) await user.paste(text);
+}
+
 /** Renders `ui` once session.status has answered; returns RTL's queries, a user-event user and the fake. */
 export async function renderWithKpr(ui: ReactElement, options: RenderOptions = {}) {
   if (typeof document === 'undefined') throw new Error('Renderer tests need `// @vitest-environment jsdom` at the top of the file.');
@@ -76,8 +87,9 @@ export async function renderWithKpr(ui: ReactElement, options: RenderOptions = {
   window.kpr = { invoke: kpr.invoke };
   let ready = false;
   const onReady = () => (ready = true);
-  // No pause between keystrokes: the forms do not debounce typing, and the suite stays fast.
-  const user = userEvent.setup({ delay: null });
+  // No pause between keystrokes and no computed-style check per pointer event (slow in jsdom,
+  // and nothing here hides controls with pointer-events): the suite stays fast.
+  const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
   const result = render(
     <I18nProvider locale="sv-SE">
       <QueryClientProvider client={makeQueryClient()}>

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import { refuse, type Answers } from '../../testing/fake-kpr';
-import { renderWithKpr } from '../../testing/render';
+import { fill, renderWithKpr } from '../../testing/render';
 import { ReportForm } from './ReportForm';
 
 const ok = { ok: true } as const;
@@ -17,13 +17,11 @@ async function setup(answers: Answers = {}) {
 describe('ReportForm (Månadsrapport)', () => {
   it('sends meetings, hours with a decimal comma and expenses in öre', async () => {
     const { user, kpr, onDone } = await setup();
-    await user.type(screen.getByLabelText('Träffar (datum)'), '2026-10-03, 2026-10-17 2026-10-24');
-    await user.type(screen.getByLabelText('Timmar'), '6,5');
-    const expenses = screen.getByLabelText('Utlägg (kr)');
-    await user.clear(expenses);
-    await user.type(expenses, '125,50');
-    await user.type(screen.getByLabelText('Kvitton'), 'Två kvitton, bio och fika');
-    await user.type(screen.getByLabelText('Aktiviteter'), 'Bio och promenad');
+    await fill(user, screen.getByLabelText('Träffar (datum)'), '2026-10-03, 2026-10-17 2026-10-24');
+    await fill(user, screen.getByLabelText('Timmar'), '6,5');
+    await fill(user, screen.getByLabelText('Utlägg (kr)'), '125,50');
+    await fill(user, screen.getByLabelText('Kvitton'), 'Två kvitton, bio och fika');
+    await fill(user, screen.getByLabelText('Aktiviteter'), 'Bio och promenad');
     await user.click(screen.getByRole('button', { name: 'Spara rapport' }));
 
     await vi.waitFor(() => expect(onDone).toHaveBeenCalledOnce());
@@ -42,7 +40,7 @@ describe('ReportForm (Månadsrapport)', () => {
 
   it('says in Swedish what is wrong with hours and sends nothing', async () => {
     const { user, kpr } = await setup();
-    await user.type(screen.getByLabelText('Timmar'), 'sex');
+    await fill(user, screen.getByLabelText('Timmar'), 'sex');
     await user.click(screen.getByRole('button', { name: 'Spara rapport' }));
     expect(await screen.findByText('Ange timmar som ett tal, t.ex. 6,5.')).toBeTruthy();
     expect(screen.getByLabelText('Timmar').getAttribute('aria-invalid')).toBe('true');
@@ -51,10 +49,8 @@ describe('ReportForm (Månadsrapport)', () => {
 
   it('refuses an expense that is not an amount', async () => {
     const { user, kpr } = await setup();
-    await user.type(screen.getByLabelText('Timmar'), '4');
-    const expenses = screen.getByLabelText('Utlägg (kr)');
-    await user.clear(expenses);
-    await user.type(expenses, '12 kronor');
+    await fill(user, screen.getByLabelText('Timmar'), '4');
+    await fill(user, screen.getByLabelText('Utlägg (kr)'), '12 kronor');
     await user.click(screen.getByRole('button', { name: 'Spara rapport' }));
     expect(await screen.findByText('Ange ett belopp i kronor, t.ex. 125,50.')).toBeTruthy();
     expect(kpr.inputs('reports.submit')).toEqual([]);
@@ -62,10 +58,8 @@ describe('ReportForm (Månadsrapport)', () => {
 
   it('asks for the receipts when there are expenses (the contract rule, before any call)', async () => {
     const { user, kpr } = await setup();
-    await user.type(screen.getByLabelText('Timmar'), '4');
-    const expenses = screen.getByLabelText('Utlägg (kr)');
-    await user.clear(expenses);
-    await user.type(expenses, '80');
+    await fill(user, screen.getByLabelText('Timmar'), '4');
+    await fill(user, screen.getByLabelText('Utlägg (kr)'), '80');
     await user.click(screen.getByRole('button', { name: 'Spara rapport' }));
     expect(await screen.findByText('Ange vilka kvitton som lämnats in för utläggen.')).toBeTruthy();
     expect(kpr.inputs('reports.submit')).toEqual([]);
@@ -73,8 +67,8 @@ describe('ReportForm (Månadsrapport)', () => {
 
   it('names a malformed meeting date under the field (not only a red border)', async () => {
     const { user, kpr } = await setup();
-    await user.type(screen.getByLabelText('Träffar (datum)'), '2026-10-3');
-    await user.type(screen.getByLabelText('Timmar'), '2');
+    await fill(user, screen.getByLabelText('Träffar (datum)'), '2026-10-3');
+    await fill(user, screen.getByLabelText('Timmar'), '2');
     await user.click(screen.getByRole('button', { name: 'Spara rapport' }));
     expect(await screen.findByText('2026-10-3 är inget giltigt datum (ÅÅÅÅ-MM-DD).')).toBeTruthy();
     expect(kpr.inputs('reports.submit')).toEqual([]);
@@ -84,7 +78,7 @@ describe('ReportForm (Månadsrapport)', () => {
     const { user, onDone } = await setup({
       'reports.submit': refuse('RULE_VIOLATION', 'Månaden är redan utbetald.', { hours: 'Timmarna kan inte ändras efter attest.' }),
     });
-    await user.type(screen.getByLabelText('Timmar'), '3');
+    await fill(user, screen.getByLabelText('Timmar'), '3');
     await user.click(screen.getByRole('button', { name: 'Spara rapport' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Månaden är redan utbetald.');
     expect(screen.getByText('Timmarna kan inte ändras efter attest.')).toBeTruthy();
