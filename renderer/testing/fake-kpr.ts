@@ -34,8 +34,9 @@ export function createFakeKpr(initial: Answers, roles: Role[] | null) {
   const answers: Answers = { ...initial };
   const calls: Call[] = [];
   const problems: string[] = [];
+  let pending = 0;
 
-  const invoke = async (name: string, raw: unknown): Promise<IpcResult<unknown>> => {
+  const answerCall = async (name: string, raw: unknown): Promise<IpcResult<unknown>> => {
     if (!isProcedureName(name)) return { ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: 'Okänd åtgärd.' } };
     calls.push({ name, input: raw });
     const def = contract[name];
@@ -65,11 +66,23 @@ export function createFakeKpr(initial: Answers, roles: Role[] | null) {
     }
     return { ok: true, value: out.data };
   };
+  const invoke = async (name: string, raw: unknown): Promise<IpcResult<unknown>> => {
+    pending++;
+    try {
+      return await answerCall(name, raw);
+    } finally {
+      pending--;
+    }
+  };
 
   return {
     invoke: invoke as InvokeFn,
     calls,
     problems,
+    /** Calls not yet answered (an answer may be a slow promise). */
+    get pending(): number {
+      return pending;
+    },
     /** Replaces or adds an answer mid-test (e.g. the list after a save). */
     answer<N extends ProcedureName>(name: N, a: Answer<N>): void {
       (answers as Record<string, unknown>)[name] = a;

@@ -78,6 +78,17 @@ export async function fill(user: User, field: HTMLElement, text: string): Promis
   if (text) await user.paste(text);
 }
 
+/**
+ * Waits until the screen is quiet: no call in flight and React done with what the answers set
+ * (a reload after a save, say). For asserting that something did NOT happen afterwards.
+ */
+export async function settle(kpr: FakeKpr): Promise<void> {
+  for (let quiet = 0, round = 0; quiet < 3 && round < 100; round++) {
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    quiet = kpr.pending === 0 ? quiet + 1 : 0;
+  }
+}
+
 /** Renders `ui` once session.status has answered; returns RTL's queries, a user-event user and the fake. */
 export async function renderWithKpr(ui: ReactElement, options: RenderOptions = {}) {
   if (typeof document === 'undefined') throw new Error('Renderer tests need `// @vitest-environment jsdom` at the top of the file.');
