@@ -57,6 +57,24 @@ export interface RenderOptions {
   roles?: Role[];
 }
 
+/**
+ * jsdom has no layout, so every element is 0 px high and a virtualised table (VirtualTable)
+ * renders no rows. Elements with an inline height get it, in a 1366×768 window (the size the
+ * E2E layout scan uses); all else stays 0 as before.
+ */
+function installLayoutShim(): void {
+  const original = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      const m = /^([\d.]+)(px|vh)$/.exec(this.style.height);
+      if (m) return Number(m[1]) * (m[2] === 'vh' ? 768 / 100 : 1);
+      return (original?.get?.call(this) as number | undefined) ?? 0;
+    },
+  });
+}
+if (typeof HTMLElement !== 'undefined') installLayoutShim();
+
 let current: FakeKpr | null = null;
 
 afterEach(() => {
