@@ -75,6 +75,11 @@ function installLayoutShim(): void {
 }
 if (typeof HTMLElement !== 'undefined') installLayoutShim();
 
+// jsdom has no CSS.escape; react-aria's Modal uses it to look up a CSP nonce <meta>. Enough for that.
+if (typeof window !== 'undefined' && typeof globalThis.CSS?.escape !== 'function') {
+  globalThis.CSS = { ...globalThis.CSS, escape: (v: string) => v.replace(/[^\w-]/g, (c) => `\\${c}`) } as typeof CSS;
+}
+
 let current: FakeKpr | null = null;
 
 afterEach(() => {
