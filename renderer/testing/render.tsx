@@ -34,7 +34,7 @@ export function sessionStatus(today: IsoDate, roles: Role[]): SessionStatus {
 
 /** Retries off: a refusal shows at once. Swap in the app's own factory when it has one. */
 function makeQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  return new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } } });
 }
 
 /** "Today" as the shell provides it: from session.status, through the bridge. */

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import { DEFAULT_RATE_YEARS } from '../../../shared/compensation/rates';
-import { renderWithKpr } from '../../testing/render';
+import { renderWithKpr, settle } from '../../testing/render';
 import { LevelsForm } from './LevelsForm';
 
 // 2025 and 2026 as seeded; the 2025 table gets its own first label so the year chosen is visible.
@@ -42,11 +42,12 @@ describe('LevelsForm (Ersättningsnivå)', () => {
     expect(kpr.inputs('assignments.setCompensation')).toEqual([{ id: 5, arvodeLevel: 'A2H', omkostnadLevel: 'O1' }]);
   });
 
-  it('says which level is missing (main\'s contract message) and stays open', async () => {
-    const { user, onDone } = await setup('2026-11-22', { arvode: 'A1L', omkostnad: null });
+  it('says which level is missing (the contract\'s message, on the field) and stays open', async () => {
+    const { user, kpr, onDone } = await setup('2026-11-22', { arvode: 'A1L', omkostnad: null });
     await user.click(screen.getByRole('button', { name: 'Spara nivåer' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Uppgifterna är inte giltiga: Välj omkostnadsnivå.');
-    expect(screen.getByRole('radiogroup', { name: 'Omkostnadsersättning' }).textContent).toContain('Välj omkostnadsnivå.');
+    const group = screen.getByRole('radiogroup', { name: 'Omkostnadsersättning' });
+    await vi.waitFor(() => expect(group.textContent).toContain('Välj omkostnadsnivå.'));
+    await settle(kpr);
     expect(onDone).not.toHaveBeenCalled();
   });
 });
