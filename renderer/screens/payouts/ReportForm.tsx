@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { contract } from '../../../shared/ipc/contract';
-import { parseKronor } from '../../../shared/money';
+import { formatKronor, parseKronor } from '../../../shared/money';
+import type { ReportRow } from '../../../shared/ipc/procedures/payouts';
 import { isValidIsoDate } from '../../../shared/dates';
 import { call } from '../../api';
 import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';
@@ -16,8 +17,18 @@ interface Values {
 }
 
 /** The contact person's monthly report: meetings, hours, activities and expenses with receipts. */
-export function ReportForm({ assignmentId, month, onDone, onCancel }: { assignmentId: number; month: string; onDone: () => void; onCancel: () => void }) {
-  const { control, handleSubmit, setError } = useForm<Values>({ defaultValues: { meetingDates: '', hours: '', activities: '', expenses: '0', receiptsNote: '' } });
+export function ReportForm({ assignmentId, month, existing, onDone, onCancel }: { assignmentId: number; month: string; existing?: ReportRow['report']; onDone: () => void; onCancel: () => void }) {
+  // Saving replaces the whole report, so a correction starts from what was handed in.
+  const defaultValues: Values = existing
+    ? {
+        meetingDates: existing.meetingDates.join(', '),
+        hours: (existing.minutes / 60).toLocaleString('sv-SE', { maximumFractionDigits: 2, useGrouping: false }),
+        activities: existing.activities,
+        expenses: formatKronor(existing.expensesOre, { withUnit: false }),
+        receiptsNote: existing.receiptsNote,
+      }
+    : { meetingDates: '', hours: '', activities: '', expenses: '0', receiptsNote: '' };
+  const { control, handleSubmit, setError } = useForm<Values>({ defaultValues });
   const [message, setMessage] = useState<string | null>(null);
   const submit = handleSubmit(async (v) => {
     const expensesOre = parseKronor(v.expenses || '0');
