@@ -32,7 +32,10 @@ export function sessionStatus(today: IsoDate, roles: Role[]): SessionStatus {
   };
 }
 
-/** Retries off: a refusal shows at once. Swap in the app's own factory when it has one. */
+/**
+ * One cache per test, retries off (a refusal shows at once), no refetch on focus. When the app's
+ * own factory lands (createQueryClient in renderer/data/queryClient.ts, issue 17 H2), return that.
+ */
 function makeQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } } });
 }
