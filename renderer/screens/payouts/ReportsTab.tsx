@@ -52,7 +52,7 @@ export function ReportsTab() {
                   {r.report?.status !== 'godkand' && <Button className="button" onPress={() => setOpen({ id: r.assignmentId, kind: 'report' })} aria-label={`${r.report ? 'Ändra rapport' : 'Registrera rapport'} för ${r.contactPersonName}`}>{r.report ? 'Ändra rapport' : 'Registrera rapport'}</Button>}
                   {r.report?.status === 'inlamnad' && <Button className="button primary" onPress={() => void approve(r.assignmentId)} aria-label={`Godkänn rapport för ${r.contactPersonName}`}>Godkänn</Button>}
                 </div>
-                {open?.id === r.assignmentId && open.kind === 'report' && <ReportForm assignmentId={r.assignmentId} month={month} onDone={done} onCancel={() => setOpen(null)} />}
+                {open?.id === r.assignmentId && open.kind === 'report' && <ReportForm assignmentId={r.assignmentId} month={month} existing={r.report} onDone={done} onCancel={() => setOpen(null)} />}
                 {open?.id === r.assignmentId && open.kind === 'levels' && <LevelsForm assignmentId={r.assignmentId} current={{ arvode: r.arvodeLevel, omkostnad: r.omkostnadLevel }} onDone={done} />}
               </td>
             </tr>
