@@ -8,14 +8,22 @@ import prettierConfig from 'eslint-config-prettier';
 const RAW_IPC = {
   name: 'electron',
   importNames: ['ipcMain', 'ipcRenderer'],
-  message: 'Raw IPC only in electron/shell/ipc-bridge.ts and electron/preload.ts; add a procedure to shared/ipc instead.',
+  message:
+    'Raw IPC only in electron/shell/ipc-bridge.ts and electron/preload.ts; add a procedure to shared/ipc instead.',
 };
 
 // Time: only electron/core/clock.ts reads the wall clock (services use ctx.now(), the renderer the
 // backend's "today", tests a ManualClock or KPR_NOW), so the suite passes on any date.
 const WALL_CLOCK = [
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Date.now() reads the wall clock: use the Clock (ctx.now()), useToday() in the renderer, or performance.now() for elapsed time.' },
-  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() reads the wall clock: use the Clock (ctx.now()) or useToday() in the renderer.' },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message:
+      'Date.now() reads the wall clock: use the Clock (ctx.now()), useToday() in the renderer, or performance.now() for elapsed time.',
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'new Date() reads the wall clock: use the Clock (ctx.now()) or useToday() in the renderer.',
+  },
 ];
 
 export default tseslint.config(
@@ -24,7 +32,10 @@ export default tseslint.config(
   {
     // Type-aware: a promise nobody awaits or handles is a silent failure.
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'electron/*.mjs', 'test/builder/*.cjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js', 'electron/*.mjs', 'test/builder/*.cjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -72,8 +83,14 @@ export default tseslint.config(
         {
           paths: ['electron', 'better-sqlite3-multiple-ciphers', 'kysely', 'react'],
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process'], message: 'shared/ is pure TypeScript: no Node modules.' },
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ may not import from electron/ or renderer/.' },
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process'],
+              message: 'shared/ is pure TypeScript: no Node modules.',
+            },
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'shared/ may not import from electron/ or renderer/.',
+            },
           ],
         },
       ],
@@ -89,7 +106,10 @@ export default tseslint.config(
           paths: [RAW_IPC, 'electron', 'better-sqlite3-multiple-ciphers', 'kysely'],
           patterns: [
             { group: ['node:*'], message: 'The renderer has no Node.' },
-            { group: ['**/electron/**'], message: 'The renderer may not import main-process code; use the IPC contract.' },
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer may not import main-process code; use the IPC contract.',
+            },
           ],
         },
       ],

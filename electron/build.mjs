@@ -8,7 +8,15 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 
 // import.meta is only read where __dirname is missing (ESM under tsx/vitest), never in this CJS bundle.
-const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: false, logLevel: 'info', logOverride: { 'empty-import-meta': 'silent' } };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  sourcemap: false,
+  logLevel: 'info',
+  logOverride: { 'empty-import-meta': 'silent' },
+};
 
 /**
  * xmllint-wasm starts a Worker from `__dirname/xmllint-node.js`, and that worker reads
@@ -22,8 +30,10 @@ const xmllintWorkerPath = {
   setup(b) {
     b.onLoad({ filter: /xmllint-wasm[\\/]index-node\.js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
-      if (!source.includes(XMLLINT_WORKER)) throw new Error(`xmllint-wasm changed: ${XMLLINT_WORKER} not found in ${args.path}`);
-      const unpacked = "require('path').resolve(__dirname.replace(/app\\.asar([\\\\/])/, 'app.asar.unpacked$1'), './xmllint-node.cjs')";
+      if (!source.includes(XMLLINT_WORKER))
+        throw new Error(`xmllint-wasm changed: ${XMLLINT_WORKER} not found in ${args.path}`);
+      const unpacked =
+        "require('path').resolve(__dirname.replace(/app\\.asar([\\\\/])/, 'app.asar.unpacked$1'), './xmllint-node.cjs')";
       return { contents: source.replace(XMLLINT_WORKER, unpacked), loader: 'js' };
     });
   },

@@ -34,7 +34,8 @@ export function nativeStatus(root, want = wanted(root)) {
   const binary = join(dir, BINARY);
   const stampFile = join(dir, STAMP);
   if (!existsSync(binary)) return { state: 'missing', reason: `${relative(root, binary)} does not exist` };
-  if (!existsSync(stampFile)) return { state: 'missing', reason: `${relative(root, stampFile)} does not exist (the last build did not finish)` };
+  if (!existsSync(stampFile))
+    return { state: 'missing', reason: `${relative(root, stampFile)} does not exist (the last build did not finish)` };
   let stamp;
   try {
     stamp = readJson(stampFile);
@@ -46,7 +47,10 @@ export function nativeStatus(root, want = wanted(root)) {
     .map((k) => `${k} ${stamp[k] ?? '(none)'} -> ${want[k]}`);
   if (diffs.length > 0) return { state: 'stale', reason: diffs.join(', ') };
   if (stamp.sha256 !== sha256(binary)) return { state: 'stale', reason: `${BINARY} was changed after it was built` };
-  return { state: 'ok', reason: `built for Electron ${want.electron} (ABI ${want.abi}), ${want.module}, ${want.platform}-${want.arch}` };
+  return {
+    state: 'ok',
+    reason: `built for Electron ${want.electron} (ABI ${want.abi}), ${want.module}, ${want.platform}-${want.arch}`,
+  };
 }
 
 /** Looks a command up on PATH (no process is started). */
@@ -69,7 +73,8 @@ export function missingTools(has = onPath, platform = process.platform) {
 /** The message `npm start` prints when the Electron build cannot be made. */
 export function explainFailure(err, missing, want, platform = process.platform) {
   const text = String(err?.stack ?? err);
-  const network = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|network|getaddrinfo|fetch failed|headers/i.test(text);
+  const network =
+    /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|network|getaddrinfo|fetch failed|headers/i.test(text);
   const lines = [
     '',
     `Kontaktregistret: the SQLite module could not be built for Electron ${want.electron} (ABI ${want.abi}).`,
@@ -85,7 +90,13 @@ export function explainFailure(err, missing, want, platform = process.platform) 
   ];
   if (missing.length > 0) lines.push('', `Missing on this machine: ${missing.join(', ')}.`);
   if (network) lines.push('', 'The download failed: this machine seems to have no internet access to electronjs.org.');
-  lines.push('', `Cause: ${text.split('\n')[0]}`, '(node-gyp prints the details above this message.)', 'Then run `npm start` again. Tests and the CLI do not need this build.', '');
+  lines.push(
+    '',
+    `Cause: ${text.split('\n')[0]}`,
+    '(node-gyp prints the details above this message.)',
+    'Then run `npm start` again. Tests and the CLI do not need this build.',
+    '',
+  );
   return lines.join('\n');
 }
 
@@ -114,8 +125,18 @@ export async function buildNative(root, want = wanted(root), { rebuild = default
   const moduleSrc = join(root, 'node_modules', MODULE);
   const moduleDst = join(stage, 'node_modules', MODULE);
   mkdirSync(join(stage, 'node_modules'), { recursive: true });
-  cpSync(moduleSrc, moduleDst, { recursive: true, filter: (src) => !src.startsWith(join(moduleSrc, 'build') + sep) && src !== join(moduleSrc, 'build') });
-  writeFileSync(join(stage, 'package.json'), JSON.stringify({ name: 'kontaktregistret-native-stage', private: true, dependencies: { [MODULE]: want.module.split('@').pop() } }));
+  cpSync(moduleSrc, moduleDst, {
+    recursive: true,
+    filter: (src) => !src.startsWith(join(moduleSrc, 'build') + sep) && src !== join(moduleSrc, 'build'),
+  });
+  writeFileSync(
+    join(stage, 'package.json'),
+    JSON.stringify({
+      name: 'kontaktregistret-native-stage',
+      private: true,
+      dependencies: { [MODULE]: want.module.split('@').pop() },
+    }),
+  );
   // ~/.npmrc may set nodedir (npm exports it as npm_config_nodedir): node-gyp would then compile
   // against the local Node headers and report success for a binary Electron cannot load.
   const saved = {};
@@ -128,11 +149,21 @@ export async function buildNative(root, want = wanted(root), { rebuild = default
   let done = false;
   try {
     log(`Building ${want.module} for Electron ${want.electron} (ABI ${want.abi}) in ${relative(root, stage)} ...`);
-    await rebuild({ buildPath: stage, electronVersion: want.electron, arch: want.arch, onlyModules: [MODULE], force: true, buildFromSource: true, mode: 'sequential' });
+    await rebuild({
+      buildPath: stage,
+      electronVersion: want.electron,
+      arch: want.arch,
+      onlyModules: [MODULE],
+      force: true,
+      buildFromSource: true,
+      mode: 'sequential',
+    });
     Object.assign(process.env, saved);
     const abi = builtAbi(moduleDst);
     if (abi !== want.abi) {
-      throw new Error(`the build reported success but was compiled for ABI ${abi ?? 'unknown'}, not Electron's ABI ${want.abi} (is nodedir set in .npmrc?)`);
+      throw new Error(
+        `the build reported success but was compiled for ABI ${abi ?? 'unknown'}, not Electron's ABI ${want.abi} (is nodedir set in .npmrc?)`,
+      );
     }
     const built = join(moduleDst, 'build', 'Release', BINARY);
     if (!existsSync(built)) throw new Error(`the build finished without ${relative(root, built)}`);
@@ -148,7 +179,10 @@ export async function buildNative(root, want = wanted(root), { rebuild = default
 }
 
 /** `npm start`: nothing to do when the stamp matches; else build; on failure explain and return 1. */
-export async function ensureNative(root, { rebuild, log = console.log, error = console.error, has = onPath, platform = process.platform } = {}) {
+export async function ensureNative(
+  root,
+  { rebuild, log = console.log, error = console.error, has = onPath, platform = process.platform } = {},
+) {
   const want = wanted(root);
   const status = nativeStatus(root, want);
   if (status.state === 'ok') {

@@ -42,15 +42,37 @@ export function App() {
   return (
     <TodayContext.Provider value={status.today}>
       {recoveryKey ? (
-        <RecoveryKeyScreen recoveryKey={recoveryKey} onDone={() => { setRecoveryKey(null); void refresh(); }} />
+        <RecoveryKeyScreen
+          recoveryKey={recoveryKey}
+          onDone={() => {
+            setRecoveryKey(null);
+            void refresh();
+          }}
+        />
       ) : (
-        <Screen status={status} setStatus={onStatus} refresh={refresh} onCreated={setRecoveryKey} polledAt={polledAt} startPlace={startPlace} onScreen={onScreen} />
+        <Screen
+          status={status}
+          setStatus={onStatus}
+          refresh={refresh}
+          onCreated={setRecoveryKey}
+          polledAt={polledAt}
+          startPlace={startPlace}
+          onScreen={onScreen}
+        />
       )}
     </TodayContext.Provider>
   );
 }
 
-function Screen(props: { status: SessionStatus; setStatus: (s: SessionStatus) => void; refresh: () => Promise<void>; onCreated: (key: string) => void; polledAt: number; startPlace: Place | null; onScreen: (screen: string) => void }) {
+function Screen(props: {
+  status: SessionStatus;
+  setStatus: (s: SessionStatus) => void;
+  refresh: () => Promise<void>;
+  onCreated: (key: string) => void;
+  polledAt: number;
+  startPlace: Place | null;
+  onScreen: (screen: string) => void;
+}) {
   const { status, setStatus } = props;
   switch (status.state) {
     case 'uninitialized':

@@ -15,7 +15,10 @@ export async function call<N extends ProcedureName>(name: N, input: ProcInput<N>
   try {
     result = await window.kpr.invoke(name, input);
   } catch {
-    throw new ApiError({ code: 'INTERNAL', message: 'Kontakten med programmets kärna bröts. Starta om Kontaktregistret.' });
+    throw new ApiError({
+      code: 'INTERNAL',
+      message: 'Kontakten med programmets kärna bröts. Starta om Kontaktregistret.',
+    });
   }
   if (!result.ok) throw new ApiError(result.error);
   return result.value;

@@ -16,11 +16,17 @@ const luhn = (digits: string) => {
 
 describe('checkBankAccount', () => {
   it('accepts a Nordea personkonto (clearing 3300 + personnummer, mod 10)', () => {
-    expect(checkBankAccount('3300', '811228-9874')).toMatchObject({ status: 'ok', bankName: expect.stringMatching(/Nordea/) });
+    expect(checkBankAccount('3300', '811228-9874')).toMatchObject({
+      status: 'ok',
+      bankName: expect.stringMatching(/Nordea/),
+    });
   });
   it('accepts a Swedbank account in the 8-series (type 2, mod 10 over the account)', () => {
     const nine = '123456789';
-    expect(checkBankAccount('8327-9', `${nine}${luhn(nine)}`)).toMatchObject({ status: 'ok', bankName: expect.stringMatching(/Swedbank/) });
+    expect(checkBankAccount('8327-9', `${nine}${luhn(nine)}`)).toMatchObject({
+      status: 'ok',
+      bankName: expect.stringMatching(/Swedbank/),
+    });
   });
   it('accepts a SEB type 1 account (mod 11 over clearing and account)', () => {
     const clearing = '5000';
@@ -55,7 +61,12 @@ describe('checkBankAccount', () => {
 
 describe('normaliseAccount, formatBban, swedishIban (issue 13)', () => {
   it('gives a Swedbank 8xxx-x account the same 15 (or 14) digits however it was typed', () => {
-    const typed = [['8327', '1234567897'], ['83279', '123 456 789-7'], ['8327-9', '1234567897'], ['8327', '91234567897']];
+    const typed = [
+      ['8327', '1234567897'],
+      ['83279', '123 456 789-7'],
+      ['8327-9', '1234567897'],
+      ['8327', '91234567897'],
+    ];
     for (const [c, a] of typed) {
       const n = normaliseAccount(c!, a!)!;
       expect(formatBban(n, true), `${c} ${a}`).toBe('832791234567897');

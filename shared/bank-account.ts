@@ -17,7 +17,11 @@ export function checkBankAccount(clearing: string, account: string): BankAccount
     const k = parseKontonummer(c, a, { mode: 'lax' });
     const base = { bankName: k.bankName, clearing: k.sortingCode, account: k.accountNumber };
     if (k.valid) return { status: 'ok', ...base };
-    return { status: 'doubtful', ...base, message: `Kontonumret ser inte ut att stämma för ${k.bankName}. Kontrollera det med kontaktpersonen.` };
+    return {
+      status: 'doubtful',
+      ...base,
+      message: `Kontonumret ser inte ut att stämma för ${k.bankName}. Kontrollera det med kontaktpersonen.`,
+    };
   } catch {
     return { status: 'invalid', message: 'Clearingnumret tillhör ingen känd bank.' };
   }
@@ -27,7 +31,11 @@ export function checkBankAccount(clearing: string, account: string): BankAccount
  * Creditor account for a bank file: clearing + account, digits only. Swedbank's 8xxx-x accounts keep
  * the fifth clearing digit only when the bank profile wants it (payments.md §1.4).
  */
-export function bban(clearing: string, account: string, keepFifthClearingDigit: boolean): { bban: string; clearing4: string } | null {
+export function bban(
+  clearing: string,
+  account: string,
+  keepFifthClearingDigit: boolean,
+): { bban: string; clearing4: string } | null {
   try {
     const k = parseKontonummer(clearing.replace(/\D/g, ''), account.replace(/\D/g, ''), { mode: 'lax' });
     const numeric = k.format('numeric');
@@ -115,16 +123,53 @@ export function formatBban(n: NormalisedAccount, keepFifthClearingDigit: boolean
  * are checked in order; the first match wins (3300 and 3782 before Nordea's wider ranges).
  */
 const IBAN_RANGES: ReadonlyArray<readonly [number, number, string, 1 | 2 | 3]> = [
-  [3300, 3300, '300', 2], [3782, 3782, '300', 2],
-  [1100, 1199, '300', 1], [1200, 1399, '120', 1], [1400, 2099, '300', 1], [2300, 2399, '230', 1], [2400, 2499, '120', 1],
-  [3000, 3399, '300', 1], [3400, 3409, '902', 1], [3410, 3999, '300', 1], [4000, 4999, '300', 1], [5000, 5999, '500', 1],
-  [6000, 6999, '600', 2], [7000, 7999, '800', 1], [8000, 8999, '800', 3], [9020, 9029, '902', 1], [9040, 9049, '904', 1],
-  [9060, 9069, '902', 1], [9070, 9079, '907', 1], [9100, 9109, '910', 1], [9120, 9124, '500', 1], [9130, 9149, '500', 1],
-  [9150, 9169, '915', 1], [9170, 9179, '917', 1], [9190, 9199, '919', 1], [9230, 9239, '923', 1], [9250, 9259, '925', 1],
-  [9270, 9279, '927', 1], [9280, 9289, '928', 1], [9300, 9349, '930', 1], [9390, 9399, '939', 1], [9400, 9449, '940', 1],
-  [9460, 9469, '946', 1], [9470, 9479, '947', 1], [9550, 9564, '955', 1], [9570, 9579, '957', 2], [9580, 9589, '958', 1],
-  [9590, 9599, '959', 1], [9630, 9639, '963', 1], [9640, 9649, '964', 1], [9660, 9669, '966', 1], [9670, 9679, '967', 1],
-  [9680, 9689, '968', 1], [9700, 9709, '970', 1], [9710, 9719, '971', 1], [9750, 9759, '975', 1], [9780, 9789, '978', 1],
+  [3300, 3300, '300', 2],
+  [3782, 3782, '300', 2],
+  [1100, 1199, '300', 1],
+  [1200, 1399, '120', 1],
+  [1400, 2099, '300', 1],
+  [2300, 2399, '230', 1],
+  [2400, 2499, '120', 1],
+  [3000, 3399, '300', 1],
+  [3400, 3409, '902', 1],
+  [3410, 3999, '300', 1],
+  [4000, 4999, '300', 1],
+  [5000, 5999, '500', 1],
+  [6000, 6999, '600', 2],
+  [7000, 7999, '800', 1],
+  [8000, 8999, '800', 3],
+  [9020, 9029, '902', 1],
+  [9040, 9049, '904', 1],
+  [9060, 9069, '902', 1],
+  [9070, 9079, '907', 1],
+  [9100, 9109, '910', 1],
+  [9120, 9124, '500', 1],
+  [9130, 9149, '500', 1],
+  [9150, 9169, '915', 1],
+  [9170, 9179, '917', 1],
+  [9190, 9199, '919', 1],
+  [9230, 9239, '923', 1],
+  [9250, 9259, '925', 1],
+  [9270, 9279, '927', 1],
+  [9280, 9289, '928', 1],
+  [9300, 9349, '930', 1],
+  [9390, 9399, '939', 1],
+  [9400, 9449, '940', 1],
+  [9460, 9469, '946', 1],
+  [9470, 9479, '947', 1],
+  [9550, 9564, '955', 1],
+  [9570, 9579, '957', 2],
+  [9580, 9589, '958', 1],
+  [9590, 9599, '959', 1],
+  [9630, 9639, '963', 1],
+  [9640, 9649, '964', 1],
+  [9660, 9669, '966', 1],
+  [9670, 9679, '967', 1],
+  [9680, 9689, '968', 1],
+  [9700, 9709, '970', 1],
+  [9710, 9719, '971', 1],
+  [9750, 9759, '975', 1],
+  [9780, 9789, '978', 1],
 ];
 
 /** Swedish IBAN from a normalised account; the check digits come from `ibantools` (ISO 13616 mod 97). Null for ranges without a known method. */
@@ -133,7 +178,8 @@ export function swedishIban(n: NormalisedAccount): string | null {
   const range = IBAN_RANGES.find(([from, to]) => c >= from && c <= to);
   if (!range) return null;
   const [, , id, method] = range;
-  const number = method === 1 ? n.clearing4 + n.account : method === 2 ? n.account : (n.clearing5 ?? n.clearing4) + n.account;
+  const number =
+    method === 1 ? n.clearing4 + n.account : method === 2 ? n.account : (n.clearing5 ?? n.clearing4) + n.account;
   if (number.length > 17) return null;
   const iban = composeIBAN({ countryCode: 'SE', bban: id + number.padStart(17, '0') });
   return iban && isValidIBAN(iban) ? iban : null;

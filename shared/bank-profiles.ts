@@ -54,7 +54,12 @@ export interface BankProfile {
   sources: string;
 }
 
-const ORGNR_INITIATOR: IdRule = { label: 'Avsändar-id (InitgPty)', help: 'Tomt = kommunens organisationsnummer.', fallback: 'orgnr', required: false };
+const ORGNR_INITIATOR: IdRule = {
+  label: 'Avsändar-id (InitgPty)',
+  help: 'Tomt = kommunens organisationsnummer.',
+  fallback: 'orgnr',
+  required: false,
+};
 
 export const BANK_PROFILES_DEF: Record<BankProfileId, BankProfile> = {
   // [FLEX] Swedbank: clearing+account or IBAN; InitgPty = Signer ID from Swedbank; Dbtr = Produktavtal ID.
@@ -68,8 +73,18 @@ export const BANK_PROFILES_DEF: Record<BankProfileId, BankProfile> = {
     creditorAccount: 'BBAN',
     keepFifthClearingDigit: true,
     executionDate: 'payday',
-    initiator: { label: 'Signer-ID (InitgPty)', help: 'Signer-ID som Swedbank lämnar vid avtal om lönefil. Krävs.', fallback: 'none', required: true },
-    debtor: { label: 'Produktavtals-ID (Dbtr)', help: 'Produktavtalets id hos Swedbank. Krävs.', fallback: 'none', required: true },
+    initiator: {
+      label: 'Signer-ID (InitgPty)',
+      help: 'Signer-ID som Swedbank lämnar vid avtal om lönefil. Krävs.',
+      fallback: 'none',
+      required: true,
+    },
+    debtor: {
+      label: 'Produktavtals-ID (Dbtr)',
+      help: 'Produktavtalets id hos Swedbank. Krävs.',
+      fallback: 'none',
+      required: true,
+    },
     sources: 'Flex HRM och Spiris (id:n), Ölandsbank/implefy (15 siffror för 8xxx-x), implefy (teckenuppsättning)',
   },
   // [FLEX] SEB "ISO Lön": clearing+account or IBAN; no InitgPty id; Dbtr = SEB customer number, usually
@@ -82,7 +97,12 @@ export const BANK_PROFILES_DEF: Record<BankProfileId, BankProfile> = {
     keepFifthClearingDigit: true,
     executionDate: 'bankDayBefore',
     initiator: ORGNR_INITIATOR,
-    debtor: { label: 'SEB-kundnummer (Dbtr)', help: 'SEB:s kundnummer för avtalet. Tomt = organisationsnumret + 0004 (det vanliga); kontrollera med banken.', fallback: 'orgnr0004', required: false },
+    debtor: {
+      label: 'SEB-kundnummer (Dbtr)',
+      help: 'SEB:s kundnummer för avtalet. Tomt = organisationsnumret + 0004 (det vanliga); kontrollera med banken.',
+      fallback: 'orgnr0004',
+      required: false,
+    },
     sources: 'Flex HRM och iware (id:n), Visma Lön 600 och Nmbrs (en bankdag före)',
   },
   // [FLEX] Handelsbanken: clearing+account or IBAN; InitgPty and Dbtr = organisation number.
@@ -95,7 +115,12 @@ export const BANK_PROFILES_DEF: Record<BankProfileId, BankProfile> = {
     keepFifthClearingDigit: true,
     executionDate: 'payday',
     initiator: ORGNR_INITIATOR,
-    debtor: { label: 'Betalar-id (Dbtr)', help: 'Tomt = kommunens organisationsnummer (Handelsbankens regel).', fallback: 'orgnr', required: false },
+    debtor: {
+      label: 'Betalar-id (Dbtr)',
+      help: 'Tomt = kommunens organisationsnummer (Handelsbankens regel).',
+      fallback: 'orgnr',
+      required: false,
+    },
     sources: 'Flex HRM (id:n), ICA Banken (13 siffror), Visma Lön 600 (samma dag)',
   },
   // [FLEX][IWARE] Nordea Corporate Access: InitgPty = Signer Id, Dbtr = CCM agreement number (else
@@ -109,8 +134,18 @@ export const BANK_PROFILES_DEF: Record<BankProfileId, BankProfile> = {
     creditorAccount: 'BBAN',
     keepFifthClearingDigit: false,
     executionDate: 'bankDayBefore',
-    initiator: { label: 'Signer-ID (InitgPty)', help: 'Signer-ID från Nordea Corporate Access. Tomt = 9999999999.', fallback: '9999999999', required: false },
-    debtor: { label: 'Avtalsnummer (Dbtr)', help: 'Nordeas avtalsnummer (CCM). Tomt = 9999999999.', fallback: '9999999999', required: false },
+    initiator: {
+      label: 'Signer-ID (InitgPty)',
+      help: 'Signer-ID från Nordea Corporate Access. Tomt = 9999999999.',
+      fallback: '9999999999',
+      required: false,
+    },
+    debtor: {
+      label: 'Avtalsnummer (Dbtr)',
+      help: 'Nordeas avtalsnummer (CCM). Tomt = 9999999999.',
+      fallback: '9999999999',
+      required: false,
+    },
     sources: 'Flex HRM och iware (id:n, IBAN), Visma Lön 600 och Nmbrs (en bankdag före)',
   },
   // [FLEX] Danske Bank: clearing+account or IBAN; InitgPty = organisation number; no Dbtr id.
@@ -123,7 +158,12 @@ export const BANK_PROFILES_DEF: Record<BankProfileId, BankProfile> = {
     keepFifthClearingDigit: true,
     executionDate: 'payday',
     initiator: ORGNR_INITIATOR,
-    debtor: { label: 'Betalar-id (Dbtr)', help: 'Används inte av Danske Bank (lämnas utanför filen om tomt).', fallback: 'none', required: false },
+    debtor: {
+      label: 'Betalar-id (Dbtr)',
+      help: 'Används inte av Danske Bank (lämnas utanför filen om tomt).',
+      fallback: 'none',
+      required: false,
+    },
     sources: 'Flex HRM (id:n), Visma Lön 600 (samma dag)',
   },
   // [FLEX] "the generic ISO file can only pay to IBAN": IBAN for debtor and payees; A–Z only.
@@ -135,7 +175,12 @@ export const BANK_PROFILES_DEF: Record<BankProfileId, BankProfile> = {
     keepFifthClearingDigit: true,
     executionDate: 'payday',
     initiator: ORGNR_INITIATOR,
-    debtor: { label: 'Betalar-id (Dbtr)', help: 'Tomt = inget id i filen. Fråga banken.', fallback: 'none', required: false },
+    debtor: {
+      label: 'Betalar-id (Dbtr)',
+      help: 'Tomt = inget id i filen. Fråga banken.',
+      fallback: 'none',
+      required: false,
+    },
     sources: 'Flex HRM (endast IBAN i en generell ISO-fil, endast A–Z)',
   },
 };

@@ -29,7 +29,11 @@ export class DomainError extends Error {
   public readonly code: ErrorCode;
   public readonly fields?: Record<string, string>;
   public readonly retryAfterSeconds?: number;
-  public constructor(code: ErrorCode, message: string, extra: { fields?: Record<string, string>; retryAfterSeconds?: number } = {}) {
+  public constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { fields?: Record<string, string>; retryAfterSeconds?: number } = {},
+  ) {
     super(message);
     this.name = 'DomainError';
     this.code = code;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, checkPersonnummerShape, luhnControlDigit, maskPersonnummer, parsePersonnummer, personnummerFacts } from './personnummer';
+import {
+  ageOn,
+  checkPersonnummerShape,
+  luhnControlDigit,
+  maskPersonnummer,
+  parsePersonnummer,
+  personnummerFacts,
+} from './personnummer';
 
 const TODAY = '2026-11-22';
 
@@ -75,11 +82,14 @@ describe('checks without a date (the IPC schemas have no clock)', () => {
     expect(checkPersonnummerShape('000229-1237').ok).toBe(parsePersonnummer('000229-1237', TODAY).ok);
     expect(checkPersonnummerShape('000229+1237').ok).toBe(false); // 1900-02-29 does not exist
     expect(checkPersonnummerShape('19000229-1237').ok).toBe(false);
-    expect(checkPersonnummerShape('811228-9875')).toMatchObject({ ok: false, message: expect.stringMatching(/kontrollsiffra/) });
+    expect(checkPersonnummerShape('811228-9875')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/kontrollsiffra/),
+    });
     expect(checkPersonnummerShape('811328-9874').ok).toBe(false);
   });
 
-  it('the century of a 10-digit number follows the core\'s date', () => {
+  it("the century of a 10-digit number follows the core's date", () => {
     // Born 2026-12-01: a 10-digit number read the day before is from 1926, the day after from 2026.
     const pnr = `261201-${'123'}${luhnControlDigit('261201123')}`;
     expect(parsePersonnummer(pnr, '2026-11-30')).toMatchObject({ ok: true, value: { birthDate: '1926-12-01' } });

@@ -8,7 +8,11 @@ import { verifyAuditChain, verifyAuditChainDb, type KnownAnchor, type VerifyResu
  * Every chain head known outside the live database: the vault's anchor (authenticated with a key
  * derived from the data key) and the head recorded in each backup manifest of this timeline.
  */
-export async function knownAnchors(ctx: ServiceContext, vault: Vault, extraFolders: string[] = []): Promise<{ anchors: KnownAnchor[]; problem: string | null }> {
+export async function knownAnchors(
+  ctx: ServiceContext,
+  vault: Vault,
+  extraFolders: string[] = [],
+): Promise<{ anchors: KnownAnchor[]; problem: string | null }> {
   const check = vault.auditAnchor(ctx.dataKey);
   const anchors: KnownAnchor[] = [];
   if (check.anchor) anchors.push({ ...check.anchor, source: 'nyckelfilen' });
@@ -26,7 +30,11 @@ export async function knownAnchors(ctx: ServiceContext, vault: Vault, extraFolde
 }
 
 /** The live chain checked against every known anchor. */
-export async function verifyLiveAudit(ctx: ServiceContext, vault: Vault, extraFolders: string[] = []): Promise<VerifyResult> {
+export async function verifyLiveAudit(
+  ctx: ServiceContext,
+  vault: Vault,
+  extraFolders: string[] = [],
+): Promise<VerifyResult> {
   const { anchors, problem } = await knownAnchors(ctx, vault, extraFolders);
   if (problem) return { ok: false, checked: 0, firstBrokenId: anchors[0]?.id ?? null, reason: problem };
   return ctx.dialect === 'postgres' ? verifyAuditChainDb(ctx.db, anchors) : verifyAuditChain(ctx.raw, anchors);

@@ -25,7 +25,11 @@ const chainHead = precompile((db) => db.selectFrom('audit_log').select(['id', 'h
  * Appends one row to the chain. Must run inside the transaction of the change it records,
  * so a rolled-back write leaves no audit row and a committed one always has its row.
  */
-export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, event: AuditEvent, now: () => Date): Promise<number> {
+export async function appendAudit(
+  trx: Transaction<DB> | Kysely<DB>,
+  event: AuditEvent,
+  now: () => Date,
+): Promise<number> {
   if (dialectOf(trx) === 'postgres') {
     // Several workstations append to one chain: each append holds a lock until its transaction ends,
     // so two never read the same head (an advisory lock needs no table rights beyond insert and select).
@@ -51,6 +55,11 @@ export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, event: Audi
 }
 
 export async function auditHead(db: Kysely<DB>): Promise<{ id: number; hash: string } | null> {
-  const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await db
+    .selectFrom('audit_log')
+    .select(['id', 'hash'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return last ?? null;
 }

@@ -21,9 +21,19 @@ function deleteAndRebuild(raw: RawDatabase, action: string): { id: number; hash:
   const kept = rows.filter((r) => r.action !== action);
   raw.exec('DELETE FROM audit_log');
   let prev = GENESIS_HASH;
-  const ins = raw.prepare('INSERT INTO audit_log (id, at, user_id, action, entity_type, entity_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const ins = raw.prepare(
+    'INSERT INTO audit_log (id, at, user_id, action, entity_type, entity_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   kept.forEach((r, i) => {
-    const row = { id: i + 1, at: r.at, user_id: r.user_id, action: r.action, entity_type: r.entity_type, entity_id: r.entity_id, detail: r.detail };
+    const row = {
+      id: i + 1,
+      at: r.at,
+      user_id: r.user_id,
+      action: r.action,
+      entity_type: r.entity_type,
+      entity_id: r.entity_id,
+      detail: r.detail,
+    };
     const hash = chainHash(prev, row);
     ins.run(row.id, row.at, row.user_id, row.action, row.entity_type, row.entity_id, row.detail, prev, hash);
     prev = hash;
@@ -40,7 +50,6 @@ async function ready() {
   return { ...made, dataDir, folder };
 }
 
-
 describe('a rewritten audit log is detected', () => {
   it('editing the vault anchor without the data key is detected (the anchor is authenticated)', async () => {
     const made = await ready();
@@ -49,13 +58,22 @@ describe('a rewritten audit log is detected', () => {
     v.auditAnchor = { ...v.auditAnchor, id: 1, hash: GENESIS_HASH };
     writeFileSync(join(made.dataDir, 'vault.json'), JSON.stringify(v));
     await made.core.login(ADMIN.username, ADMIN.password);
-    expect(await ok(made.invoke('audit.verify', {}))).toMatchObject({ ok: false, reason: expect.stringMatching(/Kontrollpunkten i nyckelfilen .* har ändrats/) });
+    expect(await ok(made.invoke('audit.verify', {}))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/Kontrollpunkten i nyckelfilen .* har ändrats/),
+    });
   });
 
   it('a password holder who deletes rows, rebuilds the chain and re-signs the vault anchor is caught by the chain heads in the backup manifests', async () => {
     const made = await ready();
-    { made.clock.advance(60_000); await ok(made.invoke('backup.create', {})); }
-    for (let i = 0; i < 3; i++) { made.clock.advance(60_000); await ok(made.invoke('backup.create', {})); }
+    {
+      made.clock.advance(60_000);
+      await ok(made.invoke('backup.create', {}));
+    }
+    for (let i = 0; i < 3; i++) {
+      made.clock.advance(60_000);
+      await ok(made.invoke('backup.create', {}));
+    }
     const { cpInput } = await import('../../test/helpers/people');
     await ok(made.invoke('cp.create', cpInput({ firstName: 'Efter', lastName: 'Kopiorna' })));
     const ctx = made.core.serviceContext();
@@ -69,28 +87,50 @@ describe('a rewritten audit log is detected', () => {
     expect(verifyAuditChain(ctx.raw, head).ok).toBe(true);
     const r = await ok<{ ok: boolean; reason: string }>(made.invoke('audit.verify', {}));
     expect(r.ok).toBe(false);
-    expect(r.reason).toMatch(/stämmer inte med kontrollpunkten i säkerhetskopian från 2026-11-22T09:01:00.000Z: loggen har skrivits om/);
+    expect(r.reason).toMatch(
+      /stämmer inte med kontrollpunkten i säkerhetskopian från 2026-11-22T09:01:00.000Z: loggen har skrivits om/,
+    );
   });
 
   it('a cut tail (rows removed at the end, the vault anchor rolled back with them) is caught by a newer backup manifest', async () => {
     const made = await ready();
-    for (let i = 0; i < 5; i++) { made.clock.advance(60_000); await ok(made.invoke('backup.create', {})); }
+    for (let i = 0; i < 5; i++) {
+      made.clock.advance(60_000);
+      await ok(made.invoke('backup.create', {}));
+    }
     const ctx = made.core.serviceContext();
     ctx.raw.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
     const max = (ctx.raw.prepare('SELECT max(id) AS n FROM audit_log').get() as { n: number }).n;
     ctx.raw.prepare('DELETE FROM audit_log WHERE id > ?').run(max - 3);
-    const head = ctx.raw.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
+    const head = ctx.raw.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
+      id: number;
+      hash: string;
+    };
     const v = JSON.parse(readFileSync(join(made.dataDir, 'vault.json'), 'utf8'));
     v.auditAnchor = { ...head, mac: anchorMac(ctx.dataKey, head) };
     writeFileSync(join(made.dataDir, 'vault.json'), JSON.stringify(v));
-    expect(await ok(made.invoke('audit.verify', {}))).toMatchObject({ ok: false, reason: expect.stringMatching(/de sista raderna har tagits bort/) });
+    expect(await ok(made.invoke('audit.verify', {}))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/de sista raderna har tagits bort/),
+    });
   });
 
   it('an intact log verifies against every manifest', async () => {
     const made = await ready();
-    for (let i = 0; i < 3; i++) { made.clock.advance(60_000); await ok(made.invoke('backup.create', {})); }
-    const manifests = JSON.parse(readFileSync(join((await ok<Array<{ path: string }>>(made.invoke('backup.list', {})))[0]!.path, 'manifest.json'), 'utf8'));
-    expect(manifests.auditHead).toMatchObject({ id: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    for (let i = 0; i < 3; i++) {
+      made.clock.advance(60_000);
+      await ok(made.invoke('backup.create', {}));
+    }
+    const manifests = JSON.parse(
+      readFileSync(
+        join((await ok<Array<{ path: string }>>(made.invoke('backup.list', {})))[0]!.path, 'manifest.json'),
+        'utf8',
+      ),
+    );
+    expect(manifests.auditHead).toMatchObject({
+      id: expect.any(Number),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(await ok(made.invoke('audit.verify', {}))).toMatchObject({ ok: true });
   });
 });

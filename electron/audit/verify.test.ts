@@ -11,7 +11,11 @@ async function coreWithRows(n: number) {
   const made = await makeReadyCore(t.dir);
   const ctx = made.core.serviceContext();
   for (let i = 0; i < n; i++) {
-    await appendAudit(ctx.db, { userId: 1, action: 'person.read', entityType: 'contact_person', entityId: i + 1 }, ctx.now);
+    await appendAudit(
+      ctx.db,
+      { userId: 1, action: 'person.read', entityType: 'contact_person', entityId: i + 1 },
+      ctx.now,
+    );
   }
   return { ...made, raw: ctx.raw };
 }
@@ -39,7 +43,11 @@ describe('audit chain', () => {
     const { raw } = await coreWithRows(10);
     dropGuards(raw);
     raw.prepare("UPDATE audit_log SET entity_id = '999' WHERE id = 7").run();
-    expect(verifyAuditChain(raw)).toMatchObject({ ok: false, firstBrokenId: 7, reason: expect.stringMatching(/ändrats/) });
+    expect(verifyAuditChain(raw)).toMatchObject({
+      ok: false,
+      firstBrokenId: 7,
+      reason: expect.stringMatching(/ändrats/),
+    });
   });
 
   it('detects an edited row whose hash was recomputed, at the next row', async () => {
@@ -48,7 +56,9 @@ describe('audit chain', () => {
     const { chainHash } = await import('./chain');
     const row = raw.prepare('SELECT * FROM audit_log WHERE id = 5').get() as any;
     const forged = { ...row, detail: 'förfalskad' };
-    raw.prepare('UPDATE audit_log SET detail = ?, hash = ? WHERE id = 5').run(forged.detail, chainHash(row.prev_hash, forged));
+    raw
+      .prepare('UPDATE audit_log SET detail = ?, hash = ? WHERE id = 5')
+      .run(forged.detail, chainHash(row.prev_hash, forged));
     expect(verifyAuditChain(raw)).toMatchObject({ ok: false, firstBrokenId: 6 });
   });
 
@@ -56,7 +66,11 @@ describe('audit chain', () => {
     const { raw } = await coreWithRows(10);
     dropGuards(raw);
     raw.prepare('DELETE FROM audit_log WHERE id = 4').run();
-    expect(verifyAuditChain(raw)).toMatchObject({ ok: false, firstBrokenId: 4, reason: expect.stringMatching(/saknas/) });
+    expect(verifyAuditChain(raw)).toMatchObject({
+      ok: false,
+      firstBrokenId: 4,
+      reason: expect.stringMatching(/saknas/),
+    });
   });
 
   it('detects a cut tail against the anchor kept in the vault file', async () => {
@@ -69,30 +83,54 @@ describe('audit chain', () => {
     expect(verifyAuditChain(raw, anchor).ok).toBe(true);
     dropGuards(raw);
     raw.prepare('DELETE FROM audit_log WHERE id >= ?').run(anchor!.id);
-    expect(verifyAuditChain(raw, anchor)).toMatchObject({ ok: false, firstBrokenId: anchor!.id, reason: expect.stringMatching(/tagits bort/) });
+    expect(verifyAuditChain(raw, anchor)).toMatchObject({
+      ok: false,
+      firstBrokenId: anchor!.id,
+      reason: expect.stringMatching(/tagits bort/),
+    });
   });
 
   it('verifies details with escapes, control characters and text outside the BMP, and finds such a row edited', async () => {
     const { raw, core } = await coreWithRows(2);
     const ctx = core.serviceContext();
-    const odd = ['rad 1\nrad 2\ttab', 'citat " och \\ snedstreck', 'styr\u0001tecken\u001f', 'radskift\u2028 emoji 😀 åäö', '</script>'];
+    const odd = [
+      'rad 1\nrad 2\ttab',
+      'citat " och \\ snedstreck',
+      'styr\u0001tecken\u001f',
+      'radskift\u2028 emoji 😀 åäö',
+      '</script>',
+    ];
     for (const detail of odd) await appendAudit(ctx.db, { userId: null, action: 'test.odd', detail }, ctx.now);
     const r = verifyAuditChain(raw);
     expect(r).toMatchObject({ ok: true, firstBrokenId: null });
     dropGuards(raw);
-    raw.prepare("UPDATE audit_log SET detail = 'rad 1\nrad 3\ttab' WHERE action = 'test.odd' AND detail LIKE 'rad 1%'").run();
-    expect(verifyAuditChain(raw)).toMatchObject({ ok: false, firstBrokenId: r.checked - 4, reason: expect.stringMatching(/ändrats/) });
+    raw
+      .prepare("UPDATE audit_log SET detail = 'rad 1\nrad 3\ttab' WHERE action = 'test.odd' AND detail LIKE 'rad 1%'")
+      .run();
+    expect(verifyAuditChain(raw)).toMatchObject({
+      ok: false,
+      firstBrokenId: r.checked - 4,
+      reason: expect.stringMatching(/ändrats/),
+    });
   });
 
   it('detects a changed prev_hash and a BLOB written into a row', async () => {
     const { raw } = await coreWithRows(6);
     dropGuards(raw);
     raw.prepare("UPDATE audit_log SET prev_hash = '00' || substr(prev_hash, 3) WHERE id = 4").run();
-    expect(verifyAuditChain(raw)).toMatchObject({ ok: false, firstBrokenId: 4, reason: expect.stringMatching(/pekar inte/) });
-    raw.prepare("UPDATE audit_log SET prev_hash = (SELECT hash FROM audit_log WHERE id = 3) WHERE id = 4").run();
+    expect(verifyAuditChain(raw)).toMatchObject({
+      ok: false,
+      firstBrokenId: 4,
+      reason: expect.stringMatching(/pekar inte/),
+    });
+    raw.prepare('UPDATE audit_log SET prev_hash = (SELECT hash FROM audit_log WHERE id = 3) WHERE id = 4').run();
     expect(verifyAuditChain(raw).ok).toBe(true);
     raw.prepare('UPDATE audit_log SET detail = ? WHERE id = 5').run(Buffer.from('binär'));
-    expect(verifyAuditChain(raw)).toMatchObject({ ok: false, firstBrokenId: 5, reason: expect.stringMatching(/ändrats/) });
+    expect(verifyAuditChain(raw)).toMatchObject({
+      ok: false,
+      firstBrokenId: 5,
+      reason: expect.stringMatching(/ändrats/),
+    });
   });
 
   it('walks 2 000+ rows and finds a gap far into the log', async () => {
@@ -106,15 +144,26 @@ describe('audit chain', () => {
     expect(r.checked).toBeGreaterThan(2100);
     dropGuards(raw);
     raw.prepare('DELETE FROM audit_log WHERE id = 2001').run();
-    expect(verifyAuditChain(raw)).toMatchObject({ ok: false, firstBrokenId: 2001, reason: expect.stringMatching(/saknas/) });
+    expect(verifyAuditChain(raw)).toMatchObject({
+      ok: false,
+      firstBrokenId: 2001,
+      reason: expect.stringMatching(/saknas/),
+    });
   });
 
   it('hashes exactly as before the one-shot hash (chains written by older versions still verify)', async () => {
     const { createHash } = await import('node:crypto');
     const { chainHash, canonicalRow, GENESIS_HASH } = await import('./chain');
-    const row = { id: 1, at: '2026-11-22T09:00:00.000Z', user_id: null, action: 'login', entity_type: null, entity_id: '7', detail: 'åäö "x"\n' };
+    const row = {
+      id: 1,
+      at: '2026-11-22T09:00:00.000Z',
+      user_id: null,
+      action: 'login',
+      entity_type: null,
+      entity_id: '7',
+      detail: 'åäö "x"\n',
+    };
     const before = createHash('sha256').update(GENESIS_HASH).update('\n').update(canonicalRow(row)).digest('hex');
     expect(chainHash(GENESIS_HASH, row)).toBe(before);
   });
 });
-

@@ -24,7 +24,17 @@ interface StoredRow extends ChainRow {
   hash: string;
 }
 
-const COLUMN_LIST = ['id', 'at', 'user_id', 'action', 'entity_type', 'entity_id', 'detail', 'prev_hash', 'hash'] as const;
+const COLUMN_LIST = [
+  'id',
+  'at',
+  'user_id',
+  'action',
+  'entity_type',
+  'entity_id',
+  'detail',
+  'prev_hash',
+  'hash',
+] as const;
 const COLUMNS = COLUMN_LIST.join(', ');
 const PAGE = 5000;
 
@@ -44,8 +54,15 @@ const FAST = `SELECT id, ifnull(prev_hash, '') || char(10) || json_array(id, at,
  * mismatch), a deleted row (gap in ids or prev_hash mismatch), a rewritten stretch or a cut tail
  * (a chain head kept outside the database, in the vault or any backup manifest, is missing or differs).
  */
-export function verifyAuditChain(raw: RawDatabase, anchors?: { id: number; hash: string } | KnownAnchor[] | null): VerifyResult {
-  const list: KnownAnchor[] = !anchors ? [] : Array.isArray(anchors) ? anchors : [{ ...anchors, source: 'den senast sparade kontrollpunkten' }];
+export function verifyAuditChain(
+  raw: RawDatabase,
+  anchors?: { id: number; hash: string } | KnownAnchor[] | null,
+): VerifyResult {
+  const list: KnownAnchor[] = !anchors
+    ? []
+    : Array.isArray(anchors)
+      ? anchors
+      : [{ ...anchors, source: 'den senast sparade kontrollpunkten' }];
   const byId = new Map<number, KnownAnchor[]>();
   for (const a of list) byId.set(a.id, [...(byId.get(a.id) ?? []), a]);
   let rows: IterableIterator<[number, string, string]>;
@@ -63,13 +80,17 @@ export function verifyAuditChain(raw: RawDatabase, anchors?: { id: number; hash:
   try {
     for (const [id, input, stored] of rows) {
       if (id !== expectedId) return broken(expectedId, `Rad ${expectedId} saknas i loggen (raderad).`);
-      const fast = input.startsWith(prevHash) && input.charCodeAt(prevHash.length) === 10 && hash('sha256', input, 'hex') === stored;
+      const fast =
+        input.startsWith(prevHash) &&
+        input.charCodeAt(prevHash.length) === 10 &&
+        hash('sha256', input, 'hex') === stored;
       if (!fast) {
         const why = rowProblem(byIdRow.get(id) as StoredRow, prevHash);
         if (why) return broken(id, why);
       }
       for (const a of byId.get(id) ?? []) {
-        if (stored !== a.hash) return broken(id, `Rad ${id} stämmer inte med kontrollpunkten i ${a.source}: loggen har skrivits om.`);
+        if (stored !== a.hash)
+          return broken(id, `Rad ${id} stämmer inte med kontrollpunkten i ${a.source}: loggen har skrivits om.`);
       }
       prevHash = stored;
       expectedId++;
@@ -87,7 +108,8 @@ export function verifyAuditChain(raw: RawDatabase, anchors?: { id: number; hash:
 
 /** Why one row breaks the chain after `prevHash` (null: it does not), judged from its columns. */
 function rowProblem(row: StoredRow, prevHash: string): string | null {
-  if (row.prev_hash !== prevHash) return `Rad ${row.id} pekar inte på föregående rad (en rad före den har raderats eller ändrats).`;
+  if (row.prev_hash !== prevHash)
+    return `Rad ${row.id} pekar inte på föregående rad (en rad före den har raderats eller ändrats).`;
   if (chainHash(prevHash, row) !== row.hash) return `Rad ${row.id} har ändrats efter att den skrevs.`;
   return null;
 }
@@ -95,7 +117,13 @@ function rowProblem(row: StoredRow, prevHash: string): string | null {
 /** The chain must reach every anchor: an anchor beyond the last row means the tail was cut. */
 function tail(list: KnownAnchor[], expectedId: number, checked: number): VerifyResult {
   const beyond = list.filter((a) => a.id >= expectedId).sort((a, b) => a.id - b.id)[0];
-  if (beyond) return { ok: false, checked, firstBrokenId: beyond.id, reason: `Loggen slutar före rad ${beyond.id} (kontrollpunkt i ${beyond.source}): de sista raderna har tagits bort.` };
+  if (beyond)
+    return {
+      ok: false,
+      checked,
+      firstBrokenId: beyond.id,
+      reason: `Loggen slutar före rad ${beyond.id} (kontrollpunkt i ${beyond.source}): de sista raderna har tagits bort.`,
+    };
   return { ok: true, checked, firstBrokenId: null, reason: null };
 }
 
@@ -105,12 +133,15 @@ function walkByColumns(raw: RawDatabase, list: KnownAnchor[], byId: Map<number, 
   let expectedId = 1;
   let checked = 0;
   const broken = (id: number, reason: string): VerifyResult => ({ ok: false, checked, firstBrokenId: id, reason });
-  for (const row of raw.prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY id`).iterate() as IterableIterator<StoredRow>) {
+  for (const row of raw
+    .prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY id`)
+    .iterate() as IterableIterator<StoredRow>) {
     if (row.id !== expectedId) return broken(expectedId, `Rad ${expectedId} saknas i loggen (raderad).`);
     const why = rowProblem(row, prevHash);
     if (why) return broken(row.id, why);
     for (const a of byId.get(row.id) ?? []) {
-      if (row.hash !== a.hash) return broken(row.id, `Rad ${row.id} stämmer inte med kontrollpunkten i ${a.source}: loggen har skrivits om.`);
+      if (row.hash !== a.hash)
+        return broken(row.id, `Rad ${row.id} stämmer inte med kontrollpunkten i ${a.source}: loggen har skrivits om.`);
     }
     prevHash = row.hash;
     expectedId++;
@@ -120,11 +151,20 @@ function walkByColumns(raw: RawDatabase, list: KnownAnchor[], byId: Map<number, 
 }
 
 /** The same walk through Kysely, page by page: the shared PostgreSQL server, where there is no SQLite connection. */
-export async function verifyAuditChainDb(db: Kysely<DB>, anchors?: { id: number; hash: string } | KnownAnchor[] | null): Promise<VerifyResult> {
+export async function verifyAuditChainDb(
+  db: Kysely<DB>,
+  anchors?: { id: number; hash: string } | KnownAnchor[] | null,
+): Promise<VerifyResult> {
   const walk = chainWalker(anchors);
   let after = 0;
   for (;;) {
-    const page = await db.selectFrom('audit_log').select(COLUMN_LIST).where('id', '>', after).orderBy('id').limit(PAGE).execute();
+    const page = await db
+      .selectFrom('audit_log')
+      .select(COLUMN_LIST)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(PAGE)
+      .execute();
     for (const row of page) {
       const broken = walk.next(row);
       if (broken) return broken;
@@ -136,7 +176,11 @@ export async function verifyAuditChainDb(db: Kysely<DB>, anchors?: { id: number;
 
 /** One row at a time, for the walk through Kysely (the server). */
 function chainWalker(anchors?: { id: number; hash: string } | KnownAnchor[] | null) {
-  const list: KnownAnchor[] = !anchors ? [] : Array.isArray(anchors) ? anchors : [{ ...anchors, source: 'den senast sparade kontrollpunkten' }];
+  const list: KnownAnchor[] = !anchors
+    ? []
+    : Array.isArray(anchors)
+      ? anchors
+      : [{ ...anchors, source: 'den senast sparade kontrollpunkten' }];
   const byId = new Map<number, KnownAnchor[]>();
   for (const a of list) byId.set(a.id, [...(byId.get(a.id) ?? []), a]);
   let prevHash = GENESIS_HASH;
@@ -146,11 +190,19 @@ function chainWalker(anchors?: { id: number; hash: string } | KnownAnchor[] | nu
   return {
     next(row: StoredRow): VerifyResult | null {
       if (row.id !== expectedId) return broken(expectedId, `Rad ${expectedId} saknas i loggen (raderad).`);
-      if (row.prev_hash !== prevHash) return broken(row.id, `Rad ${row.id} pekar inte på föregående rad (en rad före den har raderats eller ändrats).`);
+      if (row.prev_hash !== prevHash)
+        return broken(
+          row.id,
+          `Rad ${row.id} pekar inte på föregående rad (en rad före den har raderats eller ändrats).`,
+        );
       const computed = chainHash(prevHash, row);
       if (computed !== row.hash) return broken(row.id, `Rad ${row.id} har ändrats efter att den skrevs.`);
       for (const a of byId.get(row.id) ?? []) {
-        if (row.hash !== a.hash) return broken(row.id, `Rad ${row.id} stämmer inte med kontrollpunkten i ${a.source}: loggen har skrivits om.`);
+        if (row.hash !== a.hash)
+          return broken(
+            row.id,
+            `Rad ${row.id} stämmer inte med kontrollpunkten i ${a.source}: loggen har skrivits om.`,
+          );
       }
       prevHash = row.hash;
       expectedId++;
@@ -159,7 +211,11 @@ function chainWalker(anchors?: { id: number; hash: string } | KnownAnchor[] | nu
     },
     end(): VerifyResult {
       const beyond = list.filter((a) => a.id >= expectedId).sort((a, b) => a.id - b.id)[0];
-      if (beyond) return broken(beyond.id, `Loggen slutar före rad ${beyond.id} (kontrollpunkt i ${beyond.source}): de sista raderna har tagits bort.`);
+      if (beyond)
+        return broken(
+          beyond.id,
+          `Loggen slutar före rad ${beyond.id} (kontrollpunkt i ${beyond.source}): de sista raderna har tagits bort.`,
+        );
       return { ok: true, checked, firstBrokenId: null, reason: null };
     },
   };

@@ -19,7 +19,8 @@ async function ready() {
   return { ...made, folder };
 }
 
-const count = (made: Awaited<ReturnType<typeof ready>>) => (made.core.serviceContext().raw.prepare('SELECT count(*) AS n FROM contact_persons').get() as { n: number }).n;
+const count = (made: Awaited<ReturnType<typeof ready>>) =>
+  (made.core.serviceContext().raw.prepare('SELECT count(*) AS n FROM contact_persons').get() as { n: number }).n;
 
 describe('encrypted backup and restore', () => {
   it('writes an encrypted, plaintext-free copy, and restores it with an admin password', async () => {
@@ -31,15 +32,27 @@ describe('encrypted backup and restore', () => {
       expect(bytes.includes(Buffer.from('Kopiansson')), f).toBe(false);
       expect(bytes.includes(Buffer.from(syntheticPnr('1985-04-12', 123))), f).toBe(false);
     }
-    expect(readFileSync(join(path, 'kontaktregistret.db')).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    expect(readFileSync(join(path, 'kontaktregistret.db')).subarray(0, 15).toString('latin1')).not.toBe(
+      'SQLite format 3',
+    );
 
-    await ok(made.invoke('cp.create', cpInput({ firstName: 'Efter', lastName: 'Kopiansson', personnummer: syntheticPnr('1990-01-01', 5) })));
+    await ok(
+      made.invoke(
+        'cp.create',
+        cpInput({ firstName: 'Efter', lastName: 'Kopiansson', personnummer: syntheticPnr('1990-01-01', 5) }),
+      ),
+    );
     expect(count(made)).toBe(2);
     const preview = await ok<any>(made.invoke('backup.inspect', { path, password: ADMIN.password }));
     expect(preview).toMatchObject({ integrity: 'ok', auditOk: true, counts: { contact_persons: 1, users: 1 } });
-    expect(await made.invoke('backup.inspect', { path, password: 'fel-lösenord-här' })).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+    expect(await made.invoke('backup.inspect', { path, password: 'fel-lösenord-här' })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_CREDENTIALS' },
+    });
 
-    const { replacedTo } = await ok<{ replacedTo: string }>(made.invoke('backup.restore', { path, password: ADMIN.password }));
+    const { replacedTo } = await ok<{ replacedTo: string }>(
+      made.invoke('backup.restore', { path, password: ADMIN.password }),
+    );
     expect(made.core.status().state).toBe('loggedOut');
     expect(readdirSync(replacedTo)).toContain('kontaktregistret.db');
     await made.core.login(ADMIN.username, ADMIN.password);
@@ -49,9 +62,20 @@ describe('encrypted backup and restore', () => {
 
   it('restores with the recovery key; refuses a non-admin and a damaged copy', async () => {
     const made = await ready();
-    await ok(made.invoke('users.create', { username: 'hanna', displayName: 'Hanna', roles: ['handlaggare'], password: 'vinterns-kaffe-77' }));
+    await ok(
+      made.invoke('users.create', {
+        username: 'hanna',
+        displayName: 'Hanna',
+        roles: ['handlaggare'],
+        password: 'vinterns-kaffe-77',
+      }),
+    );
     const { path } = await ok<{ path: string }>(made.invoke('backup.create', {}));
-    expect(await made.core.inspectBackup(path, { username: 'hanna', password: 'vinterns-kaffe-77' }).catch((e: Error) => e.message)).toMatch(/Bara en administratör/);
+    expect(
+      await made.core
+        .inspectBackup(path, { username: 'hanna', password: 'vinterns-kaffe-77' })
+        .catch((e: Error) => e.message),
+    ).toMatch(/Bara en administratör/);
     expect((await made.core.inspectBackup(path, { recoveryKey: made.recoveryKey })).integrity).toBe('ok');
 
     const damaged = join(t.dir, 'damaged');
@@ -71,7 +95,9 @@ describe('encrypted backup and restore', () => {
   it('refuses a folder that does not exist; a restore whose copy fails leaves the live data untouched', async () => {
     const made = await ready();
     const before = await ok<any>(made.invoke('backup.getSettings', {}));
-    expect(await made.invoke('backup.saveSettings', { folder: join(t.dir, 'finns-inte'), automatic: true, keepDays: 7 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: /Mappen finns inte/ } });
+    expect(
+      await made.invoke('backup.saveSettings', { folder: join(t.dir, 'finns-inte'), automatic: true, keepDays: 7 }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: /Mappen finns inte/ } });
     expect(await ok(made.invoke('backup.getSettings', {}))).toEqual(before);
 
     const { path } = await ok<{ path: string }>(made.invoke('backup.create', {}));
@@ -80,7 +106,9 @@ describe('encrypted backup and restore', () => {
     writeFileSync(join(broken, 'kontaktregistret.db'), readFileSync(join(path, 'kontaktregistret.db')));
     const dataDir = join(t.dir, 'data');
     const live = readFileSync(join(dataDir, 'vault.json'));
-    expect(() => installBackup(broken, dataDir, new Date('2026-11-22T09:00:00Z'))).toThrow(/kunde inte kopieras till datamappen. Inget har ändrats/);
+    expect(() => installBackup(broken, dataDir, new Date('2026-11-22T09:00:00Z'))).toThrow(
+      /kunde inte kopieras till datamappen. Inget har ändrats/,
+    );
     expect(readFileSync(join(dataDir, 'vault.json'))).toEqual(live);
     expect(readdirSync(dataDir).filter((f) => f.includes('återställs') || f.startsWith('ersatt-'))).toEqual([]);
     expect(count(made)).toBe(1);

@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../../shared/errors';
@@ -59,8 +69,12 @@ export async function createBackup(
     const target = join(tmp, DB_NAME);
     raw.prepare('VACUUM INTO ?').run(target);
     copyFileSync(vaultFile, join(tmp, VAULT_NAME));
-    const schema = (raw.prepare('SELECT name FROM schema_migrations ORDER BY name DESC LIMIT 1').get() as { name: string }).name;
-    const auditHead = (raw.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined) ?? null;
+    const schema = (
+      raw.prepare('SELECT name FROM schema_migrations ORDER BY name DESC LIMIT 1').get() as { name: string }
+    ).name;
+    const auditHead =
+      (raw.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+        { id: number; hash: string } | undefined) ?? null;
     const manifest: BackupManifest = {
       format: 'kontaktregistret-backup',
       version: 1,
@@ -99,31 +113,59 @@ export interface BackupPreview {
   auditReason: string | null;
 }
 
-const COUNTED = ['users', 'contact_persons', 'clients', 'decisions', 'assignments', 'payout_batches', 'audit_log'] as const;
+const COUNTED = [
+  'users',
+  'contact_persons',
+  'clients',
+  'decisions',
+  'assignments',
+  'payout_batches',
+  'audit_log',
+] as const;
 
 /**
  * Opens a backup with the keys stored in it (recovery key or a password valid in that backup) and
  * checks it: file hash, PRAGMA integrity_check, the audit chain. Nothing in the live data changes.
  */
-export async function inspectBackup(dir: string, cred: { recoveryKey?: string; username?: string; password?: string }, now: () => Date): Promise<{ preview: BackupPreview; dataKey: Buffer }> {
+export async function inspectBackup(
+  dir: string,
+  cred: { recoveryKey?: string; username?: string; password?: string },
+  now: () => Date,
+): Promise<{ preview: BackupPreview; dataKey: Buffer }> {
   const manifest = readManifest(dir);
   const dbFile = join(dir, DB_NAME);
   if (createHash('sha256').update(readFileSync(dbFile)).digest('hex') !== manifest.sha256) {
     throw new DomainError('RULE_VIOLATION', 'Säkerhetskopian är skadad: databasfilen stämmer inte med kontrollsumman.');
   }
   const vault = new Vault(join(dir, VAULT_NAME), OWASP_SCRYPT, now);
-  const dataKey = cred.recoveryKey ? vault.unlockWithRecoveryKey(cred.recoveryKey) : (await vault.unlockReadOnly(cred.username ?? '', cred.password ?? '')).dataKey;
+  const dataKey = cred.recoveryKey
+    ? vault.unlockWithRecoveryKey(cred.recoveryKey)
+    : (await vault.unlockReadOnly(cred.username ?? '', cred.password ?? '')).dataKey;
   let ok = false;
   const raw = openEncryptedDatabase(dbFile, dataKey, { readonly: true });
   try {
     if (!cred.recoveryKey) {
       const entryId = (await vault.unlockReadOnly(cred.username ?? '', cred.password ?? '')).entryId;
-      const u = raw.prepare('SELECT roles, active FROM users WHERE vault_entry_id = ?').get(entryId) as { roles: string; active: number } | undefined;
-      if (!u || u.active !== 1 || !(JSON.parse(u.roles) as string[]).includes('admin')) throw new DomainError('FORBIDDEN', 'Bara en administratör i säkerhetskopian (eller återställningsnyckeln) kan återställa den.');
+      const u = raw.prepare('SELECT roles, active FROM users WHERE vault_entry_id = ?').get(entryId) as
+        { roles: string; active: number } | undefined;
+      if (!u || u.active !== 1 || !(JSON.parse(u.roles) as string[]).includes('admin'))
+        throw new DomainError(
+          'FORBIDDEN',
+          'Bara en administratör i säkerhetskopian (eller återställningsnyckeln) kan återställa den.',
+        );
     }
     const integrity = (raw.pragma('integrity_check', { simple: true }) as string) ?? 'okänt';
-    const tables = new Set((raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((t) => t.name));
-    const counts = Object.fromEntries(COUNTED.filter((t) => tables.has(t)).map((t) => [t, (raw.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
+    const tables = new Set(
+      (raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map(
+        (t) => t.name,
+      ),
+    );
+    const counts = Object.fromEntries(
+      COUNTED.filter((t) => tables.has(t)).map((t) => [
+        t,
+        (raw.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
+      ]),
+    );
     const vaultAnchor = vault.auditAnchor(dataKey);
     const anchors: KnownAnchor[] = [];
     if (vaultAnchor.anchor) anchors.push({ ...vaultAnchor.anchor, source: 'säkerhetskopians nyckelfil' });
@@ -146,7 +188,11 @@ export async function inspectBackup(dir: string, cred: { recoveryKey?: string; u
  */
 export function installBackup(dir: string, dataDir: string, now: Date): { replacedTo: string } {
   // Copy first (the slow part that can fail, e.g. a network share going away): the live files are untouched until the copies are complete.
-  const staged = [DB_NAME, VAULT_NAME].map((f) => ({ name: f, from: join(dataDir, `${f}.återställs`), to: join(dataDir, f) }));
+  const staged = [DB_NAME, VAULT_NAME].map((f) => ({
+    name: f,
+    from: join(dataDir, `${f}.återställs`),
+    to: join(dataDir, f),
+  }));
   try {
     for (const s of staged) copyFileSync(join(dir, s.name), s.from);
   } catch {

@@ -10,7 +10,8 @@ function stampTime(name: string): number | null {
   if (!m) return null;
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
   // All six groups are mandatory in the pattern, so a match has them.
-  if (s === undefined || mi === undefined || h === undefined || d === undefined || mo === undefined || y === undefined) return null;
+  if (s === undefined || mi === undefined || h === undefined || d === undefined || mo === undefined || y === undefined)
+    return null;
   return Date.UTC(y, mo - 1, d, h, mi, s);
 }
 

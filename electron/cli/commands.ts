@@ -6,7 +6,13 @@ import { MIGRATIONS } from '../db/migrations/index';
 import { seedDemo } from '../seed/demo';
 import { readPassword } from './password';
 import { exportBatch, voidExport } from '../services/payouts/export';
-import { attestBatch, checkAccountChange, createPayoutBatch, listBatches, redateBatch } from '../services/payouts/batches';
+import {
+  attestBatch,
+  checkAccountChange,
+  createPayoutBatch,
+  listBatches,
+  redateBatch,
+} from '../services/payouts/batches';
 import { formatKronor } from '../../shared/money';
 import { isValidIsoDate } from '../../shared/dates';
 import { PAYOUT_FORMATS, type PayoutFormat } from '../../shared/ipc/procedures/payouts';
@@ -38,12 +44,17 @@ type PayoutSubcommand = (typeof PAYOUT_SUBCOMMANDS)[number];
 /** The CLI checks roles like the app's router does (an attestant cannot take backups or seed data). */
 function requireRole(core: AppCore, ...roles: Role[]): void {
   if (!roles.some((r) => core.requireSession().user.roles.includes(r))) {
-    throw new DomainError('FORBIDDEN', `Kommandot kräver rollen ${roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' eller ')}.`);
+    throw new DomainError(
+      'FORBIDDEN',
+      `Kommandot kräver rollen ${roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' eller ')}.`,
+    );
   }
 }
 
 /** KPR_RECOVERY_KEY, or an admin's --user and password (as they were when the copy was made). */
-async function backupCredential(o: CliOptions): Promise<{ recoveryKey?: string; username?: string; password?: string }> {
+async function backupCredential(
+  o: CliOptions,
+): Promise<{ recoveryKey?: string; username?: string; password?: string }> {
   if (process.env.KPR_RECOVERY_KEY) return { recoveryKey: process.env.KPR_RECOVERY_KEY };
   const user = o.user ?? 'admin';
   return { username: user, password: await readPassword(`Lösenord för ${user} i säkerhetskopian: `) };
@@ -54,7 +65,10 @@ async function login(core: AppCore, o: CliOptions): Promise<void> {
   await core.login(user, await readPassword(`Lösenord för ${user}: `));
   // As in the app's router: a temporary password set by an admin must be changed (in the app) before anything else.
   if (core.requireSession().user.mustChangePassword) {
-    throw new DomainError('FORBIDDEN', 'Du måste byta ditt tillfälliga lösenord i programmet innan du kan använda kommandoraden.');
+    throw new DomainError(
+      'FORBIDDEN',
+      'Du måste byta ditt tillfälliga lösenord i programmet innan du kan använda kommandoraden.',
+    );
   }
 }
 
@@ -78,8 +92,10 @@ export const commands = {
     const s = core.status();
     out(`Datamapp: ${core.dataDir}`);
     out(`Installerat: ${s.state === 'uninitialized' ? 'nej' : 'ja'}`);
-    if (existsSync(core.databaseFile)) out(`Databas: ${core.databaseFile} (${Math.round(statSync(core.databaseFile).size / 1024)} kB, krypterad)`);
-    if (s.state === 'uninitialized' || (!process.env.KPR_PASSWORD && process.stdin.isTTY !== false && !o.user)) return 0;
+    if (existsSync(core.databaseFile))
+      out(`Databas: ${core.databaseFile} (${Math.round(statSync(core.databaseFile).size / 1024)} kB, krypterad)`);
+    if (s.state === 'uninitialized' || (!process.env.KPR_PASSWORD && process.stdin.isTTY !== false && !o.user))
+      return 0;
     await login(core, o);
     const ctx = core.serviceContext();
     const applied = await appliedMigrations(ctx.db);
@@ -95,7 +111,9 @@ export const commands = {
     await login(core, o);
     requireRole(core, 'admin');
     const r = await verifyLiveAudit(core.serviceContext(), core.vault, o.from ? [o.from] : []);
-    out(r.ok ? `Loggkedjan är hel: ${r.checked} rader.` : `Loggkedjan är BRUTEN vid rad ${r.firstBrokenId}: ${r.reason}`);
+    out(
+      r.ok ? `Loggkedjan är hel: ${r.checked} rader.` : `Loggkedjan är BRUTEN vid rad ${r.firstBrokenId}: ${r.reason}`,
+    );
     return r.ok ? 0 : 1;
   },
 
@@ -108,31 +126,64 @@ export const commands = {
    */
   async payout(core: AppCore, o: CliOptions): Promise<number> {
     const sub = PAYOUT_SUBCOMMANDS.find((s) => s === o.args[0]);
-    if (!sub) throw new DomainError('INVALID_INPUT', 'Använd: payout run|attest|redate|void|export --month ÅÅÅÅ-MM … (se --help)');
-    if (!o.month || !monthField.safeParse(o.month).success) throw new DomainError('INVALID_INPUT', 'Ange --month som ÅÅÅÅ-MM.');
-    if (o['pay-date'] !== undefined && !isValidIsoDate(o['pay-date'])) throw new DomainError('INVALID_INPUT', 'Ange --pay-date som ÅÅÅÅ-MM-DD.');
+    if (!sub)
+      throw new DomainError(
+        'INVALID_INPUT',
+        'Använd: payout run|attest|redate|void|export --month ÅÅÅÅ-MM … (se --help)',
+      );
+    if (!o.month || !monthField.safeParse(o.month).success)
+      throw new DomainError('INVALID_INPUT', 'Ange --month som ÅÅÅÅ-MM.');
+    if (o['pay-date'] !== undefined && !isValidIsoDate(o['pay-date']))
+      throw new DomainError('INVALID_INPUT', 'Ange --pay-date som ÅÅÅÅ-MM-DD.');
     if (sub === 'export') {
-      if (!o.format || !(PAYOUT_FORMATS as readonly string[]).includes(o.format)) throw new DomainError('INVALID_INPUT', `Ange --format: ${PAYOUT_FORMATS.join(', ')}.`);
+      if (!o.format || !(PAYOUT_FORMATS as readonly string[]).includes(o.format))
+        throw new DomainError('INVALID_INPUT', `Ange --format: ${PAYOUT_FORMATS.join(', ')}.`);
       if (!o.out) throw new DomainError('INVALID_INPUT', 'Ange --out FIL.');
     }
-    if (sub === 'redate' && (!o['pay-date'] || !o.reason)) throw new DomainError('INVALID_INPUT', 'Ange --pay-date ÅÅÅÅ-MM-DD och --reason TEXT.');
-    if (sub === 'void' && !o.reason) throw new DomainError('INVALID_INPUT', 'Ange skälet till makuleringen med --reason TEXT.');
+    if (sub === 'redate' && (!o['pay-date'] || !o.reason))
+      throw new DomainError('INVALID_INPUT', 'Ange --pay-date ÅÅÅÅ-MM-DD och --reason TEXT.');
+    if (sub === 'void' && !o.reason)
+      throw new DomainError('INVALID_INPUT', 'Ange skälet till makuleringen med --reason TEXT.');
     await login(core, o);
     // The same roles as the app's procedures (payouts.create, payouts.attest, payouts.redate, payouts.voidExport, payouts.export).
-    const roles: Record<PayoutSubcommand, Role[]> = { run: ['handlaggare'], attest: ['attestant'], redate: ['handlaggare', 'attestant'], void: ['attestant'], export: ['attestant', 'handlaggare'] };
+    const roles: Record<PayoutSubcommand, Role[]> = {
+      run: ['handlaggare'],
+      attest: ['attestant'],
+      redate: ['handlaggare', 'attestant'],
+      void: ['attestant'],
+      export: ['attestant', 'handlaggare'],
+    };
     requireRole(core, ...roles[sub]);
     const ctx = core.serviceContext();
     const month = o.month;
     const batchOf = async (status: 'utkast' | 'attesterad') => {
-      const rows = await ctx.db.selectFrom('payout_batches').select('id').where('month', '=', month).where('status', '=', status).orderBy('id').execute();
-      if (rows.length === 0) throw new DomainError('RULE_VIOLATION', status === 'utkast' ? `Det finns inget utkast att attestera för ${month}. Kör först: payout run --month ${month}` : `Det finns ingen attesterad utbetalning för ${month}.`);
-      if (rows.length > 1) out(`Obs: ${rows.length} attesterade utbetalningar för månaden; den senaste (rättelsen) används.`);
+      const rows = await ctx.db
+        .selectFrom('payout_batches')
+        .select('id')
+        .where('month', '=', month)
+        .where('status', '=', status)
+        .orderBy('id')
+        .execute();
+      if (rows.length === 0)
+        throw new DomainError(
+          'RULE_VIOLATION',
+          status === 'utkast'
+            ? `Det finns inget utkast att attestera för ${month}. Kör först: payout run --month ${month}`
+            : `Det finns ingen attesterad utbetalning för ${month}.`,
+        );
+      if (rows.length > 1)
+        out(`Obs: ${rows.length} attesterade utbetalningar för månaden; den senaste (rättelsen) används.`);
       return rows.at(-1)!.id;
     };
     const show = async (id: number) => {
       const b = (await listBatches(ctx, month)).find((x) => x.id === id)!;
-      out(`Utbetalning ${b.id} (${b.kind}, ${b.status}) för ${b.month}: ${b.lines.length} rader, netto ${formatKronor(b.totals.netOre)}, utbetalningsdag ${b.paymentDate} (bankens genomförandedag ${b.executionDate}).`);
-      for (const l of b.lines.filter((x) => x.accountChanged)) out(`  Rad ${l.id}: ${l.name} ${l.personnummerMasked}: ${l.accountChangeNote ?? 'kontonummer ändrat'}${l.accountChangeCheckedBy ? ` Kontrollerat av ${l.accountChangeCheckedBy}.` : ''}`);
+      out(
+        `Utbetalning ${b.id} (${b.kind}, ${b.status}) för ${b.month}: ${b.lines.length} rader, netto ${formatKronor(b.totals.netOre)}, utbetalningsdag ${b.paymentDate} (bankens genomförandedag ${b.executionDate}).`,
+      );
+      for (const l of b.lines.filter((x) => x.accountChanged))
+        out(
+          `  Rad ${l.id}: ${l.name} ${l.personnummerMasked}: ${l.accountChangeNote ?? 'kontonummer ändrat'}${l.accountChangeCheckedBy ? ` Kontrollerat av ${l.accountChangeCheckedBy}.` : ''}`,
+        );
       for (const p of b.problems) out(`  Obs: ${p}`);
       for (const m of b.missing) out(`  Betalas inte: ${m}`);
       return b;
@@ -159,12 +210,17 @@ export const commands = {
       return 0;
     }
     if (sub === 'void') {
-      if (!ctx.actor.roles.includes('attestant')) throw new DomainError('FORBIDDEN', 'Bara en attestant kan makulera en export.');
+      if (!ctx.actor.roles.includes('attestant'))
+        throw new DomainError('FORBIDDEN', 'Bara en attestant kan makulera en export.');
       await voidExport(ctx, { batchId: await batchOf('attesterad'), reason: o.reason! });
       out('Exporten är makulerad. Utbetalningen kan exporteras en gång till (nytt meddelande-id).');
       return 0;
     }
-    const r = await exportBatch(ctx, core.exportSink, { batchId: await batchOf('attesterad'), format: o.format as PayoutFormat, reason: o.reason ?? '' });
+    const r = await exportBatch(ctx, core.exportSink, {
+      batchId: await batchOf('attesterad'),
+      format: o.format as PayoutFormat,
+      reason: o.reason ?? '',
+    });
     if (r.warning) out(`Varning: ${r.warning}`);
     out(`Sparad: ${r.savedTo}`);
     return 0;
@@ -177,7 +233,10 @@ export const commands = {
     requireRole(core, 'admin');
     const ctx = core.serviceContext();
     await audit(ctx, ctx.db, { action: 'backup.create', entityType: 'backup', detail: 'kommandorad' });
-    const { path } = await createBackup(ctx.raw, core.vaultFile, o.to, 'manuell', ctx.now(), { keyId: core.vault.keyId(), epoch: core.vault.epoch() });
+    const { path } = await createBackup(ctx.raw, core.vaultFile, o.to, 'manuell', ctx.now(), {
+      keyId: core.vault.keyId(),
+      epoch: core.vault.epoch(),
+    });
     out(`Säkerhetskopia skapad: ${path}`);
     return 0;
   },
@@ -204,15 +263,28 @@ export const commands = {
   /** A synthetic municipality for demos and tests. */
   async 'seed-demo'(core: AppCore, o: CliOptions): Promise<number> {
     const seed = Number(o.seed ?? 1);
-    if (!Number.isSafeInteger(seed) || seed < 0) throw new DomainError('INVALID_INPUT', 'Ange --seed som ett heltal (0 eller större).');
+    if (!Number.isSafeInteger(seed) || seed < 0)
+      throw new DomainError('INVALID_INPUT', 'Ange --seed som ett heltal (0 eller större).');
     await login(core, o);
     requireRole(core, 'admin');
     const ctx = core.serviceContext();
     // Demo data goes only into an empty register (a demo data folder), never among real people.
-    const people = (ctx.raw.prepare('SELECT (SELECT count(*) FROM contact_persons) + (SELECT count(*) FROM clients) AS n').get() as { n: number }).n;
-    if (people > 0) throw new DomainError('RULE_VIOLATION', 'Demodata skapas bara i ett tomt register. Använd en egen datamapp för demo (--data).');
+    const people = (
+      ctx.raw.prepare('SELECT (SELECT count(*) FROM contact_persons) + (SELECT count(*) FROM clients) AS n').get() as {
+        n: number;
+      }
+    ).n;
+    if (people > 0)
+      throw new DomainError(
+        'RULE_VIOLATION',
+        'Demodata skapas bara i ett tomt register. Använd en egen datamapp för demo (--data).',
+      );
     const counts = await seedDemo(ctx, { seed });
-    out(`Demodata skapad: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
+    out(
+      `Demodata skapad: ${Object.entries(counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}.`,
+    );
     return 0;
   },
 };

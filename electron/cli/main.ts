@@ -65,7 +65,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(`Oväntat fel: ${err instanceof Error ? `${err.name}: ${err.message.split('\n')[0]}` : 'okänt'}\n`);
+    process.stderr.write(
+      `Oväntat fel: ${err instanceof Error ? `${err.name}: ${err.message.split('\n')[0]}` : 'okänt'}\n`,
+    );
     process.exit(1);
   },
 );

@@ -39,7 +39,8 @@ describe('AppCore session lifecycle', () => {
   it('refuses a wrong password with a growing delay and logs the failures at next login', async () => {
     const { core, clock } = makeCore(t.dir);
     await core.setup(ADMIN);
-    for (let i = 0; i < 3; i++) await expect(core.login('admin', 'fel-lösenord-här')).rejects.toThrow('Fel användarnamn eller lösenord.');
+    for (let i = 0; i < 3; i++)
+      await expect(core.login('admin', 'fel-lösenord-här')).rejects.toThrow('Fel användarnamn eller lösenord.');
     // After three failures: wait 2 s, even with the right password.
     await expect(core.login('admin', ADMIN.password)).rejects.toThrow(/Vänta 2 sekunder/);
     clock.advance(2000);
@@ -48,7 +49,12 @@ describe('AppCore session lifecycle', () => {
     await expect(core.login('okänd', 'vad-som-helst-1')).rejects.toThrow('Fel användarnamn eller lösenord.');
     clock.advance(4000);
     await core.login('admin', ADMIN.password);
-    const rows = await core.serviceContext().db.selectFrom('audit_log').selectAll().where('action', '=', 'session.login.failed').execute();
+    const rows = await core
+      .serviceContext()
+      .db.selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'session.login.failed')
+      .execute();
     expect(rows).toHaveLength(5);
     expect(rows.filter((r) => r.entity_id === '1')).toHaveLength(4);
     expect(rows.filter((r) => r.detail === 'okänt användarnamn')).toHaveLength(1);
@@ -73,7 +79,9 @@ describe('AppCore session lifecycle', () => {
   it('recovers a forgotten password with the recovery key', async () => {
     const { core, recoveryKey } = await makeReadyCore(t.dir);
     await core.logout();
-    await expect(core.recover('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', 'admin', 'nytt-lösenord-123')).rejects.toThrow(/stämmer inte/);
+    await expect(core.recover('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', 'admin', 'nytt-lösenord-123')).rejects.toThrow(
+      /stämmer inte/,
+    );
     await core.recover(recoveryKey.toLowerCase().replace(/-/g, ' '), 'admin', 'nytt-lösenord-123');
     expect(core.status().state).toBe('unlocked');
     await core.logout();

@@ -5,7 +5,15 @@ import { toLocalIsoDate } from '../../shared/dates';
 import type { SessionStatus, SessionUser } from '../../shared/ipc/procedures/session';
 import type { Role } from '../../shared/roles';
 import { appendAudit, auditHead } from '../audit/audit-log';
-import { closeDatabase, createKysely, DatabaseKeyError, openEncryptedDatabase, prepareRekey, rekeyDatabase, type RawDatabase } from '../db/open';
+import {
+  closeDatabase,
+  createKysely,
+  DatabaseKeyError,
+  openEncryptedDatabase,
+  prepareRekey,
+  rekeyDatabase,
+  type RawDatabase,
+} from '../db/open';
 import { assertPasswordPolicy } from '../vault/password-policy';
 import { dropRekeySnapshot, hasRekeySnapshot, restoreRekeySnapshot, takeRekeySnapshot } from '../db/rekey-snapshot';
 import { restrictFileModes } from './file-modes';
@@ -77,7 +85,10 @@ function toSessionUser(u: UserRecord): SessionUser {
 /** First start failed part-way; everything it created is gone again. The cause goes to the log only. */
 export class SetupFailedError extends Error {
   public constructor(cause: unknown) {
-    super('Installationen kunde inte slutföras: databasen kunde inte skapas i datamappen. Inget har sparats, så du kan försöka igen. Om felet kvarstår: kontrollera att datamappen går att skriva i.', { cause });
+    super(
+      'Installationen kunde inte slutföras: databasen kunde inte skapas i datamappen. Inget har sparats, så du kan försöka igen. Om felet kvarstår: kontrollera att datamappen går att skriva i.',
+      { cause },
+    );
     this.name = 'SetupFailedError';
   }
 }
@@ -126,28 +137,51 @@ export class AppCore {
   }
 
   public async pdf(html: string): Promise<Buffer> {
-    if (!this.pdfRenderer) throw new DomainError('RULE_VIOLATION', 'Utskrift till PDF finns bara i programmet, inte i kommandoraden.');
+    if (!this.pdfRenderer)
+      throw new DomainError('RULE_VIOLATION', 'Utskrift till PDF finns bara i programmet, inte i kommandoraden.');
     return this.pdfRenderer(html);
   }
 
   public async print(html: string): Promise<boolean> {
-    if (!this.printer) throw new DomainError('RULE_VIOLATION', 'Utskrift till skrivare finns bara i programmet. Skapa en PDF i stället.');
+    if (!this.printer)
+      throw new DomainError(
+        'RULE_VIOLATION',
+        'Utskrift till skrivare finns bara i programmet. Skapa en PDF i stället.',
+      );
     return this.printer(html);
   }
 
   public status(): SessionStatus {
     const today = toLocalIsoDate(this.clock.now());
-    if (!this.vault.exists()) return { state: 'uninitialized', user: null, lockedUsername: null, unitName: null, today };
-    if (this.session) return { state: 'unlocked', user: this.session.user, lockedUsername: null, unitName: this.unitName, today, lockInSeconds: this.lockInSeconds(this.session) };
-    if (this.lockedUsername) return { state: 'locked', user: null, lockedUsername: this.lockedUsername, unitName: this.unitName, today };
+    if (!this.vault.exists())
+      return { state: 'uninitialized', user: null, lockedUsername: null, unitName: null, today };
+    if (this.session)
+      return {
+        state: 'unlocked',
+        user: this.session.user,
+        lockedUsername: null,
+        unitName: this.unitName,
+        today,
+        lockInSeconds: this.lockInSeconds(this.session),
+      };
+    if (this.lockedUsername)
+      return { state: 'locked', user: null, lockedUsername: this.lockedUsername, unitName: this.unitName, today };
     return { state: 'loggedOut', user: null, lockedUsername: null, unitName: this.unitName, today };
   }
 
   /** First start: creates the vault, the encrypted database and the first admin. Returns the recovery key, shown once. */
-  public async setup(input: { username: string; displayName: string; password: string; unitName: string }): Promise<{ recoveryKey: string }> {
+  public async setup(input: {
+    username: string;
+    displayName: string;
+    password: string;
+    unitName: string;
+  }): Promise<{ recoveryKey: string }> {
     if (this.vault.exists()) throw new DomainError('ALREADY_INITIALIZED', 'Kontaktregistret är redan installerat.');
     if (!this.server && existsSync(this.paths.database)) {
-      throw new DomainError('CONFLICT', 'Datamappen innehåller redan en databas men ingen nyckelfil. Återställ från säkerhetskopia eller välj en tom mapp.');
+      throw new DomainError(
+        'CONFLICT',
+        'Datamappen innehåller redan en databas men ingen nyckelfil. Återställ från säkerhetskopia eller välj en tom mapp.',
+      );
     }
     // The password policy is checked before anything is created (its message must reach the user as is).
     assertPasswordPolicy(input.password, input.username);
@@ -156,7 +190,9 @@ export class AppCore {
     if (this.settingUp) throw new DomainError('CONFLICT', 'Installationen pågår redan.');
     this.settingUp = true;
     const d = this.paths.database;
-    const files = this.server ? [this.paths.vault, `${this.paths.vault}.tmp`] : [this.paths.vault, `${this.paths.vault}.tmp`, d, `${d}-wal`, `${d}-shm`, `${d}-journal`];
+    const files = this.server
+      ? [this.paths.vault, `${this.paths.vault}.tmp`]
+      : [this.paths.vault, `${this.paths.vault}.tmp`, d, `${d}-wal`, `${d}-shm`, `${d}-journal`];
     const created = files.filter((f) => !existsSync(f));
     let dataKey: Buffer | null = null;
     let raw: RawDatabase | null = null;
@@ -175,7 +211,10 @@ export class AppCore {
       await migrate(db);
       // A second workstation connects to the existing installation; it does not install a second one over it.
       if (server && (await server.selectFrom('users').select('id').limit(1).executeTakeFirst())) {
-        throw new DomainError('CONFLICT', 'Databasservern har redan en installation av Kontaktregistret. Inget har ändrats på servern.');
+        throw new DomainError(
+          'CONFLICT',
+          'Databasservern har redan en installation av Kontaktregistret. Inget har ändrats på servern.',
+        );
       }
       const at = this.clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
@@ -194,7 +233,9 @@ export class AppCore {
           .returning('id')
           .executeTakeFirstOrThrow();
         await writeInitialSettings(trx, input.unitName);
-        await appendAudit(trx, { userId: user.id, action: 'system.setup', entityType: 'user', entityId: user.id }, () => this.clock.now());
+        await appendAudit(trx, { userId: user.id, action: 'system.setup', entityType: 'user', entityId: user.id }, () =>
+          this.clock.now(),
+        );
       });
       this.vault.setAuditAnchor(await auditHead(db), dataKey);
       if (raw) {
@@ -227,7 +268,12 @@ export class AppCore {
     this.endSession();
     const { dataKey, entryId, attempts } = await this.vault.unlock(username, password);
     try {
-      await this.startSession(dataKey, (db) => db.selectFrom('users').selectAll().where('vault_entry_id', '=', entryId).executeTakeFirst(), 'session.login', attempts);
+      await this.startSession(
+        dataKey,
+        (db) => db.selectFrom('users').selectAll().where('vault_entry_id', '=', entryId).executeTakeFirst(),
+        'session.login',
+        attempts,
+      );
     } catch (err) {
       if (err instanceof DomainError && err.code === 'WRONG_CREDENTIALS') this.vault.addFailure(username);
       throw err;
@@ -240,13 +286,25 @@ export class AppCore {
     this.endSession();
     assertPasswordPolicy(newPassword, username);
     const dataKey = this.vault.unlockWithRecoveryKey(recoveryKey);
-    await this.startSession(dataKey, (db) => db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(), 'session.recover');
+    await this.startSession(
+      dataKey,
+      (db) => db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
+      'session.recover',
+    );
     const s = this.requireSession();
     try {
       const entryId = await this.vault.setPassword(dataKey, username, newPassword, s.vaultEntryId || null);
       await s.db.transaction().execute(async (trx) => {
-        await trx.updateTable('users').set({ vault_entry_id: entryId, must_change_password: 0, updated_at: this.clock.now().toISOString() }).where('id', '=', s.user.id).execute();
-        await appendAudit(trx, { userId: s.user.id, action: 'user.password.recovered', entityType: 'user', entityId: s.user.id }, () => this.clock.now());
+        await trx
+          .updateTable('users')
+          .set({ vault_entry_id: entryId, must_change_password: 0, updated_at: this.clock.now().toISOString() })
+          .where('id', '=', s.user.id)
+          .execute();
+        await appendAudit(
+          trx,
+          { userId: s.user.id, action: 'user.password.recovered', entityType: 'user', entityId: s.user.id },
+          () => this.clock.now(),
+        );
       });
       s.vaultEntryId = entryId;
       s.user = { ...s.user, mustChangePassword: false };
@@ -282,7 +340,10 @@ export class AppCore {
       await migrate(db);
       const record = await findUser(db);
       if (!record || record.active !== 1) {
-        throw new DomainError('WRONG_CREDENTIALS', record ? 'Kontot är inaktiverat. Kontakta en administratör.' : 'Fel användarnamn eller lösenord.');
+        throw new DomainError(
+          'WRONG_CREDENTIALS',
+          record ? 'Kontot är inaktiverat. Kontakta en administratör.' : 'Fel användarnamn eller lösenord.',
+        );
       }
       const user = toSessionUser(record);
       const pending = this.vault.pendingFailures();
@@ -293,7 +354,14 @@ export class AppCore {
           const uid = byLookup.get(f.lookup) ?? null;
           await appendAudit(
             trx,
-            { userId: null, at: f.at, action: 'session.login.failed', entityType: uid ? 'user' : null, entityId: uid, detail: uid ? null : 'okänt användarnamn' },
+            {
+              userId: null,
+              at: f.at,
+              action: 'session.login.failed',
+              entityType: uid ? 'user' : null,
+              entityId: uid,
+              detail: uid ? null : 'okänt användarnamn',
+            },
             () => this.clock.now(),
           );
         }
@@ -301,19 +369,47 @@ export class AppCore {
         // last login. A count that went backwards, or fewer queued failures than attempts made since, means
         // vault.json was edited outside the app (e.g. to clear the login delay): that is logged.
         const current = attempts ?? this.vault.attempts();
-        const seen = await trx.selectFrom('settings').select('value').where('key', '=', 'security.loginAttempts').executeTakeFirst();
+        const seen = await trx
+          .selectFrom('settings')
+          .select('value')
+          .where('key', '=', 'security.loginAttempts')
+          .executeTakeFirst();
         if (seen) {
           const last = Number(seen.value);
           const failedSince = current - last - (attempts === undefined ? 0 : 1);
           if (!Number.isFinite(last) || failedSince < 0) {
-            await appendAudit(trx, { userId: null, action: 'vault.tampered', entityType: 'vault', detail: `räknaren för inloggningsförsök gick bakåt (${last} -> ${current})` }, () => this.clock.now());
+            await appendAudit(
+              trx,
+              {
+                userId: null,
+                action: 'vault.tampered',
+                entityType: 'vault',
+                detail: `räknaren för inloggningsförsök gick bakåt (${last} -> ${current})`,
+              },
+              () => this.clock.now(),
+            );
           } else if (pending.length < Math.min(failedSince, 1000)) {
-            await appendAudit(trx, { userId: null, action: 'vault.tampered', entityType: 'vault', detail: `${failedSince - pending.length} misslyckade inloggningar har tagits bort ur nyckelfilen` }, () => this.clock.now());
+            await appendAudit(
+              trx,
+              {
+                userId: null,
+                action: 'vault.tampered',
+                entityType: 'vault',
+                detail: `${failedSince - pending.length} misslyckade inloggningar har tagits bort ur nyckelfilen`,
+              },
+              () => this.clock.now(),
+            );
           }
         }
         const v = String(current);
-        await trx.insertInto('settings').values({ key: 'security.loginAttempts', value: v }).onConflict((oc) => oc.column('key').doUpdateSet({ value: v })).execute();
-        await appendAudit(trx, { userId: user.id, action, entityType: 'user', entityId: user.id }, () => this.clock.now());
+        await trx
+          .insertInto('settings')
+          .values({ key: 'security.loginAttempts', value: v })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ value: v }))
+          .execute();
+        await appendAudit(trx, { userId: user.id, action, entityType: 'user', entityId: user.id }, () =>
+          this.clock.now(),
+        );
       });
       this.vault.clearPendingFailures(pending.length);
       purgeReplacedFolders(this.dataDir, this.clock.now());
@@ -340,7 +436,10 @@ export class AppCore {
   }
 
   /** Opens and checks a backup with its own keys; the live data is not touched. */
-  public async inspectBackup(dir: string, cred: { recoveryKey?: string; username?: string; password?: string }): Promise<BackupPreview> {
+  public async inspectBackup(
+    dir: string,
+    cred: { recoveryKey?: string; username?: string; password?: string },
+  ): Promise<BackupPreview> {
     if (this.server) throw localOnlyError('Säkerhetskopior från fil');
     const { preview, dataKey } = await inspectBackup(dir, cred, () => this.clock.now());
     dataKey.fill(0);
@@ -354,16 +453,25 @@ export class AppCore {
    * *now* (a user revoked after the backup was made does not come back), the restore is logged in
    * the restored database itself, and the new recovery key is returned to be shown once.
    */
-  public async restoreBackup(dir: string, cred: { recoveryKey?: string; username?: string; password?: string }): Promise<{ replacedTo: string; preview: BackupPreview; recoveryKey: string }> {
+  public async restoreBackup(
+    dir: string,
+    cred: { recoveryKey?: string; username?: string; password?: string },
+  ): Promise<{ replacedTo: string; preview: BackupPreview; recoveryKey: string }> {
     if (this.server) throw localOnlyError('Återställning från säkerhetskopia');
     const { preview, dataKey: backupKey } = await inspectBackup(dir, cred, () => this.clock.now());
     try {
-      if (preview.integrity !== 'ok') throw new DomainError('RULE_VIOLATION', `Säkerhetskopian klarar inte integritetskontrollen (${preview.integrity}).`);
-      if (!preview.auditOk) throw new DomainError('RULE_VIOLATION', `Loggkedjan i säkerhetskopian är bruten: ${preview.auditReason}`);
+      if (preview.integrity !== 'ok')
+        throw new DomainError(
+          'RULE_VIOLATION',
+          `Säkerhetskopian klarar inte integritetskontrollen (${preview.integrity}).`,
+        );
+      if (!preview.auditOk)
+        throw new DomainError('RULE_VIOLATION', `Loggkedjan i säkerhetskopian är bruten: ${preview.auditReason}`);
       const actor = this.session?.user ?? null;
       const live = this.vault.snapshot();
       const s = this.session;
-      if (s) await this.closeSession(s, 'backup.restore.started', `återställs från kopia ${preview.manifest.createdAt}`);
+      if (s)
+        await this.closeSession(s, 'backup.restore.started', `återställs från kopia ${preview.manifest.createdAt}`);
       this.lockedUsername = null;
       const { replacedTo } = installBackup(dir, this.dataDir, this.clock.now());
       restrictFileModes(this.dataDir);
@@ -374,7 +482,9 @@ export class AppCore {
         const db = createKysely(raw);
         await migrate(db);
         const users = await db.selectFrom('users').select(['id', 'vault_entry_id', 'active']).execute();
-        const activeIds = new Set(users.filter((u) => u.active === 1 && u.vault_entry_id).map((u) => u.vault_entry_id!));
+        const activeIds = new Set(
+          users.filter((u) => u.active === 1 && u.vault_entry_id).map((u) => u.vault_entry_id!),
+        );
         // The live vault knows who holds a key today; a copy of the same installation takes its users' keys from there.
         const sameInstall = live && restored && live.lookupSalt === restored.lookupSalt;
         const recipients = (sameInstall ? live.entries : (restored?.entries ?? [])).filter((e) => activeIds.has(e.id));
@@ -382,19 +492,42 @@ export class AppCore {
         const at = this.clock.now().toISOString();
         await db.transaction().execute(async (trx) => {
           for (const u of users.filter((x) => x.active === 1 && !(x.vault_entry_id && kept.has(x.vault_entry_id)))) {
-            await trx.updateTable('users').set({ active: 0, vault_entry_id: null, updated_at: at }).where('id', '=', u.id).execute();
-            await appendAudit(trx, { userId: actor?.id ?? null, action: 'user.update', entityType: 'user', entityId: u.id, detail: 'inaktiverad vid återställning (ingen nyckel i dag)' }, () => this.clock.now());
+            await trx
+              .updateTable('users')
+              .set({ active: 0, vault_entry_id: null, updated_at: at })
+              .where('id', '=', u.id)
+              .execute();
+            await appendAudit(
+              trx,
+              {
+                userId: actor?.id ?? null,
+                action: 'user.update',
+                entityType: 'user',
+                entityId: u.id,
+                detail: 'inaktiverad vid återställning (ingen nyckel i dag)',
+              },
+              () => this.clock.now(),
+            );
           }
           await appendAudit(
             trx,
-            { userId: actor?.id ?? null, action: 'backup.restore', entityType: 'backup', detail: `återställd från kopia ${preview.manifest.createdAt}; ny datanyckel och ny återställningsnyckel` },
+            {
+              userId: actor?.id ?? null,
+              action: 'backup.restore',
+              entityType: 'backup',
+              detail: `återställd från kopia ${preview.manifest.createdAt}; ny datanyckel och ny återställningsnyckel`,
+            },
             () => this.clock.now(),
           );
         });
         // The database leaves WAL mode before the vault names the new key (see prepareRekey).
         prepareRekey(raw);
         takeRekeySnapshot(this.paths.database);
-        const { recoveryKey } = await this.vault.beginRekey(backupKey, newKey, { remove: [], recipients, newEpoch: true });
+        const { recoveryKey } = await this.vault.beginRekey(backupKey, newKey, {
+          remove: [],
+          recipients,
+          newEpoch: true,
+        });
         rekeyHooks.afterVault?.();
         rekeyDatabase(raw, newKey);
         this.vault.finishRekey();
@@ -414,7 +547,16 @@ export class AppCore {
   public async confirmRestore(): Promise<string[]> {
     const s = this.requireSession();
     const removed = purgeReplacedFolders(this.dataDir, this.clock.now(), { all: true });
-    await appendAudit(s.db, { userId: s.user.id, action: 'backup.restore.confirmed', entityType: 'backup', detail: `${removed.length} mappar borttagna` }, () => this.clock.now());
+    await appendAudit(
+      s.db,
+      {
+        userId: s.user.id,
+        action: 'backup.restore.confirmed',
+        entityType: 'backup',
+        detail: `${removed.length} mappar borttagna`,
+      },
+      () => this.clock.now(),
+    );
     return removed;
   }
 
@@ -472,7 +614,10 @@ export class AppCore {
    * Crash-safe in three steps: (1) the new vault is written atomically and keeps the old key sealed
    * under the new one, (2) the database is rekeyed in one transaction, (3) the old key is dropped.
    */
-  public async rekey(opts: { remove: string[]; replace?: { entryId: string; username: string; password: string } }): Promise<{ recoveryKey: string; dropped: string[] }> {
+  public async rekey(opts: {
+    remove: string[];
+    replace?: { entryId: string; username: string; password: string };
+  }): Promise<{ recoveryKey: string; dropped: string[] }> {
     const s = this.requireSession();
     const newKey = randomBytes(32);
     let result: { recoveryKey: string; dropped: string[] };
@@ -508,7 +653,11 @@ export class AppCore {
    * Server mode: no local file is encrypted under the data key, so a revocation rewraps the vault
    * (the remaining users and a new recovery key) in one step; the server's data is untouched.
    */
-  private async rekeyVaultOnly(s: Session, newKey: Buffer, opts: Parameters<AppCore['rekey']>[0]): Promise<{ recoveryKey: string; dropped: string[] }> {
+  private async rekeyVaultOnly(
+    s: Session,
+    newKey: Buffer,
+    opts: Parameters<AppCore['rekey']>[0],
+  ): Promise<{ recoveryKey: string; dropped: string[] }> {
     let result: { recoveryKey: string; dropped: string[] };
     try {
       if (opts.replace) assertPasswordPolicy(opts.replace.password, opts.replace.username);
@@ -612,7 +761,9 @@ export class AppCore {
 
   private async closeSession(s: Session, action: string, detail: string | null): Promise<void> {
     try {
-      await appendAudit(s.db, { userId: s.user.id, action, entityType: 'user', entityId: s.user.id, detail }, () => this.clock.now());
+      await appendAudit(s.db, { userId: s.user.id, action, entityType: 'user', entityId: s.user.id, detail }, () =>
+        this.clock.now(),
+      );
       this.vault.setAuditAnchor(await auditHead(s.db), s.dataKey);
     } finally {
       this.endSession();

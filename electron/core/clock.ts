@@ -40,4 +40,3 @@ export class ManualClock implements Clock {
     this.t = new Date(at).getTime();
   }
 }
-

@@ -11,7 +11,10 @@ describe('session.status tells the renderer when the idle lock comes', () => {
     expect(core.status().lockInSeconds).toBe(15 * 60);
     clock.advance(14 * 60_000 + 1_500);
     // session.status is passive: asking does not count as activity.
-    expect(await invoke('session.status', {})).toMatchObject({ ok: true, value: { state: 'unlocked', lockInSeconds: 59 } });
+    expect(await invoke('session.status', {})).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked', lockInSeconds: 59 },
+    });
     expect(await core.checkIdle()).toBe(false);
     core.touch();
     expect(core.status().lockInSeconds).toBe(15 * 60);

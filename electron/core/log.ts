@@ -23,7 +23,10 @@ export function createLogger(dir: string, clock: Clock = systemClock) {
 
 export function redactError(err: unknown): string {
   if (!(err instanceof Error)) return '[icke-Error]';
-  const frames = (err.stack ?? '').split('\n').filter((l) => l.trim().startsWith('at ')).slice(0, 8);
+  const frames = (err.stack ?? '')
+    .split('\n')
+    .filter((l) => l.trim().startsWith('at '))
+    .slice(0, 8);
   const code = (err as { code?: unknown }).code;
   return `${err.name}${typeof code === 'string' ? ` ${code}` : ''}\n${frames.join('\n')}`;
 }

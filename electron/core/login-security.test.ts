@@ -24,7 +24,9 @@ describe('login: counting, serialising, tampering, equal work', () => {
   it('32 parallel wrong guesses: one unlock at a time, the growing delay holds, and every checked guess is logged', async () => {
     const { core } = await makeReadyCore(t.dir);
     await core.logout();
-    const results = await Promise.allSettled(Array.from({ length: 32 }, (_, i) => core.login(ADMIN.username, `fel-gissning-${i}-xx`)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 32 }, (_, i) => core.login(ADMIN.username, `fel-gissning-${i}-xx`)),
+    );
     const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'OK'));
     const checked = codes.filter((c) => c === 'WRONG_CREDENTIALS').length;
     expect(checked).toBe(3); // the fourth waits 2 s, the rest get the delay too
@@ -59,7 +61,10 @@ describe('login: counting, serialising, tampering, equal work', () => {
     await expect(core.login(ADMIN.username, 'fel-lösenord-123')).rejects.toThrow();
     await core.login(ADMIN.username, ADMIN.password);
     expect(vaultJson(t.dir).failures).toEqual({});
-    const rows = core.serviceContext().raw.prepare("SELECT action FROM audit_log WHERE action LIKE 'session.login%' OR action = 'vault.tampered'").all();
+    const rows = core
+      .serviceContext()
+      .raw.prepare("SELECT action FROM audit_log WHERE action LIKE 'session.login%' OR action = 'vault.tampered'")
+      .all();
     expect(rows.map((r: any) => r.action)).toEqual(['session.login', 'session.login.failed', 'session.login']);
   });
 
@@ -82,19 +87,32 @@ describe('login: counting, serialising, tampering, equal work', () => {
       v.pendingFailures = [];
     });
     await core.login(ADMIN.username, ADMIN.password);
-    const tamper = core.serviceContext().raw.prepare("SELECT detail FROM audit_log WHERE action = 'vault.tampered'").all() as Array<{ detail: string }>;
+    const tamper = core
+      .serviceContext()
+      .raw.prepare("SELECT detail FROM audit_log WHERE action = 'vault.tampered'")
+      .all() as Array<{ detail: string }>;
     expect(tamper).toHaveLength(1);
     expect(tamper[0]!.detail).toMatch(/3 misslyckade inloggningar har tagits bort/);
   });
 
-  it('a deactivated account\'s attempt counts as a failure and is not mistaken for tampering', async () => {
+  it("a deactivated account's attempt counts as a failure and is not mistaken for tampering", async () => {
     const { core, invoke } = await makeReadyCore(t.dir);
-    const bo = await ok<{ id: number }>(invoke('users.create', { username: 'bo', displayName: 'Bo', roles: ['handlaggare'], password: 'blå-cykel-regnar-4' }));
+    const bo = await ok<{ id: number }>(
+      invoke('users.create', {
+        username: 'bo',
+        displayName: 'Bo',
+        roles: ['handlaggare'],
+        password: 'blå-cykel-regnar-4',
+      }),
+    );
     core.serviceContext().raw.prepare('UPDATE users SET active = 0 WHERE id = ?').run(bo.id);
     await core.logout();
     await expect(core.login('bo', 'blå-cykel-regnar-4')).rejects.toThrow(/inaktiverat/);
     await core.login(ADMIN.username, ADMIN.password);
-    const rows = core.serviceContext().raw.prepare("SELECT action, entity_id FROM audit_log WHERE action IN ('session.login.failed', 'vault.tampered')").all();
+    const rows = core
+      .serviceContext()
+      .raw.prepare("SELECT action, entity_id FROM audit_log WHERE action IN ('session.login.failed', 'vault.tampered')")
+      .all();
     expect(rows).toEqual([{ action: 'session.login.failed', entity_id: String(bo.id) }]);
   });
 
@@ -117,54 +135,115 @@ describe('passwords: strength and username rule in the core, temporary passwords
     const fresh = makeCore(join(t.dir, 'ny'));
     await expect(fresh.core.setup({ ...ADMIN, password: 'a' })).rejects.toThrow(/minst 12 tecken/);
     await expect(fresh.core.setup({ ...ADMIN, password: 'aaaaaaaaaaaa' })).rejects.toThrow(/för lätt att gissa/);
-    await expect(fresh.core.setup({ ...ADMIN, username: 'cecilia', password: 'cecilia12345' })).rejects.toThrow(/användarnamnet/);
+    await expect(fresh.core.setup({ ...ADMIN, username: 'cecilia', password: 'cecilia12345' })).rejects.toThrow(
+      /användarnamnet/,
+    );
     expect(fresh.core.status().state).toBe('uninitialized');
 
     const { core, invoke, recoveryKey } = await makeReadyCore(t.dir);
-    expect(await invoke('users.create', { username: 'cecilia', displayName: 'Cecilia', roles: ['handlaggare'], password: 'cecilia12345' })).toMatchObject({
+    expect(
+      await invoke('users.create', {
+        username: 'cecilia',
+        displayName: 'Cecilia',
+        roles: ['handlaggare'],
+        password: 'cecilia12345',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: /användarnamnet/ },
     });
-    expect(await invoke('users.create', { username: 'bo', displayName: 'Bo', roles: ['handlaggare'], password: 'aaaaaaaaaaaa' })).toMatchObject({ ok: false, error: { message: /för lätt/ } });
-    const bo = await ok<{ id: number }>(invoke('users.create', { username: 'bo', displayName: 'Bo', roles: ['handlaggare'], password: 'blå-cykel-regnar-4' }));
-    expect(await invoke('users.resetPassword', { id: bo.id, newPassword: 'sommar123456' })).toMatchObject({ ok: false, error: { message: /för lätt/ } });
-    expect(await invoke('session.changePassword', { currentPassword: ADMIN.password, newPassword: 'admin-admin-admin' })).toMatchObject({ ok: false, error: { message: /användarnamnet/ } });
+    expect(
+      await invoke('users.create', {
+        username: 'bo',
+        displayName: 'Bo',
+        roles: ['handlaggare'],
+        password: 'aaaaaaaaaaaa',
+      }),
+    ).toMatchObject({ ok: false, error: { message: /för lätt/ } });
+    const bo = await ok<{ id: number }>(
+      invoke('users.create', {
+        username: 'bo',
+        displayName: 'Bo',
+        roles: ['handlaggare'],
+        password: 'blå-cykel-regnar-4',
+      }),
+    );
+    expect(await invoke('users.resetPassword', { id: bo.id, newPassword: 'sommar123456' })).toMatchObject({
+      ok: false,
+      error: { message: /för lätt/ },
+    });
+    expect(
+      await invoke('session.changePassword', { currentPassword: ADMIN.password, newPassword: 'admin-admin-admin' }),
+    ).toMatchObject({ ok: false, error: { message: /användarnamnet/ } });
     await core.logout();
     await expect(core.recover(recoveryKey, 'admin', '111111111111')).rejects.toThrow(/för lätt/);
   });
 
   it('with a temporary password only change-password, logout and status work', async () => {
     const { core, invoke } = await makeReadyCore(t.dir);
-    await ok(invoke('users.create', { username: 'bo', displayName: 'Bo', roles: ['handlaggare'], password: 'blå-cykel-regnar-4' }));
+    await ok(
+      invoke('users.create', {
+        username: 'bo',
+        displayName: 'Bo',
+        roles: ['handlaggare'],
+        password: 'blå-cykel-regnar-4',
+      }),
+    );
     await core.logout();
     await core.login('bo', 'blå-cykel-regnar-4');
-    expect(await invoke('cp.search', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: /tillfälliga lösenord/ } });
+    expect(await invoke('cp.search', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: /tillfälliga lösenord/ },
+    });
     expect(await invoke('clients.get', { id: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await invoke('session.status', {})).toMatchObject({ ok: true });
-    await ok(invoke('session.changePassword', { currentPassword: 'blå-cykel-regnar-4', newPassword: 'grön-traktor-sjunger-8' }));
+    await ok(
+      invoke('session.changePassword', {
+        currentPassword: 'blå-cykel-regnar-4',
+        newPassword: 'grön-traktor-sjunger-8',
+      }),
+    );
     expect(await invoke('cp.search', {})).toMatchObject({ ok: true });
   });
 
   it('roles and the active flag are checked on every call, not cached for the session', async () => {
     const { core, invoke } = await makeReadyCore(t.dir);
-    const bo = await ok<{ id: number }>(invoke('users.create', { username: 'bo', displayName: 'Bo', roles: ['handlaggare'], password: 'blå-cykel-regnar-4' }));
+    const bo = await ok<{ id: number }>(
+      invoke('users.create', {
+        username: 'bo',
+        displayName: 'Bo',
+        roles: ['handlaggare'],
+        password: 'blå-cykel-regnar-4',
+      }),
+    );
     await core.logout();
     await core.login('bo', 'blå-cykel-regnar-4');
-    await ok(invoke('session.changePassword', { currentPassword: 'blå-cykel-regnar-4', newPassword: 'grön-traktor-sjunger-8' }));
+    await ok(
+      invoke('session.changePassword', {
+        currentPassword: 'blå-cykel-regnar-4',
+        newPassword: 'grön-traktor-sjunger-8',
+      }),
+    );
     expect(await invoke('cp.search', {})).toMatchObject({ ok: true });
     const raw = core.serviceContext().raw;
     // Another admin (another workstation on the same data) takes the role away.
     raw.prepare('UPDATE users SET roles = ? WHERE id = ?').run(JSON.stringify(['attestant']), bo.id);
     expect(await invoke('cp.search', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     raw.prepare('UPDATE users SET active = 0 WHERE id = ?').run(bo.id);
-    expect(await invoke('payouts.list', { month: '2026-11' })).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
+    expect(await invoke('payouts.list', { month: '2026-11' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_LOGGED_IN' },
+    });
     expect(core.status().state).toBe('loggedOut');
   });
 
   it('the idle lock is at most 60 minutes', async () => {
     const { core, invoke, clock } = await makeReadyCore(t.dir);
     const s = await ok<any>(invoke('settings.get', {}));
-    expect(await invoke('settings.update', { ...s, idleLockMinutes: 240 })).toMatchObject({ ok: false, error: { message: /högst 60 minuter/ } });
+    expect(await invoke('settings.update', { ...s, idleLockMinutes: 240 })).toMatchObject({
+      ok: false,
+      error: { message: /högst 60 minuter/ },
+    });
     // An old stored value above the maximum is read as the maximum.
     core.serviceContext().raw.prepare("UPDATE settings SET value = '240' WHERE key = 'idleLockMinutes'").run();
     await core.lock();

@@ -29,6 +29,10 @@ export interface ServiceContext {
   dataKey: Buffer;
 }
 
-export function audit(ctx: ServiceContext, trx: Transaction<DB> | Kysely<DB>, event: Omit<AuditEvent, 'userId'>): Promise<number> {
+export function audit(
+  ctx: ServiceContext,
+  trx: Transaction<DB> | Kysely<DB>,
+  event: Omit<AuditEvent, 'userId'>,
+): Promise<number> {
   return appendAudit(trx, { ...event, userId: ctx.actor.id }, ctx.now);
 }

@@ -8,14 +8,26 @@ import { GUARDS_0009, guardMessage, guardName } from './migrations/0009-integrit
  */
 
 const UNIQUE: Record<string, { message: string; field?: string }> = {
-  'contact_persons.personnummer': { message: 'Det finns redan en kontaktperson med det personnumret.', field: 'personnummer' },
+  'contact_persons.personnummer': {
+    message: 'Det finns redan en kontaktperson med det personnumret.',
+    field: 'personnummer',
+  },
   'clients.personnummer': { message: 'Det finns redan en brukare med det personnumret.', field: 'personnummer' },
   'users.username': { message: 'Användarnamnet är redan upptaget.', field: 'username' },
   // The partial index payout_batches_one_draft (migration 0009): one draft per month.
-  'payout_batches.month': { message: 'Det finns redan ett utkast till utbetalning för månaden. Uppdatera sidan och räkna om det utkastet i stället.' },
-  'monthly_reports.assignment_id, monthly_reports.month': { message: 'Det finns redan en månadsrapport för uppdraget och månaden.' },
-  'agreements.assignment_id, agreements.version': { message: 'En annan version av avtalet sparades samtidigt. Ladda om och försök igen.' },
-  'implementation_plans.assignment_id, implementation_plans.version': { message: 'En annan version av genomförandeplanen sparades samtidigt. Ladda om och försök igen.' },
+  'payout_batches.month': {
+    message:
+      'Det finns redan ett utkast till utbetalning för månaden. Uppdatera sidan och räkna om det utkastet i stället.',
+  },
+  'monthly_reports.assignment_id, monthly_reports.month': {
+    message: 'Det finns redan en månadsrapport för uppdraget och månaden.',
+  },
+  'agreements.assignment_id, agreements.version': {
+    message: 'En annan version av avtalet sparades samtidigt. Ladda om och försök igen.',
+  },
+  'implementation_plans.assignment_id, implementation_plans.version': {
+    message: 'En annan version av genomförandeplanen sparades samtidigt. Ladda om och försök igen.',
+  },
   'rate_years.year': { message: 'Det finns redan ersättningsnivåer för året. Ändra dem i stället.', field: 'year' },
 };
 
@@ -46,10 +58,20 @@ function postgresConstraintError(err: unknown): DomainError | null {
   if (e.code === '23505') {
     // detail: "Key (assignment_id, month)=(3, 2026-10) already exists." → the same key as SQLite's message.
     const cols = /^Key \(([^)]*)\)=/.exec(e.detail ?? '')?.[1];
-    return uniqueRefusal(cols && e.table ? cols.split(', ').map((c) => `${e.table}.${c}`).join(', ') : '');
+    return uniqueRefusal(
+      cols && e.table
+        ? cols
+            .split(', ')
+            .map((c) => `${e.table}.${c}`)
+            .join(', ')
+        : '',
+    );
   }
   if (e.code === '23514') {
-    return new DomainError('RULE_VIOLATION', GUARD_MESSAGES.get(e.constraint ?? '') ?? 'Ett ogiltigt värde sparades inte.');
+    return new DomainError(
+      'RULE_VIOLATION',
+      GUARD_MESSAGES.get(e.constraint ?? '') ?? 'Ett ogiltigt värde sparades inte.',
+    );
   }
   // RAISE EXCEPTION from the plpgsql twins of the old triggers.
   if (e.code === 'P0001') return new DomainError('RULE_VIOLATION', OLD_TRIGGERS[e.message] ?? e.message);
@@ -64,7 +86,8 @@ export function constraintError(err: unknown): DomainError | null {
     return uniqueRefusal(e.message.replace(/^UNIQUE constraint failed: /, ''));
   }
   // RAISE(ABORT, '…') from a trigger: 0009's guards speak Swedish already.
-  if (e.code === 'SQLITE_CONSTRAINT_TRIGGER') return new DomainError('RULE_VIOLATION', OLD_TRIGGERS[e.message] ?? e.message);
+  if (e.code === 'SQLITE_CONSTRAINT_TRIGGER')
+    return new DomainError('RULE_VIOLATION', OLD_TRIGGERS[e.message] ?? e.message);
   return null;
 }
 

@@ -21,13 +21,22 @@ const MIGRATOR_TABLES = new Set(['schema_migrations', 'schema_migrations_lock', 
  * number of rows per table, and the server's audit chain walks unbroken to the local chain's head.
  */
 export async function copyLocalToServer(local: RawDatabase, server: Kysely<DB>): Promise<CopyReport> {
-  const localDone = (local.prepare('SELECT name FROM schema_migrations ORDER BY name').all() as Array<{ name: string }>).map((r) => r.name);
+  const localDone = (
+    local.prepare('SELECT name FROM schema_migrations ORDER BY name').all() as Array<{ name: string }>
+  ).map((r) => r.name);
   const localChain = verifyAuditChain(local);
-  if (!localChain.ok) throw new DomainError('RULE_VIOLATION', `Den lokala loggkedjan är bruten, så databasen flyttas inte: ${localChain.reason ?? ''}`);
+  if (!localChain.ok)
+    throw new DomainError(
+      'RULE_VIOLATION',
+      `Den lokala loggkedjan är bruten, så databasen flyttas inte: ${localChain.reason ?? ''}`,
+    );
   await migrate(server);
   const serverDone = await appliedMigrations(server);
   if (serverDone.join() !== localDone.join()) {
-    throw new DomainError('RULE_VIOLATION', 'Den lokala databasen och servern har olika versioner. Uppdatera programmet och öppna den lokala databasen en gång innan flytten.');
+    throw new DomainError(
+      'RULE_VIOLATION',
+      'Den lokala databasen och servern har olika versioner. Uppdatera programmet och öppna den lokala databasen en gång innan flytten.',
+    );
   }
   if (await server.selectFrom('users').select('id').limit(1).executeTakeFirst()) {
     throw new DomainError('CONFLICT', 'Databasservern har redan data. Flytten görs bara till en tom databas.');
@@ -46,27 +55,41 @@ export async function copyLocalToServer(local: RawDatabase, server: Kysely<DB>):
       attested.push(...copied.attested);
     }
     // Every line is in: the attested batches get their status back, and their lines are locked again.
-    if (attested.length) await trx.updateTable('payout_batches').set({ status: 'attesterad' }).where('id', 'in', attested).execute();
+    if (attested.length)
+      await trx.updateTable('payout_batches').set({ status: 'attesterad' }).where('id', 'in', attested).execute();
     for (const table of tables) await continueIdentity(trx, table);
   });
   for (const table of tables) {
     const r = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(server);
     if (r.rows[0]?.n !== rows[table]) throw new Error(`Copy check failed for ${table}`);
   }
-  const head = local.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  const head = local.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+    { id: number; hash: string } | undefined;
   const serverChain = await verifyAuditChainDb(server, head ? [{ ...head, source: 'den lokala databasen' }] : null);
   if (!serverChain.ok || serverChain.checked !== localChain.checked) {
-    throw new DomainError('RULE_VIOLATION', `Loggkedjan på servern stämmer inte med den lokala efter flytten: ${serverChain.reason ?? 'olika antal rader'}`);
+    throw new DomainError(
+      'RULE_VIOLATION',
+      `Loggkedjan på servern stämmer inte med den lokala efter flytten: ${serverChain.reason ?? 'olika antal rader'}`,
+    );
   }
   return { rows, auditHead: head ?? null };
 }
 
 /** Parents before children, from SQLite's own foreign-key list (so tables added by later migrations are included). */
 function tablesInDependencyOrder(local: RawDatabase): string[] {
-  const names = (local.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>)
+  const names = (
+    local.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>
+  )
     .map((r) => r.name)
     .filter((n) => !MIGRATOR_TABLES.has(n) && !n.startsWith('sqlite_'));
-  const parents = new Map(names.map((n) => [n, (local.prepare('SELECT "table" AS parent FROM pragma_foreign_key_list(?)').all(n) as Array<{ parent: string }>).map((p) => p.parent).filter((p) => p !== n)]));
+  const parents = new Map(
+    names.map((n) => [
+      n,
+      (local.prepare('SELECT "table" AS parent FROM pragma_foreign_key_list(?)').all(n) as Array<{ parent: string }>)
+        .map((p) => p.parent)
+        .filter((p) => p !== n),
+    ]),
+  );
   const ordered: string[] = [];
   const visit = (n: string, path: Set<string>) => {
     if (ordered.includes(n)) return;
@@ -80,7 +103,11 @@ function tablesInDependencyOrder(local: RawDatabase): string[] {
   return ordered;
 }
 
-async function copyTable(local: RawDatabase, trx: Kysely<DB>, table: string): Promise<{ count: number; attested: number[] }> {
+async function copyTable(
+  local: RawDatabase,
+  trx: Kysely<DB>,
+  table: string,
+): Promise<{ count: number; attested: number[] }> {
   const all = local.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Array<Record<string, unknown>>;
   // Lines of an attested batch may not be inserted (the lock trigger): such batches arrive as drafts
   // and get their status back once all lines are in.
@@ -90,7 +117,10 @@ async function copyTable(local: RawDatabase, trx: Kysely<DB>, table: string): Pr
   const columns = Object.keys(rows[0] ?? {}).length || 1;
   const perInsert = Math.max(1, Math.min(500, Math.floor(20_000 / columns)));
   for (let i = 0; i < rows.length; i += perInsert) {
-    await trx.insertInto(table as keyof DB).values(rows.slice(i, i + perInsert) as never).execute();
+    await trx
+      .insertInto(table as keyof DB)
+      .values(rows.slice(i, i + perInsert) as never)
+      .execute();
   }
   return { count: rows.length, attested };
 }
@@ -98,7 +128,9 @@ async function copyTable(local: RawDatabase, trx: Kysely<DB>, table: string): Pr
 /** The server assigns the next ids after the copied ones (explicit ids do not move an identity counter). */
 async function continueIdentity(trx: Kysely<DB>, table: string): Promise<void> {
   const seq = await sql<{ seq: string | null }>`SELECT pg_get_serial_sequence(quote_ident(table_name), 'id') AS seq
-    FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ${table} AND column_name = 'id'`.execute(trx);
+    FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ${table} AND column_name = 'id'`.execute(
+    trx,
+  );
   const name = seq.rows[0]?.seq;
   if (!name) return;
   await sql`SELECT setval(${name}, (SELECT coalesce(max(id), 0) + 1 FROM ${sql.table(table)}), false)`.execute(trx);

@@ -5,7 +5,9 @@ import { PgSchemaPlugin } from './pg-schema-plugin';
 
 export class DatabaseFromFutureError extends Error {
   public constructor(unknown: string[]) {
-    super(`Databasen har skapats av en nyare version av Kontaktregistret (${unknown.join(', ')}). Uppdatera programmet.`);
+    super(
+      `Databasen har skapats av en nyare version av Kontaktregistret (${unknown.join(', ')}). Uppdatera programmet.`,
+    );
     this.name = 'DatabaseFromFutureError';
   }
 }
@@ -13,7 +15,12 @@ export class DatabaseFromFutureError extends Error {
 function migrator(db: Kysely<any>): Migrator {
   // On PostgreSQL the schema builder's SQLite idioms (autoincrement, blob) are translated.
   const target = dialectOf(db) === 'postgres' ? db.withPlugin(new PgSchemaPlugin()) : db;
-  return new Migrator({ db: target, provider: migrationProvider, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
+  return new Migrator({
+    db: target,
+    provider: migrationProvider,
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
 }
 
 /** Brings the schema to the latest version, or to `target` (a migration name) in tests. Each migration runs in its own transaction. */

@@ -7,7 +7,9 @@ export type RawDatabase = Database.Database;
 /** Raised when the file cannot be opened with the given key (wrong key or not our database). */
 export class DatabaseKeyError extends Error {
   public constructor() {
-    super('Databasen kunde inte öppnas med den här nyckeln. Fel nyckel, eller så är filen inte en databas från Kontaktregistret.');
+    super(
+      'Databasen kunde inte öppnas med den här nyckeln. Fel nyckel, eller så är filen inte en databas från Kontaktregistret.',
+    );
     this.name = 'DatabaseKeyError';
   }
 }
@@ -48,7 +50,11 @@ export function applyConnectionSettings(db: RawDatabase, opts: { keepJournalMode
  * A raw key skips SQLCipher's own KDF: the password KDF already ran when the key was unwrapped.
  * The key is proven by a read before anything else happens, because PRAGMA key never fails itself.
  */
-export function openEncryptedDatabase(file: string, key: Buffer, opts: { readonly?: boolean; keepJournalMode?: boolean } = {}): RawDatabase {
+export function openEncryptedDatabase(
+  file: string,
+  key: Buffer,
+  opts: { readonly?: boolean; keepJournalMode?: boolean } = {},
+): RawDatabase {
   if (key.length !== KEY_BYTES) throw new Error('Database key must be 32 bytes');
   const db = new Database(file, {
     readonly: opts.readonly === true,
@@ -126,7 +132,8 @@ export function closeDatabase(raw: RawDatabase): void {
  */
 export function prepareRekey(raw: RawDatabase): void {
   raw.pragma('wal_checkpoint(TRUNCATE)');
-  if (raw.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw new Error('Could not leave WAL mode for the rekey');
+  if (raw.pragma('journal_mode = DELETE', { simple: true }) !== 'delete')
+    throw new Error('Could not leave WAL mode for the rekey');
 }
 
 /**

@@ -38,10 +38,12 @@ export function checkPgConfig(c: PgConnectionConfig): void {
   const fields: Record<string, string> = {};
   if (!c.host.trim()) fields.host = 'Ange serverns namn eller adress.';
   if (!Number.isInteger(c.port) || c.port < 1 || c.port > 65535) fields.port = 'Porten ska vara ett heltal 1–65535.';
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(c.database)) fields.database = 'Databasens namn får bara innehålla bokstäverna a–z, siffror och understreck.';
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(c.database))
+    fields.database = 'Databasens namn får bara innehålla bokstäverna a–z, siffror och understreck.';
   if (!c.user.trim()) fields.user = 'Ange databaskontot.';
   if (!c.password) fields.password = 'Ange databaskontots lösenord.';
-  if (c.tls === 'off' && !LOOPBACK.has(c.host)) fields.tls = 'Anslutningen till en databasserver måste vara krypterad (TLS).';
+  if (c.tls === 'off' && !LOOPBACK.has(c.host))
+    fields.tls = 'Anslutningen till en databasserver måste vara krypterad (TLS).';
   if (c.tls !== 'off' && c.tls.pinSha256 !== undefined && !/^[0-9a-f]{64}$/i.test(c.tls.pinSha256.replace(/:/g, ''))) {
     fields.tls = 'Certifikatets fingeravtryck ska vara 64 hexadecimala tecken (SHA-256).';
   }
@@ -72,7 +74,8 @@ const NUMERIC_OID = 1700;
 /** count(*) and sum() come back as int8/numeric; the app's numbers (öre, ids, counts) fit a JS number, and that is checked. */
 function toSafeNumber(text: string): number {
   const n = Number(text);
-  if (!Number.isSafeInteger(n) && !(Number.isFinite(n) && text.includes('.'))) throw new Error(`Number out of range: ${text}`);
+  if (!Number.isSafeInteger(n) && !(Number.isFinite(n) && text.includes('.')))
+    throw new Error(`Number out of range: ${text}`);
   return n;
 }
 
@@ -106,8 +109,10 @@ export function pgConnectError(err: unknown): DomainError {
   let msg = 'Det gick inte att ansluta till databasservern. Kontrollera adress, port och nätverk, eller kontakta IT.';
   if (code === '28P01' || code === '28000') msg = 'Databasservern godtog inte kontot eller lösenordet. Kontakta IT.';
   else if (code === '3D000') msg = 'Databasen finns inte på servern. Kontrollera databasens namn, eller kontakta IT.';
-  else if (/certificate|self[- ]signed|fingerprint|altnames/i.test(e.message ?? '')) msg = 'Databasserverns certifikat gick inte att verifiera. Anslutningen avbröts. Kontakta IT.';
-  else if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT') msg = 'Databasservern svarar inte. Kontrollera adress och port, eller kontakta IT.';
+  else if (/certificate|self[- ]signed|fingerprint|altnames/i.test(e.message ?? ''))
+    msg = 'Databasserverns certifikat gick inte att verifiera. Anslutningen avbröts. Kontakta IT.';
+  else if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT')
+    msg = 'Databasservern svarar inte. Kontrollera adress och port, eller kontakta IT.';
   return new DomainError('RULE_VIOLATION', msg);
 }
 

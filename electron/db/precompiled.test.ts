@@ -9,15 +9,19 @@ async function db() {
   const k = createKysely(raw);
   await migrate(k);
   const now = '2026-11-22T09:00:00.000Z';
-  const add = raw.prepare("INSERT INTO users (username, display_name, roles, created_at, updated_at) VALUES (?, ?, '[\"admin\"]', ?, ?)");
+  const add = raw.prepare(
+    'INSERT INTO users (username, display_name, roles, created_at, updated_at) VALUES (?, ?, \'["admin"]\', ?, ?)',
+  );
   for (const name of ['anna', 'bertil']) add.run(name, name.toUpperCase(), now, now);
   return { raw, k };
 }
 
-const byName = precompile((d) => d.selectFrom('users').select(['id', 'display_name']).where('username', '=', param<string>('name')).limit(1));
+const byName = precompile((d) =>
+  d.selectFrom('users').select(['id', 'display_name']).where('username', '=', param<string>('name')).limit(1),
+);
 
 describe('precompile', () => {
-  it('runs the compiled query with each call\'s values, on each database and inside a transaction', async () => {
+  it("runs the compiled query with each call's values, on each database and inside a transaction", async () => {
     const a = await db();
     const b = await db();
     expect(await byName.executeTakeFirst(a.k, { name: 'anna' })).toMatchObject({ display_name: 'ANNA' });

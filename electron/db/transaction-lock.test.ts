@@ -25,7 +25,10 @@ describe('Kysely transactions', () => {
       await sql`INSERT INTO drafts VALUES ('2026-10')`.execute(trx);
     });
     b.prepare("INSERT INTO drafts VALUES ('2026-11')").run();
-    expect(a.prepare('SELECT month FROM drafts ORDER BY month').all()).toEqual([{ month: '2026-10' }, { month: '2026-11' }]);
+    expect(a.prepare('SELECT month FROM drafts ORDER BY month').all()).toEqual([
+      { month: '2026-10' },
+      { month: '2026-11' },
+    ]);
     a.close();
     b.close();
   });

@@ -10,16 +10,33 @@ export interface Party {
 
 /** Each heading stays with its text (a paragraph is never split from its heading across pages). */
 const paragraphs = (template: TemplateParagraph[], values: MergeValues) =>
-  template.map((p) => `<div class="para">${p.heading ? `<h2>${esc(mergeText(p.heading, values))}</h2>` : ''}<p>${esc(mergeText(p.text, values))}</p></div>`).join('');
+  template
+    .map(
+      (p) =>
+        `<div class="para">${p.heading ? `<h2>${esc(mergeText(p.heading, values))}</h2>` : ''}<p>${esc(mergeText(p.text, values))}</p></div>`,
+    )
+    .join('');
 
 /**
  * Uppdragsavtal from the unit's template; two copies (the contact person's and the unit's), each
  * with the full letterhead (municipality, unit, diarienummer) and the signature block kept on one
  * page. `missing` (preview only: a final PDF or print is refused instead) is listed on top.
  */
-export function agreementHtml(o: { unitName: string; municipality?: string; logo?: string; date: string; diarienummer?: string; template: TemplateParagraph[]; values: MergeValues; contactPerson: string; missing?: string[] }): string {
+export function agreementHtml(o: {
+  unitName: string;
+  municipality?: string;
+  logo?: string;
+  date: string;
+  diarienummer?: string;
+  template: TemplateParagraph[];
+  values: MergeValues;
+  contactPerson: string;
+  missing?: string[];
+}): string {
   const meta = o.diarienummer ? `Dnr ${o.diarienummer}` : undefined;
-  const warn = o.missing?.length ? `<div class="missing"><strong>Utkast – uppgifter saknas:</strong> ${o.missing.map(esc).join('; ')}.</div>` : '';
+  const warn = o.missing?.length
+    ? `<div class="missing"><strong>Utkast – uppgifter saknas:</strong> ${o.missing.map(esc).join('; ')}.</div>`
+    : '';
   const copy = (label: string, first: boolean) => `<section class="${first ? '' : 'page-break'}">
 ${letterhead({ title: 'Uppdragsavtal', unitName: o.unitName, municipality: o.municipality, logo: o.logo, date: o.date, meta })}
 ${first ? warn : ''}<p class="muted">${esc(label)}</p>
@@ -31,13 +48,34 @@ ${paragraphs(o.template, o.values)}
 <div class="sign"><div>${esc(o.contactPerson)}, uppdragstagare</div><div>För ${esc(o.unitName)}</div></div>
 </div>
 </section>`;
-  return page({ title: 'Uppdragsavtal', unitName: o.unitName, municipality: o.municipality, logo: o.logo, date: o.date, meta, letterhead: false, body: copy('Kontaktpersonens exemplar', true) + copy('Enhetens exemplar', false) });
+  return page({
+    title: 'Uppdragsavtal',
+    unitName: o.unitName,
+    municipality: o.municipality,
+    logo: o.logo,
+    date: o.date,
+    meta,
+    letterhead: false,
+    body: copy('Kontaktpersonens exemplar', true) + copy('Enhetens exemplar', false),
+  });
 }
 
 /** Genomförandeplan (SOSFS 2014:5): goals, activities (what, how, who, when, how often, how long), follow-up. */
-export function planHtml(o: { unitName: string; logo?: string; date: string; version: number; client: string; contactPerson: string; legalBasis: string; plan: PlanData }): string {
+export function planHtml(o: {
+  unitName: string;
+  logo?: string;
+  date: string;
+  version: number;
+  client: string;
+  contactPerson: string;
+  legalBasis: string;
+  plan: PlanData;
+}): string {
   const rows = o.plan.activities
-    .map((a) => `<tr><td>${esc(a.what)}</td><td>${esc(a.how)}</td><td>${esc(a.who)}</td><td>${esc(a.when)}</td><td>${esc(a.howOften)}</td><td>${esc(a.howLong)}</td></tr>`)
+    .map(
+      (a) =>
+        `<tr><td>${esc(a.what)}</td><td>${esc(a.how)}</td><td>${esc(a.who)}</td><td>${esc(a.when)}</td><td>${esc(a.howOften)}</td><td>${esc(a.howLong)}</td></tr>`,
+    )
     .join('');
   return page({
     title: 'Genomförandeplan',
@@ -56,7 +94,16 @@ ${o.plan.participation ? `<h2>Så har brukaren varit delaktig</h2><p>${esc(o.pla
   });
 }
 
-function letter(o: { unitName: string; logo?: string; unitAddress: string; date: string; title: string; to: Party; body: string; signer: string }): string {
+function letter(o: {
+  unitName: string;
+  logo?: string;
+  unitAddress: string;
+  date: string;
+  title: string;
+  to: Party;
+  body: string;
+  signer: string;
+}): string {
   return page({
     title: o.title,
     unitName: o.unitName,
@@ -68,7 +115,15 @@ function letter(o: { unitName: string; logo?: string; unitAddress: string; date:
   });
 }
 
-export function approvalLetterHtml(o: { unitName: string; logo?: string; unitAddress: string; date: string; to: Party; approvedDate: string; signer: string }): string {
+export function approvalLetterHtml(o: {
+  unitName: string;
+  logo?: string;
+  unitAddress: string;
+  date: string;
+  to: Party;
+  approvedDate: string;
+  signer: string;
+}): string {
   return letter({
     ...o,
     title: 'Du är godkänd som kontaktperson',
@@ -77,7 +132,18 @@ export function approvalLetterHtml(o: { unitName: string; logo?: string; unitAdd
   });
 }
 
-export function offerLetterHtml(o: { unitName: string; logo?: string; unitAddress: string; date: string; to: Party; clientFirstName: string; area: string; meetings: string; signer: string; legalReference?: string }): string {
+export function offerLetterHtml(o: {
+  unitName: string;
+  logo?: string;
+  unitAddress: string;
+  date: string;
+  to: Party;
+  clientFirstName: string;
+  area: string;
+  meetings: string;
+  signer: string;
+  legalReference?: string;
+}): string {
   return letter({
     ...o,
     title: 'Erbjudande om uppdrag som kontaktperson',
@@ -86,7 +152,18 @@ export function offerLetterHtml(o: { unitName: string; logo?: string; unitAddres
   });
 }
 
-export function endLetterHtml(o: { unitName: string; logo?: string; unitAddress: string; date: string; to: Party; clientFirstName: string; endDate: string; reason: string; signer: string; legalReference?: string }): string {
+export function endLetterHtml(o: {
+  unitName: string;
+  logo?: string;
+  unitAddress: string;
+  date: string;
+  to: Party;
+  clientFirstName: string;
+  endDate: string;
+  reason: string;
+  signer: string;
+  legalReference?: string;
+}): string {
   return letter({
     ...o,
     title: 'Uppdraget som kontaktperson avslutas',

@@ -36,7 +36,11 @@ const CSS = `
 `;
 
 /** A CSS string literal (for generated content in the page margins); `<` escaped so no text can close the style element. */
-const cssString = (s: string) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/</g, '\\3C ').replace(/[\n\r]/g, ' ')}"`;
+const cssString = (s: string) =>
+  `"${s
+    .replace(/[\\"]/g, (c) => `\\${c}`)
+    .replace(/</g, '\\3C ')
+    .replace(/[\n\r]/g, ' ')}"`;
 
 export interface Letterhead {
   title: string;
@@ -50,8 +54,13 @@ export interface Letterhead {
 
 /** The header with the municipality, the unit, the logo, the title, the date and the reference (e.g. Dnr). */
 export function letterhead(opts: Letterhead): string {
-  const logo = opts.logo && /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(opts.logo) ? `<img class="logo" src="${opts.logo}" alt="">` : '';
-  const who = opts.municipality ? `<span>${esc(opts.municipality)}<br>${esc(opts.unitName)}</span>` : esc(opts.unitName);
+  const logo =
+    opts.logo && /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(opts.logo)
+      ? `<img class="logo" src="${opts.logo}" alt="">`
+      : '';
+  const who = opts.municipality
+    ? `<span>${esc(opts.municipality)}<br>${esc(opts.unitName)}</span>`
+    : esc(opts.unitName);
   return `<header class="doc"><div class="unit">${logo}${who}</div><div class="meta">${esc(opts.title)}<br>${esc(opts.date)}${opts.meta ? `<br>${esc(opts.meta)}` : ''}</div></header>`;
 }
 

@@ -4,16 +4,28 @@ import { esc, page } from './html';
 interface Report {
   period: { start: string; end: string };
   lines: IvoReportLine[];
-  summary: { total: number; byKind: Record<string, number>; byGender: { man: number; kvinna: number }; byLegalBasis: Record<string, number>; byWait: { upTo6Months: number; upTo12Months: number; over12Months: number } };
+  summary: {
+    total: number;
+    byKind: Record<string, number>;
+    byGender: { man: number; kvinna: number };
+    byLegalBasis: Record<string, number>;
+    byWait: { upTo6Months: number; upTo12Months: number; over12Months: number };
+  };
 }
 
 /** The quarter's individrapporter (pseudonymous codes only) and the anonymous summary, as one printable document. */
 export function ivoReportHtml(r: Report, unitName: string, printedAt: string): string {
   const rows = r.lines
-    .map((l) => `<tr><td class="nowrap">${esc(l.code)}</td><td class="nowrap">${esc(l.legalReference)}</td><td class="nowrap">${esc(l.decisionDate)}</td><td>${esc(l.kindLabel)}</td><td class="nowrap">${esc(l.interruptionDate ?? '')}</td><td class="nowrap">${esc(l.closedDate ?? '')}</td><td class="num">${l.daysWaited}</td><td>${esc(l.offers.map((o) => `${o.date} ${o.outcome}`).join(', '))}</td><td>${esc(l.delayReason)}</td></tr>`)
+    .map(
+      (l) =>
+        `<tr><td class="nowrap">${esc(l.code)}</td><td class="nowrap">${esc(l.legalReference)}</td><td class="nowrap">${esc(l.decisionDate)}</td><td>${esc(l.kindLabel)}</td><td class="nowrap">${esc(l.interruptionDate ?? '')}</td><td class="nowrap">${esc(l.closedDate ?? '')}</td><td class="num">${l.daysWaited}</td><td>${esc(l.offers.map((o) => `${o.date} ${o.outcome}`).join(', '))}</td><td>${esc(l.delayReason)}</td></tr>`,
+    )
     .join('');
   const s = r.summary;
-  const list = (o: Record<string, number>) => Object.entries(o).map(([k, n]) => `<tr><td>${esc(k)}</td><td class="num">${n}</td></tr>`).join('');
+  const list = (o: Record<string, number>) =>
+    Object.entries(o)
+      .map(([k, n]) => `<tr><td>${esc(k)}</td><td class="num">${n}</td></tr>`)
+      .join('');
   return page({
     title: `Ej verkställda beslut ${r.period.start} – ${r.period.end}`,
     unitName,

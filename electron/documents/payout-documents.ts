@@ -8,12 +8,16 @@ const kr = (ore: number | null) => (ore === null ? '–' : formatKronor(ore));
 /** Attestlista: every line of a batch with totals, and the attest (who, when) or signature lines. */
 export function attestListHtml(batch: PayoutBatch, unitName: string, printedAt: string): string {
   const rows = batch.lines
-    .map((l) => `<tr><td>${esc(l.name)}${l.accountChanged ? `<br><small>Konto ändrat sedan förra utbetalningen${l.accountChangeCheckedBy ? `, kontrollerat av ${esc(l.accountChangeCheckedBy)}` : ''}</small>` : ''}</td><td>${esc(formatPersonnummer(l.personnummer))}${l.employeeNumber ? `<br><small>Anst.nr ${esc(l.employeeNumber)}</small>` : ''}</td><td class="nowrap">${l.account ? `${esc(l.clearing)}, ${esc(l.account)}` : '–'}</td><td class="num">${kr(l.arvodeOre)}</td><td class="num">${kr(l.omkostnadOre)}</td><td class="num">${kr(l.expensesOre)}</td><td class="num">${kr(l.taxOre)}</td><td class="num">${kr(l.netOre)}</td><td class="num">${kr(l.feeOre)}</td></tr>`)
+    .map(
+      (l) =>
+        `<tr><td>${esc(l.name)}${l.accountChanged ? `<br><small>Konto ändrat sedan förra utbetalningen${l.accountChangeCheckedBy ? `, kontrollerat av ${esc(l.accountChangeCheckedBy)}` : ''}</small>` : ''}</td><td>${esc(formatPersonnummer(l.personnummer))}${l.employeeNumber ? `<br><small>Anst.nr ${esc(l.employeeNumber)}</small>` : ''}</td><td class="nowrap">${l.account ? `${esc(l.clearing)}, ${esc(l.account)}` : '–'}</td><td class="num">${kr(l.arvodeOre)}</td><td class="num">${kr(l.omkostnadOre)}</td><td class="num">${kr(l.expensesOre)}</td><td class="num">${kr(l.taxOre)}</td><td class="num">${kr(l.netOre)}</td><td class="num">${kr(l.feeOre)}</td></tr>`,
+    )
     .join('');
   const t = batch.totals;
-  const attest = batch.status === 'attesterad'
-    ? `<p><strong>Attesterad</strong> av ${esc(batch.attestedBy)} ${esc(batch.attestedAt?.slice(0, 16).replace('T', ' '))}.</p>`
-    : `<p><strong>Ej attesterad (utkast).</strong></p><div class="sign"><div>Attestant, datum</div><div>Namnförtydligande</div></div>`;
+  const attest =
+    batch.status === 'attesterad'
+      ? `<p><strong>Attesterad</strong> av ${esc(batch.attestedBy)} ${esc(batch.attestedAt?.slice(0, 16).replace('T', ' '))}.</p>`
+      : `<p><strong>Ej attesterad (utkast).</strong></p><div class="sign"><div>Attestant, datum</div><div>Namnförtydligande</div></div>`;
   return page({
     title: `Attestlista ${batch.kind === 'rättelse' ? '(rättelse) ' : ''}${batch.month}`,
     unitName,

@@ -33,13 +33,36 @@ export function buildBgcLon(batch: ExportBatch): Buffer {
   const s = batch.settings;
   const payable = batch.lines.filter((l) => l.netOre > 0);
   const written = batch.createdAt.slice(0, 10);
-  const lines = [record(['01', yymmdd(written), blank(2), 'LÖN', blank(46), 'SEK', zero(s.bgcCustomerNumber || 0, 6), zero(s.bgcBankgiro || 0, 10), blank(2)])];
+  const lines = [
+    record([
+      '01',
+      yymmdd(written),
+      blank(2),
+      'LÖN',
+      blank(46),
+      'SEK',
+      zero(s.bgcCustomerNumber || 0, 6),
+      zero(s.bgcBankgiro || 0, 10),
+      blank(2),
+    ]),
+  ];
   for (const l of payable) {
     // "always 16 digits" (Bankgirot): 4-digit clearing (no Swedbank 5th digit) + account zero-filled to 12.
     const acct = normaliseAccount(l.clearing ?? '', l.account ?? '');
     if (!acct) throw new Error(`No valid account for contact person ${l.contactPersonId}`);
     const account16 = acct.clearing4 + zero(acct.account, 12);
-    lines.push(record(['35', yymmdd(batch.paymentDate), blank(4), account16, zero(l.netOre, 12), blank(18), zero(payeeId(l), 10), cleanText(lonerMessage(batch.month), true, 12).padEnd(12)]));
+    lines.push(
+      record([
+        '35',
+        yymmdd(batch.paymentDate),
+        blank(4),
+        account16,
+        zero(l.netOre, 12),
+        blank(18),
+        zero(payeeId(l), 10),
+        cleanText(lonerMessage(batch.month), true, 12).padEnd(12),
+      ]),
+    );
   }
   const total = payable.reduce((sum, l) => sum + l.netOre, 0);
   lines.push(record(['09', yymmdd(written), blank(20), zero(total, 12), zero(payable.length, 6), '0'.repeat(34)]));

@@ -1,4 +1,9 @@
-import { formatBban, normaliseAccount, swedishIban, type NormalisedAccount as BankAccount } from '../../shared/bank-account';
+import {
+  formatBban,
+  normaliseAccount,
+  swedishIban,
+  type NormalisedAccount as BankAccount,
+} from '../../shared/bank-account';
 import { BANK_PROFILES_DEF, type IdRule } from '../../shared/bank-profiles';
 import { executionDate } from '../../shared/compensation/payout';
 import { decimalKronor, monthName, type ExportBatch } from './model';
@@ -26,15 +31,19 @@ export function profileProblems(batch: ExportBatch): string[] {
   const s = batch.settings;
   const p = BANK_PROFILES_DEF[batch.bankProfile];
   const problems: string[] = [];
-  if (p.initiator.required && !s.initiatorId) problems.push(`${p.label} kräver ${p.initiator.label} i betalningsinställningarna.`);
-  if (p.debtor.required && !s.debtorId) problems.push(`${p.label} kräver ${p.debtor.label} i betalningsinställningarna.`);
+  if (p.initiator.required && !s.initiatorId)
+    problems.push(`${p.label} kräver ${p.initiator.label} i betalningsinställningarna.`);
+  if (p.debtor.required && !s.debtorId)
+    problems.push(`${p.label} kräver ${p.debtor.label} i betalningsinställningarna.`);
   const debtor = normaliseAccount(s.debtorClearing, s.debtorAccount);
   if (!debtor) problems.push('Betalarens konto i betalningsinställningarna är inte ett giltigt svenskt konto.');
-  else if (p.debtorAccount === 'IBAN' && !swedishIban(debtor)) problems.push('Betalarens IBAN kan inte räknas fram ur kontot.');
+  else if (p.debtorAccount === 'IBAN' && !swedishIban(debtor))
+    problems.push('Betalarens IBAN kan inte räknas fram ur kontot.');
   for (const l of batch.lines.filter((x) => x.netOre > 0)) {
     const n = normaliseAccount(l.clearing ?? '', l.account ?? '');
     if (!n) problems.push(`Giltigt bankkonto saknas för ${l.name}.`);
-    else if (p.creditorAccount === 'IBAN' && !swedishIban(n)) problems.push(`IBAN kan inte räknas fram för ${l.name}s konto.`);
+    else if (p.creditorAccount === 'IBAN' && !swedishIban(n))
+      problems.push(`IBAN kan inte räknas fram för ${l.name}s konto.`);
   }
   return problems;
 }
@@ -79,7 +88,13 @@ export function buildPain001(batch: ExportBatch): string {
     const acct = normaliseAccount(l.clearing ?? '', l.account ?? '');
     if (!acct) throw new Error(`No valid account for contact person ${l.contactPersonId}`);
     const id = endToEndId(batch, l.contactPersonId);
-    const agent = profile.creditorAccount === 'BBAN' ? ele('CdtrAgt', ele('FinInstnId', ele('ClrSysMmbId', ele('ClrSysId', txt('Cd', 'SESBA')), txt('MmbId', acct.clearing4)))) : '';
+    const agent =
+      profile.creditorAccount === 'BBAN'
+        ? ele(
+            'CdtrAgt',
+            ele('FinInstnId', ele('ClrSysMmbId', ele('ClrSysId', txt('Cd', 'SESBA')), txt('MmbId', acct.clearing4))),
+          )
+        : '';
     return ele(
       'CdtTrfTxInf',
       ele('PmtId', txt('InstrId', id), txt('EndToEndId', id)),

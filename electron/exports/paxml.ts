@@ -27,7 +27,9 @@ export function buildPaxml(batch: ExportBatch): string {
       if (ore === 0) return;
       // Payroll systems match on anställningsnummer (Fortnox: "information PAXml för extern leverantör");
       // it is sent when set, with the personnummer beside it for the payroll office to cross-check.
-      const attrs: Record<string, string> = l.employeeNumber ? { anstid: l.employeeNumber, persnr: l.personnummer } : { persnr: l.personnummer };
+      const attrs: Record<string, string> = l.employeeNumber
+        ? { anstid: l.employeeNumber, persnr: l.personnummer }
+        : { persnr: l.personnummer };
       const t = trans.ele('lonetrans', { ...attrs, postid: String(postid++) });
       t.ele('lonart').txt(lonart);
       t.ele('benamning').txt(name);

@@ -13,10 +13,15 @@ export function xsdDir(): string {
 export type Schema = 'pain.001.001.03' | 'paxml-2.0';
 
 /** Validates XML against an official XSD with libxml2 compiled to WASM (no native code). */
-export async function validateAgainstXsd(xml: string | Buffer, schema: Schema): Promise<{ valid: boolean; errors: string[] }> {
+export async function validateAgainstXsd(
+  xml: string | Buffer,
+  schema: Schema,
+): Promise<{ valid: boolean; errors: string[] }> {
   const r = await validateXML({
     xml: [{ fileName: 'file.xml', contents: typeof xml === 'string' ? xml : xml.toString('utf8') }],
-    schema: [{ fileName: `${schema}.xsd`, contents: readFileSync(join(xsdDir(), `${schema}.xsd`)) as unknown as string }],
+    schema: [
+      { fileName: `${schema}.xsd`, contents: readFileSync(join(xsdDir(), `${schema}.xsd`)) as unknown as string },
+    ],
     // The default (16 MiB) runs out on a 10 000-payment file; allow up to 1 GiB.
     maxMemoryPages: memoryPages.GiB,
   });
@@ -31,7 +36,12 @@ export async function validateAgainstXsd(xml: string | Buffer, schema: Schema): 
  * siblings and the schema has no identity constraints (xs:key/xs:unique, checked by a test), so the
  * file is valid exactly when every part is; every byte of the file is in at least one part.
  */
-export async function validateRepeatedAgainstXsd(xml: string, schema: Schema, repeated: string, parts = defaultParts(xml.length)): Promise<{ valid: boolean; errors: string[] }> {
+export async function validateRepeatedAgainstXsd(
+  xml: string,
+  schema: Schema,
+  repeated: string,
+  parts = defaultParts(xml.length),
+): Promise<{ valid: boolean; errors: string[] }> {
   const first = xml.indexOf(`<${repeated}>`);
   const closing = `</${repeated}>`;
   const last = xml.lastIndexOf(closing);
@@ -40,12 +50,17 @@ export async function validateRepeatedAgainstXsd(xml: string, schema: Schema, re
   const tail = xml.slice(last + closing.length);
   const cuts = [first];
   for (let k = 1; k < parts; k++) {
-    const at = xml.indexOf(`<${repeated}>`, Math.max(cuts[cuts.length - 1]! + 1, first + Math.round(((last - first) * k) / parts)));
+    const at = xml.indexOf(
+      `<${repeated}>`,
+      Math.max(cuts[cuts.length - 1]! + 1, first + Math.round(((last - first) * k) / parts)),
+    );
     if (at < 0 || at > last) break;
     cuts.push(at);
   }
   cuts.push(last + closing.length);
-  const results = await Promise.all(cuts.slice(1).map((end, i) => validateAgainstXsd(head + xml.slice(cuts[i], end) + tail, schema)));
+  const results = await Promise.all(
+    cuts.slice(1).map((end, i) => validateAgainstXsd(head + xml.slice(cuts[i], end) + tail, schema)),
+  );
   return { valid: results.every((r) => r.valid), errors: results.flatMap((r) => r.errors) };
 }
 

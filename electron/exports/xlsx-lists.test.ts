@@ -36,10 +36,19 @@ describe('xlsx export of lists and reports', () => {
       expect(rows.length - 1, input.list).toBe(r.rows);
       if (count !== null) expect(r.rows).toBe(count);
     }
-    const ivo = await sheet((await ok<{ savedTo: string }>(made.invoke('export.xlsx', { list: 'ivo', quarter: { year: 2026, q: 3 } }))).savedTo);
+    const ivo = await sheet(
+      (await ok<{ savedTo: string }>(made.invoke('export.xlsx', { list: 'ivo', quarter: { year: 2026, q: 3 } })))
+        .savedTo,
+    );
     expect(ivo.slice(1).every((r) => /^\d{8}-T\d{3}$/.test(r[0]!))).toBe(true);
-    expect(await made.invoke('export.xlsx', { list: 'ivo' })).toMatchObject({ ok: false, error: { message: 'Ange kvartal.' } });
-    const logged = made.core.serviceContext().raw.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export.xlsx'").get();
+    expect(await made.invoke('export.xlsx', { list: 'ivo' })).toMatchObject({
+      ok: false,
+      error: { message: 'Ange kvartal.' },
+    });
+    const logged = made.core
+      .serviceContext()
+      .raw.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export.xlsx'")
+      .get();
     expect(logged).toEqual({ n: 7 });
   });
 });

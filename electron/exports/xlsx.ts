@@ -2,7 +2,11 @@ import ExcelJS from 'exceljs';
 import { neutraliseFormula } from './csv';
 
 /** One sheet with a bold, frozen header row and sensible column widths. Text cells that look like formulas get a leading ' (OWASP). */
-export async function xlsxTable(sheetName: string, headers: string[], rows: Array<Array<string | number | null>>): Promise<Buffer> {
+export async function xlsxTable(
+  sheetName: string,
+  headers: string[],
+  rows: Array<Array<string | number | null>>,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kontaktregistret';
   const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });

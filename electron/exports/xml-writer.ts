@@ -17,7 +17,9 @@ export function escapeAttr(value: string): string {
 
 function open(name: string, attrs?: Record<string, string>): string {
   if (!attrs) return name;
-  return `${name}${Object.entries(attrs).map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('')}`;
+  return `${name}${Object.entries(attrs)
+    .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
+    .join('')}`;
 }
 
 /** An element with escaped text. */

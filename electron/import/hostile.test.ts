@@ -22,8 +22,13 @@ async function workbook(fill: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> 
 
 /** The sheet XML of `rows` rows of three cells: a lot of parser work for little packed size. */
 function sheetXml(rows: number): string {
-  const parts = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
-  for (let r = 1; r <= rows; r++) parts.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Namn</t></is></c><c r="B${r}" t="inlineStr"><is><t>Efter</t></is></c><c r="C${r}"><v>${r}</v></c></row>`);
+  const parts = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  ];
+  for (let r = 1; r <= rows; r++)
+    parts.push(
+      `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Namn</t></is></c><c r="B${r}" t="inlineStr"><is><t>Efter</t></is></c><c r="C${r}"><v>${r}</v></c></row>`,
+    );
   parts.push('</sheetData></worksheet>');
   return parts.join('');
 }
@@ -46,10 +51,22 @@ async function ticksDuring<T>(p: Promise<T>): Promise<{ result: T | Error; ticks
 
 async function preview(dataBase64: string, fileName: string) {
   const made = await makeReadyCore(t.dir);
-  const before = made.core.serviceContext().raw.prepare('SELECT (SELECT count(*) FROM contact_persons) AS cp, (SELECT count(*) FROM audit_log) AS a').get();
+  const before = made.core
+    .serviceContext()
+    .raw.prepare('SELECT (SELECT count(*) FROM contact_persons) AS cp, (SELECT count(*) FROM audit_log) AS a')
+    .get();
   const r = await made.invoke('import.preview', { kind: 'contact_persons', fileName, dataBase64, mapping: {} });
-  const commit = await made.invoke('import.commit', { kind: 'contact_persons', fileName, dataBase64, mapping: {}, excludeRows: [] });
-  const after = made.core.serviceContext().raw.prepare('SELECT (SELECT count(*) FROM contact_persons) AS cp, (SELECT count(*) FROM audit_log) AS a').get();
+  const commit = await made.invoke('import.commit', {
+    kind: 'contact_persons',
+    fileName,
+    dataBase64,
+    mapping: {},
+    excludeRows: [],
+  });
+  const after = made.core
+    .serviceContext()
+    .raw.prepare('SELECT (SELECT count(*) FROM contact_persons) AS cp, (SELECT count(*) FROM audit_log) AS a')
+    .get();
   return { r, commit, before, after };
 }
 
@@ -63,7 +80,13 @@ describe('hostile import files', () => {
     const t0 = performance.now();
     const { r, commit, before, after } = await preview(bytes.toString('base64'), 'bomb.xlsx');
     expect(performance.now() - t0).toBeLessThan(30_000);
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/kan inte importeras: en rad har fler än 200 kolumner/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: expect.stringMatching(/kan inte importeras: en rad har fler än 200 kolumner/),
+      },
+    });
     expect(commit).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(after).toEqual(before);
   }, 60_000);
@@ -85,9 +108,15 @@ describe('hostile import files', () => {
     await expect(readTable('bomb.xlsx', bytes)).rejects.toThrow(/zip-bomb/);
   });
 
-  it('a sheet that takes too long to parse is stopped by the worker\'s time limit while the app keeps running', async () => {
+  it("a sheet that takes too long to parse is stopped by the worker's time limit while the app keeps running", async () => {
     const bytes = await withSheet(sheetXml(150_000));
-    const generous = { ...IMPORT_LIMITS, rows: 1_000_000, uncompressedBytes: 500 * 1024 * 1024, compressionRatio: 100_000, parseMilliseconds: 1500 };
+    const generous = {
+      ...IMPORT_LIMITS,
+      rows: 1_000_000,
+      uncompressedBytes: 500 * 1024 * 1024,
+      compressionRatio: 100_000,
+      parseMilliseconds: 1500,
+    };
     const { result, ticks, ms } = await ticksDuring(readTable('stor.xlsx', bytes, generous));
     expect((result as Error).message).toMatch(/tar för lång tid eller för mycket minne/);
     expect(ms).toBeLessThan(10_000);
@@ -102,14 +131,25 @@ describe('hostile import files', () => {
       if (sig === 0x02014b50) bytes.writeUInt32LE(bytes.readUInt32LE(p + 20), p + 24);
       else if (sig === 0x04034b50) bytes.writeUInt32LE(bytes.readUInt32LE(p + 18), p + 22);
     }
-    const { result, ticks } = await ticksDuring(readTable('lögn.xlsx', bytes, { ...IMPORT_LIMITS, parseMilliseconds: 3000 }));
-    expect((result as Error).message).toMatch(/kunde inte läsas|tar för lång tid eller för mycket minne|kan inte importeras/);
+    const { result, ticks } = await ticksDuring(
+      readTable('lögn.xlsx', bytes, { ...IMPORT_LIMITS, parseMilliseconds: 3000 }),
+    );
+    expect((result as Error).message).toMatch(
+      /kunde inte läsas|tar för lång tid eller för mycket minne|kan inte importeras/,
+    );
     expect(ticks).toBeGreaterThan(5);
   }, 60_000);
 
   it('a parse that needs more memory than allowed ends the worker, not the app', async () => {
     const bytes = await withSheet(sheetXml(150_000));
-    const tight = { ...IMPORT_LIMITS, rows: 1_000_000, uncompressedBytes: 500 * 1024 * 1024, compressionRatio: 100_000, heapMegabytes: 16, parseMilliseconds: 60_000 };
+    const tight = {
+      ...IMPORT_LIMITS,
+      rows: 1_000_000,
+      uncompressedBytes: 500 * 1024 * 1024,
+      compressionRatio: 100_000,
+      heapMegabytes: 16,
+      parseMilliseconds: 60_000,
+    };
     const { result } = await ticksDuring(readTable('stor.xlsx', bytes, tight));
     expect((result as Error).message).toMatch(/tar för lång tid eller för mycket minne/);
   }, 90_000);
@@ -125,6 +165,9 @@ describe('hostile import files', () => {
 
   it('an ordinary file still reads', async () => {
     const bytes = await workbook((ws) => ws.addRow(['Åsa', 'Importsson', '19800101-1234']));
-    expect(await readTable('ok.xlsx', bytes)).toEqual({ headers: HEADER, rows: [['Åsa', 'Importsson', '19800101-1234']] });
+    expect(await readTable('ok.xlsx', bytes)).toEqual({
+      headers: HEADER,
+      rows: [['Åsa', 'Importsson', '19800101-1234']],
+    });
   });
 });

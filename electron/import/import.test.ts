@@ -34,7 +34,13 @@ describe('import from xlsx and csv', () => {
     ]);
     const file = { kind: 'contact_persons' as const, fileName: 'kontaktpersoner.xlsx', dataBase64: data };
     const preview = await ok<any>(inv('import.preview', file));
-    expect(preview.mapping).toMatchObject({ firstName: 'Förnamn', lastName: 'Efternamn', personnummer: 'Personnr', bankClearing: 'Clearing', bankAccount: 'Konto' });
+    expect(preview.mapping).toMatchObject({
+      firstName: 'Förnamn',
+      lastName: 'Efternamn',
+      personnummer: 'Personnr',
+      bankClearing: 'Clearing',
+      bankAccount: 'Konto',
+    });
     expect(preview.rows).toBe(7);
     const byRow = Object.fromEntries(preview.report.map((r: any) => [r.row, r.errors.join(' ')]));
     expect(byRow[3]).toMatch(/Personnummer: Personnumrets kontrollsiffra stämmer inte/);
@@ -44,8 +50,12 @@ describe('import from xlsx and csv', () => {
     expect(byRow[7]).toMatch(/Bankkonto: Clearingnumret tillhör ingen känd bank/);
     expect(byRow[2]).toBeUndefined();
 
-    const count = () => (made.core.serviceContext().raw.prepare('SELECT count(*) AS n FROM contact_persons').get() as { n: number }).n;
-    expect(await inv('import.commit', file)).toMatchObject({ ok: false, error: { message: /Inget har importerats: \d+ rader har fel/ } });
+    const count = () =>
+      (made.core.serviceContext().raw.prepare('SELECT count(*) AS n FROM contact_persons').get() as { n: number }).n;
+    expect(await inv('import.commit', file)).toMatchObject({
+      ok: false,
+      error: { message: /Inget har importerats: \d+ rader har fel/ },
+    });
     expect(count()).toBe(1);
 
     const bad = preview.report.filter((r: any) => r.errors.length).map((r: any) => r.row);
@@ -54,7 +64,11 @@ describe('import from xlsx and csv', () => {
     expect(count()).toBe(1 + done.imported);
     const asa = (await ok<any>(inv('cp.search', { query: 'importsson' }))).rows[0];
     const detail = await ok<any>(inv('cp.get', { id: asa.id }));
-    expect(detail.values).toMatchObject({ languages: ['svenska', 'arabiska'], interests: ['fotboll', 'musik'], bankClearing: '3300' });
+    expect(detail.values).toMatchObject({
+      languages: ['svenska', 'arabiska'],
+      interests: ['fotboll', 'musik'],
+      bankClearing: '3300',
+    });
     expect(detail.status).toBe('intresseanmalan');
   });
 
@@ -63,10 +77,19 @@ describe('import from xlsx and csv', () => {
     const pnr = syntheticPnr('2012-12-12', 44);
     const csv = `\uFEFFNamn1;Namn2;ID;Stadsdel\r\nBruno;Brukarsson;${pnr};Norrby\r\n`;
     const file = { kind: 'clients' as const, fileName: 'brukare.csv', dataBase64: Buffer.from(csv).toString('base64') };
-    expect(await made.invoke('import.preview', file)).toMatchObject({ ok: false, error: { message: /Välj vilken kolumn som innehåller personnummer/ } });
+    expect(await made.invoke('import.preview', file)).toMatchObject({
+      ok: false,
+      error: { message: /Välj vilken kolumn som innehåller personnummer/ },
+    });
     const mapping = { firstName: 'Namn1', lastName: 'Namn2', personnummer: 'ID', area: 'Stadsdel' };
-    expect(await made.invoke('import.preview', { ...file, mapping: { ...mapping, area: 'Saknas' } })).toMatchObject({ ok: false, error: { message: /Kolumnen "Saknas" finns inte/ } });
+    expect(await made.invoke('import.preview', { ...file, mapping: { ...mapping, area: 'Saknas' } })).toMatchObject({
+      ok: false,
+      error: { message: /Kolumnen "Saknas" finns inte/ },
+    });
     expect(await ok(made.invoke('import.commit', { ...file, mapping }))).toEqual({ imported: 1 });
-    expect((await ok<any[]>(made.invoke('clients.search', { query: 'bruno' })))[0]).toMatchObject({ area: 'Norrby', isChild: true });
+    expect((await ok<any[]>(made.invoke('clients.search', { query: 'bruno' })))[0]).toMatchObject({
+      area: 'Norrby',
+      isChild: true,
+    });
   });
 });

@@ -31,7 +31,10 @@ export const IMPORT_LIMITS: Readonly<ImportLimits> = {
 };
 
 const tooBig = (what: string) =>
-  new DomainError('INVALID_INPUT', `Filen kan inte importeras: ${what}. Dela upp filen eller spara den på nytt som en vanlig .xlsx- eller .csv-fil.`);
+  new DomainError(
+    'INVALID_INPUT',
+    `Filen kan inte importeras: ${what}. Dela upp filen eller spara den på nytt som en vanlig .xlsx- eller .csv-fil.`,
+  );
 
 /** Reads the zip's central directory (nothing is unpacked): number of entries and declared sizes. */
 function checkZip(bytes: Buffer, limits: ImportLimits): void {
@@ -59,8 +62,10 @@ function checkZip(bytes: Buffer, limits: ImportLimits): void {
     const size = bytes.readUInt32LE(p + 24);
     if (size === 0xffffffff || compressed === 0xffffffff) throw tooBig('filen använder zip64-format');
     total += size;
-    if (total > limits.uncompressedBytes) throw tooBig(`uppackad är den större än ${Math.round(limits.uncompressedBytes / 1024 / 1024)} MB`);
-    if (size > 1024 * 1024 && size > compressed * limits.compressionRatio) throw tooBig('den är packad på ett sätt som inte liknar ett kalkylark (en så kallad zip-bomb)');
+    if (total > limits.uncompressedBytes)
+      throw tooBig(`uppackad är den större än ${Math.round(limits.uncompressedBytes / 1024 / 1024)} MB`);
+    if (size > 1024 * 1024 && size > compressed * limits.compressionRatio)
+      throw tooBig('den är packad på ett sätt som inte liknar ett kalkylark (en så kallad zip-bomb)');
     p += 46 + bytes.readUInt16LE(p + 28) + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
   }
 }
@@ -88,7 +93,8 @@ function checkCsv(bytes: Buffer, limits: ImportLimits): void {
 
 /** Size and shape checks before parsing: a hostile file is refused without being unpacked or parsed. */
 export function precheckImport(fileName: string, bytes: Buffer, limits: ImportLimits = IMPORT_LIMITS): void {
-  if (bytes.length > limits.fileBytes) throw tooBig(`den är större än ${Math.round(limits.fileBytes / 1024 / 1024)} MB`);
+  if (bytes.length > limits.fileBytes)
+    throw tooBig(`den är större än ${Math.round(limits.fileBytes / 1024 / 1024)} MB`);
   if (bytes.length === 0) throw new DomainError('INVALID_INPUT', 'Filen är tom.');
   if (/\.csv$/i.test(fileName)) checkCsv(bytes, limits);
   else checkZip(bytes, limits);

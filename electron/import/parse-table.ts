@@ -13,7 +13,11 @@ export interface Table {
  * Runs inside the import worker. Rows and columns are counted from the cells actually present
  * (never ws.columnCount, which costs time per cell and is what one cell in column XFD exploited).
  */
-export async function parseTable(fileName: string, bytes: Buffer, limits: { rows: number; columns: number } = IMPORT_LIMITS): Promise<Table> {
+export async function parseTable(
+  fileName: string,
+  bytes: Buffer,
+  limits: { rows: number; columns: number } = IMPORT_LIMITS,
+): Promise<Table> {
   const wb = new ExcelJS.Workbook();
   try {
     if (/\.csv$/i.test(fileName)) {
@@ -50,6 +54,7 @@ export async function parseTable(fileName: string, bytes: Buffer, limits: { rows
     all.push(values);
   });
   const [headers, ...data] = all;
-  if (!headers || data.length === 0) throw new DomainError('INVALID_INPUT', 'Filen behöver en rubrikrad och minst en rad med uppgifter.');
+  if (!headers || data.length === 0)
+    throw new DomainError('INVALID_INPUT', 'Filen behöver en rubrikrad och minst en rad med uppgifter.');
   return { headers, rows: data.filter((r) => r.some((v) => v !== '')) };
 }

@@ -7,7 +7,10 @@ import { DomainError } from '../../shared/errors';
 import { parseTable } from './parse-table';
 
 const input = workerData as { fileName: string; bytes: Uint8Array; rows: number; columns: number };
-parseTable(input.fileName, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength), { rows: input.rows, columns: input.columns }).then(
+parseTable(input.fileName, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength), {
+  rows: input.rows,
+  columns: input.columns,
+}).then(
   (table) => parentPort!.postMessage({ ok: true, table }),
   (err: unknown) => parentPort!.postMessage({ ok: false, message: err instanceof DomainError ? err.message : null }),
 );

@@ -1,19 +1,34 @@
 import { z } from 'zod';
 import { DomainError, type IpcError, type IpcResult } from '../../shared/errors';
 import { constraintError } from '../db/constraint-errors';
-import { contract, isProcedureName, type ProcedureName, type ProcOutput, type ProcParsedInput } from '../../shared/ipc/contract';
+import {
+  contract,
+  isProcedureName,
+  type ProcedureName,
+  type ProcOutput,
+  type ProcParsedInput,
+} from '../../shared/ipc/contract';
 import { hasAccess } from '../../shared/roles';
 import { SetupFailedError, type AppCore } from '../core/app-core';
 import { DatabaseKeyError } from '../db/open';
 import { DatabaseFromFutureError } from '../db/migrate';
 
-export type Handler<N extends ProcedureName> = (core: AppCore, input: ProcParsedInput<N>) => Promise<ProcOutput<N>> | ProcOutput<N>;
+export type Handler<N extends ProcedureName> = (
+  core: AppCore,
+  input: ProcParsedInput<N>,
+) => Promise<ProcOutput<N>> | ProcOutput<N>;
 export type Handlers = { [N in ProcedureName]: Handler<N> };
 
 export type Logger = (message: string, err?: unknown) => void;
 
 /** While an admin-set temporary password is in force, only these may be called. */
-const MUST_CHANGE_ALLOWED: ReadonlySet<string> = new Set(['session.status', 'session.changePassword', 'session.logout', 'session.lock', 'session.touch']);
+const MUST_CHANGE_ALLOWED: ReadonlySet<string> = new Set([
+  'session.status',
+  'session.changePassword',
+  'session.logout',
+  'session.lock',
+  'session.touch',
+]);
 
 /** Field path -> first Swedish message, for forms. */
 function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -58,7 +73,11 @@ export function createRouter(core: AppCore, handlers: Handlers, log: Logger = ()
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);
-      return fail({ code: 'INVALID_INPUT', message: `Uppgifterna är inte giltiga: ${Object.values(fields)[0]}`, fields });
+      return fail({
+        code: 'INVALID_INPUT',
+        message: `Uppgifterna är inte giltiga: ${Object.values(fields)[0]}`,
+        fields,
+      });
     }
     if (!('passive' in def && def.passive)) core.touch();
     try {
@@ -73,7 +92,12 @@ export function createRouter(core: AppCore, handlers: Handlers, log: Logger = ()
     } catch (err) {
       const domain = err instanceof DomainError ? err : constraintError(err);
       if (domain) {
-        return fail({ code: domain.code, message: domain.message, fields: domain.fields, retryAfterSeconds: domain.retryAfterSeconds });
+        return fail({
+          code: domain.code,
+          message: domain.message,
+          fields: domain.fields,
+          retryAfterSeconds: domain.retryAfterSeconds,
+        });
       }
       if (err instanceof SetupFailedError) {
         log(`Procedure ${name} failed`, err.cause);

@@ -6,7 +6,16 @@ import { createClient } from '../services/clients/records';
 import { createDecision, endDecision } from '../services/clients/decisions';
 import { suggestMatches } from '../services/assignments/matching';
 import { actOnAssignment, proposeAssignment } from '../services/assignments/flow';
-import { AREAS, FIRST_NAMES_F, FIRST_NAMES_M, INTERESTS, LANGUAGES, STREETS, SURNAMES, syntheticPersonnummer } from './names';
+import {
+  AREAS,
+  FIRST_NAMES_F,
+  FIRST_NAMES_M,
+  INTERESTS,
+  LANGUAGES,
+  STREETS,
+  SURNAMES,
+  syntheticPersonnummer,
+} from './names';
 import type { Rng } from './random';
 import { PERSONKRETSAR } from '../../shared/legal/laws';
 
@@ -21,17 +30,34 @@ const FATES: Array<[Fate, number]> = [
   ['ended_unexecuted', 3],
 ];
 
-export async function runAssignment(ctx: ServiceContext, decisionId: number, steps: Array<[Parameters<typeof actOnAssignment>[1]['action'], string, string?]>, pickIndex = 0): Promise<number | null> {
-  const candidates = (await suggestMatches(ctx, decisionId)).filter((m) => m.excluded.length === 0 && m.conflicts.length === 0);
+export async function runAssignment(
+  ctx: ServiceContext,
+  decisionId: number,
+  steps: Array<[Parameters<typeof actOnAssignment>[1]['action'], string, string?]>,
+  pickIndex = 0,
+): Promise<number | null> {
+  const candidates = (await suggestMatches(ctx, decisionId)).filter(
+    (m) => m.excluded.length === 0 && m.conflicts.length === 0,
+  );
   const cp = candidates[pickIndex] ?? candidates[0];
   if (!cp) return null;
-  const { id } = await proposeAssignment(ctx, { decisionId, contactPersonId: cp.contactPersonId, conflictOverride: '' });
-  for (const [action, date, note] of steps) await actOnAssignment(ctx, { id, action, date, note: note ?? '', decisionContinues: true });
+  const { id } = await proposeAssignment(ctx, {
+    decisionId,
+    contactPersonId: cp.contactPersonId,
+    conflictOverride: '',
+  });
+  for (const [action, date, note] of steps)
+    await actOnAssignment(ctx, { id, action, date, note: note ?? '', decisionContinues: true });
   return id;
 }
 
 /** 50 clients with decisions and assignments in every state the IVO rule cares about. */
-export async function seedDemoCases(ctx: ServiceContext, r: Rng, serialStart: number, legalBases: string[]): Promise<Record<string, number>> {
+export async function seedDemoCases(
+  ctx: ServiceContext,
+  r: Rng,
+  serialStart: number,
+  legalBases: string[],
+): Promise<Record<string, number>> {
   const today = toLocalIsoDate(ctx.now());
   let serial = serialStart;
   let clients = 0;
@@ -57,7 +83,11 @@ export async function seedDemoCases(ctx: ServiceContext, r: Rng, serialStart: nu
           wishes: r.pick(['Vill gå på fotboll', 'Vill komma ut i naturen', 'Vill ha någon att fika med', '']),
           preferredGender: r.pick(['', '', 'man', 'kvinna'] as const),
           protectedIdentity: serial % 23 === 3,
-          connections: child ? [{ role: 'vardnadshavare', name: `${r.pick(FIRST_NAMES_F)} Vårdnadsson`, phone: '070-100 00 00' }] : r.chance(0.3) ? [{ role: 'god_man', name: 'Gode Mannsson', phone: '070-200 00 00' }] : [],
+          connections: child
+            ? [{ role: 'vardnadshavare', name: `${r.pick(FIRST_NAMES_F)} Vårdnadsson`, phone: '070-100 00 00' }]
+            : r.chance(0.3)
+              ? [{ role: 'god_man', name: 'Gode Mannsson', phone: '070-200 00 00' }]
+              : [],
         }),
       );
       clients++;
@@ -65,14 +95,57 @@ export async function seedDemoCases(ctx: ServiceContext, r: Rng, serialStart: nu
       const decisionDate = addDays(today, -ageDays);
       const { id: decisionId } = await createDecision(
         ctx,
-        decisionInput.parse({ clientId, legalBasis: r.pick(legalBases), personkrets: PERSONKRETSAR[serial % 3], decisionDate, diarienummer: `SN ${decisionDate.slice(0, 4)}/${100 + serial}`, validFrom: decisionDate, meetingsPerPeriod: r.pick([2, 4]), period: 'manad', hoursPerMonth: r.pick([6, 8, 12]) }),
+        decisionInput.parse({
+          clientId,
+          legalBasis: r.pick(legalBases),
+          personkrets: PERSONKRETSAR[serial % 3],
+          decisionDate,
+          diarienummer: `SN ${decisionDate.slice(0, 4)}/${100 + serial}`,
+          validFrom: decisionDate,
+          meetingsPerPeriod: r.pick([2, 4]),
+          period: 'manad',
+          hoursPerMonth: r.pick([6, 8, 12]),
+        }),
       );
       const d = (n: number) => addDays(decisionDate, n);
       let id: number | null = null;
-      if (fate === 'active') id = await runAssignment(ctx, decisionId, [['offer', d(10)], ['cpAccept', d(14)], ['bookMeeting', d(20)], ['clientAccept', d(20)], ['activate', d(r.int(25, 55))]]);
-      if (fate === 'active_late') id = await runAssignment(ctx, decisionId, [['offer', d(30)], ['cpAccept', d(40)], ['bookMeeting', d(60)], ['clientAccept', d(60)], ['activate', d(r.int(100, 140))]]);
-      if (fate === 'ended_interrupted') id = await runAssignment(ctx, decisionId, [['offer', d(5)], ['cpAccept', d(7)], ['bookMeeting', d(10)], ['clientAccept', d(10)], ['activate', d(20)], ['end', d(r.int(40, 60)), 'Kontaktpersonen flyttade']]);
-      if (fate === 'declined_then_waiting') id = await runAssignment(ctx, decisionId, [['offer', d(5)], ['cpAccept', d(6)], ['bookMeeting', d(8)], ['clientDecline', d(8), 'Brukaren ville inte träffa fler']], 1);
+      if (fate === 'active')
+        id = await runAssignment(ctx, decisionId, [
+          ['offer', d(10)],
+          ['cpAccept', d(14)],
+          ['bookMeeting', d(20)],
+          ['clientAccept', d(20)],
+          ['activate', d(r.int(25, 55))],
+        ]);
+      if (fate === 'active_late')
+        id = await runAssignment(ctx, decisionId, [
+          ['offer', d(30)],
+          ['cpAccept', d(40)],
+          ['bookMeeting', d(60)],
+          ['clientAccept', d(60)],
+          ['activate', d(r.int(100, 140))],
+        ]);
+      if (fate === 'ended_interrupted')
+        id = await runAssignment(ctx, decisionId, [
+          ['offer', d(5)],
+          ['cpAccept', d(7)],
+          ['bookMeeting', d(10)],
+          ['clientAccept', d(10)],
+          ['activate', d(20)],
+          ['end', d(r.int(40, 60)), 'Kontaktpersonen flyttade'],
+        ]);
+      if (fate === 'declined_then_waiting')
+        id = await runAssignment(
+          ctx,
+          decisionId,
+          [
+            ['offer', d(5)],
+            ['cpAccept', d(6)],
+            ['bookMeeting', d(8)],
+            ['clientDecline', d(8), 'Brukaren ville inte träffa fler'],
+          ],
+          1,
+        );
       if (fate === 'ended_unexecuted') {
         await endDecision(ctx, { id: decisionId, date: d(r.int(95, 130)), reason: 'Brukaren flyttade från kommunen' });
       }

@@ -15,7 +15,13 @@ import type { Rng } from './random';
  * decision, the LSS register and the IVO report show both laws; and a participant without needs assessment.
  * Fixed dates; a step later than the seed's today is left out.
  */
-const CASES: Array<{ basis: 'LSS 9 § 4' | 'SoL (bistånd, kontaktperson)'; personkrets: '1' | '2' | '3' | null; decision: string; start: string; end?: string }> = [
+const CASES: Array<{
+  basis: 'LSS 9 § 4' | 'SoL (bistånd, kontaktperson)';
+  personkrets: '1' | '2' | '3' | null;
+  decision: string;
+  start: string;
+  end?: string;
+}> = [
   { basis: 'LSS 9 § 4', personkrets: '1', decision: '2025-03-10', start: '2025-04-01' },
   { basis: 'SoL (bistånd, kontaktperson)', personkrets: null, decision: '2025-05-20', start: '2025-06-15' },
   { basis: 'SoL (bistånd, kontaktperson)', personkrets: null, decision: '2025-07-01', start: '2025-08-15' },
@@ -44,16 +50,49 @@ export async function seedDemoLegal(ctx: ServiceContext, r: Rng, serialStart: nu
       }),
     );
     clients++;
-    const { id: decisionId } = await createDecision(ctx, decisionInput.parse({ clientId, legalBasis: c.basis, personkrets: c.personkrets, decisionDate: c.decision, validFrom: c.decision, meetingsPerPeriod: 2, period: 'manad', hoursPerMonth: 8 }));
+    const { id: decisionId } = await createDecision(
+      ctx,
+      decisionInput.parse({
+        clientId,
+        legalBasis: c.basis,
+        personkrets: c.personkrets,
+        decisionDate: c.decision,
+        validFrom: c.decision,
+        meetingsPerPeriod: 2,
+        period: 'manad',
+        hoursPerMonth: 8,
+      }),
+    );
     if (c.start > today) continue;
-    const steps: Parameters<typeof runAssignment>[2] = [['offer', c.decision], ['cpAccept', c.decision], ['bookMeeting', c.start], ['clientAccept', c.start], ['activate', c.start]];
+    const steps: Parameters<typeof runAssignment>[2] = [
+      ['offer', c.decision],
+      ['cpAccept', c.decision],
+      ['bookMeeting', c.start],
+      ['clientAccept', c.start],
+      ['activate', c.start],
+    ];
     if (c.end && c.end <= today) steps.push(['end', c.end, 'Kontaktpersonen flyttade']);
     await runAssignment(ctx, decisionId, steps);
   }
   let participants = 0;
   if (today >= '2025-09-01') {
-    const { decisionId } = await createParticipant(ctx, participantInput.parse({ name: 'Deltagare K-1', ageGroup: 'ungdom', area: r.pick(AREAS), startDate: '2025-09-01' }));
-    if (today >= '2025-10-01') await runAssignment(ctx, decisionId, [['offer', '2025-09-05'], ['cpAccept', '2025-09-06'], ['bookMeeting', '2025-09-20'], ['clientAccept', '2025-09-20'], ['activate', '2025-10-01']]);
+    const { decisionId } = await createParticipant(
+      ctx,
+      participantInput.parse({
+        name: 'Deltagare K-1',
+        ageGroup: 'ungdom',
+        area: r.pick(AREAS),
+        startDate: '2025-09-01',
+      }),
+    );
+    if (today >= '2025-10-01')
+      await runAssignment(ctx, decisionId, [
+        ['offer', '2025-09-05'],
+        ['cpAccept', '2025-09-06'],
+        ['bookMeeting', '2025-09-20'],
+        ['clientAccept', '2025-09-20'],
+        ['activate', '2025-10-01'],
+      ]);
     participants++;
   }
   return { 'brukare (LSS/SoL kring 2025-07-01)': clients, 'deltagare utan behovsprövning': participants };

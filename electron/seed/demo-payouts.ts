@@ -35,17 +35,36 @@ export async function seedDemoPayouts(ctx: ServiceContext, r: Rng): Promise<Reco
   await savePaymentSettings(ctx, DEMO_PAYMENT_SETTINGS);
   const thisMonth = toLocalIsoDate(ctx.now()).slice(0, 7);
   const months = [2, 1].map((back) => addMonths(`${thisMonth}-01`, -back).slice(0, 7));
-  await ensureDemoRates(ctx, [...months, thisMonth].map((m) => Number(m.slice(0, 4))));
-  const running = await ctx.db.selectFrom('assignments').select('id').where('status', 'in', ['aktivt', 'bada_ja']).execute();
+  await ensureDemoRates(
+    ctx,
+    [...months, thisMonth].map((m) => Number(m.slice(0, 4))),
+  );
+  const running = await ctx.db
+    .selectFrom('assignments')
+    .select('id')
+    .where('status', 'in', ['aktivt', 'bada_ja'])
+    .execute();
   for (const a of running) {
-    await setCompensation(ctx, { id: a.id, arvodeLevel: r.pick(['A1L', 'A1M', 'A1H', 'A2L']), omkostnadLevel: r.pick(['O1', 'O2', 'O2', 'O3']) });
+    await setCompensation(ctx, {
+      id: a.id,
+      arvodeLevel: r.pick(['A1L', 'A1M', 'A1H', 'A2L']),
+      omkostnadLevel: r.pick(['O1', 'O2', 'O2', 'O3']),
+    });
   }
   let reports = 0;
   for (const month of months) {
     for (const a of await assignmentsInMonth(ctx.db, month)) {
       if (!a.arvode_level) continue;
       const from = a.start_date! > `${month}-01` ? a.start_date! : `${month}-01`;
-      await submitReport(ctx, { assignmentId: a.id, month, meetingDates: [from], hours: r.int(4, 12), activities: r.pick(['Promenad och fika', 'Bio', 'Fotbollsmatch', 'Simhallen']), expensesOre: 0, receiptsNote: '' });
+      await submitReport(ctx, {
+        assignmentId: a.id,
+        month,
+        meetingDates: [from],
+        hours: r.int(4, 12),
+        activities: r.pick(['Promenad och fika', 'Bio', 'Fotbollsmatch', 'Simhallen']),
+        expensesOre: 0,
+        receiptsNote: '',
+      });
       await approveReport(ctx, { assignmentId: a.id, month });
       reports++;
     }
@@ -68,15 +87,38 @@ async function payOldestMonth(ctx: ServiceContext, month: string): Promise<numbe
   // A record only (no password, cannot log in): the attest needs someone other than the report approver.
   const { id: attestantId } = await ctx.db
     .insertInto('users')
-    .values({ username: 'demo-attestant', display_name: 'Demo Attestant', roles: JSON.stringify(['attestant']), active: 0, must_change_password: 1, vault_entry_id: null, created_at: at, updated_at: at })
+    .values({
+      username: 'demo-attestant',
+      display_name: 'Demo Attestant',
+      roles: JSON.stringify(['attestant']),
+      active: 0,
+      must_change_password: 1,
+      vault_entry_id: null,
+      created_at: at,
+      updated_at: at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const attestant: ServiceContext = { ...past, actor: { ...ctx.actor, id: attestantId, username: 'demo-attestant', displayName: 'Demo Attestant', roles: ['attestant'] } };
+  const attestant: ServiceContext = {
+    ...past,
+    actor: {
+      ...ctx.actor,
+      id: attestantId,
+      username: 'demo-attestant',
+      displayName: 'Demo Attestant',
+      roles: ['attestant'],
+    },
+  };
   const { id } = await createPayoutBatch(past, { month });
   const batch = (await listBatches(past, month)).find((b) => b.id === id);
   if (!batch) throw new Error(`Demo payouts: the batch just created for ${month} is not listed`);
-  for (const l of batch.lines.filter((x) => x.taxOre === null)) await setTableTax(past, { lineId: l.id, taxOre: Math.floor((l.arvodeOre * 0.3) / 100) * 100 });
+  for (const l of batch.lines.filter((x) => x.taxOre === null))
+    await setTableTax(past, { lineId: l.id, taxOre: Math.floor((l.arvodeOre * 0.3) / 100) * 100 });
   await attestBatch(attestant, id);
-  await exportBatch(attestant, async () => 'demodata (ingen fil skriven)', { batchId: id, format: 'pain001', reason: '' });
+  await exportBatch(attestant, async () => 'demodata (ingen fil skriven)', {
+    batchId: id,
+    format: 'pain001',
+    reason: '',
+  });
   return 1;
 }

@@ -12,10 +12,24 @@ export async function ensureDemoRates(ctx: ServiceContext, years: number[]): Pro
     if ((await listRates(ctx.db)).some((r) => r.year === year)) continue;
     const from = (await latestRateUpTo(ctx.db, year)) ?? (await listRates(ctx.db))[0];
     if (!from) continue;
-    const r = copyRateYear(from, year, from.prisbasbeloppOre, `Demovärden kopierade från ${from.year} – inte fastställda`, true);
+    const r = copyRateYear(
+      from,
+      year,
+      from.prisbasbeloppOre,
+      `Demovärden kopierade från ${from.year} – inte fastställda`,
+      true,
+    );
     await ctx.db.transaction().execute(async (trx) => {
-      await trx.insertInto('rate_years').values({ year, config: JSON.stringify(r), updated_at: ctx.now().toISOString() }).execute();
-      await audit(ctx, trx, { action: 'rates.create', entityType: 'rate_year', entityId: year, detail: `demovärden kopierade från ${from.year} (seed-demo)` });
+      await trx
+        .insertInto('rate_years')
+        .values({ year, config: JSON.stringify(r), updated_at: ctx.now().toISOString() })
+        .execute();
+      await audit(ctx, trx, {
+        action: 'rates.create',
+        entityType: 'rate_year',
+        entityId: year,
+        detail: `demovärden kopierade från ${from.year} (seed-demo)`,
+      });
     });
     created.push(year);
   }

@@ -4,7 +4,17 @@ import { createContactPerson } from '../services/contact-persons/records';
 import { addInterview, addReference, addRegisterCheck, setConsent } from '../services/contact-persons/assessment';
 import { transitionContactPerson } from '../services/contact-persons/status';
 import { contactPersonInput } from '../../shared/ipc/procedures/cp';
-import { AREAS, DISABILITIES, FIRST_NAMES_F, FIRST_NAMES_M, INTERESTS, LANGUAGES, STREETS, SURNAMES, syntheticPersonnummer } from './names';
+import {
+  AREAS,
+  DISABILITIES,
+  FIRST_NAMES_F,
+  FIRST_NAMES_M,
+  INTERESTS,
+  LANGUAGES,
+  STREETS,
+  SURNAMES,
+  syntheticPersonnummer,
+} from './names';
 import { rng, type Rng } from './random';
 import { seedDemoCases } from './demo-cases';
 import { seedDemoPayouts } from './demo-payouts';
@@ -60,20 +70,56 @@ function personValues(r: Rng, serial: number) {
   });
 }
 
-async function assess(ctx: ServiceContext, r: Rng, id: number, start: string, stage: Stage, prefersChildren: boolean): Promise<void> {
+async function assess(
+  ctx: ServiceContext,
+  r: Rng,
+  id: number,
+  start: string,
+  stage: Stage,
+  prefersChildren: boolean,
+): Promise<void> {
   const d = (n: number) => addDays(start, n);
-  const step = (to: Stage | 'intervju_bokad' | 'utredning_pagar', date: string, note = '') => transitionContactPerson(ctx, { id, to, date, note });
+  const step = (to: Stage | 'intervju_bokad' | 'utredning_pagar', date: string, note = '') =>
+    transitionContactPerson(ctx, { id, to, date, note });
   if (stage === 'intresseanmalan') return;
-  if (stage === 'ej_godkand' && r.chance(0.5)) return step('ej_godkand', d(3), 'Kunde inte åta sig regelbundna träffar.');
+  if (stage === 'ej_godkand' && r.chance(0.5))
+    return step('ej_godkand', d(3), 'Kunde inte åta sig regelbundna träffar.');
   await step('intervju_bokad', d(2));
   if (stage === 'intervju_bokad') return;
-  await addInterview(ctx, { id, date: d(7), interviewer: ctx.actor.displayName, notes: 'Intervju genomförd. Motiverad och har tid.' });
+  await addInterview(ctx, {
+    id,
+    date: d(7),
+    interviewer: ctx.actor.displayName,
+    notes: 'Intervju genomförd. Motiverad och har tid.',
+  });
   await setConsent(ctx, { id, date: d(7) });
-  await addReference(ctx, { id, name: `${r.pick(FIRST_NAMES_F)} Referensson`, phone: `070-${r.int(100, 999)} ${r.int(10, 99)} ${r.int(10, 99)}`, relation: 'Tidigare arbetsgivare', notes: 'Gott omdöme.', contactedDate: d(9) });
+  await addReference(ctx, {
+    id,
+    name: `${r.pick(FIRST_NAMES_F)} Referensson`,
+    phone: `070-${r.int(100, 999)} ${r.int(10, 99)} ${r.int(10, 99)}`,
+    relation: 'Tidigare arbetsgivare',
+    notes: 'Gott omdöme.',
+    contactedDate: d(9),
+  });
   await step('utredning_pagar', d(7));
   if (stage === 'utredning_pagar') return;
-  await addRegisterCheck(ctx, { id, register: 'socialtjanstens_register', extractDate: d(10), shownDate: d(10), outcome: 'inga_anteckningar', assessmentNote: '' });
-  if (prefersChildren) await addRegisterCheck(ctx, { id, register: 'belastningsregistret', extractDate: d(8), shownDate: d(12), outcome: 'inga_anteckningar', assessmentNote: '' });
+  await addRegisterCheck(ctx, {
+    id,
+    register: 'socialtjanstens_register',
+    extractDate: d(10),
+    shownDate: d(10),
+    outcome: 'inga_anteckningar',
+    assessmentNote: '',
+  });
+  if (prefersChildren)
+    await addRegisterCheck(ctx, {
+      id,
+      register: 'belastningsregistret',
+      extractDate: d(8),
+      shownDate: d(12),
+      outcome: 'inga_anteckningar',
+      assessmentNote: '',
+    });
   if (stage === 'ej_godkand') return step('ej_godkand', d(14), 'Bedömdes inte lämplig efter referenstagning.');
   await step('godkand', d(14));
   if (stage === 'vilande') await step('vilande', d(30), 'Tar paus under föräldraledighet.');
@@ -88,7 +134,10 @@ export async function seedDemo(ctx: ServiceContext, opts: { seed: number }): Pro
   for (const [stage, count] of STAGES) {
     for (let i = 0; i < count; i++) {
       const values = personValues(r, serial++);
-      const start = addDays(today, -r.int(stage === 'godkand' || stage === 'vilande' ? 60 : 20, stage === 'godkand' ? 400 : 59));
+      const start = addDays(
+        today,
+        -r.int(stage === 'godkand' || stage === 'vilande' ? 60 : 20, stage === 'godkand' ? 400 : 59),
+      );
       const { id } = await createContactPerson(ctx, values);
       await assess(ctx, r, id, start, stage, values.prefersChildren);
       created++;

@@ -24,7 +24,16 @@ async function filtered(db: Kysely<DB>, f: AuditFilter, today: string) {
   let q = db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.user_id')
-    .select(['audit_log.id', 'audit_log.at', 'audit_log.user_id', 'users.username', 'audit_log.action', 'audit_log.entity_type', 'audit_log.entity_id', 'audit_log.detail'])
+    .select([
+      'audit_log.id',
+      'audit_log.at',
+      'audit_log.user_id',
+      'users.username',
+      'audit_log.action',
+      'audit_log.entity_type',
+      'audit_log.entity_id',
+      'audit_log.detail',
+    ])
     .orderBy('audit_log.id', 'desc');
   if (f.userId) q = q.where('audit_log.user_id', '=', f.userId);
   if (f.actionPrefix) q = q.where('audit_log.action', 'like', `${f.actionPrefix.replace(/[%_\\]/g, '')}%`);
@@ -34,11 +43,22 @@ async function filtered(db: Kysely<DB>, f: AuditFilter, today: string) {
   if (f.personnummer) {
     const p = parsePersonnummer(f.personnummer, today);
     if (!p.ok) throw new DomainError('INVALID_INPUT', p.message, { fields: { personnummer: p.message } });
-    const cp = await db.selectFrom('contact_persons').select('id').where('personnummer', '=', p.value.canonical).executeTakeFirst();
-    const cl = await db.selectFrom('clients').select('id').where('personnummer', '=', p.value.canonical).executeTakeFirst();
+    const cp = await db
+      .selectFrom('contact_persons')
+      .select('id')
+      .where('personnummer', '=', p.value.canonical)
+      .executeTakeFirst();
+    const cl = await db
+      .selectFrom('clients')
+      .select('id')
+      .where('personnummer', '=', p.value.canonical)
+      .executeTakeFirst();
     q = q.where((eb) =>
       eb.or([
-        eb.and([eb('audit_log.entity_type', '=', 'contact_person'), eb('audit_log.entity_id', '=', String(cp?.id ?? -1))]),
+        eb.and([
+          eb('audit_log.entity_type', '=', 'contact_person'),
+          eb('audit_log.entity_id', '=', String(cp?.id ?? -1)),
+        ]),
         eb.and([eb('audit_log.entity_type', '=', 'client'), eb('audit_log.entity_id', '=', String(cl?.id ?? -1))]),
       ]),
     );
@@ -46,7 +66,16 @@ async function filtered(db: Kysely<DB>, f: AuditFilter, today: string) {
   return q;
 }
 
-const toEntry = (r: { id: number; at: string; user_id: number | null; username: string | null; action: string; entity_type: string | null; entity_id: string | null; detail: string | null }): AuditEntry => ({
+const toEntry = (r: {
+  id: number;
+  at: string;
+  user_id: number | null;
+  username: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  detail: string | null;
+}): AuditEntry => ({
   id: r.id,
   at: r.at,
   userId: r.user_id,
@@ -63,12 +92,23 @@ export async function listAudit(ctx: ServiceContext, input: AuditFilter & { limi
 }
 
 /** The filtered log as CSV for the municipality's logguppföljning, logged once saved. */
-export async function exportAuditCsv(ctx: ServiceContext, sink: ExportSink, f: AuditFilter): Promise<{ savedTo: string | null; rows: number }> {
+export async function exportAuditCsv(
+  ctx: ServiceContext,
+  sink: ExportSink,
+  f: AuditFilter,
+): Promise<{ savedTo: string | null; rows: number }> {
   const today = toLocalIsoDate(ctx.now());
   const rows = (await (await filtered(ctx.db, f, today)).limit(1_000_000).execute()).map(toEntry);
-  const lines = [['Nr', 'Tid', 'Användare', 'Händelse', 'Objekt', 'Objekt-id', 'Detalj'], ...rows.map((r) => [r.id, r.at, r.username, r.action, r.entityType, r.entityId, r.detail])];
+  const lines = [
+    ['Nr', 'Tid', 'Användare', 'Händelse', 'Objekt', 'Objekt-id', 'Detalj'],
+    ...rows.map((r) => [r.id, r.at, r.username, r.action, r.entityType, r.entityId, r.detail]),
+  ];
   const file = { name: `logg-${ctx.now().toISOString().slice(0, 10)}.csv`, content: Buffer.from(toCsv(lines), 'utf8') };
-  const savedTo = await saveExport(ctx, sink, file, { action: 'audit.export', entityType: 'audit', detail: `${rows.length} rader` });
+  const savedTo = await saveExport(ctx, sink, file, {
+    action: 'audit.export',
+    entityType: 'audit',
+    detail: `${rows.length} rader`,
+  });
   return { savedTo, rows: rows.length };
 }
 

@@ -11,25 +11,42 @@ import { localOnlyError } from '../db/server-mode';
 
 const DEFAULTS: BackupSettings = { folder: '', automatic: true, keepDays: 30 };
 
-
 const stored = jsonSetting('backup', backupSettings, DEFAULTS, () => 'säkerhetskopiering');
 export const readBackupSettings = stored.read;
 /** A folder that does not exist (or a share that is not mounted) is refused when saved, not discovered at the first backup. */
 export async function saveBackupSettings(ctx: ServiceContext, s: BackupSettings): Promise<void> {
   if (s.folder && !(existsSync(s.folder) && statSync(s.folder).isDirectory())) {
-    throw new DomainError('INVALID_INPUT', `Mappen finns inte eller går inte att nå: ${s.folder}`, { fields: { folder: 'Mappen finns inte eller går inte att nå.' } });
+    throw new DomainError('INVALID_INPUT', `Mappen finns inte eller går inte att nå: ${s.folder}`, {
+      fields: { folder: 'Mappen finns inte eller går inte att nå.' },
+    });
   }
   await stored.save(ctx, s);
 }
 
-export async function backupNow(ctx: ServiceContext, vault: Vault, kind: 'manuell' | 'automatisk', detail: string | null = null): Promise<{ path: string }> {
+export async function backupNow(
+  ctx: ServiceContext,
+  vault: Vault,
+  kind: 'manuell' | 'automatisk',
+  detail: string | null = null,
+): Promise<{ path: string }> {
   // On a shared server the municipality's IT backs the database up with PostgreSQL's own tools (pg_dump).
   if (ctx.dialect === 'postgres') throw localOnlyError('Säkerhetskopiering till fil');
   const s = await readBackupSettings(ctx.db);
-  if (!s.folder) throw new DomainError('RULE_VIOLATION', 'Ingen mapp för säkerhetskopior är vald (Inställningar → Säkerhetskopiering).');
+  if (!s.folder)
+    throw new DomainError(
+      'RULE_VIOLATION',
+      'Ingen mapp för säkerhetskopior är vald (Inställningar → Säkerhetskopiering).',
+    );
   // The log line goes in first, so the backup holds the record of itself.
-  await audit(ctx, ctx.db, { action: `backup.${kind === 'manuell' ? 'create' : 'auto'}`, entityType: 'backup', detail });
-  const { path } = await createBackup(ctx.raw, vault.path, s.folder, kind, ctx.now(), { keyId: vault.keyId(), epoch: vault.epoch() });
+  await audit(ctx, ctx.db, {
+    action: `backup.${kind === 'manuell' ? 'create' : 'auto'}`,
+    entityType: 'backup',
+    detail,
+  });
+  const { path } = await createBackup(ctx.raw, vault.path, s.folder, kind, ctx.now(), {
+    keyId: vault.keyId(),
+    epoch: vault.epoch(),
+  });
   rotateBackups(s.folder, s.keepDays, ctx.now());
   return { path };
 }
@@ -37,7 +54,13 @@ export async function backupNow(ctx: ServiceContext, vault: Vault, kind: 'manuel
 /** The backups in the chosen folder; those made under an earlier data key are marked. */
 export async function listBackupFiles(ctx: ServiceContext, currentKeyId: string | null) {
   const s = await readBackupSettings(ctx.db);
-  return listBackups(s.folder).map((b) => ({ path: b.path, createdAt: b.manifest.createdAt, kind: b.manifest.kind, bytes: b.bytes, oldKey: b.manifest.keyId !== currentKeyId }));
+  return listBackups(s.folder).map((b) => ({
+    path: b.path,
+    createdAt: b.manifest.createdAt,
+    kind: b.manifest.kind,
+    bytes: b.bytes,
+    oldKey: b.manifest.keyId !== currentKeyId,
+  }));
 }
 
 /** Daily automatic backup on the first unlock of the day. A failure is logged and never blocks the login. */
@@ -46,10 +69,24 @@ export async function autoBackupIfDue(ctx: ServiceContext, vault: Vault): Promis
   const s = await readBackupSettings(ctx.db);
   if (!s.automatic || !s.folder) return;
   const today = toLocalIsoDate(ctx.now());
-  if (listBackups(s.folder).some((b) => b.manifest.kind === 'automatisk' && toLocalIsoDate(new Date(b.manifest.createdAt)) === today)) return;
+  if (
+    listBackups(s.folder).some(
+      (b) => b.manifest.kind === 'automatisk' && toLocalIsoDate(new Date(b.manifest.createdAt)) === today,
+    )
+  )
+    return;
   try {
     await backupNow(ctx, vault, 'automatisk');
   } catch (err) {
-    await appendAudit(ctx.db, { userId: ctx.actor.id, action: 'backup.auto.failed', entityType: 'backup', detail: err instanceof DomainError ? err.message : 'okänt fel' }, ctx.now);
+    await appendAudit(
+      ctx.db,
+      {
+        userId: ctx.actor.id,
+        action: 'backup.auto.failed',
+        entityType: 'backup',
+        detail: err instanceof DomainError ? err.message : 'okänt fel',
+      },
+      ctx.now,
+    );
   }
 }

@@ -36,12 +36,23 @@ describe('concurrent writes', () => {
   it('ten registrations of one personnummer at once make one contact person; the rest are refused in Swedish', async () => {
     const made = await makeReadyCore(t.dir);
     const pnr = syntheticPnr('1980-02-02', 57);
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => made.invoke('cp.create', cpInput({ personnummer: pnr, firstName: `Namn${i}` }))));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        made.invoke('cp.create', cpInput({ personnummer: pnr, firstName: `Namn${i}` })),
+      ),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const refused = results.filter((r) => !r.ok);
     expect(refused).toHaveLength(9);
     for (const r of refused) {
-      expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Det finns redan en kontaktperson med det personnumret.', fields: { personnummer: expect.any(String) } } });
+      expect(r).toMatchObject({
+        ok: false,
+        error: {
+          code: 'CONFLICT',
+          message: 'Det finns redan en kontaktperson med det personnumret.',
+          fields: { personnummer: expect.any(String) },
+        },
+      });
     }
     const list = await ok<{ rows: unknown[] }>(made.invoke('cp.search', {}));
     expect(list.rows).toHaveLength(1);
@@ -50,14 +61,32 @@ describe('concurrent writes', () => {
   it('two officers deciding one application at once: one decision stands, the other is refused in Swedish', async () => {
     const made = await makeReadyCore(t.dir);
     const inv = made.invoke;
-    const { id } = await ok<{ id: number }>(inv('cp.create', cpInput({ personnummer: syntheticPnr('1980-02-02', 65) })));
+    const { id } = await ok<{ id: number }>(
+      inv('cp.create', cpInput({ personnummer: syntheticPnr('1980-02-02', 65) })),
+    );
     await ok(inv('cp.transition', { id, to: 'intervju_bokad', date: '2025-01-02' }));
     await ok(inv('cp.addInterview', { id, date: '2025-01-05', interviewer: 'Ada', notes: 'Bra.' }));
     await ok(inv('cp.addReference', { id, name: 'Ref', phone: '070-111 22 33' }));
     await ok(inv('cp.setConsent', { id, date: '2025-01-05' }));
     await ok(inv('cp.transition', { id, to: 'utredning_pagar', date: '2025-01-05' }));
-    await ok(inv('cp.addRegisterCheck', { id, register: 'socialtjanstens_register', extractDate: '2025-01-06', shownDate: '2025-01-06', outcome: 'inga_anteckningar' }));
-    await ok(inv('cp.addRegisterCheck', { id, register: 'belastningsregistret', extractDate: '2026-06-01', shownDate: '2026-06-02', outcome: 'inga_anteckningar' }));
+    await ok(
+      inv('cp.addRegisterCheck', {
+        id,
+        register: 'socialtjanstens_register',
+        extractDate: '2025-01-06',
+        shownDate: '2025-01-06',
+        outcome: 'inga_anteckningar',
+      }),
+    );
+    await ok(
+      inv('cp.addRegisterCheck', {
+        id,
+        register: 'belastningsregistret',
+        extractDate: '2026-06-01',
+        shownDate: '2026-06-02',
+        outcome: 'inga_anteckningar',
+      }),
+    );
 
     const [approve, reject] = await Promise.all([
       inv('cp.transition', { id, to: 'godkand', date: '2026-11-20' }),
@@ -65,9 +94,19 @@ describe('concurrent writes', () => {
     ]);
     expect([approve.ok, reject.ok].filter(Boolean)).toHaveLength(1);
     const refused = [approve, reject].find((r) => !r.ok);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', message: expect.stringMatching(/^Det går inte att ändra status från "(Godkänd \(i kö\)|Ej godkänd)"/) } });
-    const detail = await ok<{ status: string; events: Array<{ kind: string; toStatus: string | null }> }>(inv('cp.get', { id }));
-    const decisions = detail.events.filter((e) => e.kind === 'status' && (e.toStatus === 'godkand' || e.toStatus === 'ej_godkand'));
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'RULE_VIOLATION',
+        message: expect.stringMatching(/^Det går inte att ändra status från "(Godkänd \(i kö\)|Ej godkänd)"/),
+      },
+    });
+    const detail = await ok<{ status: string; events: Array<{ kind: string; toStatus: string | null }> }>(
+      inv('cp.get', { id }),
+    );
+    const decisions = detail.events.filter(
+      (e) => e.kind === 'status' && (e.toStatus === 'godkand' || e.toStatus === 'ej_godkand'),
+    );
     expect(decisions).toHaveLength(1);
     expect(detail.status).toBe(decisions[0]?.toStatus);
   });
@@ -75,8 +114,13 @@ describe('concurrent writes', () => {
   it('two clients with one personnummer at once: one is registered, the other refused in Swedish', async () => {
     const made = await makeReadyCore(t.dir);
     const input = clientInputOf({ personnummer: syntheticPnr('2013-03-03', 41) });
-    const [a, b] = await Promise.all([made.invoke('clients.create', input), made.invoke('clients.create', { ...input, firstName: 'Annan' })]);
+    const [a, b] = await Promise.all([
+      made.invoke('clients.create', input),
+      made.invoke('clients.create', { ...input, firstName: 'Annan' }),
+    ]);
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
-    expect([a, b].find((r) => !r.ok)).toMatchObject({ error: { code: 'CONFLICT', message: 'Det finns redan en brukare med det personnumret.' } });
+    expect([a, b].find((r) => !r.ok)).toMatchObject({
+      error: { code: 'CONFLICT', message: 'Det finns redan en brukare med det personnumret.' },
+    });
   });
 });

@@ -13,10 +13,15 @@ export function canonicalPersonnummer(now: Date, value: string, field = 'personn
 }
 
 /** The same for a whole form: the person's number and any connections' numbers. */
-export function withCanonicalPersonnummer<T extends { personnummer: string; connections?: Array<{ personnummer: string }> }>(now: Date, v: T): T {
+export function withCanonicalPersonnummer<
+  T extends { personnummer: string; connections?: Array<{ personnummer: string }> },
+>(now: Date, v: T): T {
   const out = { ...v, personnummer: canonicalPersonnummer(now, v.personnummer) };
   if (v.connections) {
-    out.connections = v.connections.map((c, i) => ({ ...c, personnummer: c.personnummer ? canonicalPersonnummer(now, c.personnummer, `connections.${i}.personnummer`) : '' }));
+    out.connections = v.connections.map((c, i) => ({
+      ...c,
+      personnummer: c.personnummer ? canonicalPersonnummer(now, c.personnummer, `connections.${i}.personnummer`) : '',
+    }));
   }
   return out;
 }

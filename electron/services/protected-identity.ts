@@ -11,7 +11,10 @@ type Masked = (typeof MASKED_COLUMNS)[number];
  * For an update of a protected person: a masked field the form sends back blank keeps its stored value
  * (the form never saw it). Returns the columns with those values restored.
  */
-export function keepMaskedValues<C extends Partial<Record<Masked, string>>>(before: Record<Masked, string> & { protected_identity: number }, cols: C): C {
+export function keepMaskedValues<C extends Partial<Record<Masked, string>>>(
+  before: Record<Masked, string> & { protected_identity: number },
+  cols: C,
+): C {
   if (before.protected_identity !== 1) return cols;
   const out = { ...cols };
   const addressBlank = !cols.street && !cols.postal_code && !cols.city;

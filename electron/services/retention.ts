@@ -2,20 +2,33 @@ import type { Kysely, Transaction } from 'kysely';
 import { jsonSetting } from './json-setting';
 import type { DB } from '../db/schema';
 import { addMonths, toLocalIsoDate } from '../../shared/dates';
-import { RETENTION_LABELS, retentionSettings, type RetentionRule, type RetentionSettings } from '../../shared/ipc/procedures/retention';
+import {
+  RETENTION_LABELS,
+  retentionSettings,
+  type RetentionRule,
+  type RetentionSettings,
+} from '../../shared/ipc/procedures/retention';
 import { audit, type ServiceContext } from '../core/session';
 import type { CpStatus } from '../../shared/contact-persons/status';
 import { writeTransaction, type TxContext } from './transaction';
 
-const DEFAULTS: RetentionSettings = { rejectedApplicantsMonths: 12, endedContactPersonsMonths: 24, registerCheckNotesMonths: 12, endedAssignmentsMonths: 60 };
-
+const DEFAULTS: RetentionSettings = {
+  rejectedApplicantsMonths: 12,
+  endedContactPersonsMonths: 24,
+  registerCheckNotesMonths: 12,
+  endedAssignmentsMonths: 60,
+};
 
 const stored = jsonSetting('retention', retentionSettings, DEFAULTS, (v) => JSON.stringify(v));
 export const readRetentionSettings = stored.read;
 export const saveRetentionSettings = stored.save;
 
 /** Ids each rule would touch today. People with any assignment are kept (payments and the client's file need them). */
-async function candidates(db: Kysely<DB> | Transaction<DB>, s: RetentionSettings, today: string): Promise<Record<RetentionRule, { ids: number[]; cutoff: string | null }>> {
+async function candidates(
+  db: Kysely<DB> | Transaction<DB>,
+  s: RetentionSettings,
+  today: string,
+): Promise<Record<RetentionRule, { ids: number[]; cutoff: string | null }>> {
   const cutoff = (months: number) => (months > 0 ? addMonths(today, -months) : null);
   const personsWithout = async (status: CpStatus, before: string | null) =>
     before
@@ -25,7 +38,15 @@ async function candidates(db: Kysely<DB> | Transaction<DB>, s: RetentionSettings
             .select('id')
             .where('status', '=', status)
             .where('status_changed_at', '<', `${before}T00:00:00`)
-            .where(({ not, exists, selectFrom }) => not(exists(selectFrom('assignments').select('assignments.id').whereRef('assignments.contact_person_id', '=', 'contact_persons.id'))))
+            .where(({ not, exists, selectFrom }) =>
+              not(
+                exists(
+                  selectFrom('assignments')
+                    .select('assignments.id')
+                    .whereRef('assignments.contact_person_id', '=', 'contact_persons.id'),
+                ),
+              ),
+            )
             .execute()
         ).map((r) => r.id)
       : [];
@@ -46,7 +67,14 @@ async function candidates(db: Kysely<DB> | Transaction<DB>, s: RetentionSettings
     : [];
   const d = cutoff(s.endedAssignmentsMonths);
   const ended = d
-    ? (await db.selectFrom('assignments').select('id').where('status', '=', 'avslutat').where('end_date', '<', d).execute()).map((r) => r.id)
+    ? (
+        await db
+          .selectFrom('assignments')
+          .select('id')
+          .where('status', '=', 'avslutat')
+          .where('end_date', '<', d)
+          .execute()
+      ).map((r) => r.id)
     : [];
   return {
     avslutade_uppdrag: { ids: ended, cutoff: d },
@@ -58,7 +86,12 @@ async function candidates(db: Kysely<DB> | Transaction<DB>, s: RetentionSettings
 
 export async function previewRetention(ctx: ServiceContext) {
   const c = await candidates(ctx.db, await readRetentionSettings(ctx.db), toLocalIsoDate(ctx.now()));
-  return (Object.keys(c) as RetentionRule[]).map((rule) => ({ rule, label: RETENTION_LABELS[rule], count: c[rule].ids.length, cutoff: c[rule].cutoff }));
+  return (Object.keys(c) as RetentionRule[]).map((rule) => ({
+    rule,
+    label: RETENTION_LABELS[rule],
+    count: c[rule].ids.length,
+    cutoff: c[rule].cutoff,
+  }));
 }
 
 /**
@@ -90,10 +123,25 @@ async function runRetentionInTrx(ctx: TxContext): Promise<{ removed: Record<stri
     await trx.deleteFrom('payment_detail_changes').where('contact_person_id', 'in', people).execute();
     await trx.deleteFrom('contact_persons').where('id', 'in', people).execute();
   }
-  if (c.registernoteringar.ids.length) await trx.updateTable('cp_register_checks').set({ assessment_note: null }).where('id', 'in', c.registernoteringar.ids).execute();
-  const removed = { ej_godkanda: c.ej_godkanda.ids.length, avslutade_kontaktpersoner: c.avslutade_kontaktpersoner.ids.length, registernoteringar: c.registernoteringar.ids.length, avslutade_uppdrag: ended.length };
+  if (c.registernoteringar.ids.length)
+    await trx
+      .updateTable('cp_register_checks')
+      .set({ assessment_note: null })
+      .where('id', 'in', c.registernoteringar.ids)
+      .execute();
+  const removed = {
+    ej_godkanda: c.ej_godkanda.ids.length,
+    avslutade_kontaktpersoner: c.avslutade_kontaktpersoner.ids.length,
+    registernoteringar: c.registernoteringar.ids.length,
+    avslutade_uppdrag: ended.length,
+  };
   for (const [rule, n] of Object.entries(removed)) {
-    if (n > 0) await audit(ctx, trx, { action: 'retention.run', entityType: 'retention', detail: `${RETENTION_LABELS[rule as RetentionRule]}: ${n}` });
+    if (n > 0)
+      await audit(ctx, trx, {
+        action: 'retention.run',
+        entityType: 'retention',
+        detail: `${RETENTION_LABELS[rule as RetentionRule]}: ${n}`,
+      });
   }
   return { removed };
 }

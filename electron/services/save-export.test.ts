@@ -23,7 +23,9 @@ describe('saveExport', () => {
     expect(await saveExport(ctx, async (name) => (received.push(name), null), file, event)).toBeNull();
     expect(exports()).toEqual([]);
 
-    expect(await saveExport(ctx, async (name) => (received.push(name), `/tmp/val/${name}`), file, event)).toBe('/tmp/val/lista.csv');
+    expect(await saveExport(ctx, async (name) => (received.push(name), `/tmp/val/${name}`), file, event)).toBe(
+      '/tmp/val/lista.csv',
+    );
     expect(exports()).toEqual([{ detail: 'lista.csv' }]);
     expect(received).toEqual(['lista.csv', 'lista.csv']);
   });

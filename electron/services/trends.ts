@@ -15,18 +15,34 @@ export async function dashboardTrends(ctx: ServiceContext) {
   };
 
   // Status timeline per person, from the events (the record only keeps the current status).
-  const events = await ctx.db.selectFrom('cp_events').select(['contact_person_id', 'date', 'to_status']).where('to_status', 'is not', null).orderBy('contact_person_id').orderBy('id').execute();
+  const events = await ctx.db
+    .selectFrom('cp_events')
+    .select(['contact_person_id', 'date', 'to_status'])
+    .where('to_status', 'is not', null)
+    .orderBy('contact_person_id')
+    .orderBy('id')
+    .execute();
   const timeline = new Map<number, Array<{ date: string; status: string }>>();
   for (const e of events) {
     const list = timeline.get(e.contact_person_id) ?? [];
     list.push({ date: e.date, status: e.to_status! });
     timeline.set(e.contact_person_id, list);
   }
-  const assignments = await ctx.db.selectFrom('assignments').select(['start_date', 'end_date']).where('start_date', 'is not', null).execute();
+  const assignments = await ctx.db
+    .selectFrom('assignments')
+    .select(['start_date', 'end_date'])
+    .where('start_date', 'is not', null)
+    .execute();
   const payouts = await ctx.db
     .selectFrom('payout_lines')
     .innerJoin('payout_batches', 'payout_batches.id', 'payout_lines.batch_id')
-    .select((eb) => ['payout_batches.month', eb.fn.sum<number>('arvode_ore').as('arvode'), eb.fn.sum<number>('tax_ore').as('tax'), eb.fn.sum<number>('omkostnad_ore').as('omkostnad'), eb.fn.sum<number>('expenses_ore').as('expenses')])
+    .select((eb) => [
+      'payout_batches.month',
+      eb.fn.sum<number>('arvode_ore').as('arvode'),
+      eb.fn.sum<number>('tax_ore').as('tax'),
+      eb.fn.sum<number>('omkostnad_ore').as('omkostnad'),
+      eb.fn.sum<number>('expenses_ore').as('expenses'),
+    ])
     .where('payout_batches.status', '=', 'attesterad')
     .groupBy('payout_batches.month')
     .execute();
@@ -55,16 +71,30 @@ export async function dashboardTrends(ctx: ServiceContext) {
       month,
       queueLength: queue,
       averageWaitDays: queue ? Math.round(waitSum / queue) : null,
-      activeAssignments: assignments.filter((a) => a.start_date! <= end && (a.end_date === null || a.end_date > end)).length,
-      payoutsOre: p ? netPay({ arvodeOre: Number(p.arvode ?? 0), taxOre: Number(p.tax ?? 0), omkostnadOre: Number(p.omkostnad ?? 0), expensesOre: Number(p.expenses ?? 0) }) : 0,
+      activeAssignments: assignments.filter((a) => a.start_date! <= end && (a.end_date === null || a.end_date > end))
+        .length,
+      payoutsOre: p
+        ? netPay({
+            arvodeOre: Number(p.arvode ?? 0),
+            taxOre: Number(p.tax ?? 0),
+            omkostnadOre: Number(p.omkostnad ?? 0),
+            expensesOre: Number(p.expenses ?? 0),
+          })
+        : 0,
     };
   });
 
   const input = await loadIvoDecisions(ctx.db, today);
   const quarters = Array.from({ length: 6 }, (_, i) => {
-    const start = addMonths(`${today.slice(0, 4)}-${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`, (i - 5) * 3);
+    const start = addMonths(
+      `${today.slice(0, 4)}-${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`,
+      (i - 5) * 3,
+    );
     const q = ((Number(start.slice(5, 7)) - 1) / 3 + 1) as 1 | 2 | 3 | 4;
-    return { quarter: `${start.slice(0, 4)} K${q}`, overdueDecisions: ivoLines(input, { year: Number(start.slice(0, 4)), q }).length };
+    return {
+      quarter: `${start.slice(0, 4)} K${q}`,
+      overdueDecisions: ivoLines(input, { year: Number(start.slice(0, 4)), q }).length,
+    };
   });
   return { months: monthly, quarters };
 }

@@ -9,7 +9,10 @@ import type { Vault } from '../vault/vault';
 import { randomUUID } from 'node:crypto';
 
 /** Rekeys the database (AppCore.rekey): revokes entries, optionally replaces one, returns the new recovery key. */
-export type KeyRotation = (opts: { remove: string[]; replace?: { entryId: string; username: string; password: string } }) => Promise<{ recoveryKey: string; dropped: string[] }>;
+export type KeyRotation = (opts: {
+  remove: string[];
+  replace?: { entryId: string; username: string; password: string };
+}) => Promise<{ recoveryKey: string; dropped: string[] }>;
 
 function toRow(u: Selectable<UsersTable>): UserRow {
   return {
@@ -39,8 +42,15 @@ export async function createUser(
   vault: Vault,
   input: { username: string; displayName: string; roles: Role[]; password: string },
 ): Promise<UserRow> {
-  const exists = await ctx.db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-  if (exists) throw new DomainError('CONFLICT', 'Användarnamnet är redan upptaget.', { fields: { username: 'Användarnamnet är redan upptaget.' } });
+  const exists = await ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', input.username)
+    .executeTakeFirst();
+  if (exists)
+    throw new DomainError('CONFLICT', 'Användarnamnet är redan upptaget.', {
+      fields: { username: 'Användarnamnet är redan upptaget.' },
+    });
   const entryId = await vault.setPassword(ctx.dataKey, input.username, input.password);
   try {
     // The unique index on username backs the check above when two creations race (the vault entry goes).
@@ -60,7 +70,12 @@ export async function createUser(
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await audit(ctx, trx, { action: 'user.create', entityType: 'user', entityId: row.id, detail: `roller: ${input.roles.join(',')}` });
+      await audit(ctx, trx, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: row.id,
+        detail: `roller: ${input.roles.join(',')}`,
+      });
       return toRow(row);
     });
   } catch (err) {
@@ -70,7 +85,10 @@ export async function createUser(
 }
 
 /** Deactivating an admin or taking the role away needs another active admin to remain. */
-async function assertAnotherAdmin(db: Kysely<DB>, input: { id: number; roles: Role[]; active: boolean }): Promise<void> {
+async function assertAnotherAdmin(
+  db: Kysely<DB>,
+  input: { id: number; roles: Role[]; active: boolean },
+): Promise<void> {
   if (input.active && input.roles.includes('admin')) return;
   const admins = (await db.selectFrom('users').select(['id', 'roles']).where('active', '=', 1).execute()).filter(
     (u) => u.id !== input.id && (JSON.parse(u.roles) as Role[]).includes('admin'),
@@ -91,7 +109,10 @@ export async function updateUser(
   const before = await getUser(ctx, input.id);
   const isSelf = input.id === ctx.actor.id;
   if (isSelf && (!input.active || !input.roles.includes('admin'))) {
-    throw new DomainError('RULE_VIOLATION', 'Du kan inte ta bort din egen administratörsroll eller inaktivera ditt eget konto.');
+    throw new DomainError(
+      'RULE_VIOLATION',
+      'Du kan inte ta bort din egen administratörsroll eller inaktivera ditt eget konto.',
+    );
   }
   await assertAnotherAdmin(ctx.db, input);
   // The key is rotated first: a crash after it leaves the user without a key (and the admin repeats the deactivation), never the reverse.
@@ -118,8 +139,19 @@ export async function updateUser(
       before.roles !== JSON.stringify(input.roles) ? `roller: ${input.roles.join(',')}` : null,
       (before.active === 1) !== input.active ? (input.active ? 'aktiverad' : 'inaktiverad') : null,
     ].filter(Boolean);
-    await audit(ctx, trx, { action: 'user.update', entityType: 'user', entityId: input.id, detail: changes.join('; ') || null });
-    if (rotated) await audit(ctx, trx, { action: 'key.rotate', entityType: 'user', entityId: input.id, detail: 'ny datanyckel (inaktivering); ny återställningsnyckel visad' });
+    await audit(ctx, trx, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: input.id,
+      detail: changes.join('; ') || null,
+    });
+    if (rotated)
+      await audit(ctx, trx, {
+        action: 'key.rotate',
+        entityType: 'user',
+        entityId: input.id,
+        detail: 'ny datanyckel (inaktivering); ny återställningsnyckel visad',
+      });
     return updated;
   });
   return { ...toRow(row), recoveryKey: rotated?.recoveryKey ?? null };
@@ -129,19 +161,35 @@ export async function updateUser(
  * Admin sets a temporary password; the user must change it at next login. The database is rekeyed
  * at the same time, so the user's old password (still valid in older copies of vault.json) opens nothing new.
  */
-export async function resetPassword(ctx: ServiceContext, rotate: KeyRotation, input: { id: number; newPassword: string }): Promise<{ recoveryKey: string }> {
+export async function resetPassword(
+  ctx: ServiceContext,
+  rotate: KeyRotation,
+  input: { id: number; newPassword: string },
+): Promise<{ recoveryKey: string }> {
   const user = await getUser(ctx, input.id);
   if (user.active !== 1) throw new DomainError('RULE_VIOLATION', 'Kontot är inaktiverat. Aktivera det först.');
   const entryId = user.vault_entry_id ?? randomUUID();
-  const { recoveryKey } = await rotate({ remove: [], replace: { entryId, username: user.username, password: input.newPassword } });
+  const { recoveryKey } = await rotate({
+    remove: [],
+    replace: { entryId, username: user.username, password: input.newPassword },
+  });
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ vault_entry_id: entryId, must_change_password: input.id === ctx.actor.id ? 0 : 1, updated_at: ctx.now().toISOString() })
+      .set({
+        vault_entry_id: entryId,
+        must_change_password: input.id === ctx.actor.id ? 0 : 1,
+        updated_at: ctx.now().toISOString(),
+      })
       .where('id', '=', input.id)
       .execute();
     await audit(ctx, trx, { action: 'user.password.reset', entityType: 'user', entityId: input.id });
-    await audit(ctx, trx, { action: 'key.rotate', entityType: 'user', entityId: input.id, detail: 'ny datanyckel (lösenordsåterställning); ny återställningsnyckel visad' });
+    await audit(ctx, trx, {
+      action: 'key.rotate',
+      entityType: 'user',
+      entityId: input.id,
+      detail: 'ny datanyckel (lösenordsåterställning); ny återställningsnyckel visad',
+    });
   });
   return { recoveryKey };
 }
@@ -156,14 +204,22 @@ export async function changeOwnPassword(
   const entry = vault.entry(entryId);
   const ok = entry && (await vault.checkPassword(entry, input.currentPassword));
   if (!ok) {
-    throw new DomainError('WRONG_CREDENTIALS', 'Nuvarande lösenord stämmer inte.', { fields: { currentPassword: 'Nuvarande lösenord stämmer inte.' } });
+    throw new DomainError('WRONG_CREDENTIALS', 'Nuvarande lösenord stämmer inte.', {
+      fields: { currentPassword: 'Nuvarande lösenord stämmer inte.' },
+    });
   }
   if (input.currentPassword === input.newPassword) {
-    throw new DomainError('INVALID_INPUT', 'Det nya lösenordet måste skilja sig från det nuvarande.', { fields: { newPassword: 'Välj ett annat lösenord.' } });
+    throw new DomainError('INVALID_INPUT', 'Det nya lösenordet måste skilja sig från det nuvarande.', {
+      fields: { newPassword: 'Välj ett annat lösenord.' },
+    });
   }
   await vault.setPassword(ctx.dataKey, ctx.actor.username, input.newPassword, entryId);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ must_change_password: 0, updated_at: ctx.now().toISOString() }).where('id', '=', ctx.actor.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ must_change_password: 0, updated_at: ctx.now().toISOString() })
+      .where('id', '=', ctx.actor.id)
+      .execute();
     await audit(ctx, trx, { action: 'user.password.change', entityType: 'user', entityId: ctx.actor.id });
   });
 }

@@ -10,7 +10,17 @@ import { secureWindowOptions } from './window-options';
 describe('window options', () => {
   it('isolate and sandbox the renderer; devtools only in development', () => {
     const prod = secureWindowOptions('/p/preload.cjs', false).webPreferences!;
-    expect(prod).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, devTools: false });
+    expect(prod).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      devTools: false,
+    });
     expect(secureWindowOptions('/p/preload.cjs', true).webPreferences!.devTools).toBe(true);
   });
 });
@@ -38,7 +48,10 @@ describe('session and contents hardening', () => {
   it('blocks navigation away from app://, redirects, webviews and new windows', () => {
     const on: Record<string, (...a: any[]) => any> = {};
     let openHandler: any;
-    hardenContents({ on: (ev: string, h: any) => ((on[ev] = h), undefined), setWindowOpenHandler: (h: any) => (openHandler = h) } as any);
+    hardenContents({
+      on: (ev: string, h: any) => ((on[ev] = h), undefined),
+      setWindowOpenHandler: (h: any) => (openHandler = h),
+    } as any);
     for (const [ev, url, blocked] of [
       ['will-navigate', 'https://evil.example/', true],
       ['will-navigate', 'file:///etc/passwd', true],
@@ -71,11 +84,19 @@ describe('app:// file serving', () => {
     expect(r.headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
-    expect((await serveAppFile(root, 'app://kontaktregistret/assets/a.js')).headers['Content-Type']).toMatch(/javascript/);
+    expect((await serveAppFile(root, 'app://kontaktregistret/assets/a.js')).headers['Content-Type']).toMatch(
+      /javascript/,
+    );
   });
 
   it('refuses traversal, other hosts and missing files', async () => {
-    for (const url of ['app://kontaktregistret/../secret.txt', 'app://kontaktregistret/%2e%2e/secret.txt', 'app://kontaktregistret/..%2fsecret.txt', 'app://other/index.html', 'app://kontaktregistret/nope.js']) {
+    for (const url of [
+      'app://kontaktregistret/../secret.txt',
+      'app://kontaktregistret/%2e%2e/secret.txt',
+      'app://kontaktregistret/..%2fsecret.txt',
+      'app://other/index.html',
+      'app://kontaktregistret/nope.js',
+    ]) {
       const r = await serveAppFile(root, url);
       expect(r.status, url).toBe(404);
       expect(r.body.toString()).not.toContain('hemligt');

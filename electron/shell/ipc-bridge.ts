@@ -11,8 +11,17 @@ export function bridgeIpc(getWindow: () => BrowserWindow | null, invoke: Invoke)
   ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, name: unknown, input: unknown) => {
     const win = getWindow();
     const frame = event.senderFrame;
-    const trusted = win !== null && event.sender === win.webContents && frame !== null && frame.parent === null && isAppUrl(frame.url);
-    if (!trusted) return { ok: false, error: { code: 'FORBIDDEN', message: 'Anropet kommer inte från Kontaktregistrets fönster.' } };
+    const trusted =
+      win !== null &&
+      event.sender === win.webContents &&
+      frame !== null &&
+      frame.parent === null &&
+      isAppUrl(frame.url);
+    if (!trusted)
+      return {
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'Anropet kommer inte från Kontaktregistrets fönster.' },
+      };
     return invoke(name, input);
   });
 }

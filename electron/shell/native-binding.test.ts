@@ -24,7 +24,10 @@ describe('Electron’s SQLite build at run time', () => {
     const wrongAbi = loadNativeBinding(file, () => {
       throw Object.assign(new Error('was compiled against NODE_MODULE_VERSION 115'), { code: 'ERR_DLOPEN_FAILED' });
     });
-    expect(wrongAbi).toMatchObject({ ok: false, message: expect.stringMatching(/kunde inte läsas in[\s\S]*Kör "npm start" igen/) });
+    expect(wrongAbi).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/kunde inte läsas in[\s\S]*Kör "npm start" igen/),
+    });
     expect(loadNativeBinding(file, (m) => (m.exports = { something: 1 }))).toMatchObject({ ok: false });
     const addon = { Database: function Database() {} };
     expect(loadNativeBinding(file, (m) => (m.exports = addon))).toEqual({ ok: true, addon });

@@ -19,7 +19,10 @@ const NOTHING_CHANGED = 'Inga uppgifter har ändrats.';
 export type NativeLoad = { ok: true; addon: object } | { ok: false; message: string; error: unknown };
 
 /** Loads the addon once; a missing or wrong build gives a message that says what to do. */
-export function loadNativeBinding(file: string, dlopen: (module: { exports: unknown }, file: string) => void = process.dlopen): NativeLoad {
+export function loadNativeBinding(
+  file: string,
+  dlopen: (module: { exports: unknown }, file: string) => void = process.dlopen,
+): NativeLoad {
   if (!existsSync(file)) {
     return {
       ok: false,

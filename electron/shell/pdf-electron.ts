@@ -23,8 +23,12 @@ function privateSession(): Session {
   hardenSession(ses);
   ses.protocol.handle(PRINT_SCHEME, (request) => {
     const html = pending.get(new URL(request.url).pathname.slice(1));
-    if (html === undefined) return new Response('Hittades inte', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-    return new Response(html, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PRINT_CSP } });
+    if (html === undefined)
+      return new Response('Hittades inte', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    return new Response(html, {
+      status: 200,
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PRINT_CSP },
+    });
   });
   printSession = ses;
   return ses;
@@ -35,7 +39,10 @@ async function withDocument<T>(html: string, use: (win: BrowserWindow) => Promis
   const ses = privateSession();
   const token = randomUUID();
   pending.set(token, html);
-  const win = new BrowserWindow({ show: false, webPreferences: { session: ses, sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: { session: ses, sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+  });
   try {
     await win.loadURL(`${PRINT_SCHEME}://document/${token}`);
     return await use(win);
@@ -46,9 +53,17 @@ async function withDocument<T>(html: string, use: (win: BrowserWindow) => Promis
 }
 
 export const electronPdf: PdfRenderer = (html) =>
-  withDocument(html, (win) => win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }));
+  withDocument(html, (win) =>
+    win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }),
+  );
 
 /** The system print dialog for a document. */
 export function electronPrint(html: string): Promise<boolean> {
-  return withDocument(html, (win) => new Promise<boolean>((resolve) => win.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success))));
+  return withDocument(
+    html,
+    (win) =>
+      new Promise<boolean>((resolve) =>
+        win.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success)),
+      ),
+  );
 }

@@ -23,8 +23,15 @@ const SECURITY_HEADERS = {
  * Serves the built renderer for app://kontaktregistret/<path>. Only files under `root`;
  * anything else (other host, traversal, missing file) is a 404. Pure Node so it is tested.
  */
-export async function serveAppFile(root: string, url: string): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
-  const notFound = { status: 404, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' }, body: Buffer.from('Hittades inte') };
+export async function serveAppFile(
+  root: string,
+  url: string,
+): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+  const notFound = {
+    status: 404,
+    headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' },
+    body: Buffer.from('Hittades inte'),
+  };
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -37,7 +44,11 @@ export async function serveAppFile(root: string, url: string): Promise<{ status:
   if (!full.startsWith(normalize(root) + sep)) return notFound;
   try {
     const body = await readFile(full);
-    return { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': TYPES[extname(full)] ?? 'application/octet-stream' }, body };
+    return {
+      status: 200,
+      headers: { ...SECURITY_HEADERS, 'Content-Type': TYPES[extname(full)] ?? 'application/octet-stream' },
+      body,
+    };
   } catch {
     return notFound;
   }

@@ -18,11 +18,7 @@ export function formatRecoveryKey(bytes: Buffer): string {
 
 /** Accepts any case, spaces or dashes, and the usual misreadings (O->0, I/L->1). Null if malformed. */
 export function parseRecoveryKey(text: string): Buffer | null {
-  const clean = text
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const clean = text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (clean.length !== Math.ceil((KEY_BYTES * 8) / 5)) return null;
   let bits = '';
   for (const ch of clean) {

@@ -26,8 +26,12 @@ async function ready() {
   const folder = join(t.dir, 'backups');
   mkdirSync(folder);
   await ok(made.invoke('backup.saveSettings', { folder, automatic: false, keepDays: 7 }));
-  const hanna = await ok<{ id: number }>(made.invoke('users.create', { ...HANNA, displayName: 'Hanna', roles: ['handlaggare'] }));
-  const bo = await ok<{ id: number }>(made.invoke('users.create', { ...BO, displayName: 'Bo', roles: ['handlaggare'] }));
+  const hanna = await ok<{ id: number }>(
+    made.invoke('users.create', { ...HANNA, displayName: 'Hanna', roles: ['handlaggare'] }),
+  );
+  const bo = await ok<{ id: number }>(
+    made.invoke('users.create', { ...BO, displayName: 'Bo', roles: ['handlaggare'] }),
+  );
   await ok(made.invoke('cp.create', cpInput({ firstName: 'Före', lastName: 'Spärren' })));
   // A copy of the vault as it was (every backup carries one): what a leaver could have kept.
   const oldVault = join(t.dir, 'gammal-vault.json');
@@ -36,8 +40,15 @@ async function ready() {
 }
 
 /** What a revoked user can do with an old vault.json: unwrap the data key and try it on the live database. */
-async function oldKeyOpensLive(oldVault: string, dbFile: string, cred: { username: string; password: string }): Promise<boolean> {
-  const { dataKey } = await new Vault(oldVault, TEST_SCRYPT, () => new Date(0)).unlockReadOnly(cred.username, cred.password);
+async function oldKeyOpensLive(
+  oldVault: string,
+  dbFile: string,
+  cred: { username: string; password: string },
+): Promise<boolean> {
+  const { dataKey } = await new Vault(oldVault, TEST_SCRYPT, () => new Date(0)).unlockReadOnly(
+    cred.username,
+    cred.password,
+  );
   try {
     openEncryptedDatabase(dbFile, dataKey, { readonly: true }).close();
     return true;
@@ -50,14 +61,21 @@ async function oldKeyOpensLive(oldVault: string, dbFile: string, cred: { usernam
 }
 
 describe('revocation: deactivation and admin resets rekey the database', () => {
-  it('a deactivated user\'s old password and an old vault.json no longer open the live database; the others keep working', async () => {
+  it("a deactivated user's old password and an old vault.json no longer open the live database; the others keep working", async () => {
     const made = await ready();
     expect(await oldKeyOpensLive(made.oldVault, made.core.databaseFile, HANNA)).toBe(true); // the finding, before deactivation
-    const updated = await ok<{ recoveryKey: string | null; active: boolean }>(made.invoke('users.update', { id: made.hannaId, displayName: 'Hanna', roles: ['handlaggare'], active: false }));
+    const updated = await ok<{ recoveryKey: string | null; active: boolean }>(
+      made.invoke('users.update', { id: made.hannaId, displayName: 'Hanna', roles: ['handlaggare'], active: false }),
+    );
     expect(updated.active).toBe(false);
     expect(updated.recoveryKey).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
     // Edits after the deactivation are out of reach of the old key too.
-    await ok(made.invoke('cp.create', cpInput({ firstName: 'Efter', lastName: 'Spärren', personnummer: syntheticPnr('1990-01-01', 5) })));
+    await ok(
+      made.invoke(
+        'cp.create',
+        cpInput({ firstName: 'Efter', lastName: 'Spärren', personnummer: syntheticPnr('1990-01-01', 5) }),
+      ),
+    );
     await made.core.logout();
     expect(await oldKeyOpensLive(made.oldVault, made.core.databaseFile, HANNA)).toBe(false);
     await expect(made.core.login(HANNA.username, HANNA.password)).rejects.toThrow(/Fel användarnamn eller lösenord/);
@@ -66,15 +84,22 @@ describe('revocation: deactivation and admin resets rekey the database', () => {
     expect(made.core.status().user?.username).toBe('bo');
     await made.core.logout();
     // The old recovery key is dead, the new one works.
-    await expect(made.core.recover(made.recoveryKey, ADMIN.username, 'nytt-långt-lösenord-77')).rejects.toThrow(/Återställningsnyckeln stämmer inte/);
+    await expect(made.core.recover(made.recoveryKey, ADMIN.username, 'nytt-långt-lösenord-77')).rejects.toThrow(
+      /Återställningsnyckeln stämmer inte/,
+    );
     await made.core.recover(updated.recoveryKey!, ADMIN.username, 'nytt-långt-lösenord-77');
-    const audit = made.core.serviceContext().raw.prepare("SELECT action FROM audit_log WHERE action = 'key.rotate'").all();
+    const audit = made.core
+      .serviceContext()
+      .raw.prepare("SELECT action FROM audit_log WHERE action = 'key.rotate'")
+      .all();
     expect(audit).toHaveLength(1);
   });
 
   it('an admin password reset rekeys: the old password (in an old vault copy) opens nothing, the temporary one does', async () => {
     const made = await ready();
-    const r = await ok<{ recoveryKey: string }>(made.invoke('users.resetPassword', { id: made.hannaId, newPassword: 'tillfälligt-Grönt-äpple-3' }));
+    const r = await ok<{ recoveryKey: string }>(
+      made.invoke('users.resetPassword', { id: made.hannaId, newPassword: 'tillfälligt-Grönt-äpple-3' }),
+    );
     expect(r.recoveryKey).not.toBe(made.recoveryKey);
     await made.core.logout();
     expect(await oldKeyOpensLive(made.oldVault, made.core.databaseFile, HANNA)).toBe(false);
@@ -87,10 +112,14 @@ describe('revocation: deactivation and admin resets rekey the database', () => {
     const made = await ready();
     const { path } = await ok<{ path: string }>(made.invoke('backup.create', {}));
     expect((await ok<Array<{ oldKey: boolean }>>(made.invoke('backup.list', {})))[0]!.oldKey).toBe(false);
-    await ok(made.invoke('users.update', { id: made.hannaId, displayName: 'Hanna', roles: ['handlaggare'], active: false }));
+    await ok(
+      made.invoke('users.update', { id: made.hannaId, displayName: 'Hanna', roles: ['handlaggare'], active: false }),
+    );
     expect((await ok<Array<{ oldKey: boolean }>>(made.invoke('backup.list', {})))[0]!.oldKey).toBe(true);
 
-    const restored = await ok<{ replacedTo: string; recoveryKey: string }>(made.invoke('backup.restore', { path, password: ADMIN.password }));
+    const restored = await ok<{ replacedTo: string; recoveryKey: string }>(
+      made.invoke('backup.restore', { path, password: ADMIN.password }),
+    );
     expect(restored.recoveryKey).toMatch(/^[0-9A-Z]{4}-/);
     // Hanna is active in the copy, but she holds no key today: she stays out.
     await expect(made.core.login(HANNA.username, HANNA.password)).rejects.toThrow();
@@ -99,7 +128,9 @@ describe('revocation: deactivation and admin resets rekey the database', () => {
     await made.core.login(ADMIN.username, ADMIN.password);
     const raw = made.core.serviceContext().raw;
     expect(raw.prepare('SELECT active FROM users WHERE id = ?').get(made.hannaId)).toEqual({ active: 0 });
-    const last = raw.prepare("SELECT action, detail FROM audit_log WHERE action = 'backup.restore'").get() as { detail: string };
+    const last = raw.prepare("SELECT action, detail FROM audit_log WHERE action = 'backup.restore'").get() as {
+      detail: string;
+    };
     expect(last.detail).toMatch(/återställd från kopia/);
     expect((await ok<{ ok: boolean }>(made.invoke('audit.verify', {}))).ok).toBe(true);
     await made.core.logout();
@@ -117,7 +148,9 @@ describe('revocation: deactivation and admin resets rekey the database', () => {
     await ok(made.invoke('backup.restore', { path, password: ADMIN.password }));
     await made.core.login(ADMIN.username, ADMIN.password);
     expect(replaced()).toHaveLength(2);
-    expect(await ok<{ removed: string[] }>(made.invoke('backup.confirmRestore', {}))).toMatchObject({ removed: expect.arrayContaining(replaced()) });
+    expect(await ok<{ removed: string[] }>(made.invoke('backup.confirmRestore', {}))).toMatchObject({
+      removed: expect.arrayContaining(replaced()),
+    });
     expect(replaced()).toHaveLength(0);
 
     await ok(made.invoke('backup.restore', { path, password: ADMIN.password }));
@@ -141,14 +174,23 @@ describe('a rekey is crash-safe', () => {
       rekeyHooks[step] = () => {
         throw new Error('simulated crash');
       };
-      expect(await made.invoke('users.update', { id: made.hannaId, displayName: 'Hanna', roles: ['handlaggare'], active: false })).toMatchObject({ ok: false });
+      expect(
+        await made.invoke('users.update', {
+          id: made.hannaId,
+          displayName: 'Hanna',
+          roles: ['handlaggare'],
+          active: false,
+        }),
+      ).toMatchObject({ ok: false });
       delete rekeyHooks[step];
       const vault = JSON.parse(readFileSync(join(made.dataDir, 'vault.json'), 'utf8'));
       expect(vault.previousKey).toBeTruthy(); // both keys kept until the rekey commits
       // "Restart": a new core on the same folder.
       const again = makeCore(made.dataDir);
       await again.core.login(ADMIN.username, ADMIN.password);
-      expect((again.core.serviceContext().raw.prepare('SELECT count(*) AS n FROM contact_persons').get() as { n: number }).n).toBe(1);
+      expect(
+        (again.core.serviceContext().raw.prepare('SELECT count(*) AS n FROM contact_persons').get() as { n: number }).n,
+      ).toBe(1);
       expect(JSON.parse(readFileSync(join(made.dataDir, 'vault.json'), 'utf8')).previousKey).toBeNull();
       expect(existsSync(`${again.core.databaseFile}-journal`)).toBe(false);
       await again.core.logout();
@@ -157,7 +199,9 @@ describe('a rekey is crash-safe', () => {
       await again.core.logout();
       // The admin repeats the deactivation (the database write never happened) and it completes.
       await again.core.login(ADMIN.username, ADMIN.password);
-      const r = await ok<{ active: boolean }>(again.invoke('users.update', { id: made.hannaId, displayName: 'Hanna', roles: ['handlaggare'], active: false }));
+      const r = await ok<{ active: boolean }>(
+        again.invoke('users.update', { id: made.hannaId, displayName: 'Hanna', roles: ['handlaggare'], active: false }),
+      );
       expect(r.active).toBe(false);
     });
   }

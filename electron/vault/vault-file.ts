@@ -58,11 +58,17 @@ export function readVaultFile(file: string): VaultFileData | null {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    throw new DomainError('RULE_VIOLATION', 'Nyckelfilen (vault.json) går inte att läsa. Den har ändrats utanför programmet; återställ från säkerhetskopia.');
+    throw new DomainError(
+      'RULE_VIOLATION',
+      'Nyckelfilen (vault.json) går inte att läsa. Den har ändrats utanför programmet; återställ från säkerhetskopia.',
+    );
   }
   const parsed = vaultFileSchema.safeParse(json);
   if (!parsed.success) {
-    throw new DomainError('RULE_VIOLATION', 'Nyckelfilen (vault.json) har ändrats utanför programmet och används inte. Återställ från säkerhetskopia eller kontakta administratören.');
+    throw new DomainError(
+      'RULE_VIOLATION',
+      'Nyckelfilen (vault.json) har ändrats utanför programmet och används inte. Återställ från säkerhetskopia eller kontakta administratören.',
+    );
   }
   return parsed.data;
 }

@@ -31,7 +31,9 @@ export function keyIdOf(dataKey: Buffer): string {
 /** HMAC of an audit anchor under a key derived from the data key: a file edit without the key is detected. */
 export function anchorMac(dataKey: Buffer, anchor: { id: number; hash: string }): string {
   const k = subKey(dataKey, 'audit-anchor');
-  const mac = createHmac('sha256', k).update(JSON.stringify([anchor.id, anchor.hash])).digest('hex');
+  const mac = createHmac('sha256', k)
+    .update(JSON.stringify([anchor.id, anchor.hash]))
+    .digest('hex');
   k.fill(0);
   return mac;
 }
@@ -110,7 +112,10 @@ export class Vault {
   }
 
   /** First start: a new data key, sealed for the first admin and under a new recovery key. */
-  public async create(username: string, password: string): Promise<{ dataKey: Buffer; entryId: string; recoveryKey: string }> {
+  public async create(
+    username: string,
+    password: string,
+  ): Promise<{ dataKey: Buffer; entryId: string; recoveryKey: string }> {
     if (this.exists()) throw new DomainError('ALREADY_INITIALIZED', 'Kontaktregistret är redan installerat.');
     assertPasswordPolicy(password, username);
     const dataKey = randomBytes(32);
@@ -140,7 +145,13 @@ export class Vault {
     return { dataKey, entryId: entry.id, recoveryKey: text };
   }
 
-  private async makeEntry(data: VaultFileData, username: string, password: string, dataKey: Buffer, id: string = randomUUID()): Promise<VaultEntry> {
+  private async makeEntry(
+    data: VaultFileData,
+    username: string,
+    password: string,
+    dataKey: Buffer,
+    id: string = randomUUID(),
+  ): Promise<VaultEntry> {
     const salt = newSalt();
     const kek = await deriveKek(password, salt, this.kdf);
     const { publicDer, privateDer } = newKeyPair();
@@ -172,12 +183,18 @@ export class Vault {
       if (fail) {
         const last = Date.parse(fail.lastAt);
         // A timestamp that does not parse counts as "just now": tampering never shortens the wait.
-        const waitUntil = (Number.isFinite(last) ? Math.min(last, this.now().getTime()) : this.now().getTime()) + lockoutSeconds(fail.count) * 1000;
+        const waitUntil =
+          (Number.isFinite(last) ? Math.min(last, this.now().getTime()) : this.now().getTime()) +
+          lockoutSeconds(fail.count) * 1000;
         const remaining = Math.ceil((waitUntil - this.now().getTime()) / 1000);
         if (remaining > 0) {
-          throw new DomainError('TOO_MANY_ATTEMPTS', `För många felaktiga försök. Vänta ${remaining} sekunder och försök igen.`, {
-            retryAfterSeconds: remaining,
-          });
+          throw new DomainError(
+            'TOO_MANY_ATTEMPTS',
+            `För många felaktiga försök. Vänta ${remaining} sekunder och försök igen.`,
+            {
+              retryAfterSeconds: remaining,
+            },
+          );
         }
       }
       const at = this.now().toISOString();
@@ -202,7 +219,8 @@ export class Vault {
         after.entries = after.entries.map((e) => (e.id === entry.id ? upgraded : e));
         if (!after.keyId) after.keyId = keyIdOf(dataKey);
         // Version-1 vaults had an unauthenticated anchor: it is signed once, at this upgrade (trust on first use).
-        if (after.auditAnchor && !after.auditAnchor.mac) after.auditAnchor = { ...after.auditAnchor, mac: anchorMac(dataKey, after.auditAnchor) };
+        if (after.auditAnchor && !after.auditAnchor.mac)
+          after.auditAnchor = { ...after.auditAnchor, mac: anchorMac(dataKey, after.auditAnchor) };
       }
       this.write(after);
       return { dataKey, entryId: entry.id, attempts };
@@ -271,7 +289,12 @@ export class Vault {
   }
 
   /** Seals the data key for a user under a new password, replacing any earlier entry of that id. Returns the entry id. */
-  public async setPassword(dataKey: Buffer, username: string, password: string, entryId?: string | null): Promise<string> {
+  public async setPassword(
+    dataKey: Buffer,
+    username: string,
+    password: string,
+    entryId?: string | null,
+  ): Promise<string> {
     assertPasswordPolicy(password, username);
     const data = this.load();
     const entry = await this.makeEntry(data, username, password, dataKey, entryId ?? randomUUID());
@@ -298,12 +321,19 @@ export class Vault {
   public beginRekey(
     oldKey: Buffer,
     newKey: Buffer,
-    opts: { remove: string[]; replace?: { entryId: string; username: string; password: string }; recipients?: VaultEntry[]; newEpoch?: boolean },
+    opts: {
+      remove: string[];
+      replace?: { entryId: string; username: string; password: string };
+      recipients?: VaultEntry[];
+      newEpoch?: boolean;
+    },
   ): Promise<{ recoveryKey: string; dropped: string[] }> {
     return this.exclusive(async () => {
       if (opts.replace) assertPasswordPolicy(opts.replace.password, opts.replace.username);
       const data = this.load();
-      const replaced = opts.replace ? await this.makeEntry(data, opts.replace.username, opts.replace.password, newKey, opts.replace.entryId) : null;
+      const replaced = opts.replace
+        ? await this.makeEntry(data, opts.replace.username, opts.replace.password, newKey, opts.replace.entryId)
+        : null;
       const dropped: string[] = [];
       const entries: VaultEntry[] = [];
       for (const e of opts.recipients ?? data.entries) {
@@ -329,7 +359,9 @@ export class Vault {
         epoch: opts.newEpoch || !data.epoch ? randomUUID() : data.epoch,
         previousKey: seal(subKey(newKey, 'previous-key'), oldKey, 'previous-key'),
         // An anchor that was not authentic stays unauthenticated, so verification keeps reporting it.
-        auditAnchor: anchor.anchor ? { ...anchor.anchor, mac: anchor.authentic ? anchorMac(newKey, anchor.anchor) : undefined } : null,
+        auditAnchor: anchor.anchor
+          ? { ...anchor.anchor, mac: anchor.authentic ? anchorMac(newKey, anchor.anchor) : undefined }
+          : null,
       };
       rkek.fill(0);
       this.write(next);

@@ -1,11 +1,21 @@
-import { createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  type KeyObject,
+} from 'node:crypto';
 import { open, seal, type Sealed } from './aead';
 import type { Wrapped } from './vault-file';
 
 /** A fresh X25519 key pair as DER (SPKI public, PKCS#8 private). The caller zeroes `privateDer`. */
 export function newKeyPair(): { publicDer: Buffer; privateDer: Buffer } {
   const { publicKey, privateKey } = generateKeyPairSync('x25519');
-  return { publicDer: publicKey.export({ format: 'der', type: 'spki' }), privateDer: privateKey.export({ format: 'der', type: 'pkcs8' }) };
+  return {
+    publicDer: publicKey.export({ format: 'der', type: 'spki' }),
+    privateDer: privateKey.export({ format: 'der', type: 'pkcs8' }),
+  };
 }
 
 function wrapKek(shared: Buffer, epk: Buffer, recipient: Buffer): Buffer {
@@ -36,7 +46,10 @@ export function unwrapWith(privateDer: Buffer, publicDer: Buffer, w: Wrapped, aa
     return null;
   }
   const epk = Buffer.from(w.epk, 'base64');
-  const shared = diffieHellman({ privateKey: priv, publicKey: createPublicKey({ key: epk, format: 'der', type: 'spki' }) });
+  const shared = diffieHellman({
+    privateKey: priv,
+    publicKey: createPublicKey({ key: epk, format: 'der', type: 'spki' }),
+  });
   const kek = wrapKek(shared, epk, publicDer);
   try {
     const s: Sealed = { iv: w.iv, ct: w.ct, tag: w.tag };

@@ -22,16 +22,25 @@ export function BackupWarning() {
   return (
     <div className="warning row" role="status" aria-label="Säkerhetskopiering">
       <span>{message}</span>
-      <Button className="button" onPress={() => go('installningar', 'sakerhetskopiering')}>Öppna säkerhetskopieringen</Button>
+      <Button className="button" onPress={() => go('installningar', 'sakerhetskopiering')}>
+        Öppna säkerhetskopieringen
+      </Button>
     </div>
   );
 }
 
-function backupMessage(folder: string | undefined, copies: ReadonlyArray<{ createdAt: string }> | undefined, today: string): string | null {
+function backupMessage(
+  folder: string | undefined,
+  copies: ReadonlyArray<{ createdAt: string }> | undefined,
+  today: string,
+): string | null {
   if (folder === undefined) return null;
   if (!folder) return 'Ingen mapp för säkerhetskopior är vald: inga kopior tas.';
   if (!copies) return null;
-  const newest = copies.map((c) => c.createdAt.slice(0, 10)).sort().at(-1);
+  const newest = copies
+    .map((c) => c.createdAt.slice(0, 10))
+    .sort()
+    .at(-1);
   if (!newest) return 'Det finns ingen säkerhetskopia ännu.';
   if (newest < addDays(today, -BACKUP_STALE_DAYS)) return `Den senaste säkerhetskopian är från ${newest}.`;
   return null;

@@ -29,7 +29,13 @@ export function ConfirmDialog(props: {
       }
     });
   return (
-    <Modal isOpen isDismissable={!busy} isKeyboardDismissDisabled={busy} onOpenChange={(open) => !open && props.onCancel()} className="modal">
+    <Modal
+      isOpen
+      isDismissable={!busy}
+      isKeyboardDismissDisabled={busy}
+      onOpenChange={(open) => !open && props.onCancel()}
+      className="modal"
+    >
       <Dialog role="alertdialog" className="dialog" aria-label={props.title}>
         <Heading slot="title">{props.title}</Heading>
         <div className="stack">{props.children}</div>

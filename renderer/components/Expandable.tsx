@@ -6,10 +6,23 @@ import { useInlineForm } from './useInlineForm';
  * A form that is not needed every time (e.g. another interview for an approved person): a button
  * until asked for, then the form with focus in it; Escape or Avbryt closes it again.
  */
-export function Expandable({ label, children, open: startOpen = false }: { label: string; children: (close: () => void) => ReactNode; open?: boolean }) {
+export function Expandable({
+  label,
+  children,
+  open: startOpen = false,
+}: {
+  label: string;
+  children: (close: () => void) => ReactNode;
+  open?: boolean;
+}) {
   const [open, setOpen] = useState(startOpen);
   if (startOpen) return <>{children(() => {})}</>;
-  if (!open) return <Button className="button" onPress={() => setOpen(true)}>{label}</Button>;
+  if (!open)
+    return (
+      <Button className="button" onPress={() => setOpen(true)}>
+        {label}
+      </Button>
+    );
   return <Opened onClose={() => setOpen(false)}>{children(() => setOpen(false))}</Opened>;
 }
 
@@ -18,7 +31,9 @@ function Opened({ onClose, children }: { onClose: () => void; children: ReactNod
   return (
     <div ref={ref} className="stack">
       {children}
-      <Button className="link" onPress={onClose}>Avbryt</Button>
+      <Button className="link" onPress={onClose}>
+        Avbryt
+      </Button>
     </div>
   );
 }

@@ -10,10 +10,25 @@ export function ExportButton({ input }: { input: ProcInput<'export.xlsx'> }) {
   const [busy, run] = useBusy();
   return (
     <span className="row">
-      <Button className="button" isDisabled={busy} onPress={() => void run(() => call('export.xlsx', input).then((r) => setMsg(r.savedTo ? `Sparad: ${r.savedTo} (${r.rows} rader)` : null), (e) => setMsg(e instanceof ApiError ? e.message : 'Exporten misslyckades.')))}>
+      <Button
+        className="button"
+        isDisabled={busy}
+        onPress={() =>
+          void run(() =>
+            call('export.xlsx', input).then(
+              (r) => setMsg(r.savedTo ? `Sparad: ${r.savedTo} (${r.rows} rader)` : null),
+              (e) => setMsg(e instanceof ApiError ? e.message : 'Exporten misslyckades.'),
+            ),
+          )
+        }
+      >
         {busy ? 'Exporterar…' : 'Exportera till Excel'}
       </Button>
-      {msg && <span className="muted" role="status">{msg}</span>}
+      {msg && (
+        <span className="muted" role="status">
+          {msg}
+        </span>
+      )}
     </span>
   );
 }

@@ -2,13 +2,24 @@ import { Controller, type Control, type FieldValues, type Path } from 'react-hoo
 import { Checkbox, CheckboxGroup, FieldError, Label } from 'react-aria-components';
 import { ROLE_LABELS, ROLES } from '../../shared/roles';
 
-export function RoleCheckboxes<T extends FieldValues>({ control, name }: { control: Control<T, any, any>; name: Path<T> }) {
+export function RoleCheckboxes<T extends FieldValues>({
+  control,
+  name,
+}: {
+  control: Control<T, any, any>;
+  name: Path<T>;
+}) {
   return (
     <Controller
       control={control}
       name={name}
       render={({ field, fieldState }) => (
-        <CheckboxGroup className="field" value={field.value as string[]} onChange={field.onChange} isInvalid={fieldState.invalid}>
+        <CheckboxGroup
+          className="field"
+          value={field.value as string[]}
+          onChange={field.onChange}
+          isInvalid={fieldState.invalid}
+        >
           <Label>Roller</Label>
           <div className="row">
             {ROLES.map((r) => (

@@ -1,6 +1,17 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Controller, type Control, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
-import { Checkbox, FieldError, Input, Label, NumberField, Radio, RadioGroup, Text, TextArea, TextField } from 'react-aria-components';
+import {
+  Checkbox,
+  FieldError,
+  Input,
+  Label,
+  NumberField,
+  Radio,
+  RadioGroup,
+  Text,
+  TextArea,
+  TextField,
+} from 'react-aria-components';
 import type { z } from 'zod';
 import { ApiError } from '../api';
 
@@ -45,7 +56,9 @@ export function TextInput<T extends FieldValues>(props: {
 export function applyServerError<T extends FieldValues>(err: unknown, setError: UseFormSetError<T>): string {
   if (err instanceof ApiError) {
     // The first field with an error takes focus (and scrolls into view).
-    Object.entries(err.error.fields ?? {}).forEach(([field, message], i) => setError(field as Path<T>, { message }, { shouldFocus: i === 0 }));
+    Object.entries(err.error.fields ?? {}).forEach(([field, message], i) =>
+      setError(field as Path<T>, { message }, { shouldFocus: i === 0 }),
+    );
     return err.error.message;
   }
   return 'Något gick fel. Försök igen.';
@@ -68,7 +81,13 @@ export function FormMessage({ children, tone = 'error' }: { children: ReactNode;
 }
 
 /** A labelled whole-number field (sv-SE formatting) wired to react-hook-form. */
-export function NumberInput<T extends FieldValues>(props: { control: Control<T, any, any>; name: Path<T>; label: string; minValue?: number; maxValue?: number }) {
+export function NumberInput<T extends FieldValues>(props: {
+  control: Control<T, any, any>;
+  name: Path<T>;
+  label: string;
+  minValue?: number;
+  maxValue?: number;
+}) {
   return (
     <Controller
       control={props.control}
@@ -95,7 +114,15 @@ export function NumberInput<T extends FieldValues>(props: { control: Control<T, 
 }
 
 /** A checkbox bound to a boolean form value. */
-export function CheckboxInput<T extends FieldValues>({ control, name, label }: { control: Control<T, any, any>; name: Path<T>; label: string }) {
+export function CheckboxInput<T extends FieldValues>({
+  control,
+  name,
+  label,
+}: {
+  control: Control<T, any, any>;
+  name: Path<T>;
+  label: string;
+}) {
   return (
     <Controller
       control={control}
@@ -111,13 +138,23 @@ export function CheckboxInput<T extends FieldValues>({ control, name, label }: {
 }
 
 /** Radio buttons for an enum value. */
-export function RadioInput<T extends FieldValues>(props: { control: Control<T, any, any>; name: Path<T>; label: string; options: ReadonlyArray<readonly [string, string]> }) {
+export function RadioInput<T extends FieldValues>(props: {
+  control: Control<T, any, any>;
+  name: Path<T>;
+  label: string;
+  options: ReadonlyArray<readonly [string, string]>;
+}) {
   return (
     <Controller
       control={props.control}
       name={props.name}
       render={({ field, fieldState }) => (
-        <RadioGroup className="field" value={field.value as string} onChange={field.onChange} isInvalid={fieldState.invalid}>
+        <RadioGroup
+          className="field"
+          value={field.value as string}
+          onChange={field.onChange}
+          isInvalid={fieldState.invalid}
+        >
           <Label>{props.label}</Label>
           <div className="row">
             {props.options.map(([value, label]) => (
@@ -135,9 +172,15 @@ export function RadioInput<T extends FieldValues>(props: { control: Control<T, a
 }
 
 /** Runs a zod schema over form values and puts its Swedish messages on the fields. Returns the parsed value or null. */
-export function validateWith<S extends z.ZodType, T extends FieldValues>(schema: S, value: unknown, setError: UseFormSetError<T>): z.output<S> | null {
+export function validateWith<S extends z.ZodType, T extends FieldValues>(
+  schema: S,
+  value: unknown,
+  setError: UseFormSetError<T>,
+): z.output<S> | null {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  r.error.issues.forEach((issue, i) => setError(issue.path.map(String).join('.') as Path<T>, { message: issue.message }, { shouldFocus: i === 0 }));
+  r.error.issues.forEach((issue, i) =>
+    setError(issue.path.map(String).join('.') as Path<T>, { message: issue.message }, { shouldFocus: i === 0 }),
+  );
   return null;
 }

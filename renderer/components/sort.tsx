@@ -17,7 +17,10 @@ export function compareValues(x: Value, y: Value, descending: boolean): number {
 }
 
 /** The rows in the chosen order; `values` gives each sortable column's value for a row. */
-export function useSorted<T>(rows: T[], values: Record<string, (row: T) => Value>): { sorted: T[]; sort: Sort; header: (label: string) => ReactElement } {
+export function useSorted<T>(
+  rows: T[],
+  values: Record<string, (row: T) => Value>,
+): { sorted: T[]; sort: Sort; header: (label: string) => ReactElement } {
   const [sort, setSort] = useState<Sort>(null);
   // `values` is a fresh object each render; the order depends only on the rows and the sort.
   const sorted = useMemo(() => {
@@ -26,14 +29,28 @@ export function useSorted<T>(rows: T[], values: Record<string, (row: T) => Value
     return [...rows].sort((a, b) => compareValues(get(a), get(b), sort.descending));
   }, [rows, sort]);
   const header = (label: string) => {
-    if (!values[label]) return <th scope="col" key={label}>{label}</th>;
+    if (!values[label])
+      return (
+        <th scope="col" key={label}>
+          {label}
+        </th>
+      );
     const active = sort?.column === label;
-    const next = () => setSort(active && !sort!.descending ? { column: label, descending: true } : active ? null : { column: label, descending: false });
+    const next = () =>
+      setSort(
+        active && !sort!.descending
+          ? { column: label, descending: true }
+          : active
+            ? null
+            : { column: label, descending: false },
+      );
     return (
       <th scope="col" key={label} aria-sort={active ? (sort!.descending ? 'descending' : 'ascending') : 'none'}>
         <Button className="sort-button" onPress={next}>
           {label}
-          <span aria-hidden="true" className="sort-mark">{active ? (sort!.descending ? ' ▼' : ' ▲') : ' ↕'}</span>
+          <span aria-hidden="true" className="sort-mark">
+            {active ? (sort!.descending ? ' ▼' : ' ▲') : ' ↕'}
+          </span>
         </Button>
       </th>
     );

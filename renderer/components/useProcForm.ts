@@ -1,5 +1,12 @@
 import { useState } from 'react';
-import { useForm, type DefaultValues, type FieldError, type FieldValues, type Path, type Resolver } from 'react-hook-form';
+import {
+  useForm,
+  type DefaultValues,
+  type FieldError,
+  type FieldValues,
+  type Path,
+  type Resolver,
+} from 'react-hook-form';
 import { toNestErrors } from '@hookform/resolvers';
 import type { z } from 'zod';
 import { contract, type ProcedureName, type ProcInput, type ProcOutput } from '../../shared/ipc/contract';
@@ -101,6 +108,9 @@ export function useProcForm<N extends ProcedureName, V extends FieldValues>(name
 }
 
 /** A form whose values are exactly the procedure's input. */
-export function useProcInputForm<N extends ProcedureName>(name: N, options: Omit<ProcFormOptions<N, ProcInput<N>>, 'toInput'>) {
+export function useProcInputForm<N extends ProcedureName>(
+  name: N,
+  options: Omit<ProcFormOptions<N, ProcInput<N>>, 'toInput'>,
+) {
   return useProcForm<N, ProcInput<N>>(name, { ...options, toInput: (v) => v });
 }

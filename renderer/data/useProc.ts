@@ -63,6 +63,10 @@ export function errorText(error: unknown): string {
 }
 
 /** Fetches a procedure into the cache outside render (e.g. on submit, to act on its error first). */
-export function fetchProc<N extends ProcedureName>(client: QueryClient, name: N, input: ProcInput<N>): Promise<ProcOutput<N>> {
+export function fetchProc<N extends ProcedureName>(
+  client: QueryClient,
+  name: N,
+  input: ProcInput<N>,
+): Promise<ProcOutput<N>> {
   return client.fetchQuery({ queryKey: procKey(name, input), queryFn: () => call(name, input), staleTime: 0 });
 }

@@ -38,14 +38,25 @@ const NAV: NavItem[] = [
   { id: 'brukare', label: 'Brukare och beslut', roles: ['handlaggare'], render: () => <ClientsScreen /> },
   { id: 'uppdrag', label: 'Uppdrag', roles: ['handlaggare'], render: () => <AssignmentsScreen /> },
   { id: 'uppfoljningar', label: 'Uppföljningar', roles: ['handlaggare'], render: () => <FollowUpsScreen /> },
-  { id: 'ersattning', label: 'Ersättning och utbetalning', roles: ['handlaggare', 'attestant'], render: (roles) => <PayoutsScreen roles={roles} /> },
+  {
+    id: 'ersattning',
+    label: 'Ersättning och utbetalning',
+    roles: ['handlaggare', 'attestant'],
+    render: (roles) => <PayoutsScreen roles={roles} />,
+  },
   { id: 'rapporter', label: 'Rapporter', roles: ['handlaggare'], render: () => <ReportsScreen /> },
   { id: 'logg', label: 'Logg', roles: ['admin'], render: () => <AuditScreen /> },
   { id: 'installningar', label: 'Inställningar', roles: ['admin'], render: () => <SettingsScreen /> },
 ];
 
 /** The signed-in app: left navigation, header with user, lock and logout. */
-export function AppShell(props: { status: SessionStatus; onStatus: (s: SessionStatus) => void; polledAt?: number; startScreen?: string; onScreen?: (screen: string) => void }) {
+export function AppShell(props: {
+  status: SessionStatus;
+  onStatus: (s: SessionStatus) => void;
+  polledAt?: number;
+  startScreen?: string;
+  onScreen?: (screen: string) => void;
+}) {
   const { status, onStatus } = props;
   const user = status.user!;
   const items = NAV.filter((n) => !n.roles || n.roles.some((r) => user.roles.includes(r)));
@@ -143,7 +154,9 @@ export function AppShell(props: { status: SessionStatus; onStatus: (s: SessionSt
               <ChangePasswordScreen onDone={() => {}} />
             </>
           ) : (
-            <NavigationContext.Provider value={{ go, section }}><Fragment key={`${active.id}-${visit}`}>{active.render(user.roles)}</Fragment></NavigationContext.Provider>
+            <NavigationContext.Provider value={{ go, section }}>
+              <Fragment key={`${active.id}-${visit}`}>{active.render(user.roles)}</Fragment>
+            </NavigationContext.Provider>
           )}
         </main>
       </div>
@@ -172,7 +185,10 @@ export function AppShell(props: { status: SessionStatus; onStatus: (s: SessionSt
             proceed();
           }}
         >
-          <p>Ändringarna i {leaving.forms.map((f) => `”${f}”`).join(', ')} är inte sparade och försvinner om du lämnar sidan.</p>
+          <p>
+            Ändringarna i {leaving.forms.map((f) => `”${f}”`).join(', ')} är inte sparade och försvinner om du lämnar
+            sidan.
+          </p>
         </ConfirmDialog>
       )}
     </div>

@@ -33,9 +33,28 @@ export function ChangePasswordScreen({ forced = false, onDone }: { forced?: bool
   });
   const form = (
     <Form validationBehavior="aria" onSubmit={submit} className="stack narrow">
-      <TextInput control={control} name="currentPassword" label={forced ? 'Tillfälligt lösenord' : 'Nuvarande lösenord'} type="password" autoComplete="current-password" />
-      <TextInput control={control} name="newPassword" label="Nytt lösenord" type="password" autoComplete="new-password" description="Minst 12 tecken." />
-      <TextInput control={control} name="confirm" label="Upprepa nytt lösenord" type="password" autoComplete="new-password" />
+      <TextInput
+        control={control}
+        name="currentPassword"
+        label={forced ? 'Tillfälligt lösenord' : 'Nuvarande lösenord'}
+        type="password"
+        autoComplete="current-password"
+      />
+      <TextInput
+        control={control}
+        name="newPassword"
+        label="Nytt lösenord"
+        type="password"
+        autoComplete="new-password"
+        description="Minst 12 tecken."
+      />
+      <TextInput
+        control={control}
+        name="confirm"
+        label="Upprepa nytt lösenord"
+        type="password"
+        autoComplete="new-password"
+      />
       <FormMessage>{message}</FormMessage>
       <FormMessage tone="ok">{ok}</FormMessage>
       <Button type="submit" className="button primary" isDisabled={formState.isSubmitting}>
@@ -48,7 +67,9 @@ export function ChangePasswordScreen({ forced = false, onDone }: { forced?: bool
     <main className="auth-page">
       <div className="auth-card">
         <h1>Välj ett eget lösenord</h1>
-        <p className="muted">En administratör har gett dig ett tillfälligt lösenord. Välj ett eget innan du fortsätter.</p>
+        <p className="muted">
+          En administratör har gett dig ett tillfälligt lösenord. Välj ett eget innan du fortsätter.
+        </p>
         {form}
       </div>
     </main>

@@ -41,8 +41,21 @@ export function LoginScreen({ status, onStatus }: { status: SessionStatus; onSta
         {status.unitName && <p className="muted">{status.unitName}</p>}
         {locked && <p>Sessionen låstes. Ange ditt lösenord för att fortsätta.</p>}
         <Form validationBehavior="aria" onSubmit={submit} className="stack">
-          <TextInput control={control} name="username" label="Användarnamn" autoComplete="username" autoFocus={!locked} />
-          <TextInput control={control} name="password" label="Lösenord" type="password" autoComplete="current-password" autoFocus={locked} />
+          <TextInput
+            control={control}
+            name="username"
+            label="Användarnamn"
+            autoComplete="username"
+            autoFocus={!locked}
+          />
+          <TextInput
+            control={control}
+            name="password"
+            label="Lösenord"
+            type="password"
+            autoComplete="current-password"
+            autoFocus={locked}
+          />
           <FormMessage>{message}</FormMessage>
           <Button type="submit" className="button primary" isDisabled={formState.isSubmitting}>
             {locked ? 'Lås upp' : 'Logga in'}
@@ -50,7 +63,10 @@ export function LoginScreen({ status, onStatus }: { status: SessionStatus; onSta
         </Form>
         <div className="row spread">
           {locked && (
-            <Button className="link" onPress={() => void call('session.logout', {}).then(onStatus, (e: unknown) => setMessage(errorText(e)))}>
+            <Button
+              className="link"
+              onPress={() => void call('session.logout', {}).then(onStatus, (e: unknown) => setMessage(errorText(e)))}
+            >
               Logga in som annan användare
             </Button>
           )}

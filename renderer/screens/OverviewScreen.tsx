@@ -23,20 +23,66 @@ export function OverviewScreen({ roles }: { roles: Role[] }) {
       <LegalReminders isCase={roles.includes('handlaggare')} />
       {roles.includes('admin') && <BackupWarning />}
       <div className="cards">
-        <div className="card"><h2>Kö</h2><p className="big">{s.queueLength}</p><p className="muted">godkända kontaktpersoner väntar{s.averageQueueDays !== null ? `, i snitt ${s.averageQueueDays} dagar` : ''}</p></div>
-        <div className="card"><h2>Under utredning</h2><p className="big">{s.underAssessment}</p><p className="muted">intresseanmälningar och utredningar</p></div>
-        <div className="card"><h2>Väntande brukare</h2><p className="big">{s.clientsWaiting}</p><p className="muted">beslut som inte verkställts{s.longestWaitDays !== null ? `, längst ${s.longestWaitDays} dagar` : ''}</p></div>
-        <div className="card"><h2>Uppföljningar</h2><p className={`big${s.followUpsOverdue ? ' late' : ''}`}>{s.followUpsOverdue}</p><p className="muted">försenade, {s.followUpsSoon} inom 30 dagar</p></div>
-        <div className="card"><h2>Aktiva uppdrag</h2><p className="big">{s.activeAssignments}</p><p className="muted">{s.openOffers} förslag och erbjudanden pågår</p></div>
+        <div className="card">
+          <h2>Kö</h2>
+          <p className="big">{s.queueLength}</p>
+          <p className="muted">
+            godkända kontaktpersoner väntar{s.averageQueueDays !== null ? `, i snitt ${s.averageQueueDays} dagar` : ''}
+          </p>
+        </div>
+        <div className="card">
+          <h2>Under utredning</h2>
+          <p className="big">{s.underAssessment}</p>
+          <p className="muted">intresseanmälningar och utredningar</p>
+        </div>
+        <div className="card">
+          <h2>Väntande brukare</h2>
+          <p className="big">{s.clientsWaiting}</p>
+          <p className="muted">
+            beslut som inte verkställts{s.longestWaitDays !== null ? `, längst ${s.longestWaitDays} dagar` : ''}
+          </p>
+        </div>
+        <div className="card">
+          <h2>Uppföljningar</h2>
+          <p className={`big${s.followUpsOverdue ? ' late' : ''}`}>{s.followUpsOverdue}</p>
+          <p className="muted">försenade, {s.followUpsSoon} inom 30 dagar</p>
+        </div>
+        <div className="card">
+          <h2>Aktiva uppdrag</h2>
+          <p className="big">{s.activeAssignments}</p>
+          <p className="muted">{s.openOffers} förslag och erbjudanden pågår</p>
+        </div>
       </div>
       {s.approachingDeadline.length > 0 && (
         <div className="panel">
           <h2>Nära eller över tremånadersgränsen</h2>
           <table className="table" aria-label="Nära tremånadersgränsen">
-            <thead><tr><th scope="col">Brukare</th><th scope="col">Beslut</th><th scope="col">Gräns</th><th scope="col">Dagar kvar</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Brukare</th>
+                <th scope="col">Beslut</th>
+                <th scope="col">Gräns</th>
+                <th scope="col">Dagar kvar</th>
+              </tr>
+            </thead>
             <tbody>
               {s.approachingDeadline.map((d) => (
-                <tr key={d.decisionId}><td>{roles.includes('handlaggare') ? <Button className="link" onPress={() => go('brukare', `brukare-${d.clientId}`)}>{d.name}</Button> : d.name}</td><td>{d.decisionDate}</td><td>{d.deadline}</td><td className={d.daysLeft < 0 ? 'late' : ''}>{d.daysLeft < 0 ? `${-d.daysLeft} dagar över` : d.daysLeft}</td></tr>
+                <tr key={d.decisionId}>
+                  <td>
+                    {roles.includes('handlaggare') ? (
+                      <Button className="link" onPress={() => go('brukare', `brukare-${d.clientId}`)}>
+                        {d.name}
+                      </Button>
+                    ) : (
+                      d.name
+                    )}
+                  </td>
+                  <td>{d.decisionDate}</td>
+                  <td>{d.deadline}</td>
+                  <td className={d.daysLeft < 0 ? 'late' : ''}>
+                    {d.daysLeft < 0 ? `${-d.daysLeft} dagar över` : d.daysLeft}
+                  </td>
+                </tr>
               ))}
             </tbody>
           </table>

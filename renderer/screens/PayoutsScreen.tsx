@@ -17,15 +17,35 @@ export function PayoutsScreen({ roles }: { roles: Role[] }) {
       <RatesWarning isAdmin={roles.includes('admin')} />
       <Tabs defaultSelectedKey={handlaggare ? 'reports' : 'payout'}>
         <TabList className="tabs" aria-label="Visa">
-          {handlaggare && <Tab id="reports" className={tab}>Månadsrapporter</Tab>}
-          <Tab id="payout" className={tab}>Utbetalning</Tab>
-          <Tab id="year" className={tab}>Årssammanställning</Tab>
-          <Tab id="changes" className={tab}>Ändrade betalningsuppgifter</Tab>
+          {handlaggare && (
+            <Tab id="reports" className={tab}>
+              Månadsrapporter
+            </Tab>
+          )}
+          <Tab id="payout" className={tab}>
+            Utbetalning
+          </Tab>
+          <Tab id="year" className={tab}>
+            Årssammanställning
+          </Tab>
+          <Tab id="changes" className={tab}>
+            Ändrade betalningsuppgifter
+          </Tab>
         </TabList>
-        {handlaggare && <TabPanel id="reports"><ReportsTab /></TabPanel>}
-        <TabPanel id="payout"><PayoutTab roles={roles} /></TabPanel>
-        <TabPanel id="year"><YearTab /></TabPanel>
-        <TabPanel id="changes"><ChangesTab /></TabPanel>
+        {handlaggare && (
+          <TabPanel id="reports">
+            <ReportsTab />
+          </TabPanel>
+        )}
+        <TabPanel id="payout">
+          <PayoutTab roles={roles} />
+        </TabPanel>
+        <TabPanel id="year">
+          <YearTab />
+        </TabPanel>
+        <TabPanel id="changes">
+          <ChangesTab />
+        </TabPanel>
       </Tabs>
     </>
   );

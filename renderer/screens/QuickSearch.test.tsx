@@ -7,21 +7,44 @@ import { renderWithKpr, settle } from '../testing/render';
 import { QuickSearch } from './QuickSearch';
 
 const cp = (id: number, name: string, personnummerMasked: string, status: CpListRow['status']): CpListRow => ({
-  id, name, personnummerMasked, status, area: '', phone: '', city: '', protectedIdentity: false,
+  id,
+  name,
+  personnummerMasked,
+  status,
+  area: '',
+  phone: '',
+  city: '',
+  protectedIdentity: false,
 });
 const client = (id: number, name: string, personnummerMasked: string, isChild: boolean): ClientListRow => ({
-  id, name, personnummerMasked, isChild, area: '', protectedIdentity: false, waitingSince: null, daysWaiting: null,
+  id,
+  name,
+  personnummerMasked,
+  isChild,
+  area: '',
+  protectedIdentity: false,
+  waitingSince: null,
+  daysWaiting: null,
 });
 
-const PEOPLE = [cp(1, 'Anna Andersson', '19800202-****', 'godkand'), cp(2, 'Anna Andersson', '19850315-****', 'i_uppdrag')];
-const CLIENTS = [client(7, 'Andreas Ek', '20140501-****', true), ...Array.from({ length: 9 }, (_, i) => client(20 + i, `Andrea Vuxen ${i + 1}`, '19700101-****', false))];
+const PEOPLE = [
+  cp(1, 'Anna Andersson', '19800202-****', 'godkand'),
+  cp(2, 'Anna Andersson', '19850315-****', 'i_uppdrag'),
+];
+const CLIENTS = [
+  client(7, 'Andreas Ek', '20140501-****', true),
+  ...Array.from({ length: 9 }, (_, i) => client(20 + i, `Andrea Vuxen ${i + 1}`, '19700101-****', false)),
+];
 
 async function setup() {
   const onOpen = vi.fn();
   const onClose = vi.fn();
   const r = await renderWithKpr(<QuickSearch onOpen={onOpen} onClose={onClose} />, {
     answers: {
-      'cp.search': ({ query }) => ({ rows: PEOPLE.filter((p) => p.name.toLowerCase().includes(query.toLowerCase())), total: 2 }),
+      'cp.search': ({ query }) => ({
+        rows: PEOPLE.filter((p) => p.name.toLowerCase().includes(query.toLowerCase())),
+        total: 2,
+      }),
       'clients.search': ({ query }) => CLIENTS.filter((c) => c.name.toLowerCase().includes(query.toLowerCase())),
     },
   });
@@ -34,7 +57,9 @@ describe('QuickSearch (Sök person)', () => {
     const { user, kpr, field } = await setup();
     await user.type(field, 'and');
     const people = await screen.findByRole('region', { name: 'Kontaktpersoner' });
-    const rows = within(people).getAllByRole('listitem').map((li) => li.textContent);
+    const rows = within(people)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(rows).toEqual(['Anna Andersson 19800202-**** · Godkänd (i kö)', 'Anna Andersson 19850315-**** · I uppdrag']);
     const clients = screen.getByRole('region', { name: 'Brukare' });
     expect(within(clients).getAllByRole('listitem')[0]?.textContent).toBe('Andreas Ek 20140501-**** · barn');

@@ -8,7 +8,13 @@ import { useDebounced } from '../data/useDebounced';
  * "Sök person" (Ctrl+K from anywhere): contact persons and clients by name or personnummer, each
  * with the masked personnummer so namesakes can be told apart. Choosing one opens the record.
  */
-export function QuickSearch({ onOpen, onClose }: { onOpen: (kind: 'kontaktperson' | 'brukare', id: number) => void; onClose: () => void }) {
+export function QuickSearch({
+  onOpen,
+  onClose,
+}: {
+  onOpen: (kind: 'kontaktperson' | 'brukare', id: number) => void;
+  onClose: () => void;
+}) {
   const [query, setQuery] = useState('');
   const term = useDebounced(query, 150);
   const searching = query.trim().length >= 2;
@@ -20,7 +26,8 @@ export function QuickSearch({ onOpen, onClose }: { onOpen: (kind: 'kontaktperson
   const current = searching && term === query;
   const people = current ? (cps.data?.rows ?? []) : [];
   const clients = current ? (cls.data ?? []).slice(0, 8) : [];
-  const none = current && cps.data !== undefined && cls.data !== undefined && people.length === 0 && clients.length === 0;
+  const none =
+    current && cps.data !== undefined && cls.data !== undefined && people.length === 0 && clients.length === 0;
   return (
     <Modal isOpen isDismissable onOpenChange={(open) => !open && onClose()} className="modal">
       <Dialog className="dialog quick-search" aria-label="Sök person">
@@ -29,14 +36,21 @@ export function QuickSearch({ onOpen, onClose }: { onOpen: (kind: 'kontaktperson
           <Label>Namn eller personnummer</Label>
           <Input />
         </SearchField>
-        <p id="quick-help" className="small-text">Minst två tecken. Tabb går till träffarna, Esc stänger.</p>
+        <p id="quick-help" className="small-text">
+          Minst två tecken. Tabb går till träffarna, Esc stänger.
+        </p>
         {people.length > 0 && (
           <section aria-label="Kontaktpersoner">
             <h3>Kontaktpersoner</h3>
             <ul className="quick-results">
               {people.map((p) => (
                 <li key={p.id}>
-                  <Button className="link" onPress={() => onOpen('kontaktperson', p.id)}>{p.name}</Button> <span className="small-text">{p.personnummerMasked} · {CP_STATUS_LABELS[p.status]}</span>
+                  <Button className="link" onPress={() => onOpen('kontaktperson', p.id)}>
+                    {p.name}
+                  </Button>{' '}
+                  <span className="small-text">
+                    {p.personnummerMasked} · {CP_STATUS_LABELS[p.status]}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -48,14 +62,23 @@ export function QuickSearch({ onOpen, onClose }: { onOpen: (kind: 'kontaktperson
             <ul className="quick-results">
               {clients.map((c) => (
                 <li key={c.id}>
-                  <Button className="link" onPress={() => onOpen('brukare', c.id)}>{c.name}</Button> <span className="small-text">{c.personnummerMasked} · {c.isChild ? 'barn' : 'vuxen'}</span>
+                  <Button className="link" onPress={() => onOpen('brukare', c.id)}>
+                    {c.name}
+                  </Button>{' '}
+                  <span className="small-text">
+                    {c.personnummerMasked} · {c.isChild ? 'barn' : 'vuxen'}
+                  </span>
                 </li>
               ))}
             </ul>
           </section>
         )}
         {none && <p role="status">Ingen person matchar ”{query.trim()}”.</p>}
-        <div className="row"><Button className="button" onPress={onClose}>Stäng</Button></div>
+        <div className="row">
+          <Button className="button" onPress={onClose}>
+            Stäng
+          </Button>
+        </div>
       </Dialog>
     </Modal>
   );

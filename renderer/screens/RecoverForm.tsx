@@ -32,7 +32,13 @@ export function RecoverForm({ onStatus, onCancel }: { onStatus: (s: SessionStatu
         <Form validationBehavior="aria" onSubmit={submit} className="stack">
           <TextInput control={control} name="recoveryKey" label="Återställningsnyckel" autoFocus />
           <TextInput control={control} name="username" label="Användarnamn" autoComplete="username" />
-          <TextInput control={control} name="newPassword" label="Nytt lösenord" type="password" autoComplete="new-password" />
+          <TextInput
+            control={control}
+            name="newPassword"
+            label="Nytt lösenord"
+            type="password"
+            autoComplete="new-password"
+          />
           <FormMessage>{message}</FormMessage>
           <Button type="submit" className="button primary" isDisabled={formState.isSubmitting}>
             Sätt nytt lösenord

@@ -11,9 +11,9 @@ export function RecoveryKeyScreen({ recoveryKey, onDone }: { recoveryKey: string
       <div className="auth-card wide stack">
         <h1>Återställningsnyckel</h1>
         <p>
-          Skriv ut nyckeln eller skriv av den och förvara den inlåst, åtskild från datorn. Den visas <strong>bara nu</strong>. Med
-          den kan en användare som glömt sitt lösenord sätta ett nytt; utan den och utan något fungerande lösenord går uppgifterna
-          inte att läsa.
+          Skriv ut nyckeln eller skriv av den och förvara den inlåst, åtskild från datorn. Den visas{' '}
+          <strong>bara nu</strong>. Med den kan en användare som glömt sitt lösenord sätta ett nytt; utan den och utan
+          något fungerande lösenord går uppgifterna inte att läsa.
         </p>
         <p className="recovery-key" data-testid="recovery-key" aria-label="Återställningsnyckel">
           {recoveryKey}

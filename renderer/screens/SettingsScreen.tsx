@@ -58,22 +58,57 @@ export function SettingsScreen() {
       {/* Every panel stays mounted (hidden when not selected), so switching tabs never drops typed values. */}
       <Tabs selectedKey={tab} onSelectionChange={(k) => setTab(k as SectionId)}>
         <TabList className="tabs wrap-tabs" aria-label="Avsnitt">
-          {SECTIONS.map(([id, label]) => <Tab key={id} id={id} className={tabClass}>{label}</Tab>)}
+          {SECTIONS.map(([id, label]) => (
+            <Tab key={id} id={id} className={tabClass}>
+              {label}
+            </Tab>
+          ))}
         </TabList>
         <TabPanel id="enheten" shouldForceMount className="tab-panel">
-      <h2 id="enheten-rubrik" tabIndex={-1}>Enheten</h2>
-      {settings.data ? <UnitForm initial={settings.data} /> : <QueryErrors of={[settings]} />}
+          <h2 id="enheten-rubrik" tabIndex={-1}>
+            Enheten
+          </h2>
+          {settings.data ? <UnitForm initial={settings.data} /> : <QueryErrors of={[settings]} />}
         </TabPanel>
-        <TabPanel id="anvandare" shouldForceMount className="tab-panel"><UsersPanel /></TabPanel>
+        <TabPanel id="anvandare" shouldForceMount className="tab-panel">
+          <UsersPanel />
+        </TabPanel>
         <TabPanel id="ersattningsnivaer" shouldForceMount className="tab-panel">
-          <h2 id="ersattningsnivaer-rubrik" tabIndex={-1}>Ersättningsnivåer</h2>
+          <h2 id="ersattningsnivaer-rubrik" tabIndex={-1}>
+            Ersättningsnivåer
+          </h2>
           <RatesEditor />
         </TabPanel>
-        <TabPanel id="betalning" shouldForceMount className="tab-panel"><h2 id="betalning-rubrik" tabIndex={-1}>Betalning</h2><PaymentSettingsForm /></TabPanel>
-        <TabPanel id="dokument" shouldForceMount className="tab-panel"><h2 id="dokument-rubrik" tabIndex={-1}>Dokument och avtalsmall</h2><DocumentSettingsForm /></TabPanel>
-        <TabPanel id="sakerhetskopiering" shouldForceMount className="tab-panel"><h2 id="sakerhetskopiering-rubrik" tabIndex={-1}>Säkerhetskopiering</h2><BackupPanel /></TabPanel>
-        <TabPanel id="gallring" shouldForceMount className="tab-panel"><h2 id="gallring-rubrik" tabIndex={-1}>Gallring</h2><RetentionPanel /></TabPanel>
-        <TabPanel id="lagrum" shouldForceMount className="tab-panel"><h2 id="lagrum-rubrik" tabIndex={-1}>Lagrum och rapporter</h2><LegalSettingsForm /></TabPanel>
+        <TabPanel id="betalning" shouldForceMount className="tab-panel">
+          <h2 id="betalning-rubrik" tabIndex={-1}>
+            Betalning
+          </h2>
+          <PaymentSettingsForm />
+        </TabPanel>
+        <TabPanel id="dokument" shouldForceMount className="tab-panel">
+          <h2 id="dokument-rubrik" tabIndex={-1}>
+            Dokument och avtalsmall
+          </h2>
+          <DocumentSettingsForm />
+        </TabPanel>
+        <TabPanel id="sakerhetskopiering" shouldForceMount className="tab-panel">
+          <h2 id="sakerhetskopiering-rubrik" tabIndex={-1}>
+            Säkerhetskopiering
+          </h2>
+          <BackupPanel />
+        </TabPanel>
+        <TabPanel id="gallring" shouldForceMount className="tab-panel">
+          <h2 id="gallring-rubrik" tabIndex={-1}>
+            Gallring
+          </h2>
+          <RetentionPanel />
+        </TabPanel>
+        <TabPanel id="lagrum" shouldForceMount className="tab-panel">
+          <h2 id="lagrum-rubrik" tabIndex={-1}>
+            Lagrum och rapporter
+          </h2>
+          <LegalSettingsForm />
+        </TabPanel>
       </Tabs>
     </>
   );
@@ -87,7 +122,13 @@ function UnitForm({ initial }: { initial: UnitSettings }) {
   const [ok, setOk] = useState<string | null>(null);
   const f = useProcForm('settings.update', {
     defaultValues: toForm(initial),
-    toInput: (v) => ({ ...v, legalBases: v.legalBases.split(';').map((x) => x.trim()).filter(Boolean) }),
+    toInput: (v) => ({
+      ...v,
+      legalBases: v.legalBases
+        .split(';')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    }),
     unsavedLabel: 'Enheten',
     invalidates: ['settings.', 'session.'],
     resetOnSuccess: false,
@@ -103,12 +144,22 @@ function UnitForm({ initial }: { initial: UnitSettings }) {
   return (
     <Form validationBehavior="aria" onSubmit={save} className="stack narrow" aria-label="Enheten">
       <TextInput control={f.control} name="unitName" label="Enhetens namn" />
-      <NumberInput control={f.control} name="idleLockMinutes" label="Lås automatiskt efter (minuter utan aktivitet)" minValue={1} maxValue={60} />
+      <NumberInput
+        control={f.control}
+        name="idleLockMinutes"
+        label="Lås automatiskt efter (minuter utan aktivitet)"
+        minValue={1}
+        maxValue={60}
+      />
       <TextInput control={f.control} name="legalBases" label="Lagrum för beslut" description="Skilj med semikolon." />
-      <CheckboxInput control={f.control} name="contentProtection" label="Skydda fönstret mot skärmbilder och skärmdelning" />
+      <CheckboxInput
+        control={f.control}
+        name="contentProtection"
+        label="Skydda fönstret mot skärmbilder och skärmdelning"
+      />
       <p className="muted">
-        Rekommenderas. Stäng bara av om fönstret blir svart i ett fjärrskrivbord (t.ex. Citrix eller Remote Desktop). Ändringen gäller
-        direkt, och datorn minns den till inloggningsrutan nästa gång programmet startas.
+        Rekommenderas. Stäng bara av om fönstret blir svart i ett fjärrskrivbord (t.ex. Citrix eller Remote Desktop).
+        Ändringen gäller direkt, och datorn minns den till inloggningsrutan nästa gång programmet startas.
       </p>
       <FormMessage>{f.message}</FormMessage>
       <FormMessage tone="ok">{ok}</FormMessage>

@@ -1,12 +1,35 @@
-import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, Legend } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  Legend,
+} from 'recharts';
 import { formatKronor } from '../../shared/money';
 import { useProc } from '../data/useProc';
 import { QueryErrors } from '../data/QueryErrors';
 
-function Chart({ title, children, summary, empty }: { title: string; children: React.ReactElement; summary: string; empty?: boolean }) {
+function Chart({
+  title,
+  children,
+  summary,
+  empty,
+}: {
+  title: string;
+  children: React.ReactElement;
+  summary: string;
+  empty?: boolean;
+}) {
   return (
     <figure className="chart card">
-      <figcaption><h2>{title}</h2></figcaption>
+      <figcaption>
+        <h2>{title}</h2>
+      </figcaption>
       {empty ? (
         <p className="muted chart-empty">Inga uppgifter för perioden ännu.</p>
       ) : (
@@ -29,7 +52,11 @@ export function TrendCharts() {
   const text = (f: (m: (typeof months)[number]) => string) => months.map((m) => `${m.month}: ${f(m)}`).join(', ');
   return (
     <div className="charts" aria-label="Utveckling">
-      <Chart title="Kö och väntetid" empty={months.every((m) => m.queueLength === 0)} summary={text((m) => `${m.queueLength} i kö, snitt ${m.averageWaitDays ?? 0} dagar`)}>
+      <Chart
+        title="Kö och väntetid"
+        empty={months.every((m) => m.queueLength === 0)}
+        summary={text((m) => `${m.queueLength} i kö, snitt ${m.averageWaitDays ?? 0} dagar`)}
+      >
         <LineChart data={months}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" fontSize={11} />
@@ -37,11 +64,29 @@ export function TrendCharts() {
           <YAxis yAxisId="r" orientation="right" fontSize={11} />
           <Tooltip />
           <Legend />
-          <Line yAxisId="l" type="monotone" dataKey="queueLength" name="I kön" stroke="#1f5f99" isAnimationActive={false} />
-          <Line yAxisId="r" type="monotone" dataKey="averageWaitDays" name="Snittväntan (dagar)" stroke="#c9a227" isAnimationActive={false} />
+          <Line
+            yAxisId="l"
+            type="monotone"
+            dataKey="queueLength"
+            name="I kön"
+            stroke="#1f5f99"
+            isAnimationActive={false}
+          />
+          <Line
+            yAxisId="r"
+            type="monotone"
+            dataKey="averageWaitDays"
+            name="Snittväntan (dagar)"
+            stroke="#c9a227"
+            isAnimationActive={false}
+          />
         </LineChart>
       </Chart>
-      <Chart title="Aktiva uppdrag per månad" empty={months.every((m) => m.activeAssignments === 0)} summary={text((m) => `${m.activeAssignments} aktiva`)}>
+      <Chart
+        title="Aktiva uppdrag per månad"
+        empty={months.every((m) => m.activeAssignments === 0)}
+        summary={text((m) => `${m.activeAssignments} aktiva`)}
+      >
         <BarChart data={months}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" fontSize={11} />
@@ -50,7 +95,11 @@ export function TrendCharts() {
           <Bar dataKey="activeAssignments" name="Aktiva uppdrag" fill="#1e6b3a" isAnimationActive={false} />
         </BarChart>
       </Chart>
-      <Chart title="Utbetalt per månad (netto, kr)" empty={months.every((m) => m.payouts === 0)} summary={text((m) => formatKronor(m.payoutsOre))}>
+      <Chart
+        title="Utbetalt per månad (netto, kr)"
+        empty={months.every((m) => m.payouts === 0)}
+        summary={text((m) => formatKronor(m.payoutsOre))}
+      >
         <BarChart data={months}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" fontSize={11} />
@@ -59,7 +108,11 @@ export function TrendCharts() {
           <Bar dataKey="payouts" name="Utbetalt" fill="#34608c" isAnimationActive={false} />
         </BarChart>
       </Chart>
-      <Chart title="Beslut över tre månader (IVO) per kvartal" empty={t.quarters.every((q) => q.overdueDecisions === 0)} summary={t.quarters.map((q) => `${q.quarter}: ${q.overdueDecisions}`).join(', ')}>
+      <Chart
+        title="Beslut över tre månader (IVO) per kvartal"
+        empty={t.quarters.every((q) => q.overdueDecisions === 0)}
+        summary={t.quarters.map((q) => `${q.quarter}: ${q.overdueDecisions}`).join(', ')}
+      >
         <BarChart data={t.quarters}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="quarter" fontSize={11} />

@@ -7,14 +7,23 @@ import { fill, renderWithKpr } from '../testing/render';
 import { UserEditor } from './UserEditor';
 
 const USER: UserRow = {
-  id: 4, username: 'hanna', displayName: 'Hanna Handläggare', roles: ['handlaggare'], active: true, mustChangePassword: false, createdAt: '2026-01-05T08:00:00.000Z',
+  id: 4,
+  username: 'hanna',
+  displayName: 'Hanna Handläggare',
+  roles: ['handlaggare'],
+  active: true,
+  mustChangePassword: false,
+  createdAt: '2026-01-05T08:00:00.000Z',
 };
 const KEY = 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX';
 
 async function setup(answers: Answers = {}) {
   const onClose = vi.fn();
   const onSaved = vi.fn();
-  const r = await renderWithKpr(<UserEditor user={USER} onClose={onClose} onSaved={onSaved} />, { roles: ['admin'], answers });
+  const r = await renderWithKpr(<UserEditor user={USER} onClose={onClose} onSaved={onSaved} />, {
+    roles: ['admin'],
+    answers,
+  });
   const dialog = await screen.findByRole('dialog');
   return { ...r, onClose, onSaved, dialog };
 }
@@ -22,7 +31,7 @@ async function setup(answers: Answers = {}) {
 const role = (name: string) => screen.getByRole('checkbox', { name });
 
 describe('UserEditor (Ändra användare)', () => {
-  it('shows the user\'s name, roles and state', async () => {
+  it("shows the user's name, roles and state", async () => {
     const { dialog } = await setup();
     expect(within(dialog).getByRole('heading').textContent).toBe('Ändra hanna');
     expect((within(dialog).getByLabelText('Namn') as HTMLInputElement).value).toBe('Hanna Handläggare');
@@ -33,13 +42,17 @@ describe('UserEditor (Ändra användare)', () => {
   });
 
   it('saves added roles and closes', async () => {
-    const { user, kpr, onSaved, onClose } = await setup({ 'users.update': { ...USER, roles: ['handlaggare', 'attestant'], recoveryKey: null } });
+    const { user, kpr, onSaved, onClose } = await setup({
+      'users.update': { ...USER, roles: ['handlaggare', 'attestant'], recoveryKey: null },
+    });
     await user.click(role('Attestant'));
     await fill(user, screen.getByLabelText('Namn'), 'Hanna H. Handläggare');
     await user.click(screen.getByRole('button', { name: 'Spara' }));
     await vi.waitFor(() => expect(onClose).toHaveBeenCalledOnce());
     expect(onSaved).toHaveBeenCalledOnce();
-    expect(kpr.inputs('users.update')).toEqual([{ id: 4, displayName: 'Hanna H. Handläggare', roles: ['handlaggare', 'attestant'], active: true }]);
+    expect(kpr.inputs('users.update')).toEqual([
+      { id: 4, displayName: 'Hanna H. Handläggare', roles: ['handlaggare', 'attestant'], active: true },
+    ]);
   });
 
   it('wants at least one role and sends nothing without it', async () => {
@@ -52,7 +65,9 @@ describe('UserEditor (Ändra användare)', () => {
   });
 
   it('shows the new recovery key once after a deactivation, and stays open', async () => {
-    const { user, kpr, onClose, onSaved } = await setup({ 'users.update': { ...USER, active: false, recoveryKey: KEY } });
+    const { user, kpr, onClose, onSaved } = await setup({
+      'users.update': { ...USER, active: false, recoveryKey: KEY },
+    });
     await user.click(role('Kontot är aktivt'));
     await user.click(screen.getByRole('button', { name: 'Spara' }));
     expect(await screen.findByText(KEY)).toBeTruthy();
@@ -61,8 +76,10 @@ describe('UserEditor (Ändra användare)', () => {
     expect(onClose).not.toHaveBeenCalled();
   });
 
-  it('shows main\'s refusal (the last admin cannot lose the role)', async () => {
-    const { user, onClose } = await setup({ 'users.update': refuse('RULE_VIOLATION', 'Det måste finnas minst en aktiv administratör.') });
+  it("shows main's refusal (the last admin cannot lose the role)", async () => {
+    const { user, onClose } = await setup({
+      'users.update': refuse('RULE_VIOLATION', 'Det måste finnas minst en aktiv administratör.'),
+    });
     await user.click(role('Administratör'));
     await user.click(screen.getByRole('button', { name: 'Spara' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Det måste finnas minst en aktiv administratör.');
@@ -79,7 +96,9 @@ describe('UserEditor (Ändra användare)', () => {
 
     await fill(user, password, 'Sommar-Regn-2026');
     await user.click(screen.getByRole('button', { name: 'Sätt tillfälligt lösenord' }));
-    expect(await screen.findByText('Tillfälligt lösenord satt. Användaren måste byta det vid nästa inloggning.')).toBeTruthy();
+    expect(
+      await screen.findByText('Tillfälligt lösenord satt. Användaren måste byta det vid nästa inloggning.'),
+    ).toBeTruthy();
     expect(screen.getByText(KEY)).toBeTruthy();
     expect(kpr.inputs('users.resetPassword')).toEqual([{ id: 4, newPassword: 'Sommar-Regn-2026' }]);
     expect((password as HTMLInputElement).value).toBe('');

@@ -54,7 +54,13 @@ export function UserEditor({ user, onClose, onSaved }: { user: UserRow; onClose:
           </Button>
         </Form>
         <Form validationBehavior="aria" onSubmit={resetPw} className="stack">
-          <TextInput control={pw.control} name="newPassword" label="Nytt tillfälligt lösenord" type="password" autoComplete="new-password" />
+          <TextInput
+            control={pw.control}
+            name="newPassword"
+            label="Nytt tillfälligt lösenord"
+            type="password"
+            autoComplete="new-password"
+          />
           <Button type="submit" className="button">
             Sätt tillfälligt lösenord
           </Button>
@@ -64,11 +70,17 @@ export function UserEditor({ user, onClose, onSaved }: { user: UserRow; onClose:
         {recoveryKey && (
           <div className="stack" role="status">
             <p>
-              Databasen har fått en ny nyckel, så det gamla lösenordet öppnar ingenting längre. <strong>Ny återställningsnyckel</strong> (visas bara nu; skriv ut
-              den och förvara den inlåst, den gamla gäller inte längre):
+              Databasen har fått en ny nyckel, så det gamla lösenordet öppnar ingenting längre.{' '}
+              <strong>Ny återställningsnyckel</strong> (visas bara nu; skriv ut den och förvara den inlåst, den gamla
+              gäller inte längre):
             </p>
-            <p className="recovery-key" data-testid="new-recovery-key">{recoveryKey}</p>
-            <p>Säkerhetskopior tagna före ändringen är krypterade med den gamla nyckeln och öppnas fortfarande med de lösenord som gällde då.</p>
+            <p className="recovery-key" data-testid="new-recovery-key">
+              {recoveryKey}
+            </p>
+            <p>
+              Säkerhetskopior tagna före ändringen är krypterade med den gamla nyckeln och öppnas fortfarande med de
+              lösenord som gällde då.
+            </p>
           </div>
         )}
         <Button className="link" onPress={onClose}>

@@ -57,7 +57,14 @@ export function UsersPanel() {
         <TextInput control={control} name="displayName" label="Namn" />
         <TextInput control={control} name="username" label="Användarnamn" />
         <RoleCheckboxes control={control} name="roles" />
-        <TextInput control={control} name="password" label="Tillfälligt lösenord" type="password" autoComplete="new-password" description="Användaren väljer ett eget vid första inloggningen." />
+        <TextInput
+          control={control}
+          name="password"
+          label="Tillfälligt lösenord"
+          type="password"
+          autoComplete="new-password"
+          description="Användaren väljer ett eget vid första inloggningen."
+        />
         <FormMessage>{message}</FormMessage>
         <Button type="submit" className="button primary" isDisabled={formState.isSubmitting}>
           Skapa användare

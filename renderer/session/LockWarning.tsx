@@ -8,7 +8,13 @@ export const LOCK_WARNING_SECONDS = 60;
  * backend (session.status.lockInSeconds, polled); between polls it counts down with elapsed time.
  * Any key or click is activity (useSession reports it at once while this shows), which hides it.
  */
-export function LockWarning({ lockInSeconds, polledAt }: { lockInSeconds: number | null | undefined; polledAt: number }) {
+export function LockWarning({
+  lockInSeconds,
+  polledAt,
+}: {
+  lockInSeconds: number | null | undefined;
+  polledAt: number;
+}) {
   const [now, setNow] = useState(() => performance.now());
   const showing = lockInSeconds != null && lockInSeconds <= LOCK_WARNING_SECONDS;
   useEffect(() => {
@@ -20,8 +26,8 @@ export function LockWarning({ lockInSeconds, polledAt }: { lockInSeconds: number
   const left = Math.max(0, Math.round(lockInSeconds - Math.max(0, now - polledAt) / 1000));
   return (
     <div className="lock-warning" role="alert" data-testid="lock-warning">
-      <strong>Låses om {left} s</strong> eftersom ingenting har hänt på en stund. Tryck på en tangent eller klicka för att fortsätta arbeta.
-      Det som inte är sparat försvinner när programmet låses.
+      <strong>Låses om {left} s</strong> eftersom ingenting har hänt på en stund. Tryck på en tangent eller klicka för
+      att fortsätta arbeta. Det som inte är sparat försvinner när programmet låses.
     </div>
   );
 }

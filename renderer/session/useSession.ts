@@ -47,7 +47,10 @@ export function useSession() {
       lastTouch.current = now;
       const wasWarning = warning.current;
       warning.current = false;
-      void call('session.touch', {}).then(() => (wasWarning ? refresh() : undefined), () => refresh());
+      void call('session.touch', {}).then(
+        () => (wasWarning ? refresh() : undefined),
+        () => refresh(),
+      );
     };
     const events = ['keydown', 'pointerdown', 'wheel'] as const;
     events.forEach((e) => window.addEventListener(e, onInput, { passive: true }));

@@ -4,8 +4,13 @@ import { createFakeKpr, refuse } from './fake-kpr';
 // The fake stands in for main's router in every renderer test: it must refuse what main refuses.
 describe('fake window.kpr.invoke', () => {
   it('answers from the table and records what was sent', async () => {
-    const kpr = createFakeKpr({ 'payouts.defaultPaymentDate': ({ month }) => ({ paymentDate: `${month}-25` }) }, ['handlaggare']);
-    expect(await kpr.invoke('payouts.defaultPaymentDate', { month: '2026-10' })).toEqual({ ok: true, value: { paymentDate: '2026-10-25' } });
+    const kpr = createFakeKpr({ 'payouts.defaultPaymentDate': ({ month }) => ({ paymentDate: `${month}-25` }) }, [
+      'handlaggare',
+    ]);
+    expect(await kpr.invoke('payouts.defaultPaymentDate', { month: '2026-10' })).toEqual({
+      ok: true,
+      value: { paymentDate: '2026-10-25' },
+    });
     expect(kpr.inputs('payouts.defaultPaymentDate')).toEqual([{ month: '2026-10' }]);
     expect(kpr.problems).toEqual([]);
   });
@@ -13,7 +18,10 @@ describe('fake window.kpr.invoke', () => {
   it('refuses a procedure the roles do not allow, like main', async () => {
     const kpr = createFakeKpr({ 'payouts.attest': { ok: true } }, ['handlaggare']);
     const r = await kpr.invoke('payouts.attest', { batchId: 1 });
-    expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Du har inte behörighet för den här åtgärden.' } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Du har inte behörighet för den här åtgärden.' },
+    });
   });
 
   it('refuses input the contract refuses, with the Swedish field message', async () => {
@@ -21,12 +29,19 @@ describe('fake window.kpr.invoke', () => {
     const r = await kpr.invoke('assignments.setCompensation', { id: 5, arvodeLevel: 'A1L', omkostnadLevel: '' });
     expect(r).toEqual({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: 'Uppgifterna är inte giltiga: Välj omkostnadsnivå.', fields: { omkostnadLevel: 'Välj omkostnadsnivå.' } },
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'Uppgifterna är inte giltiga: Välj omkostnadsnivå.',
+        fields: { omkostnadLevel: 'Välj omkostnadsnivå.' },
+      },
     });
   });
 
-  it('returns a refusal in the contract\'s error shape', async () => {
-    const kpr = createFakeKpr({ 'payouts.attest': refuse('RULE_VIOLATION', 'Redan attesterad.', { batchId: 'Attesterad.' }) }, ['attestant']);
+  it("returns a refusal in the contract's error shape", async () => {
+    const kpr = createFakeKpr(
+      { 'payouts.attest': refuse('RULE_VIOLATION', 'Redan attesterad.', { batchId: 'Attesterad.' }) },
+      ['attestant'],
+    );
     expect(await kpr.invoke('payouts.attest', { batchId: 1 })).toEqual({
       ok: false,
       error: { code: 'RULE_VIOLATION', message: 'Redan attesterad.', fields: { batchId: 'Attesterad.' } },

@@ -1,5 +1,13 @@
 import type { ErrorCode, IpcError, IpcResult } from '../../shared/errors';
-import { contract, isProcedureName, type InvokeFn, type ProcedureName, type ProcInput, type ProcOutput, type ProcParsedInput } from '../../shared/ipc/contract';
+import {
+  contract,
+  isProcedureName,
+  type InvokeFn,
+  type ProcedureName,
+  type ProcInput,
+  type ProcOutput,
+  type ProcParsedInput,
+} from '../../shared/ipc/contract';
 import { hasAccess, type Role } from '../../shared/roles';
 
 /** A refusal from "main": the procedure answers with this error instead of a value. */
@@ -14,7 +22,8 @@ export function refuse(code: ErrorCode, message: string, fields?: Record<string,
 
 type Result<N extends ProcedureName> = ProcOutput<N> | Refusal;
 /** A fixed value, a refusal, or a function of the (parsed) input, possibly async. */
-export type Answer<N extends ProcedureName> = Result<N> | ((input: ProcParsedInput<N>) => Result<N> | Promise<Result<N>>);
+export type Answer<N extends ProcedureName> =
+  Result<N> | ((input: ProcParsedInput<N>) => Result<N> | Promise<Result<N>>);
 export type Answers = { [N in ProcedureName]?: Answer<N> };
 
 /** One call as the renderer sent it (before the contract's defaults and transforms). */
@@ -41,16 +50,20 @@ export function createFakeKpr(initial: Answers, roles: Role[] | null) {
     calls.push({ name, input: raw });
     const def = contract[name];
     if (!hasAccess(def.access, roles)) {
-      const error: IpcError = roles === null
-        ? { code: 'NOT_LOGGED_IN', message: 'Du är inte inloggad, eller så har sessionen låsts.' }
-        : { code: 'FORBIDDEN', message: 'Du har inte behörighet för den här åtgärden.' };
+      const error: IpcError =
+        roles === null
+          ? { code: 'NOT_LOGGED_IN', message: 'Du är inte inloggad, eller så har sessionen låsts.' }
+          : { code: 'FORBIDDEN', message: 'Du har inte behörighet för den här åtgärden.' };
       return { ok: false, error };
     }
     const parsed = def.input.safeParse(raw ?? {});
     if (!parsed.success) {
       const fields: Record<string, string> = {};
       for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-      return { ok: false, error: { code: 'INVALID_INPUT', message: `Uppgifterna är inte giltiga: ${Object.values(fields)[0]}`, fields } };
+      return {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: `Uppgifterna är inte giltiga: ${Object.values(fields)[0]}`, fields },
+      };
     }
     const answer = answers[name] as Answer<typeof name> | undefined;
     if (answer === undefined) {

@@ -64,5 +64,10 @@ export function payoutBatch(overrides: Partial<PayoutBatch> = {}): PayoutBatch {
 
 /** An attested batch (attestedAt is an instant; the screen shows it in local time). */
 export function attestedBatch(overrides: Partial<PayoutBatch> = {}): PayoutBatch {
-  return payoutBatch({ status: 'attesterad', attestedBy: 'Åsa Attestant', attestedAt: '2026-11-20T09:30:00.000Z', ...overrides });
+  return payoutBatch({
+    status: 'attesterad',
+    attestedBy: 'Åsa Attestant',
+    attestedAt: '2026-11-20T09:30:00.000Z',
+    ...overrides,
+  });
 }

@@ -110,9 +110,13 @@ export async function settle(kpr: FakeKpr): Promise<void> {
 
 /** Renders `ui` once session.status has answered; returns RTL's queries, a user-event user and the fake. */
 export async function renderWithKpr(ui: ReactElement, options: RenderOptions = {}) {
-  if (typeof document === 'undefined') throw new Error('Renderer tests need `// @vitest-environment jsdom` at the top of the file.');
+  if (typeof document === 'undefined')
+    throw new Error('Renderer tests need `// @vitest-environment jsdom` at the top of the file.');
   const roles = options.roles ?? ['handlaggare'];
-  const kpr = createFakeKpr({ 'session.status': sessionStatus(options.today ?? TEST_TODAY, roles), ...options.answers }, roles);
+  const kpr = createFakeKpr(
+    { 'session.status': sessionStatus(options.today ?? TEST_TODAY, roles), ...options.answers },
+    roles,
+  );
   current = kpr;
   window.kpr = { invoke: kpr.invoke };
   let ready = false;

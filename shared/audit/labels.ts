@@ -66,7 +66,8 @@ const ACTIONS: Record<string, string> = {
   'settings.update': 'Inställningar ändrade',
   import: 'Import',
 };
-for (const [action, a] of Object.entries(ASSIGNMENT_ACTIONS)) ACTIONS[`assignment.${action}`] = `Uppdrag: ${a.label.toLowerCase()}`;
+for (const [action, a] of Object.entries(ASSIGNMENT_ACTIONS))
+  ACTIONS[`assignment.${action}`] = `Uppdrag: ${a.label.toLowerCase()}`;
 
 const ENTITIES: Record<string, string> = {
   assignment: 'Uppdrag',
@@ -90,7 +91,10 @@ const STATUS: Record<string, string> = { ...CP_STATUS_LABELS, ...ASSIGNMENT_STAT
 
 /** "cp.status" → "Kontaktpersonens status ändrad"; an unknown code is shown as it is. */
 export function auditActionLabel(action: string): string {
-  return ACTIONS[action] ?? (action.startsWith('settings.') ? 'Inställningar ändrade' : action.endsWith('.read') ? 'Visad' : action);
+  return (
+    ACTIONS[action] ??
+    (action.startsWith('settings.') ? 'Inställningar ändrade' : action.endsWith('.read') ? 'Visad' : action)
+  );
 }
 
 export function auditEntityLabel(entityType: string | null): string {
@@ -100,5 +104,7 @@ export function auditEntityLabel(entityType: string | null): string {
 /** Status codes in a detail ("godkand -> i_uppdrag") as the officer knows them ("Godkänd (i kö) → I uppdrag"). */
 export function auditDetailLabel(detail: string | null): string {
   if (!detail) return '';
-  return detail.replace(/\b([a-z_]+) -> ([a-z_]+)\b/g, (m, a: string, b: string) => (STATUS[a] && STATUS[b] ? `${STATUS[a]} → ${STATUS[b]}` : m));
+  return detail.replace(/\b([a-z_]+) -> ([a-z_]+)\b/g, (m, a: string, b: string) =>
+    STATUS[a] && STATUS[b] ? `${STATUS[a]} → ${STATUS[b]}` : m,
+  );
 }

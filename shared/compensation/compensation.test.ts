@@ -85,23 +85,44 @@ describe('employer fee rate by age and year', () => {
 describe('employer fee with the 1 000-kronor rule', () => {
   const full = { rateBp: 3142, label: '', capOre: null };
   it('is zero while the yearly total stays under 1 000 kr', () => {
-    expect(employerFee(kr(493), 0, full, kr(1000), 3142)).toEqual({ baseOre: 0, feeOre: 0, belowThreshold: true, catchUpOre: 0 });
+    expect(employerFee(kr(493), 0, full, kr(1000), 3142)).toEqual({
+      baseOre: 0,
+      feeOre: 0,
+      belowThreshold: true,
+      catchUpOre: 0,
+    });
     expect(employerFee(kr(506), kr(493), full, kr(1000), 3142).belowThreshold).toBe(true); // 999 kr
   });
   it('catches up on earlier months when the threshold is passed', () => {
     // 493 + 507 = 1 000 kr: fee on the whole 1 000 kr.
-    expect(employerFee(kr(507), kr(493), full, kr(1000), 3142)).toEqual({ baseOre: kr(1000), feeOre: kr(314.2), belowThreshold: false, catchUpOre: kr(493) });
+    expect(employerFee(kr(507), kr(493), full, kr(1000), 3142)).toEqual({
+      baseOre: kr(1000),
+      feeOre: kr(314.2),
+      belowThreshold: false,
+      catchUpOre: kr(493),
+    });
     // Afterwards only on the month's own pay.
-    expect(employerFee(kr(980), kr(1000), full, kr(1000), 3142)).toEqual({ baseOre: kr(980), feeOre: 30_792, belowThreshold: false, catchUpOre: 0 });
+    expect(employerFee(kr(980), kr(1000), full, kr(1000), 3142)).toEqual({
+      baseOre: kr(980),
+      feeOre: 30_792,
+      belowThreshold: false,
+      catchUpOre: 0,
+    });
   });
   it('applies the youth rate up to its cap and the full rate above it', () => {
     const youth = { rateBp: 2081, label: '', capOre: kr(25_000) };
-    expect(employerFee(kr(30_000), kr(5000), youth, kr(1000), 3142).feeOre).toBe(Math.round(25_000 * 20.81) + Math.round(5000 * 31.42));
+    expect(employerFee(kr(30_000), kr(5000), youth, kr(1000), 3142).feeOre).toBe(
+      Math.round(25_000 * 20.81) + Math.round(5000 * 31.42),
+    );
   });
   it('matches the worked example of domain.md §3.5 (2025)', () => {
     expect(monthlyAmount(year(2025).prisbasbeloppOre, 2000)).toBe(kr(980));
-    expect(preliminaryTax(kr(980), 'side_income_30', { sideIncomeBp: 3000, percent: null, tableAmountOre: null })).toBe(kr(294));
+    expect(preliminaryTax(kr(980), 'side_income_30', { sideIncomeBp: 3000, percent: null, tableAmountOre: null })).toBe(
+      kr(294),
+    );
     expect(employerFee(kr(980), kr(5000), full, kr(1000), 3142).feeOre).toBe(30_792); // 307,92 kr
-    expect(employerFee(kr(980), kr(5000), { rateBp: 1021, label: '', capOre: null }, kr(1000), 3142).feeOre).toBe(10_006); // 100,06 kr
+    expect(employerFee(kr(980), kr(5000), { rateBp: 1021, label: '', capOre: null }, kr(1000), 3142).feeOre).toBe(
+      10_006,
+    ); // 100,06 kr
   });
 });

@@ -22,13 +22,25 @@ export function rateYearWarning(today: IsoDate, years: Array<Pick<RateYear, 'yea
   const byYear = new Map(years.map((y) => [y.year, y]));
   const current = byYear.get(year);
   if (!current) {
-    return { year, kind: 'missing-current', message: `Ersättningsnivåer för ${year} saknas – utbetalningar för ${year} kan inte räknas förrän en administratör lägger in prisbasbeloppet (Inställningar → Ersättningsnivåer → Ny årsnivå).` };
+    return {
+      year,
+      kind: 'missing-current',
+      message: `Ersättningsnivåer för ${year} saknas – utbetalningar för ${year} kan inte räknas förrän en administratör lägger in prisbasbeloppet (Inställningar → Ersättningsnivåer → Ny årsnivå).`,
+    };
   }
   if (current.demo) {
-    return { year, kind: 'demo', message: `Ersättningsnivåerna för ${year} är demovärden, inte fastställda siffror – lägg in det fastställda prisbasbeloppet innan ni betalar ut.` };
+    return {
+      year,
+      kind: 'demo',
+      message: `Ersättningsnivåerna för ${year} är demovärden, inte fastställda siffror – lägg in det fastställda prisbasbeloppet innan ni betalar ut.`,
+    };
   }
   if (month >= WARN_FROM_MONTH && !byYear.has(year + 1)) {
-    return { year: year + 1, kind: 'missing-next', message: `Ersättningsnivåer för ${year + 1} saknas – lägg in prisbasbeloppet när regeringen har fastställt det.` };
+    return {
+      year: year + 1,
+      kind: 'missing-next',
+      message: `Ersättningsnivåer för ${year + 1} saknas – lägg in prisbasbeloppet när regeringen har fastställt det.`,
+    };
   }
   return null;
 }
@@ -40,7 +52,13 @@ export function missingRatesMessage(month: string): string {
 }
 
 /** Next year's figures: last year's levels, fee rules and thresholds, with the new prisbasbelopp and its source. */
-export function copyRateYear(from: RateYear, year: number, prisbasbeloppOre: Ore, source: string, demo = false): RateYear {
+export function copyRateYear(
+  from: RateYear,
+  year: number,
+  prisbasbeloppOre: Ore,
+  source: string,
+  demo = false,
+): RateYear {
   return {
     ...structuredClone(from),
     year,
@@ -65,8 +83,17 @@ export function compareMonthlyAmounts(before: RateYear, after: RateYear): Monthl
   const rows = (kind: MonthlyComparison['kind'], levels: RateYear['arvodeLevels'], old: RateYear['arvodeLevels']) =>
     levels.map((l) => {
       const prev = old.find((o) => o.code === l.code);
-      return { kind, code: l.code, label: l.label, percentBp: l.percentBp, beforeOre: prev ? monthlyAmount(before.prisbasbeloppOre, prev.percentBp) : null, afterOre: monthlyAmount(after.prisbasbeloppOre, l.percentBp) };
+      return {
+        kind,
+        code: l.code,
+        label: l.label,
+        percentBp: l.percentBp,
+        beforeOre: prev ? monthlyAmount(before.prisbasbeloppOre, prev.percentBp) : null,
+        afterOre: monthlyAmount(after.prisbasbeloppOre, l.percentBp),
+      };
     });
-  return [...rows('arvode', after.arvodeLevels, before.arvodeLevels), ...rows('omkostnad', after.omkostnadLevels, before.omkostnadLevels)];
+  return [
+    ...rows('arvode', after.arvodeLevels, before.arvodeLevels),
+    ...rows('omkostnad', after.omkostnadLevels, before.omkostnadLevels),
+  ];
 }
-

@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 /** Percentages are basis points (hundredths of a percent): 10 % = 1000, 31,42 % = 3142. Money is öre. */
 const bp = z.number().int().min(0).max(100_00);
-const level = z.object({ code: z.string().trim().min(1).max(20), label: z.string().trim().min(1).max(100), percentBp: bp });
+const level = z.object({
+  code: z.string().trim().min(1).max(20),
+  label: z.string().trim().min(1).max(100),
+  percentBp: bp,
+});
 
 /** One year's figures. All of it is data the admin edits (Inställningar → Ersättningsnivåer), never code. */
 export const rateYear = z.object({
@@ -21,7 +25,14 @@ export const rateYear = z.object({
     zeroBornUpToYear: z.number().int(),
     /** Temporary youth reduction (2026–2027), on pay up to a monthly cap. */
     youth: z
-      .object({ fromMonth: z.string().regex(/^\d{4}-\d{2}$/), toMonth: z.string().regex(/^\d{4}-\d{2}$/), minAge: z.number().int(), maxAge: z.number().int(), rateBp: bp, capOre: z.number().int().positive() })
+      .object({
+        fromMonth: z.string().regex(/^\d{4}-\d{2}$/),
+        toMonth: z.string().regex(/^\d{4}-\d{2}$/),
+        minAge: z.number().int(),
+        maxAge: z.number().int(),
+        rateBp: bp,
+        capOre: z.number().int().positive(),
+      })
       .nullable()
       .default(null),
   }),
@@ -55,14 +66,25 @@ const SKR_ARVODE = [
 export const DEFAULT_RATE_YEARS: RateYear[] = [
   { year: 2024, pbb: 57_300, reducedAge: 66, youth: null },
   { year: 2025, pbb: 58_800, reducedAge: 66, youth: null },
-  { year: 2026, pbb: 59_200, reducedAge: 67, youth: { fromMonth: '2026-04', toMonth: '2027-09', minAge: 18, maxAge: 22, rateBp: 2081, capOre: 2_500_000 } },
+  {
+    year: 2026,
+    pbb: 59_200,
+    reducedAge: 67,
+    youth: { fromMonth: '2026-04', toMonth: '2027-09', minAge: 18, maxAge: 22, rateBp: 2081, capOre: 2_500_000 },
+  },
 ].map((y) => ({
   year: y.year,
   prisbasbeloppOre: y.pbb * 100,
   source: 'Förval enligt domänunderlaget; kontrollera mot SFS och SKR:s cirkulär',
   omkostnadLevels: SKR_OMKOSTNAD,
   arvodeLevels: SKR_ARVODE,
-  employerFee: { fullBp: 3142, reducedBp: 1021, reducedFromAgeAtStartOfYear: y.reducedAge, zeroBornUpToYear: 1937, youth: y.youth },
+  employerFee: {
+    fullBp: 3142,
+    reducedBp: 1021,
+    reducedFromAgeAtStartOfYear: y.reducedAge,
+    zeroBornUpToYear: 1937,
+    youth: y.youth,
+  },
   feeThresholdOre: 100_000,
   sideIncomeTaxBp: 3000,
   omkostnadTaxFreeMaxBp: 4000,

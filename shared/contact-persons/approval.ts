@@ -18,7 +18,8 @@ export function approvalBlockers(f: ApprovalFacts): string[] {
   if (f.interviewCount === 0) out.push('Ingen intervju är registrerad.');
   if (f.referenceCount === 0) out.push('Ingen referens är registrerad.');
   if (!f.consentDate) out.push('Samtycke till registerkontroll och referenstagning saknas.');
-  if (!f.checks.some((c) => c.register === 'socialtjanstens_register')) out.push('Kontroll i socialtjänstens register saknas.');
+  if (!f.checks.some((c) => c.register === 'socialtjanstens_register'))
+    out.push('Kontroll i socialtjänstens register saknas.');
   if (f.prefersChildren && !f.checks.some((c) => c.register === 'belastningsregistret')) {
     out.push('Utdrag ur belastningsregistret krävs för uppdrag med barn.');
   }

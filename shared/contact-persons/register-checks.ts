@@ -9,7 +9,10 @@ export const REGISTER_LABELS: Record<Register, string> = {
 
 export const OUTCOMES = ['inga_anteckningar', 'anteckningar'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
-export const OUTCOME_LABELS: Record<Outcome, string> = { inga_anteckningar: 'Inga anteckningar', anteckningar: 'Anteckningar' };
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  inga_anteckningar: 'Inga anteckningar',
+  anteckningar: 'Anteckningar',
+};
 
 /**
  * An extract from belastningsregistret may not be older than one year when someone starts

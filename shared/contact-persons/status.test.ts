@@ -11,7 +11,9 @@ describe('contact person status flow', () => {
     expect(transitionError('utredning_pagar', 'ej_godkand')).toBeNull();
   });
   it('refuses skipping the assessment and leaving a final state', () => {
-    expect(transitionError('intresseanmalan', 'godkand')).toMatch(/Det går inte att ändra status från "Intresseanmälan" till "Godkänd \(i kö\)"/);
+    expect(transitionError('intresseanmalan', 'godkand')).toMatch(
+      /Det går inte att ändra status från "Intresseanmälan" till "Godkänd \(i kö\)"/,
+    );
     expect(transitionError('ej_godkand', 'godkand')).not.toBeNull();
     expect(allowedTransitions('avslutad')).toEqual([]);
   });
@@ -36,10 +38,20 @@ describe('approval blockers', () => {
   };
   it('none when the assessment is complete', () => expect(approvalBlockers(complete)).toEqual([]));
   it('lists each missing part', () => {
-    expect(approvalBlockers({ ...complete, interviewCount: 0, consentDate: null })).toEqual(['Ingen intervju är registrerad.', 'Samtycke till registerkontroll och referenstagning saknas.']);
-    expect(approvalBlockers({ ...complete, checks: complete.checks.slice(0, 1) })).toEqual(['Utdrag ur belastningsregistret krävs för uppdrag med barn.']);
+    expect(approvalBlockers({ ...complete, interviewCount: 0, consentDate: null })).toEqual([
+      'Ingen intervju är registrerad.',
+      'Samtycke till registerkontroll och referenstagning saknas.',
+    ]);
+    expect(approvalBlockers({ ...complete, checks: complete.checks.slice(0, 1) })).toEqual([
+      'Utdrag ur belastningsregistret krävs för uppdrag med barn.',
+    ]);
     expect(approvalBlockers({ ...complete, prefersChildren: false, checks: complete.checks.slice(0, 1) })).toEqual([]);
-    expect(approvalBlockers({ ...complete, checks: [{ ...complete.checks[0]!, outcome: 'anteckningar' }, complete.checks[1]!] })).toEqual(['En registerkontroll med anteckningar saknar bedömning.']);
+    expect(
+      approvalBlockers({
+        ...complete,
+        checks: [{ ...complete.checks[0]!, outcome: 'anteckningar' }, complete.checks[1]!],
+      }),
+    ).toEqual(['En registerkontroll med anteckningar saknar bedömning.']);
   });
 });
 

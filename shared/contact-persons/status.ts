@@ -1,5 +1,14 @@
 /** The recruitment flow of a contact person (uppdragstagare). */
-export const CP_STATUSES = ['intresseanmalan', 'intervju_bokad', 'utredning_pagar', 'godkand', 'ej_godkand', 'i_uppdrag', 'vilande', 'avslutad'] as const;
+export const CP_STATUSES = [
+  'intresseanmalan',
+  'intervju_bokad',
+  'utredning_pagar',
+  'godkand',
+  'ej_godkand',
+  'i_uppdrag',
+  'vilande',
+  'avslutad',
+] as const;
 export type CpStatus = (typeof CP_STATUSES)[number];
 
 export const CP_STATUS_LABELS: Record<CpStatus, string> = {

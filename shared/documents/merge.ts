@@ -50,7 +50,8 @@ export function templateProblems(paragraphs: TemplateParagraph[]): string[] {
         if (!own(MERGE_FIELDS, name)) problems.push(`Stycke ${i + 1}: okänt kopplingsfält {{${name}}}.`);
       }
       const stripped = part.replace(FIELD, '');
-      if (stripped.includes('{{') || stripped.includes('}}')) problems.push(`Stycke ${i + 1}: ofullständigt kopplingsfält (saknar {{ eller }}).`);
+      if (stripped.includes('{{') || stripped.includes('}}'))
+        problems.push(`Stycke ${i + 1}: ofullständigt kopplingsfält (saknar {{ eller }}).`);
     }
   });
   return problems;
@@ -58,19 +59,48 @@ export function templateProblems(paragraphs: TemplateParagraph[]): string[] {
 
 /** Fills in the fields (plain text; the HTML layer escapes it). */
 export function mergeText(text: string, values: MergeValues): string {
-  return text.replace(FIELD, (_m, name: string) => (own(values, name) && own(MERGE_FIELDS, name) ? values[name as MergeField] : `{{${name}}}`));
+  return text.replace(FIELD, (_m, name: string) =>
+    own(values, name) && own(MERGE_FIELDS, name) ? values[name as MergeField] : `{{${name}}}`,
+  );
 }
 
 /** The default agreement (domain.md §4.4): parties, scope, pay, confidentiality, duty to report, ending. */
 export const DEFAULT_AGREEMENT_TEMPLATE: TemplateParagraph[] = [
-  { heading: 'Parter', text: 'Detta avtal gäller mellan {{enhet.namn}}, {{enhet.adress}}, telefon {{enhet.telefon}} (nämnden) och {{kontaktperson.namn}}, {{kontaktperson.personnummer}}, {{kontaktperson.adress}}, telefon {{kontaktperson.telefon}} (uppdragstagaren).' },
-  { heading: 'Uppdraget', text: 'Uppdragstagaren åtar sig att vara kontaktperson för {{brukare.namn}}, {{brukare.adress}}, enligt beslut om insatsen {{beslut.lagrum}} fattat {{beslut.datum}}. Uppdraget börjar {{avtal.startdatum}} och gäller {{avtal.giltighet}}.' },
-  { heading: 'Träffar och mål', text: 'Träffar: {{avtal.traffar}}. Mål för uppdraget: {{avtal.mal}} Hur målen ska nås beskrivs i genomförandeplanen.' },
-  { heading: 'Ersättning', text: 'Arvode betalas med {{avtal.arvode}} per månad och omkostnadsersättning med {{avtal.omkostnad}} per månad, beräknat på årets prisbasbelopp. Arvodet är skattepliktigt. Ersättning betalas månadsvis i efterskott när månadsrapporten har lämnats in och godkänts.' },
-  { heading: 'Inte en anställning', text: 'Uppdraget är ett uppdrag och inte en anställning. Arvodet ger inte semesterersättning eller tjänstepension.' },
-  { heading: 'Tystnadsplikt', text: 'Uppdragstagaren har tystnadsplikt enligt offentlighets- och sekretesslagen om allt som rör den enskildes personliga förhållanden. Tystnadsplikten gäller även efter att uppdraget har upphört.' },
-  { heading: 'Rapporteringsskyldighet', text: 'Uppdragstagaren ska genast informera nämnden om missförhållanden eller risk för missförhållanden (lex Sarah) och om oro för att ett barn far illa.' },
-  { heading: 'Uppföljning', text: 'Uppdragstagaren deltar i uppföljningar av uppdraget och lämnar månadsrapport över träffar och utlägg.' },
+  {
+    heading: 'Parter',
+    text: 'Detta avtal gäller mellan {{enhet.namn}}, {{enhet.adress}}, telefon {{enhet.telefon}} (nämnden) och {{kontaktperson.namn}}, {{kontaktperson.personnummer}}, {{kontaktperson.adress}}, telefon {{kontaktperson.telefon}} (uppdragstagaren).',
+  },
+  {
+    heading: 'Uppdraget',
+    text: 'Uppdragstagaren åtar sig att vara kontaktperson för {{brukare.namn}}, {{brukare.adress}}, enligt beslut om insatsen {{beslut.lagrum}} fattat {{beslut.datum}}. Uppdraget börjar {{avtal.startdatum}} och gäller {{avtal.giltighet}}.',
+  },
+  {
+    heading: 'Träffar och mål',
+    text: 'Träffar: {{avtal.traffar}}. Mål för uppdraget: {{avtal.mal}} Hur målen ska nås beskrivs i genomförandeplanen.',
+  },
+  {
+    heading: 'Ersättning',
+    text: 'Arvode betalas med {{avtal.arvode}} per månad och omkostnadsersättning med {{avtal.omkostnad}} per månad, beräknat på årets prisbasbelopp. Arvodet är skattepliktigt. Ersättning betalas månadsvis i efterskott när månadsrapporten har lämnats in och godkänts.',
+  },
+  {
+    heading: 'Inte en anställning',
+    text: 'Uppdraget är ett uppdrag och inte en anställning. Arvodet ger inte semesterersättning eller tjänstepension.',
+  },
+  {
+    heading: 'Tystnadsplikt',
+    text: 'Uppdragstagaren har tystnadsplikt enligt offentlighets- och sekretesslagen om allt som rör den enskildes personliga förhållanden. Tystnadsplikten gäller även efter att uppdraget har upphört.',
+  },
+  {
+    heading: 'Rapporteringsskyldighet',
+    text: 'Uppdragstagaren ska genast informera nämnden om missförhållanden eller risk för missförhållanden (lex Sarah) och om oro för att ett barn far illa.',
+  },
+  {
+    heading: 'Uppföljning',
+    text: 'Uppdragstagaren deltar i uppföljningar av uppdraget och lämnar månadsrapport över träffar och utlägg.',
+  },
   { heading: 'Försäkring', text: '{{avtal.forsakring}}' },
-  { heading: 'Uppsägning', text: 'Avtalet kan sägas upp av båda parter med {{avtal.uppsagningstid}} uppsägningstid. Avtalet upphör utan uppsägning när beslutet om insatsen upphör.' },
+  {
+    heading: 'Uppsägning',
+    text: 'Avtalet kan sägas upp av båda parter med {{avtal.uppsagningstid}} uppsägningstid. Avtalet upphör utan uppsägning när beslutet om insatsen upphör.',
+  },
 ];

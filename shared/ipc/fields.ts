@@ -42,11 +42,24 @@ export const personBaseValues = z.object({
 });
 
 /** Showing a protected person's address: the reason is required and logged. */
-export const revealAddressInput = z.object({ id, reason: z.string().trim().min(5, 'Ange skälet till att adressen behöver visas (minst 5 tecken).').max(500) });
-export const addressOutput = z.object({ street: z.string(), postalCode: z.string(), city: z.string(), phone: z.string(), workplace: z.string() });
+export const revealAddressInput = z.object({
+  id,
+  reason: z.string().trim().min(5, 'Ange skälet till att adressen behöver visas (minst 5 tecken).').max(500),
+});
+export const addressOutput = z.object({
+  street: z.string(),
+  postalCode: z.string(),
+  city: z.string(),
+  phone: z.string(),
+  workplace: z.string(),
+});
 
 /** Changing skyddad identitet on or off needs a reason (checked in the service, logged). */
-export const protectedIdentityReason = z.string().trim().max(500, 'Skälet är för långt (högst 500 tecken).').default('');
+export const protectedIdentityReason = z
+  .string()
+  .trim()
+  .max(500, 'Skälet är för långt (högst 500 tecken).')
+  .default('');
 
 export const monthField = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ange månad som ÅÅÅÅ-MM.');
 
@@ -54,4 +67,5 @@ export const monthField = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Ange mån
 export const ok = z.object({ ok: z.literal(true) });
 
 /** One saved version of a document's data (agreements, plans). */
-export const versionRow = <T extends z.ZodType>(data: T) => z.object({ version: z.number(), data, createdAt: z.string(), createdBy: z.string().nullable() });
+export const versionRow = <T extends z.ZodType>(data: T) =>
+  z.object({ version: z.number(), data, createdAt: z.string(), createdBy: z.string().nullable() });

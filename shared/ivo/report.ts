@@ -26,7 +26,8 @@ export function ivoDeadline(from: IsoDate): IsoDate {
   return addMonths(from, 3);
 }
 
-export type IvoLineKind = 'ej_verkstallt' | 'verkstallt_sent' | 'avslutat_ej_verkstallt' | 'avbrott' | 'avbrott_aterupptaget_sent';
+export type IvoLineKind =
+  'ej_verkstallt' | 'verkstallt_sent' | 'avslutat_ej_verkstallt' | 'avbrott' | 'avbrott_aterupptaget_sent';
 
 export interface IvoLine {
   decisionId: number;
@@ -91,7 +92,12 @@ export function ivoLines(decisions: IvoDecision[], quarter: Quarter): IvoLine[] 
       const base = { decisionId: d.id, interruptionId: i.id, fromDate: i.fromDate, deadline: iDeadline };
       if (!closed) lines.push({ ...base, kind: 'avbrott', closedDate: null, daysWaited: daysBetween(i.fromDate, end) });
       else if (closed > iDeadline && inQuarter(closed)) {
-        lines.push({ ...base, kind: 'avbrott_aterupptaget_sent', closedDate: closed, daysWaited: daysBetween(i.fromDate, closed) });
+        lines.push({
+          ...base,
+          kind: 'avbrott_aterupptaget_sent',
+          closedDate: closed,
+          daysWaited: daysBetween(i.fromDate, closed),
+        });
       }
     }
   }

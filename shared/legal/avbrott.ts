@@ -38,11 +38,19 @@ export function possibleAvbrott(assignments: AvbrottAssignment[], today: IsoDate
     const approved = a.reports.filter((r) => r.status === 'godkand');
     const met = new Set(approved.filter((r) => r.meetingDates.length > 0).map((r) => r.month));
     if (window.some((m) => met.has(m))) continue;
-    const meetings = approved.flatMap((r) => r.meetingDates).filter((d) => d >= a.startDate && d < today).sort();
+    const meetings = approved
+      .flatMap((r) => r.meetingDates)
+      .filter((d) => d >= a.startDate && d < today)
+      .sort();
     const lastMeetingDate = meetings.at(-1) ?? null;
     // Without any approved meeting the register only knows the silent window (reports may have been kept
     // elsewhere before), so the avbrott is counted from the window's first day; the officer can see and correct.
-    flags.push({ assignmentId: a.assignmentId, lastMeetingDate, silentSince: lastMeetingDate ? addDays(lastMeetingDate, 1) : `${window[0]}-01`, silentMonths: window });
+    flags.push({
+      assignmentId: a.assignmentId,
+      lastMeetingDate,
+      silentSince: lastMeetingDate ? addDays(lastMeetingDate, 1) : `${window[0]}-01`,
+      silentMonths: window,
+    });
   }
   return flags;
 }

@@ -18,7 +18,11 @@ export const LAW_LABELS: Record<Law, string> = {
   'SoL 2025:400': 'socialtjänstlagen (2025:400)',
 };
 
-export const LAW_SHORT: Record<Law, string> = { 'LSS 1993:387': 'LSS', 'SoL 2001:453': 'SoL (2001:453)', 'SoL 2025:400': 'SoL (2025:400)' };
+export const LAW_SHORT: Record<Law, string> = {
+  'LSS 1993:387': 'LSS',
+  'SoL 2001:453': 'SoL (2001:453)',
+  'SoL 2025:400': 'SoL (2025:400)',
+};
 
 /** SFS 2025:400 entered into force on 1 July 2025 and replaced SoL (2001:453) (prop. 2024/25:89). */
 export const SOL_2025_IN_FORCE: IsoDate = '2025-07-01';
@@ -46,8 +50,10 @@ export function guessLaw(legalBasis: string, decisionDate: IsoDate): Law {
 
 /** Why a law cannot apply to a decision of this date, or null. */
 export function lawDateProblem(law: Law, decisionDate: IsoDate): string | null {
-  if (law === 'SoL 2001:453' && decisionDate >= SOL_2025_IN_FORCE) return 'Beslut från och med 2025-07-01 fattas enligt socialtjänstlagen (2025:400).';
-  if (law === 'SoL 2025:400' && decisionDate < SOL_2025_IN_FORCE) return 'Socialtjänstlagen (2025:400) gäller från 2025-07-01; äldre beslut fattades enligt socialtjänstlagen (2001:453).';
+  if (law === 'SoL 2001:453' && decisionDate >= SOL_2025_IN_FORCE)
+    return 'Beslut från och med 2025-07-01 fattas enligt socialtjänstlagen (2025:400).';
+  if (law === 'SoL 2025:400' && decisionDate < SOL_2025_IN_FORCE)
+    return 'Socialtjänstlagen (2025:400) gäller från 2025-07-01; äldre beslut fattades enligt socialtjänstlagen (2001:453).';
   return null;
 }
 

@@ -26,16 +26,27 @@ export interface LogReviewRules {
   bulkExportRows: number;
 }
 
-export type LogCategory = 'skyddad_identitet' | 'utanfor_kontorstid' | 'massutdrag' | 'misslyckade_inloggningar' | 'betalningsuppgifter';
+export type LogCategory =
+  'skyddad_identitet' | 'utanfor_kontorstid' | 'massutdrag' | 'misslyckade_inloggningar' | 'betalningsuppgifter';
 
 /** The Swedish wall time of an instant: the unit works in Sweden whatever the workstation's zone. */
 export function stockholmTime(iso: string): { date: string; time: string; weekday: number } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Stockholm',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+      hourCycle: 'h23',
+    })
       .formatToParts(new Date(iso))
       .map((p) => [p.type, p.value]),
   );
-  const weekday = ['mån', 'tis', 'ons', 'tors', 'fre', 'lör', 'sön'].findIndex((w) => String(parts.weekday).startsWith(w)) + 1;
+  const weekday =
+    ['mån', 'tis', 'ons', 'tors', 'fre', 'lör', 'sön'].findIndex((w) => String(parts.weekday).startsWith(w)) + 1;
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, weekday };
 }
 
@@ -46,15 +57,26 @@ const PAYMENT = new Set(['cp.payment-data.change', 'settings.payment']);
 
 export function classifyLogRow(r: LogRow, rules: LogReviewRules): LogCategory[] {
   const out: LogCategory[] = [];
-  if (isRead(r.action) && r.entity_id !== null && ((r.entity_type === 'client' && rules.protectedClientIds.has(r.entity_id)) || (r.entity_type === 'contact_person' && rules.protectedContactPersonIds.has(r.entity_id)))) {
+  if (
+    isRead(r.action) &&
+    r.entity_id !== null &&
+    ((r.entity_type === 'client' && rules.protectedClientIds.has(r.entity_id)) ||
+      (r.entity_type === 'contact_person' && rules.protectedContactPersonIds.has(r.entity_id)))
+  ) {
     out.push('skyddad_identitet');
-  } else if ((r.action === 'document.create' || r.action === 'document.export') && r.entity_type === 'document' && r.entity_id !== null && rules.protectedDocumentIds?.has(r.entity_id)) {
+  } else if (
+    (r.action === 'document.create' || r.action === 'document.export') &&
+    r.entity_type === 'document' &&
+    r.entity_id !== null &&
+    rules.protectedDocumentIds?.has(r.entity_id)
+  ) {
     out.push('skyddad_identitet');
   }
   if (r.user_id !== null) {
     const t = stockholmTime(r.at);
     // Weekends and before/after office hours; public holidays are not known here. [I]
-    if (t.weekday >= 6 || t.time < rules.officeHoursStart || t.time >= rules.officeHoursEnd) out.push('utanfor_kontorstid');
+    if (t.weekday >= 6 || t.time < rules.officeHoursStart || t.time >= rules.officeHoursEnd)
+      out.push('utanfor_kontorstid');
   }
   if (isExport(r.action)) {
     const m = /(\d+) rader/.exec(r.detail ?? '');

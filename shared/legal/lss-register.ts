@@ -60,14 +60,23 @@ const KONTAKTPERSON_COLUMN = LSS_REGISTER_COLUMNS.indexOf('Kontaktperson enl. 9 
 export function lssRegister(decisions: LssDecisionFacts[], referenceDate: IsoDate) {
   const issues: LssIssue[] = [];
   const included = new Map<number, LssDecisionFacts[]>();
-  const issue = (d: LssDecisionFacts, severity: LssIssue['severity'], problem: string) => issues.push({ decisionId: d.decisionId, clientId: d.clientId, name: d.name, severity, problem });
+  const issue = (d: LssDecisionFacts, severity: LssIssue['severity'], problem: string) =>
+    issues.push({ decisionId: d.decisionId, clientId: d.clientId, name: d.name, severity, problem });
   const yearBefore = addMonths(referenceDate, -12);
   for (const d of decisions) {
     if (d.decisionDate > referenceDate) continue;
-    const executedOnDate = d.executedDate !== null && d.executedDate <= referenceDate && (d.endedDate === null || d.endedDate >= referenceDate);
+    const executedOnDate =
+      d.executedDate !== null &&
+      d.executedDate <= referenceDate &&
+      (d.endedDate === null || d.endedDate >= referenceDate);
     if (d.law !== 'LSS 1993:387') {
       // A migrated decision guessed to be SoL may really be LSS: it would be missing from the register.
-      if (d.lawGuessed && executedOnDate) issue(d, 'kontrollera', 'Lagrummet gissades som SoL vid uppdateringen – gäller beslutet LSS ska det bekräftas så, annars saknas det i registret.');
+      if (d.lawGuessed && executedOnDate)
+        issue(
+          d,
+          'kontrollera',
+          'Lagrummet gissades som SoL vid uppdateringen – gäller beslutet LSS ska det bekräftas så, annars saknas det i registret.',
+        );
       continue;
     }
     if (d.lawGuessed) issue(d, 'kontrollera', 'Lagrummet gissades vid uppdateringen – bekräfta det på beslutet.');
@@ -75,20 +84,26 @@ export function lssRegister(decisions: LssDecisionFacts[], referenceDate: IsoDat
       issue(d, 'fel', `Motsägelse: avslutat ${d.endedDate}, före verkställigheten ${d.executedDate}.`);
       continue;
     }
-    const assignmentOnDate = d.assignments.some((a) => a.startDate !== null && a.startDate <= referenceDate && (a.endDate === null || a.endDate >= referenceDate));
+    const assignmentOnDate = d.assignments.some(
+      (a) => a.startDate !== null && a.startDate <= referenceDate && (a.endDate === null || a.endDate >= referenceDate),
+    );
     if (d.endedDate && d.endedDate < referenceDate) {
-      if (d.endedDate >= yearBefore && d.executedDate) issue(d, 'kontrollera', `Avslutat ${d.endedDate}, före referensdagen – inte med.`);
+      if (d.endedDate >= yearBefore && d.executedDate)
+        issue(d, 'kontrollera', `Avslutat ${d.endedDate}, före referensdagen – inte med.`);
       continue;
     }
     if (!d.executedDate) {
-      if (assignmentOnDate) issue(d, 'fel', 'Motsägelse: ett uppdrag pågick på referensdagen men beslutet är inte verkställt.');
+      if (assignmentOnDate)
+        issue(d, 'fel', 'Motsägelse: ett uppdrag pågick på referensdagen men beslutet är inte verkställt.');
       continue;
     }
     if (d.executedDate > referenceDate) {
       issue(d, 'kontrollera', `Verkställt ${d.executedDate}, efter referensdagen – inte med.`);
       continue;
     }
-    const interruption = d.interruptions.find((i) => i.fromDate <= referenceDate && (i.resumedDate === null || i.resumedDate > referenceDate));
+    const interruption = d.interruptions.find(
+      (i) => i.fromDate <= referenceDate && (i.resumedDate === null || i.resumedDate > referenceDate),
+    );
     if (interruption) {
       // [I] An insats interrupted on 1 October is not being executed that day; the officer checks the case.
       issue(d, 'kontrollera', `Avbrott sedan ${interruption.fromDate} pågick på referensdagen – inte med.`);
@@ -107,7 +122,8 @@ export function lssRegister(decisions: LssDecisionFacts[], referenceDate: IsoDat
   let withoutPersonkrets = 0;
   for (const ds of included.values()) {
     const kretsar = [...new Set(ds.map((d) => d.personkrets).filter((k): k is string => k !== null))];
-    if (kretsar.length > 1) for (const d of ds) issue(d, 'fel', `Olika personkrets i brukarens beslut (${kretsar.join(' och ')}).`);
+    if (kretsar.length > 1)
+      for (const d of ds) issue(d, 'fel', `Olika personkrets i brukarens beslut (${kretsar.join(' och ')}).`);
     const krets = kretsar.length === 1 ? (kretsar[0] ?? '') : '';
     if (krets) byPersonkrets[krets] = (byPersonkrets[krets] ?? 0) + 1;
     else withoutPersonkrets++;
@@ -120,12 +136,22 @@ export function lssRegister(decisions: LssDecisionFacts[], referenceDate: IsoDat
     rows.push(row);
   }
   rows.sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
-  issues.sort((a, b) => (a.severity === b.severity ? a.name.localeCompare(b.name, 'sv-SE') : a.severity === 'fel' ? -1 : 1));
-  return { columns: [...LSS_REGISTER_COLUMNS], rows, issues, counts: { persons: rows.length, byPersonkrets, withoutPersonkrets } };
+  issues.sort((a, b) =>
+    a.severity === b.severity ? a.name.localeCompare(b.name, 'sv-SE') : a.severity === 'fel' ? -1 : 1,
+  );
+  return {
+    columns: [...LSS_REGISTER_COLUMNS],
+    rows,
+    issues,
+    counts: { persons: rows.length, byPersonkrets, withoutPersonkrets },
+  };
 }
 
 /** The reference date for a year ("1 October", yearly data) and the deadline ("25 October"). */
-export function lssDates(year: number, s: { lssReferenceDay: string; lssDeadlineDay: string }): { referenceDate: IsoDate; deadline: IsoDate } {
+export function lssDates(
+  year: number,
+  s: { lssReferenceDay: string; lssDeadlineDay: string },
+): { referenceDate: IsoDate; deadline: IsoDate } {
   return { referenceDate: `${year}-${s.lssReferenceDay}`, deadline: `${year}-${s.lssDeadlineDay}` };
 }
 

@@ -53,29 +53,62 @@ describe('scoreCandidate', () => {
   });
 
   it('penalises unmet wishes and a missing qualification', () => {
-    const r = scoreCandidate(client, { ...base, gender: 'kvinna', birthDate: '1960-01-01', languages: ['svenska'], speciallyQualified: false }, { ...opts, needsSpecialQualification: true });
+    const r = scoreCandidate(
+      client,
+      { ...base, gender: 'kvinna', birthDate: '1960-01-01', languages: ['svenska'], speciallyQualified: false },
+      { ...opts, needsSpecialQualification: true },
+    );
     expect(r.factors.map((f) => f.text)).toEqual(
-      expect.arrayContaining(['Talar inte arabiska.', 'Brukaren önskar en man.', 'Ålder 66 år, utanför önskemålet 20–45 år.', 'Inte särskilt kvalificerad, vilket beslutet kräver.']),
+      expect.arrayContaining([
+        'Talar inte arabiska.',
+        'Brukaren önskar en man.',
+        'Ålder 66 år, utanför önskemålet 20–45 år.',
+        'Inte särskilt kvalificerad, vilket beslutet kräver.',
+      ]),
     );
   });
 
   it('excludes a person who does not want children, and flags an old or missing extract', () => {
-    expect(scoreCandidate(client, { ...base, prefersChildren: false, prefersAdults: true }, opts).excluded).toEqual(['Vill inte ha uppdrag med barn.']);
+    expect(scoreCandidate(client, { ...base, prefersChildren: false, prefersAdults: true }, opts).excluded).toEqual([
+      'Vill inte ha uppdrag med barn.',
+    ]);
     expect(scoreCandidate(client, { ...base, belastningExtractDate: null }, opts).factors[0]!.text).toMatch(/saknas/);
-    expect(scoreCandidate(client, { ...base, belastningExtractDate: '2025-11-01' }, opts).factors[0]!.text).toMatch(/äldre än ett år/);
+    expect(scoreCandidate(client, { ...base, belastningExtractDate: '2025-11-01' }, opts).factors[0]!.text).toMatch(
+      /äldre än ett år/,
+    );
     // Adults: no register extract needed.
     const adult = { ...client, birthDate: '1990-01-01' };
-    expect(scoreCandidate(adult, { ...base, prefersAdults: true, belastningExtractDate: null }, opts).factors.some((f) => /belastning/.test(f.text))).toBe(false);
+    expect(
+      scoreCandidate(adult, { ...base, prefersAdults: true, belastningExtractDate: null }, opts).factors.some((f) =>
+        /belastning/.test(f.text),
+      ),
+    ).toBe(false);
   });
 });
 
 describe('conflicts of interest', () => {
   it('flags working where the client works or lives, same address, and being god man', () => {
-    expect(conflictsOfInterest(client, { ...base, workplace: 'norrbyskolan' })).toEqual(['Arbetar där brukaren arbetar eller har daglig verksamhet (norrbyskolan).']);
-    expect(conflictsOfInterest({ ...client, residence: 'Gruppbostaden Linden' }, { ...base, workplace: 'Gruppbostaden Linden' })).toEqual(['Arbetar där brukaren bor (Gruppbostaden Linden).']);
-    expect(conflictsOfInterest(client, { ...base, street: 'björkvägen 2' })).toEqual(['Bor på samma adress som brukaren.']);
-    expect(conflictsOfInterest(client, { ...base, name: 'Gode Mannsson' })).toEqual(['Är brukarens god man (Gode Mannsson).']);
-    expect(conflictsOfInterest({ ...client, connections: [{ role: 'personal', name: 'X', personnummer: base.personnummer }] }, base)).toEqual(['Är brukarens personal (X).']);
+    expect(conflictsOfInterest(client, { ...base, workplace: 'norrbyskolan' })).toEqual([
+      'Arbetar där brukaren arbetar eller har daglig verksamhet (norrbyskolan).',
+    ]);
+    expect(
+      conflictsOfInterest(
+        { ...client, residence: 'Gruppbostaden Linden' },
+        { ...base, workplace: 'Gruppbostaden Linden' },
+      ),
+    ).toEqual(['Arbetar där brukaren bor (Gruppbostaden Linden).']);
+    expect(conflictsOfInterest(client, { ...base, street: 'björkvägen 2' })).toEqual([
+      'Bor på samma adress som brukaren.',
+    ]);
+    expect(conflictsOfInterest(client, { ...base, name: 'Gode Mannsson' })).toEqual([
+      'Är brukarens god man (Gode Mannsson).',
+    ]);
+    expect(
+      conflictsOfInterest(
+        { ...client, connections: [{ role: 'personal', name: 'X', personnummer: base.personnummer }] },
+        base,
+      ),
+    ).toEqual(['Är brukarens personal (X).']);
   });
 });
 

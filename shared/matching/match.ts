@@ -71,7 +71,8 @@ const GENDER_WORD = { man: 'en man', kvinna: 'en kvinna' } as const;
 export function conflictsOfInterest(c: MatchClient, k: MatchCandidate): string[] {
   const out: string[] = [];
   const place: string[] = [];
-  if (same(k.workplace, c.workplace)) place.push(`Arbetar där brukaren arbetar eller har daglig verksamhet (${k.workplace}).`);
+  if (same(k.workplace, c.workplace))
+    place.push(`Arbetar där brukaren arbetar eller har daglig verksamhet (${k.workplace}).`);
   if (same(k.workplace, c.residence)) place.push(`Arbetar där brukaren bor (${k.workplace}).`);
   if (same(k.street, c.street) && same(k.city, c.city)) place.push('Bor på samma adress som brukaren.');
   // A reason that names a shared address or workplace would turn matching into an address oracle for a protected person.
@@ -87,7 +88,11 @@ export function conflictsOfInterest(c: MatchClient, k: MatchCandidate): string[]
  * Ranks one candidate for one client on `onDate`. Every factor carries its points and a plain
  * Swedish sentence, so the officer sees why someone is suggested. Pure: the same input gives the same answer.
  */
-export function scoreCandidate(c: MatchClient, k: MatchCandidate, opts: { onDate: IsoDate; needsSpecialQualification: boolean }): MatchResult {
+export function scoreCandidate(
+  c: MatchClient,
+  k: MatchCandidate,
+  opts: { onDate: IsoDate; needsSpecialQualification: boolean },
+): MatchResult {
   const factors: MatchFactor[] = [];
   const excluded: string[] = [];
   const add = (points: number, text: string) => factors.push({ points, text });
@@ -97,7 +102,8 @@ export function scoreCandidate(c: MatchClient, k: MatchCandidate, opts: { onDate
   if (!clientIsChild && !k.prefersAdults) excluded.push('Vill inte ha uppdrag med vuxna.');
   if (clientIsChild) {
     if (!k.belastningExtractDate) add(-20, 'Utdrag ur belastningsregistret saknas (krävs för uppdrag med barn).');
-    else if (daysBetween(k.belastningExtractDate, opts.onDate) > 365) add(-10, `Utdraget ur belastningsregistret (${k.belastningExtractDate}) är äldre än ett år; nytt utdrag behövs.`);
+    else if (daysBetween(k.belastningExtractDate, opts.onDate) > 365)
+      add(-10, `Utdraget ur belastningsregistret (${k.belastningExtractDate}) är äldre än ett år; nytt utdrag behövs.`);
   }
 
   const shared = k.interests.filter((i) => c.interests.some((x) => same(x, i)));
@@ -142,7 +148,11 @@ export function scoreCandidate(c: MatchClient, k: MatchCandidate, opts: { onDate
 }
 
 /** All candidates, best first: excluded ones last, then conflicts, then by score, then longest wait. */
-export function rankCandidates(c: MatchClient, candidates: MatchCandidate[], opts: { onDate: IsoDate; needsSpecialQualification: boolean }): MatchResult[] {
+export function rankCandidates(
+  c: MatchClient,
+  candidates: MatchCandidate[],
+  opts: { onDate: IsoDate; needsSpecialQualification: boolean },
+): MatchResult[] {
   const byId = new Map(candidates.map((k) => [k.id, k]));
   return candidates
     .map((k) => scoreCandidate(c, k, opts))

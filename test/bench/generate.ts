@@ -16,28 +16,79 @@ export function pnrFor(i: number, offset = 0): string {
 }
 
 const FIRST = ['Anna', 'Erik', 'Åsa', 'Lars', 'Noor', 'Olle', 'Maja', 'Ali', 'Ylva', 'Björn'];
-const LAST = ['Provsson', 'Testberg', 'Exempeldotter', 'Demoström', 'Fiktivsson', 'Övningsdal', 'Prövlund', 'Skissberg'];
+const LAST = [
+  'Provsson',
+  'Testberg',
+  'Exempeldotter',
+  'Demoström',
+  'Fiktivsson',
+  'Övningsdal',
+  'Prövlund',
+  'Skissberg',
+];
 
 /** Fills a migrated database: contact persons, clients, decisions, assignments, monthly reports, audit rows. */
-export function generate(raw: RawDatabase, n: { people: number; clients: number; reportsPerAssignment: number; auditRows: number }, now = '2026-11-22T09:00:00.000Z') {
-  const cp = raw.prepare(`INSERT INTO contact_persons (personnummer, first_name, last_name, birth_date, gender, street, postal_code, city, phone, email, bank_clearing, bank_account, tax_mode, languages, interests, area, prefers_children, prefers_adults, status, status_changed_at, queue_since, search_name, phone_digits, created_at, updated_at)
+export function generate(
+  raw: RawDatabase,
+  n: { people: number; clients: number; reportsPerAssignment: number; auditRows: number },
+  now = '2026-11-22T09:00:00.000Z',
+) {
+  const cp =
+    raw.prepare(`INSERT INTO contact_persons (personnummer, first_name, last_name, birth_date, gender, street, postal_code, city, phone, email, bank_clearing, bank_account, tax_mode, languages, interests, area, prefers_children, prefers_adults, status, status_changed_at, queue_since, search_name, phone_digits, created_at, updated_at)
     VALUES (?, ?, ?, ?, 'kvinna', 'Provgatan 1', '12345', 'Provköping', ?, '', '3300', ?, 'side_income_30', '["svenska"]', '["fotboll","musik"]', ?, 1, 1, ?, ?, ?, ?, ?, ?, ?)`);
-  const cl = raw.prepare(`INSERT INTO clients (personnummer, first_name, last_name, birth_date, gender, area, languages, interests, ivo_suffix, search_name, created_at, updated_at) VALUES (?, ?, ?, ?, 'man', ?, '["svenska"]', '["fotboll"]', ?, ?, ?, ?)`);
-  const dec = raw.prepare(`INSERT INTO decisions (client_id, legal_basis, decision_date, valid_from, meetings_per_period, period, hours_per_month, executed_date, created_at) VALUES (?, 'LSS 9 § 4', '2025-06-01', '2025-06-01', 2, 'manad', 8, ?, ?)`);
-  const asg = raw.prepare(`INSERT INTO assignments (decision_id, contact_person_id, status, start_date, arvode_level, omkostnad_level, created_at, updated_at) VALUES (?, ?, 'aktivt', '2025-07-01', 'A1M', 'O2', ?, ?)`);
-  const rep = raw.prepare(`INSERT INTO monthly_reports (assignment_id, month, meeting_dates, minutes, activities, expenses_ore, receipts_note, status, submitted_at, approved_at, approved_by) VALUES (?, ?, '[]', 360, 'Fotboll', 0, '', 'godkand', ?, ?, 1)`);
-  raw.prepare("INSERT OR IGNORE INTO users (id, username, display_name, roles, created_at, updated_at) VALUES (1, 'bench', 'Bench', '[\"admin\"]', ?, ?)").run(now, now);
+  const cl = raw.prepare(
+    `INSERT INTO clients (personnummer, first_name, last_name, birth_date, gender, area, languages, interests, ivo_suffix, search_name, created_at, updated_at) VALUES (?, ?, ?, ?, 'man', ?, '["svenska"]', '["fotboll"]', ?, ?, ?, ?)`,
+  );
+  const dec = raw.prepare(
+    `INSERT INTO decisions (client_id, legal_basis, decision_date, valid_from, meetings_per_period, period, hours_per_month, executed_date, created_at) VALUES (?, 'LSS 9 § 4', '2025-06-01', '2025-06-01', 2, 'manad', 8, ?, ?)`,
+  );
+  const asg = raw.prepare(
+    `INSERT INTO assignments (decision_id, contact_person_id, status, start_date, arvode_level, omkostnad_level, created_at, updated_at) VALUES (?, ?, 'aktivt', '2025-07-01', 'A1M', 'O2', ?, ?)`,
+  );
+  const rep = raw.prepare(
+    `INSERT INTO monthly_reports (assignment_id, month, meeting_dates, minutes, activities, expenses_ore, receipts_note, status, submitted_at, approved_at, approved_by) VALUES (?, ?, '[]', 360, 'Fotboll', 0, '', 'godkand', ?, ?, 1)`,
+  );
+  raw
+    .prepare(
+      "INSERT OR IGNORE INTO users (id, username, display_name, roles, created_at, updated_at) VALUES (1, 'bench', 'Bench', '[\"admin\"]', ?, ?)",
+    )
+    .run(now, now);
   raw.transaction(() => {
     for (let i = 0; i < n.people; i++) {
       const p = pnrFor(i);
       const first = FIRST[i % FIRST.length];
       const last = `${LAST[i % LAST.length]}${i}`;
       const status = i < n.clients ? 'i_uppdrag' : 'godkand';
-      cp.run(p, first, last, `${p.slice(0, 4)}-${p.slice(4, 6)}-${p.slice(6, 8)}`, `070-${pad(i, 7)}`, p.slice(2), `Område ${i % 20}`, status, now, '2025-01-01', `${first} ${last}`.toLocaleLowerCase('sv-SE'), `070${pad(i, 7)}`, now, now);
+      cp.run(
+        p,
+        first,
+        last,
+        `${p.slice(0, 4)}-${p.slice(4, 6)}-${p.slice(6, 8)}`,
+        `070-${pad(i, 7)}`,
+        p.slice(2),
+        `Område ${i % 20}`,
+        status,
+        now,
+        '2025-01-01',
+        `${first} ${last}`.toLocaleLowerCase('sv-SE'),
+        `070${pad(i, 7)}`,
+        now,
+        now,
+      );
     }
     for (let i = 0; i < n.clients; i++) {
       const p = pnrFor(i, 1);
-      cl.run(p, FIRST[(i + 3) % FIRST.length], `Brukare${i}`, `${p.slice(0, 4)}-${p.slice(4, 6)}-${p.slice(6, 8)}`, `Område ${i % 20}`, i % 1000, `brukare${i}`, now, now);
+      cl.run(
+        p,
+        FIRST[(i + 3) % FIRST.length],
+        `Brukare${i}`,
+        `${p.slice(0, 4)}-${p.slice(4, 6)}-${p.slice(6, 8)}`,
+        `Område ${i % 20}`,
+        i % 1000,
+        `brukare${i}`,
+        now,
+        now,
+      );
       dec.run(i + 1, '2025-07-01', now);
       asg.run(i + 1, i + 1, now, now);
     }
@@ -45,12 +96,24 @@ export function generate(raw: RawDatabase, n: { people: number; clients: number;
     for (let a = 1; a <= n.clients; a++) for (const m of months) rep.run(a, m, now, now);
   })();
   // The audit chain, hashed exactly as the app does.
-  const ins = raw.prepare('INSERT INTO audit_log (id, at, user_id, action, entity_type, entity_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const ins = raw.prepare(
+    'INSERT INTO audit_log (id, at, user_id, action, entity_type, entity_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const start = (raw.prepare('SELECT coalesce(max(id), 0) AS m FROM audit_log').get() as { m: number }).m;
-  let prev = start ? (raw.prepare('SELECT hash FROM audit_log WHERE id = ?').get(start) as { hash: string }).hash : GENESIS_HASH;
+  let prev = start
+    ? (raw.prepare('SELECT hash FROM audit_log WHERE id = ?').get(start) as { hash: string }).hash
+    : GENESIS_HASH;
   raw.transaction(() => {
     for (let i = 1; i <= n.auditRows; i++) {
-      const row = { id: start + i, at: now, user_id: 1, action: 'cp.read', entity_type: 'contact_person', entity_id: String((i % n.people) + 1), detail: null };
+      const row = {
+        id: start + i,
+        at: now,
+        user_id: 1,
+        action: 'cp.read',
+        entity_type: 'contact_person',
+        entity_id: String((i % n.people) + 1),
+        detail: null,
+      };
       const hash = chainHash(prev, row);
       ins.run(row.id, row.at, row.user_id, row.action, row.entity_type, row.entity_id, row.detail, prev, hash);
       prev = hash;
@@ -62,6 +125,7 @@ export async function importWorkbook(rows: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Import');
   ws.addRow(['Förnamn', 'Efternamn', 'Personnummer', 'Telefon', 'Område']);
-  for (let i = 0; i < rows; i++) ws.addRow([FIRST[i % FIRST.length], `Import${i}`, pnrFor(i, 2), `073-${pad(i, 7)}`, `Område ${i % 20}`]);
+  for (let i = 0; i < rows; i++)
+    ws.addRow([FIRST[i % FIRST.length], `Import${i}`, pnrFor(i, 2), `073-${pad(i, 7)}`, `Område ${i % 20}`]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -17,7 +17,13 @@ import { performance } from 'node:perf_hooks';
 import { AppCore } from '../../electron/core/app-core';
 import { ManualClock, systemClock } from '../../electron/core/clock';
 import { TEST_SCRYPT } from '../../electron/vault/kdf';
-import { applyConnectionSettings, closeDatabase, createKysely, openEncryptedDatabase, type RawDatabase } from '../../electron/db/open';
+import {
+  applyConnectionSettings,
+  closeDatabase,
+  createKysely,
+  openEncryptedDatabase,
+  type RawDatabase,
+} from '../../electron/db/open';
 import { migrate } from '../../electron/db/migrate';
 import { param, precompile } from '../../electron/db/precompiled';
 import { verifyAuditChain } from '../../electron/audit/verify';
@@ -56,7 +62,8 @@ const timeCpu = async <T>(fn: () => Promise<T> | T): Promise<[T, number, number]
   const c = process.cpuUsage(c0);
   return [r, performance.now() - t0, (c.user + c.system) / 1000];
 };
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 /** The same workload on any connection: schema, writes, a mixed read load, and the close the app does. */
@@ -75,7 +82,8 @@ async function workload(raw: RawDatabase, size: { people: number; clients: numbe
 
 /** Encrypted, then plain, with the same connection settings (applyConnectionSettings); fresh files each time. */
 async function encryptedVsPlain(root: string, rep: number, size: { people: number; clients: number }) {
-  const enc = async () => (await time(() => workload(openEncryptedDatabase(join(root, `enc-${rep}.db`), randomBytes(32)), size)))[1];
+  const enc = async () =>
+    (await time(() => workload(openEncryptedDatabase(join(root, `enc-${rep}.db`), randomBytes(32)), size)))[1];
   const plain = async () =>
     (
       await time(() => {
@@ -95,12 +103,21 @@ async function encryptedVsPlain(root: string, rep: number, size: { people: numbe
 
 async function main() {
   const opt = options(process.argv.slice(2));
-  const SIZE = { people: Math.round(10_000 * opt.scale), clients: Math.round(10_000 * opt.scale), reportsPerAssignment: 10, auditRows: Math.round(1_000_000 * opt.scale) };
+  const SIZE = {
+    people: Math.round(10_000 * opt.scale),
+    clients: Math.round(10_000 * opt.scale),
+    reportsPerAssignment: 10,
+    auditRows: Math.round(1_000_000 * opt.scale),
+  };
   const root = mkdtempSync(join(tmpdir(), 'kpr-bench-'));
   const loadAtStart = Number(loadavg()[0]?.toFixed(2));
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  console.log(`Kontaktregistret benchmark: ${SIZE.people} kontaktpersoner, ${SIZE.clients} brukare, ${SIZE.clients * SIZE.reportsPerAssignment} månadsrapporter, ${SIZE.auditRows} loggrader`);
-  console.log(`Machine: ${machine}; load average at start ${loadavg()[0]?.toFixed(1)}. ${opt.runs} runs per figure, median [min–max].\n`);
+  console.log(
+    `Kontaktregistret benchmark: ${SIZE.people} kontaktpersoner, ${SIZE.clients} brukare, ${SIZE.clients * SIZE.reportsPerAssignment} månadsrapporter, ${SIZE.auditRows} loggrader`,
+  );
+  console.log(
+    `Machine: ${machine}; load average at start ${loadavg()[0]?.toFixed(1)}. ${opt.runs} runs per figure, median [min–max].\n`,
+  );
   const samples: Record<string, number[]> = {};
   const add = (key: string, v: number) => (samples[key] ??= []).push(v);
   const once: Record<string, number> = {};
@@ -111,10 +128,29 @@ async function main() {
     await core.login('admin', 'benchmark-lösenord');
     let ctx = core.serviceContext();
     once.generateMs = (await time(() => generate(ctx.raw, SIZE)))[1];
-    await savePaymentSettings(ctx, { payerName: 'Bench kommun', orgNumber: '212000-0000', bankProfile: 'swedbank', debtorClearing: '8327', debtorAccount: '1234567897', debtorBic: 'SWEDSESS', initiatorId: 'BENCHSIGNER', debtorId: 'BENCHAVTAL', payoutChannel: 'pain001', bgcCustomerNumber: '', bgcBankgiro: '', payCodeArvode: '310', payCodeOmkostnad: '320', payCodeUtlagg: '330', paymentDayOfMonth: 25, twoPersonRule: false });
+    await savePaymentSettings(ctx, {
+      payerName: 'Bench kommun',
+      orgNumber: '212000-0000',
+      bankProfile: 'swedbank',
+      debtorClearing: '8327',
+      debtorAccount: '1234567897',
+      debtorBic: 'SWEDSESS',
+      initiatorId: 'BENCHSIGNER',
+      debtorId: 'BENCHAVTAL',
+      payoutChannel: 'pain001',
+      bgcCustomerNumber: '',
+      bgcBankgiro: '',
+      payCodeArvode: '310',
+      payCodeOmkostnad: '320',
+      payCodeUtlagg: '330',
+      paymentDayOfMonth: 25,
+      twoPersonRule: false,
+    });
     const ids = Array.from({ length: 20_000 }, (_, i) => ((i * 7919) % SIZE.people) + 1);
     const rawById = ctx.raw.prepare('SELECT * FROM contact_persons WHERE id = ?');
-    const hotById = precompile((db) => db.selectFrom('contact_persons').selectAll().where('id', '=', param<number>('id')));
+    const hotById = precompile((db) =>
+      db.selectFrom('contact_persons').selectAll().where('id', '=', param<number>('id')),
+    );
 
     for (let rep = 0; rep < opt.runs; rep++) {
       const phase = (name: string) => process.stderr.write(`run ${rep + 1}/${opt.runs}: ${name}\n`);
@@ -132,7 +168,8 @@ async function main() {
         for (const id of ids) await hotById.executeTakeFirst(ctx.db, { id });
       });
       const [, tBuilt] = await time(async () => {
-        for (const id of ids) await ctx.db.selectFrom('contact_persons').selectAll().where('id', '=', id).executeTakeFirst();
+        for (const id of ids)
+          await ctx.db.selectFrom('contact_persons').selectAll().where('id', '=', id).executeTakeFirst();
       });
       add('kyselyHotRatio', tHot / tRaw);
       add('kyselyBuiltRatio', tBuilt / tRaw);
@@ -141,7 +178,14 @@ async function main() {
       // 3. Search through the service (with its audit line), 300 queries of three kinds.
       const times: number[] = [];
       for (let i = 0; i < 300; i++) {
-        const query = i % 3 === 0 ? `provsson${(i * 13 + rep) % SIZE.people}` : i % 3 === 1 ? `070-${String(i * 31).padStart(7, '0').slice(0, 5)}` : `19${40 + ((i + rep) % 60)}`;
+        const query =
+          i % 3 === 0
+            ? `provsson${(i * 13 + rep) % SIZE.people}`
+            : i % 3 === 1
+              ? `070-${String(i * 31)
+                  .padStart(7, '0')
+                  .slice(0, 5)}`
+              : `19${40 + ((i + rep) % 60)}`;
         times.push((await time(() => searchContactPersons(ctx, { query, statuses: [], limit: 200 })))[1]);
       }
       add('searchP50Ms', pct(times, 50));
@@ -154,7 +198,13 @@ async function main() {
       const [batch, tRun, cRun] = await timeCpu(() => createPayoutBatch(ctx, { month, paymentDate: '2026-11-25' }));
       await attestBatch(ctx, batch.id);
       let bytes = 0;
-      const [, tExport, cExport] = await timeCpu(() => exportBatch(ctx, async (_n, c) => ((bytes = c.length), join(root, 'pain.xml')), { batchId: batch.id, format: 'pain001', reason: '' }));
+      const [, tExport, cExport] = await timeCpu(() =>
+        exportBatch(ctx, async (_n, c) => ((bytes = c.length), join(root, 'pain.xml')), {
+          batchId: batch.id,
+          format: 'pain001',
+          reason: '',
+        }),
+      );
       add('payoutRunMs', tRun);
       add('exportMs', tExport);
       add('payoutTotalMs', tRun + tExport);
@@ -186,7 +236,15 @@ async function main() {
     await core.login('admin', 'benchmark-lösenord');
     ctx = core.serviceContext();
     const book = await importWorkbook(Math.round(5000 * opt.scale));
-    const [imported, tImport] = await time(() => commitImport(ctx, { kind: 'contact_persons', fileName: 'import.xlsx', dataBase64: book.toString('base64'), mapping: {}, excludeRows: [] }));
+    const [imported, tImport] = await time(() =>
+      commitImport(ctx, {
+        kind: 'contact_persons',
+        fileName: 'import.xlsx',
+        dataBase64: book.toString('base64'),
+        mapping: {},
+        excludeRows: [],
+      }),
+    );
     once.importMs = tImport;
     once.importRows = imported.imported;
     await core.close();
@@ -216,7 +274,10 @@ async function main() {
     verdicts: {},
   };
 
-  const fmt = (k: string, f: Figure) => (k.endsWith('Ratio') ? `${f.median.toFixed(2)}× [${f.min.toFixed(2)}–${f.max.toFixed(2)}]` : `${f.median.toFixed(k.startsWith('search') ? 1 : 0)} ms [${f.min.toFixed(k.startsWith('search') ? 1 : 0)}–${f.max.toFixed(k.startsWith('search') ? 1 : 0)}]`);
+  const fmt = (k: string, f: Figure) =>
+    k.endsWith('Ratio')
+      ? `${f.median.toFixed(2)}× [${f.min.toFixed(2)}–${f.max.toFixed(2)}]`
+      : `${f.median.toFixed(k.startsWith('search') ? 1 : 0)} ms [${f.min.toFixed(k.startsWith('search') ? 1 : 0)}–${f.max.toFixed(k.startsWith('search') ? 1 : 0)}]`;
   const rows: Array<[string, string]> = [
     ['encPlainRatio', 'Encrypted / unencrypted, same workload and settings'],
     ['encMs', '  encrypted workload'],
@@ -232,7 +293,9 @@ async function main() {
     ['auditVerifyMs', `Audit chain verify (${once.auditRows ?? 0} rows)`],
     ['auditVerifyCpuMs', '  CPU time of it'],
   ];
-  console.log(`${'Figure'.padEnd(56)} ${'median [min–max]'.padEnd(26)} ${'target'.padEnd(10)} ${'verdict'.padEnd(8)} vs previous`);
+  console.log(
+    `${'Figure'.padEnd(56)} ${'median [min–max]'.padEnd(26)} ${'target'.padEnd(10)} ${'verdict'.padEnd(8)} vs previous`,
+  );
   let failed = false;
   for (const [k, label] of rows) {
     const f = figures[k];
@@ -242,15 +305,25 @@ async function main() {
     if (verdict) entry.verdicts[k] = verdict;
     if (verdict === 'FAIL') failed = true;
     const change = compareToPrevious(previous?.figures[k], f);
-    console.log(`${label.padEnd(56)} ${fmt(k, f).padEnd(26)} ${(target?.label ?? '').padEnd(10)} ${verdict.padEnd(8)} ${change}`);
+    console.log(
+      `${label.padEnd(56)} ${fmt(k, f).padEnd(26)} ${(target?.label ?? '').padEnd(10)} ${verdict.padEnd(8)} ${change}`,
+    );
   }
-  console.log(`\nOnce: generate ${once.generateMs?.toFixed(0)} ms; unlock without KDF ${once.unlockMs?.toFixed(0)} ms; import xlsx ${once.importRows} rows ${once.importMs?.toFixed(0)} ms.`);
-  console.log(previous ? `Compared with ${previous.at} (${previous.commit.slice(0, 9)}, load ${previous.loadAverage}).` : 'No earlier entry at this scale in the history.');
+  console.log(
+    `\nOnce: generate ${once.generateMs?.toFixed(0)} ms; unlock without KDF ${once.unlockMs?.toFixed(0)} ms; import xlsx ${once.importRows} rows ${once.importMs?.toFixed(0)} ms.`,
+  );
+  console.log(
+    previous
+      ? `Compared with ${previous.at} (${previous.commit.slice(0, 9)}, load ${previous.loadAverage}).`
+      : 'No earlier entry at this scale in the history.',
+  );
   if (opt.history) {
     appendFileSync(HISTORY, `${JSON.stringify(entry)}\n`);
     console.log(`Appended to ${HISTORY}.`);
   }
-  console.log('Wall time is what the targets judge; on a busy machine it includes waiting for a core, which CPU time does not.');
+  console.log(
+    'Wall time is what the targets judge; on a busy machine it includes waiting for a core, which CPU time does not.',
+  );
   console.log(`Load average at the end ${loadavg()[0]?.toFixed(1)} (figures swing with other work on the machine).`);
   if (failed && opt.strict) process.exitCode = 1;
 }

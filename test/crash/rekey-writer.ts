@@ -10,11 +10,20 @@ import { createRouter } from '../../electron/ipc/router';
 import { handlers } from '../../electron/ipc/handlers/index';
 
 async function main() {
-  const core = new AppCore({ dataDir: process.env.CRASH_DATA!, clock: new ManualClock('2026-11-22T10:00:00Z'), kdf: TEST_SCRYPT });
+  const core = new AppCore({
+    dataDir: process.env.CRASH_DATA!,
+    clock: new ManualClock('2026-11-22T10:00:00Z'),
+    kdf: TEST_SCRYPT,
+  });
   const invoke = createRouter(core, handlers);
   await core.login('admin', process.env.CRASH_PASSWORD!);
   writeSync(1, 'ready\n');
-  const r = await invoke('users.update', { id: Number(process.env.CRASH_USER_ID), displayName: 'Bo', roles: ['handlaggare'], active: false });
+  const r = await invoke('users.update', {
+    id: Number(process.env.CRASH_USER_ID),
+    displayName: 'Bo',
+    roles: ['handlaggare'],
+    active: false,
+  });
   writeSync(1, `${r.ok ? 'done' : 'failed'}\n`);
   // Stay alive until killed, so every round ends the same way.
   setInterval(() => {}, 1000);

@@ -18,7 +18,11 @@ async function main() {
   for (let i = start + 1; ; i++) {
     await db.transaction().execute(async (trx) => {
       await sql`INSERT INTO crash_rows (id, payload) VALUES (${i}, ${'x'.repeat(200 + (i % 50) * 40)})`.execute(trx);
-      await appendAudit(trx, { userId: null, action: 'crash.write', entityType: 'crash_row', entityId: i }, () => new Date('2026-11-22T09:00:00Z'));
+      await appendAudit(
+        trx,
+        { userId: null, action: 'crash.write', entityType: 'crash_row', entityId: i },
+        () => new Date('2026-11-22T09:00:00Z'),
+      );
     });
     writeSync(1, `${i}\n`);
   }

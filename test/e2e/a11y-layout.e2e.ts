@@ -25,7 +25,12 @@ const VIEWPORTS = [
   { width: 1280, height: 720 },
 ];
 
-interface Problem { screen: string; viewport: string; overflow: number; axe: AxeFinding[] }
+interface Problem {
+  screen: string;
+  viewport: string;
+  overflow: number;
+  axe: AxeFinding[];
+}
 const problems: Problem[] = [];
 const checked: string[] = [];
 
@@ -38,7 +43,10 @@ async function check(page: Page, screen: string): Promise<void> {
     if (overflow > 0 || axe.length > 0) problems.push({ screen, viewport: `${vp.width}×${vp.height}`, overflow, axe });
   }
   checked.push(screen);
-  await shot(page, `a11y-${checked.length.toString().padStart(2, '0')}-${screen.replace(/[^a-z0-9åäö]+/gi, '-').toLowerCase()}`);
+  await shot(
+    page,
+    `a11y-${checked.length.toString().padStart(2, '0')}-${screen.replace(/[^a-z0-9åäö]+/gi, '-').toLowerCase()}`,
+  );
 }
 
 async function tab(page: Page, name: string): Promise<void> {
@@ -54,11 +62,20 @@ describe('every screen: axe-core finds nothing and nothing scrolls sideways', ()
     await page.getByRole('heading', { name: 'Logga in' }).waitFor();
     await check(page, 'Logga in');
     await login(page, env.harness);
-    await expect.poll(() => page.locator('figure.chart .recharts-wrapper > svg, figure.chart .chart-empty').count(), { timeout: 15_000 }).toBe(4);
+    await expect
+      .poll(() => page.locator('figure.chart .recharts-wrapper > svg, figure.chart .chart-empty').count(), {
+        timeout: 15_000,
+      })
+      .toBe(4);
     await check(page, 'Översikt');
     // No backup folder in the demo: Översikt says so; client names near the deadline are links; axes read ÅÅÅÅ-MM.
-    await page.getByRole('status', { name: 'Säkerhetskopiering' }).getByText('Ingen mapp för säkerhetskopior är vald').waitFor();
-    expect(await page.getByRole('table', { name: 'Nära tremånadersgränsen' }).getByRole('button').count()).toBeGreaterThan(0);
+    await page
+      .getByRole('status', { name: 'Säkerhetskopiering' })
+      .getByText('Ingen mapp för säkerhetskopior är vald')
+      .waitFor();
+    expect(
+      await page.getByRole('table', { name: 'Nära tremånadersgränsen' }).getByRole('button').count(),
+    ).toBeGreaterThan(0);
     const ticks = await page.locator('figure.chart svg text').allTextContents();
     expect(ticks.some((t) => /^\d{4}-\d{2}$/.test(t))).toBe(true);
     expect(ticks.some((t) => /^\d{2}\/\d{2}$/.test(t))).toBe(false);
@@ -69,12 +86,19 @@ describe('every screen: axe-core finds nothing and nothing scrolls sideways', ()
     // Status filter and sort; the export holds exactly the rows shown.
     await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Godkänd (i kö)' });
     await expect.poll(async () => (await page.locator('#search-help').textContent())?.trim()).toMatch(/^\d+ träffar$/);
-    await expect.poll(() => page.getByRole('table', { name: 'Kontaktpersoner' }).getByText('Intresseanmälan', { exact: true }).count()).toBe(0);
+    await expect
+      .poll(() =>
+        page.getByRole('table', { name: 'Kontaktpersoner' }).getByText('Intresseanmälan', { exact: true }).count(),
+      )
+      .toBe(0);
     const shown = Number((await page.locator('#search-help').textContent())!.match(/^(\d+)/)![1]);
     await page.getByRole('button', { name: 'Namn', exact: false }).first().click();
     await page.getByRole('button', { name: 'Namn', exact: false }).first().click();
     expect(await page.getByRole('columnheader', { name: /Namn/ }).getAttribute('aria-sort')).toBe('descending');
-    const firstTwo = await page.getByRole('table', { name: 'Kontaktpersoner' }).locator('tbody tr:not([aria-hidden]) td:first-child').allTextContents();
+    const firstTwo = await page
+      .getByRole('table', { name: 'Kontaktpersoner' })
+      .locator('tbody tr:not([aria-hidden]) td:first-child')
+      .allTextContents();
     expect(firstTwo.slice(0, 5)).toEqual([...firstTwo.slice(0, 5)].sort((a, b) => b.localeCompare(a, 'sv')));
     await page.getByRole('button', { name: 'Exportera till Excel' }).click();
     await page.getByText(new RegExp(`Sparad: .*kontaktpersoner\\.xlsx \\(${shown} rader\\)`)).waitFor();
@@ -126,16 +150,23 @@ describe('every screen: axe-core finds nothing and nothing scrolls sideways', ()
     await assignments.getByRole('row').nth(1).waitFor();
     await check(page, 'Uppdrag');
     // Search: every row left names the person searched for.
-    const someone = ((await assignments.locator('tbody tr td:nth-child(2)').first().textContent()) ?? '').replace(/f\. .*$/, '').trim();
+    const someone = ((await assignments.locator('tbody tr td:nth-child(2)').first().textContent()) ?? '')
+      .replace(/f\. .*$/, '')
+      .trim();
     await page.getByLabel('Sök uppdrag').fill(someone);
     const words = someone.split(' ');
-    await expect.poll(async () => {
-      const texts = await assignments.locator('tbody tr').allTextContents();
-      return texts.length > 0 && texts.length < 10 && texts.every((t) => words.every((w) => t.includes(w)));
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const texts = await assignments.locator('tbody tr').allTextContents();
+        return texts.length > 0 && texts.length < 10 && texts.every((t) => words.every((w) => t.includes(w)));
+      })
+      .toBe(true);
     await page.getByLabel('Sök uppdrag').fill('');
     // The last row's documents open in view, above the table.
-    await page.getByRole('button', { name: /^Dokument för / }).last().click();
+    await page
+      .getByRole('button', { name: /^Dokument för / })
+      .last()
+      .click();
     await page.getByRole('tab', { name: 'Genomförandeplan' }).waitFor();
     expect(await page.getByRole('tab', { name: 'Avtal' }).isVisible()).toBe(true);
     const box = await page.getByRole('tab', { name: 'Avtal' }).boundingBox();
@@ -147,10 +178,19 @@ describe('every screen: axe-core finds nothing and nothing scrolls sideways', ()
     await page.getByRole('table', { name: 'Uppföljningar' }).waitFor();
     await check(page, 'Uppföljningar');
     // The follow-up form opens on its own full-width row with focus in its date; Escape closes it.
-    await page.getByRole('button', { name: /^Registrera uppföljning / }).first().click();
+    await page
+      .getByRole('button', { name: /^Registrera uppföljning / })
+      .first()
+      .click();
     const record = page.getByRole('form', { name: 'Registrera uppföljning' });
     await record.waitFor();
-    await expect.poll(() => page.evaluate(() => (globalThis as any).document.activeElement?.closest('.field')?.querySelector('label')?.textContent)).toBe('Datum');
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => (globalThis as any).document.activeElement?.closest('.field')?.querySelector('label')?.textContent,
+        ),
+      )
+      .toBe('Datum');
     expect((await record.getByLabel('Datum').boundingBox())!.width).toBeGreaterThan(150);
     await check(page, 'Uppföljning registreras');
     await page.keyboard.press('Escape');
@@ -165,7 +205,12 @@ describe('every screen: axe-core finds nothing and nothing scrolls sideways', ()
     await check(page, 'Snabbsök');
     await quick.getByRole('region', { name: 'Kontaktpersoner' }).getByRole('button').first().click();
     await page.getByRole('heading', { name: 'Tidslinje' }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('button', { name: 'Kontaktpersoner' }).getAttribute('aria-current')).toBe('page');
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Huvudmeny' })
+        .getByRole('button', { name: 'Kontaktpersoner' })
+        .getAttribute('aria-current'),
+    ).toBe('page');
 
     await nav(page, 'Ersättning och utbetalning');
     await page.getByRole('table', { name: 'Månadsrapporter' }).waitFor();
@@ -189,11 +234,20 @@ describe('every screen: axe-core finds nothing and nothing scrolls sideways', ()
     await page.getByLabel('Enhetens namn').waitFor();
     await page.waitForTimeout(500);
     await check(page, 'Inställningar');
-    for (const section of ['Användare', 'Ersättningsnivåer', 'Betalning', 'Dokument och avtalsmall', 'Säkerhetskopiering', 'Gallring']) {
+    for (const section of [
+      'Användare',
+      'Ersättningsnivåer',
+      'Betalning',
+      'Dokument och avtalsmall',
+      'Säkerhetskopiering',
+      'Gallring',
+    ]) {
       await tab(page, section);
       await page.waitForTimeout(200);
       // One section at a time, with one save button.
-      expect(await page.locator('.tab-panel:not([data-inert])').getByRole('heading', { level: 2 }).first().textContent()).toBe(section);
+      expect(
+        await page.locator('.tab-panel:not([data-inert])').getByRole('heading', { level: 2 }).first().textContent(),
+      ).toBe(section);
       await check(page, `Inställningar ${section}`);
     }
 

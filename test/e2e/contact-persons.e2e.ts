@@ -41,14 +41,22 @@ describe('contact person recruitment', () => {
     await register('Kim', 'Provsson', '19850412-1231', true);
     await env.page.getByText('Personnumrets kontrollsiffra stämmer inte.').waitFor();
     await shot(env.page, 'cp-01-invalid-pnr');
-    expect((env.harness.core.serviceContext().raw.prepare('SELECT count(*) AS n FROM contact_persons').get() as { n: number }).n).toBe(0);
+    expect(
+      (
+        env.harness.core.serviceContext().raw.prepare('SELECT count(*) AS n FROM contact_persons').get() as {
+          n: number;
+        }
+      ).n,
+    ).toBe(0);
 
     const pnr = syntheticPnr('1985-04-12', 123);
     await env.page.getByLabel('Personnummer').fill(pnr);
     await env.page.getByLabel('Kontonummer').fill(pnr.slice(2));
     await env.page.getByRole('button', { name: 'Registrera intresseanmälan' }).click();
     await env.page.getByRole('heading', { name: /Kim Provsson/ }).waitFor();
-    await expect(env.page.getByRole('heading', { name: /Kim Provsson/ }).textContent()).resolves.toContain('Intresseanmälan');
+    await expect(env.page.getByRole('heading', { name: /Kim Provsson/ }).textContent()).resolves.toContain(
+      'Intresseanmälan',
+    );
 
     // An illegal jump is not offered; the allowed next step is.
     expect(await env.page.getByRole('button', { name: 'Godkänn', exact: true }).count()).toBe(0);
@@ -118,7 +126,10 @@ describe('contact person recruitment', () => {
     await reject.getByText('Ange skälet till att personen inte godkänns.').waitFor();
     await reject.getByLabel('Skäl').fill('Kan inte åta sig regelbundna träffar.');
     await reject.getByRole('button', { name: 'Bekräfta' }).click();
-    await env.page.getByRole('list', { name: 'Tidslinje' }).getByText(/Ej godkänd – Kan inte åta sig regelbundna träffar/).waitFor();
+    await env.page
+      .getByRole('list', { name: 'Tidslinje' })
+      .getByText(/Ej godkänd – Kan inte åta sig regelbundna träffar/)
+      .waitFor();
     await shot(env.page, 'cp-05-rejected');
 
     // Search by personnummer finds Robin, masked in the list.

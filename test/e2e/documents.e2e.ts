@@ -13,12 +13,20 @@ const env = useE2E({
     // The unit's facts an agreement needs before it can be signed (without them "Skapa PDF" is refused).
     const settings = await inv('documents.getSettings', {});
     if (!settings.ok) throw new Error('documents.getSettings');
-    await inv('documents.saveSettings', { ...(settings.value as object), municipality: 'Provköpings kommun', unitAddress: 'Rådhusgatan 1, 123 45 Provköping', unitPhone: '0123-45 67 89' });
+    await inv('documents.saveSettings', {
+      ...(settings.value as object),
+      municipality: 'Provköpings kommun',
+      unitAddress: 'Rådhusgatan 1, 123 45 Provköping',
+      unitPhone: '0123-45 67 89',
+    });
   },
 });
 
 async function previewOf(version: number): Promise<string> {
-  const item = env.page.getByRole('list', { name: 'Avtalsversioner' }).getByRole('listitem').filter({ hasText: `Version ${version} ` });
+  const item = env.page
+    .getByRole('list', { name: 'Avtalsversioner' })
+    .getByRole('listitem')
+    .filter({ hasText: `Version ${version} ` });
   await item.getByRole('button', { name: 'Förhandsgranska' }).click();
   const preview = env.page.getByTestId('preview');
   await preview.waitFor();
@@ -51,7 +59,10 @@ describe('agreement versions and print preview', () => {
     await env.page.getByText('Sparat som version 2.').waitFor();
     const versions = env.page.getByRole('list', { name: 'Avtalsversioner' }).getByRole('listitem');
     await expect.poll(() => versions.count(), { timeout: 10_000 }).toBe(2);
-    expect(await versions.allTextContents()).toEqual([expect.stringMatching(/^Version 2 .*4 träffar per månad/), expect.stringMatching(/^Version 1 .*2 träffar per månad/)]);
+    expect(await versions.allTextContents()).toEqual([
+      expect.stringMatching(/^Version 2 .*4 träffar per månad/),
+      expect.stringMatching(/^Version 1 .*2 träffar per månad/),
+    ]);
     await shot(env.page, 'docs-versions');
 
     expect(await previewOf(2)).toContain('4 träffar per månad');

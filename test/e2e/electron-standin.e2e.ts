@@ -15,7 +15,17 @@ import { tempDir } from '../helpers/core';
 import { pdfText } from '../helpers/pdf';
 import { AppCore } from '../../electron/core/app-core';
 import { ManualClock } from '../../electron/core/clock';
-import { ADMIN, appFolder, BUILT_MAIN, BUILT_PRELOAD, launch, ok, PAYMENT, TRUSTED_FRAME, type Launched } from '../electron-standin/app';
+import {
+  ADMIN,
+  appFolder,
+  BUILT_MAIN,
+  BUILT_PRELOAD,
+  launch,
+  ok,
+  PAYMENT,
+  TRUSTED_FRAME,
+  type Launched,
+} from '../electron-standin/app';
 
 const NOW = new Date('2026-11-22T09:00:00Z');
 const cleanups: Array<() => void | Promise<void>> = [];
@@ -24,7 +34,8 @@ afterEach(async () => {
 });
 
 beforeAll(() => {
-  if (!existsSync(BUILT_MAIN) || !existsSync(BUILT_PRELOAD)) throw new Error('Run `npm run build` first (npm run test:e2e does).');
+  if (!existsSync(BUILT_MAIN) || !existsSync(BUILT_PRELOAD))
+    throw new Error('Run `npm run build` first (npm run test:e2e does).');
   vi.useFakeTimers({ toFake: ['Date'], now: NOW, shouldAdvanceTime: true });
 });
 afterAll(() => {
@@ -47,7 +58,9 @@ async function started(f: ReturnType<typeof folders>): Promise<Launched> {
     invoke: async (name, input) => {
       const r = await invoke(name, input);
       if (!r.ok && r.error.code === 'INTERNAL' && name !== 'session.setup') {
-        throw new Error(`${name}: ${r.error.message}\n${readFileSync(join(f.userData, 'logs', 'kontaktregistret.log'), 'utf8')}`);
+        throw new Error(
+          `${name}: ${r.error.message}\n${readFileSync(join(f.userData, 'logs', 'kontaktregistret.log'), 'utf8')}`,
+        );
       }
       return r;
     },
@@ -67,7 +80,12 @@ describe('main.cjs and preload.cjs under a stand-in Electron', () => {
     expect([...standin.ipcHandlers.keys()]).toEqual([IPC_CHANNEL]);
     expect(standin.sessions.get('default')!.permissionRequest).toBeTypeOf('function');
     expect(win).toBeDefined();
-    expect(win!.options.webPreferences).toMatchObject({ preload: BUILT_PRELOAD, contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(win!.options.webPreferences).toMatchObject({
+      preload: BUILT_PRELOAD,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
     expect(win!.contentProtection).toBe(true);
     expect(win!.webContents.windowOpenHandler({ url: 'https://x.example' })).toEqual({ action: 'deny' });
 
@@ -97,17 +115,35 @@ describe('main.cjs and preload.cjs under a stand-in Electron', () => {
     // First start fails part-way (a folder where the database's WAL file goes): nothing is kept,
     // the message says so, and the next attempt works.
     mkdirSync(join(f.dataDir, 'kontaktregistret.db-wal'), { recursive: true });
-    expect(await inv('session.setup', ADMIN)).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/^Installationen kunde inte slutföras.*Inget har sparats/) } });
+    expect(await inv('session.setup', ADMIN)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: expect.stringMatching(/^Installationen kunde inte slutföras.*Inget har sparats/),
+      },
+    });
     expect(readdirSync(f.dataDir)).toEqual(['kontaktregistret.db-wal']);
     rmSync(join(f.dataDir, 'kontaktregistret.db-wal'), { recursive: true });
     const { recoveryKey } = await ok(inv('session.setup', ADMIN));
     expect(recoveryKey).toMatch(/\w{4}-/);
-    expect(await ok(inv('session.login', { username: ADMIN.username, password: ADMIN.password }))).toMatchObject({ state: 'unlocked' });
+    expect(await ok(inv('session.login', { username: ADMIN.username, password: ADMIN.password }))).toMatchObject({
+      state: 'unlocked',
+    });
 
     // Seed through the same IPC the UI uses, then a payout: create, attest, all four exports.
     await ok(inv('payments.saveSettings', PAYMENT));
     await activeAssignment(inv as never);
-    await ok(inv('reports.submit', { assignmentId: 1, month: '2026-10', meetingDates: ['2026-10-18', '2026-10-25'], hours: 6.5, activities: 'Bio', expensesOre: 12_550, receiptsNote: 'Biobiljetter, 1 kvitto' }));
+    await ok(
+      inv('reports.submit', {
+        assignmentId: 1,
+        month: '2026-10',
+        meetingDates: ['2026-10-18', '2026-10-25'],
+        hours: 6.5,
+        activities: 'Bio',
+        expensesOre: 12_550,
+        receiptsNote: 'Biobiljetter, 1 kvitto',
+      }),
+    );
     await ok(inv('reports.approve', { assignmentId: 1, month: '2026-10' }));
     const { id: batchId } = await ok<{ id: number }>(inv('payouts.create', { month: '2026-10' }));
     await ok(inv('payouts.attest', { batchId }));
@@ -117,13 +153,22 @@ describe('main.cjs and preload.cjs under a stand-in Electron', () => {
       expect(r.savedTo.startsWith(f.exportDir), format).toBe(true);
       saved[format] = r.savedTo;
       // One channel per batch: the next format only after this export is voided (with a reason).
-      if (format !== 'csv') await ok(inv('payouts.voidExport', { batchId, reason: `Test: nästa format efter ${format}` }));
+      if (format !== 'csv')
+        await ok(inv('payouts.voidExport', { batchId, reason: `Test: nästa format efter ${format}` }));
     }
-    expect(standin.saveDialogs.map((d) => d.defaultPath)).toEqual([`pain001-2026-10-${batchId}.xml`, `paxml-2026-10-${batchId}.xml`, `bgc-loner-2026-10-${batchId}.txt`, `loneunderlag-2026-10-${batchId}.csv`]);
+    expect(standin.saveDialogs.map((d) => d.defaultPath)).toEqual([
+      `pain001-2026-10-${batchId}.xml`,
+      `paxml-2026-10-${batchId}.xml`,
+      `bgc-loner-2026-10-${batchId}.txt`,
+      `loneunderlag-2026-10-${batchId}.csv`,
+    ]);
     const pain = readFileSync(saved.pain001!, 'utf8');
     expect(pain).toContain('<InstdAmt Ccy="SEK">1118.50</InstdAmt>');
     expect(await validateAgainstXsd(pain, 'pain.001.001.03')).toEqual({ valid: true, errors: [] });
-    expect(await validateAgainstXsd(readFileSync(saved.paxml!, 'utf8'), 'paxml-2.0')).toEqual({ valid: true, errors: [] });
+    expect(await validateAgainstXsd(readFileSync(saved.paxml!, 'utf8'), 'paxml-2.0')).toEqual({
+      valid: true,
+      errors: [],
+    });
     expect(readFileSync(saved['bgc-lon']!, 'latin1')).toMatch(/^01/);
     expect(readFileSync(saved.csv!, 'utf8')).toContain('Provsson');
 
@@ -134,7 +179,12 @@ describe('main.cjs and preload.cjs under a stand-in Electron', () => {
     expect(text).toContain('Anna Provsson');
     expect(text).toMatch(/Att utbetala\s+1\s118,50\s+kr/);
     const printWin = standin.windows.find((w) => w.loadedUrl?.startsWith('kpr-print://document/'))!;
-    expect(printWin.options.webPreferences).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(printWin.options.webPreferences).toMatchObject({
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
     expect((printWin.options.webPreferences.session as { partition: string }).partition).toBe('kpr-print');
     expect(standin.sessions.get('kpr-print')!.permissionRequest).toBeTypeOf('function'); // hardened like the default session
     expect(printWin.loaded!.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
@@ -150,7 +200,10 @@ describe('main.cjs and preload.cjs under a stand-in Electron', () => {
 
     // Lock, log in again, then quit: before-quit closes the database (the WAL is checkpointed away).
     expect(await ok(inv('session.lock', {}))).toMatchObject({ state: 'locked' });
-    expect(await inv('payouts.list', { month: '2026-10' })).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
+    expect(await inv('payouts.list', { month: '2026-10' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_LOGGED_IN' },
+    });
     await ok(inv('session.login', { username: ADMIN.username, password: ADMIN.password }));
     expect(existsSync(join(f.dataDir, 'kontaktregistret.db-wal'))).toBe(true);
     (standin.electron.app as { quit: () => void }).quit();
@@ -160,7 +213,10 @@ describe('main.cjs and preload.cjs under a stand-in Electron', () => {
     expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true);
     const check = new AppCore({ dataDir: f.dataDir, clock: new ManualClock(NOW) });
     await check.login(ADMIN.username, ADMIN.password);
-    const last = check.serviceContext().raw.prepare('SELECT action FROM audit_log ORDER BY id DESC LIMIT 3').all() as Array<{ action: string }>;
+    const last = check
+      .serviceContext()
+      .raw.prepare('SELECT action FROM audit_log ORDER BY id DESC LIMIT 3')
+      .all() as Array<{ action: string }>;
     expect(last.map((r) => r.action)).toEqual(['session.login', 'session.close', 'session.login']);
     await check.close();
 
@@ -188,36 +244,50 @@ describe('main.cjs and preload.cjs under a stand-in Electron', () => {
     const printWin = standin.windows.find((w) => w.loadedUrl?.startsWith('kpr-print://'))!;
     const html = printWin.loaded!.body;
     expect(Buffer.byteLength(html)).toBeGreaterThan(2 * 1024 * 1024);
-    const text = execFileSync('pdftotext', ['-layout', pdf.savedTo, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const text = execFileSync('pdftotext', ['-layout', pdf.savedTo, '-'], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
     expect(text).toMatch(/Anna Provsson0 /);
     expect(text).toMatch(/Åsa Provsson9992 /);
-    const numbers = [...text.matchAll(/(?:Provsson|Testberg|Exempeldotter|Demoström|Fiktivsson|Övningsdal|Prövlund|Skissberg)(\d+)/g)].map((m) => m[1]);
+    const numbers = [
+      ...text.matchAll(/(?:Provsson|Testberg|Exempeldotter|Demoström|Fiktivsson|Övningsdal|Prövlund|Skissberg)(\d+)/g),
+    ].map((m) => m[1]);
     expect(new Set(numbers).size).toBe(10_000);
 
     // The old way (a data: URL) fails on exactly this document in Chromium.
     const Probe = standin.electron.BrowserWindow as new (o: object) => any;
     const probe = new Probe({ show: false, webPreferences: { javascript: false } });
-    await expect(probe.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`)).rejects.toThrow(/ERR_/);
+    await expect(
+      probe.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`),
+    ).rejects.toThrow(/ERR_/);
     probe.destroy();
     await ok(inv('session.logout', {}));
   }, 300_000);
 
   it('stops with a clear message, before any window or database, when Electron’s SQLite build is missing or wrong', async () => {
     for (const [native, message] of [
-      ['missing', /^Databasmodulen för Electron saknas:\n.*build\/native\/better_sqlite3\.node\n\nDen byggs av "npm start" första gången\. Det kräver internet/],
+      [
+        'missing',
+        /^Databasmodulen för Electron saknas:\n.*build\/native\/better_sqlite3\.node\n\nDen byggs av "npm start" första gången\. Det kräver internet/,
+      ],
       [BUILT_PRELOAD, /^Databasmodulen för Electron kunde inte läsas in:[\s\S]*Kör "npm start" igen så byggs den om/],
     ] as const) {
       const f = folders();
       const app = appFolder(native);
       cleanups.push(app.cleanup);
       const { standin, win } = await started({ ...f, appPath: app.dir });
-      expect(standin.errorBoxes).toEqual([{ title: 'Kontaktregistret kan inte starta', content: expect.stringMatching(message) }]);
+      expect(standin.errorBoxes).toEqual([
+        { title: 'Kontaktregistret kan inte starta', content: expect.stringMatching(message) },
+      ]);
       expect(standin.errorBoxes[0]!.content).toMatch(/Inga uppgifter har ändrats\.$/);
       expect(win).toBeUndefined();
       expect(standin.ipcHandlers.size).toBe(0);
       expect(existsSync(f.dataDir)).toBe(false);
       expect(standin.quitted).toBe(true);
-      expect(readFileSync(join(f.userData, 'logs', 'kontaktregistret.log'), 'utf8')).toMatch(/The SQLite module for Electron could not be loaded/);
+      expect(readFileSync(join(f.userData, 'logs', 'kontaktregistret.log'), 'utf8')).toMatch(
+        /The SQLite module for Electron could not be loaded/,
+      );
     }
   });
 

@@ -66,8 +66,23 @@ describe('first start to auto-lock', () => {
 
     await page.getByRole('heading', { name: 'Översikt' }).waitFor();
     await expect(page.getByText('Inga ärenden ännu.').isVisible()).resolves.toBe(true);
-    for (const item of ['Översikt', 'Kontaktpersoner', 'Brukare och beslut', 'Uppdrag', 'Uppföljningar', 'Ersättning och utbetalning', 'Rapporter', 'Logg', 'Inställningar']) {
-      await expect(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('button', { name: item, exact: true }).isVisible()).resolves.toBe(true);
+    for (const item of [
+      'Översikt',
+      'Kontaktpersoner',
+      'Brukare och beslut',
+      'Uppdrag',
+      'Uppföljningar',
+      'Ersättning och utbetalning',
+      'Rapporter',
+      'Logg',
+      'Inställningar',
+    ]) {
+      await expect(
+        page
+          .getByRole('navigation', { name: 'Huvudmeny' })
+          .getByRole('button', { name: item, exact: true })
+          .isVisible(),
+      ).resolves.toBe(true);
     }
     await shot(page, '05-dashboard');
 
@@ -77,7 +92,10 @@ describe('first start to auto-lock', () => {
     await page.getByRole('heading', { name: 'Kontaktregistret är låst' }).waitFor({ timeout: 15_000 });
     expect(await page.getByLabel('Användarnamn').inputValue()).toBe('ada');
     await shot(page, '06-locked');
-    expect(await page.evaluate(() => (globalThis as any).kpr.invoke('users.list', {}))).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
+    expect(await page.evaluate(() => (globalThis as any).kpr.invoke('users.list', {}))).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_LOGGED_IN' },
+    });
 
     await page.getByLabel('Lösenord').fill('ett långt lösenord för henne');
     await page.getByRole('button', { name: 'Lås upp' }).click();
@@ -87,7 +105,9 @@ describe('first start to auto-lock', () => {
     await page.getByRole('button', { name: 'Logg', exact: true }).click();
     await page.getByRole('button', { name: 'Kontrollera loggkedjan' }).click();
     await page.getByText(/Loggkedjan är hel/).waitFor();
-    await expect.poll(() => page.getByRole('cell', { name: 'session.login.failed' }).count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByRole('cell', { name: 'session.login.failed' }).count(), { timeout: 10_000 })
+      .toBe(1);
     await shot(page, '07-audit');
 
     expect(errors).toEqual([]);

@@ -21,7 +21,10 @@ describe('the 10 000-person list', () => {
     const table = env.page.getByRole('table', { name: 'Kontaktpersoner' });
     await table.getByRole('button').first().waitFor();
     const firstRender = Math.round(performance.now() - t0);
-    writeFileSync(join(ARTIFACTS, 'large-list-timing.txt'), `Time to first render of 10 000 contact persons: ${firstRender} ms\n`);
+    writeFileSync(
+      join(ARTIFACTS, 'large-list-timing.txt'),
+      `Time to first render of 10 000 contact persons: ${firstRender} ms\n`,
+    );
     console.log(`Time to first render of the 10 000-person list: ${firstRender} ms`);
     const domRows = await table.locator('tbody tr:not([aria-hidden])').count();
     expect(domRows).toBeGreaterThan(5);

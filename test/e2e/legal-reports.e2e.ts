@@ -40,7 +40,10 @@ describe('the reports the law asks for', () => {
     await env.page.getByText('Lag och paragraf gissades vid uppdateringen', { exact: false }).waitFor();
     const lawForm = env.page.getByRole('form', { name: 'Lagrum för beslutet' });
     await lawForm.getByRole('button', { name: 'Bekräfta lagrum' }).click();
-    await lawForm.getByText(/Ange personkrets/).first().waitFor();
+    await lawForm
+      .getByText(/Ange personkrets/)
+      .first()
+      .waitFor();
     await lawForm.getByText('Personkrets 2', { exact: true }).click();
     await lawForm.getByRole('button', { name: 'Bekräfta lagrum' }).click();
     // Wait for the saved state itself ("Personkrets 2" is also the radio's label, so it proves nothing).
@@ -54,7 +57,11 @@ describe('the reports the law asks for', () => {
     const lss = env.page.getByRole('region', { name: 'LSS-registret' });
     await expect(lss.getByLabel('Referensdag').inputValue()).resolves.toBe('2026-10-01');
     await lss.getByRole('button', { name: 'Ta fram' }).click();
-    await lss.getByText(/2 personer den 2026-10-01; sista dag att rapportera 2026-10-25\. Personkrets 1: 1\. Personkrets 2: 1\./).waitFor();
+    await lss
+      .getByText(
+        /2 personer den 2026-10-01; sista dag att rapportera 2026-10-25\. Personkrets 1: 1\. Personkrets 2: 1\./,
+      )
+      .waitFor();
     const check = lss.getByRole('table', { name: 'Kontroll före rapportering' });
     expect(await check.getByText('Kontrollera', { exact: true }).count()).toBe(3);
     expect(await check.getByText('Fel', { exact: true }).count()).toBe(0);
@@ -63,7 +70,12 @@ describe('the reports the law asks for', () => {
     await shot(env.page, 'legal-03-lss-register');
     // Bertil's avbrott (from 2026-08-01, three months on 2026-11-01) is on the IVO list for Q4 2026.
     await env.page.getByRole('radio', { name: '4' }).click({ force: true });
-    await env.page.getByRole('table', { name: 'IVO-rapport' }).getByRole('row').filter({ hasText: 'Avbrott, inte återupptaget' }).filter({ hasText: '2026-11-01' }).waitFor();
+    await env.page
+      .getByRole('table', { name: 'IVO-rapport' })
+      .getByRole('row')
+      .filter({ hasText: 'Avbrott, inte återupptaget' })
+      .filter({ hasText: '2026-11-01' })
+      .waitFor();
 
     // Logguppföljning for today (a Sunday: all of it outside office hours), signed off.
     await nav(env.page, 'Logg');
@@ -75,7 +87,10 @@ describe('the reports the law asks for', () => {
     await review.getByLabel('Kommentar till granskningen').fill('Helgarbete vid införandet, inget att anmärka.');
     await review.getByRole('button', { name: 'Granskad' }).click();
     await review.getByText('Granskningen av 2026-11-22 – 2026-11-22 är registrerad.').waitFor();
-    await review.getByRole('table', { name: 'Gjorda granskningar' }).getByText('Helgarbete vid införandet, inget att anmärka.').waitFor();
+    await review
+      .getByRole('table', { name: 'Gjorda granskningar' })
+      .getByText('Helgarbete vid införandet, inget att anmärka.')
+      .waitFor();
     await shot(env.page, 'legal-04-log-review');
     await nav(env.page, 'Översikt');
     await env.page.getByRole('heading', { name: 'Översikt' }).waitFor();

@@ -14,8 +14,28 @@ const env = useE2E({
   prepare: async (harness) => {
     // Two approved contact persons in the queue (their recruitment has its own E2E test).
     const invoke = createRouter(harness.core, handlers);
-    await approvedCp(invoke, { firstName: 'Anna', lastName: 'Provsson', personnummer: syntheticPnr('1980-02-02', 12), interests: ['fotboll'], area: 'Centrum' }, '2026-03-01');
-    await approvedCp(invoke, { firstName: 'Bo', lastName: 'Testberg', personnummer: syntheticPnr('1975-03-03', 21), interests: ['fotboll', 'friluftsliv'], area: 'Centrum' }, '2026-06-01');
+    await approvedCp(
+      invoke,
+      {
+        firstName: 'Anna',
+        lastName: 'Provsson',
+        personnummer: syntheticPnr('1980-02-02', 12),
+        interests: ['fotboll'],
+        area: 'Centrum',
+      },
+      '2026-03-01',
+    );
+    await approvedCp(
+      invoke,
+      {
+        firstName: 'Bo',
+        lastName: 'Testberg',
+        personnummer: syntheticPnr('1975-03-03', 21),
+        interests: ['fotboll', 'friluftsliv'],
+        area: 'Centrum',
+      },
+      '2026-06-01',
+    );
   },
 });
 
@@ -27,7 +47,10 @@ async function act(assignment: string, button: string, date: string, note = '') 
   await form.getByRole('button', { name: 'Bekräfta' }).click();
   // Irreversible steps (a decline, a withdrawal, the end) ask once more and say what they mean.
   if (['Kontaktpersonen tackar nej', 'Brukaren tackar nej', 'Återkalla', 'Avsluta uppdraget'].includes(button)) {
-    await env.page.getByRole('alertdialog', { name: `${button}?` }).getByRole('button', { name: button }).click();
+    await env.page
+      .getByRole('alertdialog', { name: `${button}?` })
+      .getByRole('button', { name: button })
+      .click();
   }
   await form.waitFor({ state: 'detached' });
   void assignment;
@@ -54,7 +77,10 @@ describe('client, decision, matching and assignment', () => {
     await form.getByText('LSS 9 § 4').click();
     // Personkrets is required for an LSS decision (Socialstyrelsen's LSS register); saving without it is refused.
     await form.getByRole('button', { name: 'Spara beslut' }).click();
-    await form.getByText(/Ange personkrets/).first().waitFor();
+    await form
+      .getByText(/Ange personkrets/)
+      .first()
+      .waitFor();
     await form.getByText('Personkrets 1', { exact: true }).click();
     await form.getByLabel('Beslutsdatum').fill('2026-07-01');
     await form.getByLabel('Gäller från').fill('2026-07-01');
@@ -89,7 +115,10 @@ describe('client, decision, matching and assignment', () => {
 
     // Offer Anna, who accepts; both say yes after the meeting; start.
     await env.page.getByRole('button', { name: 'Hitta kontaktperson' }).click();
-    await env.page.getByRole('region', { name: 'Förslag på kontaktpersoner' }).getByRole('button', { name: 'Föreslå Anna Provsson' }).click();
+    await env.page
+      .getByRole('region', { name: 'Förslag på kontaktpersoner' })
+      .getByRole('button', { name: 'Föreslå Anna Provsson' })
+      .click();
     await act('Anna', 'Erbjud kontaktpersonen', '2026-11-06');
     await act('Anna', 'Kontaktpersonen tackar ja', '2026-11-07');
     await act('Anna', 'Boka presentationsmöte', '2026-11-12');
@@ -117,10 +146,16 @@ describe('client, decision, matching and assignment', () => {
     await env.page.getByRole('button', { name: 'Exportera individrapporter (CSV)' }).click();
     await env.page.getByText(/Sparad: .*ivo-ej-verkstallda-2026-K4\.csv/).waitFor();
     const csv = readFileSync(join(env.harness.exportDir, 'ivo-ej-verkstallda-2026-K4.csv'), 'utf8');
-    expect(csv.split('\r\n')[1]).toMatch(/^20140501-T\d[02468]\d;kvinna;ja;LSS 9 § 4;2026-07-01;Verkställt efter mer än tre månader;;2026-10-01;2026-11-16;138;/);
+    expect(csv.split('\r\n')[1]).toMatch(
+      /^20140501-T\d[02468]\d;kvinna;ja;LSS 9 § 4;2026-07-01;Verkställt efter mer än tre månader;;2026-10-01;2026-11-16;138;/,
+    );
     await env.page.getByRole('button', { name: 'Rapport med sammanställning (PDF)' }).click();
     await env.page.getByText(/Sparad: .*ivo-ej-verkstallda-2026-K4\.pdf/).waitFor();
-    const pdf = pdfText(readFileSync(join(env.harness.exportDir, 'ivo-ej-verkstallda-2026-K4.pdf')), 'match-ivo-report', { layout: false }).replace(/\s+/g, ' ');
+    const pdf = pdfText(
+      readFileSync(join(env.harness.exportDir, 'ivo-ej-verkstallda-2026-K4.pdf')),
+      'match-ivo-report',
+      { layout: false },
+    ).replace(/\s+/g, ' ');
     expect(pdf).toContain('Ej verkställda beslut och avbrott');
     expect(pdf).toMatch(/20140501-T\d{3}/);
     expect(pdf).not.toContain('Brukarsson');

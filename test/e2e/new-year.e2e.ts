@@ -32,20 +32,34 @@ describe('the new year', () => {
     onTestFailed(() => shot(env.page, 'FAILED-new-year'));
     await reloadAt('2026-12-15T09:00:00Z');
     const warning = env.page.getByRole('status', { name: 'Ersättningsnivåer' });
-    await warning.getByText('Ersättningsnivåer för 2027 saknas – lägg in prisbasbeloppet när regeringen har fastställt det.').waitFor();
+    await warning
+      .getByText('Ersättningsnivåer för 2027 saknas – lägg in prisbasbeloppet när regeringen har fastställt det.')
+      .waitFor();
     // Nothing has been paid yet: the payout chart says so instead of drawing empty axes.
-    await env.page.locator('figure.chart').filter({ hasText: 'Utbetalt per månad' }).getByText('Inga uppgifter för perioden ännu.').waitFor();
+    await env.page
+      .locator('figure.chart')
+      .filter({ hasText: 'Utbetalt per månad' })
+      .getByText('Inga uppgifter för perioden ännu.')
+      .waitFor();
     await shot(env.page, 'year-01-warning');
 
     await warning.getByRole('button', { name: 'Lägg in 2027 års nivåer' }).click();
-    await expect.poll(() => env.page.evaluate<string | undefined>('document.activeElement?.textContent')).toBe('Ersättningsnivåer');
+    await expect
+      .poll(() => env.page.evaluate<string | undefined>('document.activeElement?.textContent'))
+      .toBe('Ersättningsnivåer');
     await env.page.getByRole('button', { name: 'Ny årsnivå' }).click();
     const form = env.page.getByRole('form', { name: 'Ny årsnivå' });
     await form.getByLabel('Prisbasbelopp (kr)').fill('60 000');
     // 59 200 × 20 % ÷ 12 = 986,67 → 987 kr; 60 000 × 20 % ÷ 12 = 1 000 kr: 13 kr more a month.
     const preview = form.getByRole('table', { name: 'Månadsbelopp före och efter' });
     const row = preview.getByRole('row', { name: /Arvode: Kategori 1, mellan \(20 %\)/ });
-    await expect(row.getByRole('cell').allTextContents()).resolves.toEqual(['Arvode: Kategori 1, mellan (20 %)', '20 %', '987,00\u00a0kr', '1\u00a0000,00\u00a0kr', '13,00\u00a0kr']);
+    await expect(row.getByRole('cell').allTextContents()).resolves.toEqual([
+      'Arvode: Kategori 1, mellan (20 %)',
+      '20 %',
+      '987,00\u00a0kr',
+      '1\u00a0000,00\u00a0kr',
+      '13,00\u00a0kr',
+    ]);
     await form.getByRole('button', { name: 'Spara 2027' }).click();
     await form.getByText(/Ange källan/).waitFor();
     await form.getByLabel('Källa').fill('SFS 2026:999 (testvärde)');
@@ -59,7 +73,16 @@ describe('the new year', () => {
 
     // February 2027: January's report is in; the payout screen opens on January by the backend's date.
     await reloadAt('2027-02-02T09:00:00Z');
-    await ok(inv('reports.submit', { assignmentId, month: '2027-01', meetingDates: ['2027-01-10', '2027-01-24'], hours: 6, activities: 'Skridskor', expensesOre: 0 }));
+    await ok(
+      inv('reports.submit', {
+        assignmentId,
+        month: '2027-01',
+        meetingDates: ['2027-01-10', '2027-01-24'],
+        hours: 6,
+        activities: 'Skridskor',
+        expensesOre: 0,
+      }),
+    );
     await ok(inv('reports.approve', { assignmentId, month: '2027-01' }));
     await nav(env.page, 'Ersättning och utbetalning');
     await env.page.getByRole('tab', { name: 'Utbetalning' }).click();

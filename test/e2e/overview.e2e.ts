@@ -20,10 +20,20 @@ describe('overview with the demo municipality', () => {
     await login(env.page, env.harness);
     const charts = env.page.locator('figure.chart');
     await expect.poll(() => charts.count(), { timeout: 15_000 }).toBe(4);
-    await expect.poll(() => env.page.locator('figure.chart .recharts-wrapper > svg, figure.chart .chart-empty').count(), { timeout: 15_000 }).toBe(4);
+    await expect
+      .poll(() => env.page.locator('figure.chart .recharts-wrapper > svg, figure.chart .chart-empty').count(), {
+        timeout: 15_000,
+      })
+      .toBe(4);
     expect(await env.page.getByRole('heading', { name: 'Kö och väntetid' }).isVisible()).toBe(true);
     // The demo pays the month before last, so the payout chart draws (an empty one is in new-year.e2e).
-    expect(await env.page.locator('figure.chart').filter({ hasText: 'Utbetalt per månad' }).locator('.recharts-wrapper > svg').count()).toBe(1);
+    expect(
+      await env.page
+        .locator('figure.chart')
+        .filter({ hasText: 'Utbetalt per månad' })
+        .locator('.recharts-wrapper > svg')
+        .count(),
+    ).toBe(1);
     await shot(env.page, 'overview-demo');
   });
 });

@@ -32,21 +32,34 @@ describe('packaged app (electron-builder --linux dir, offline)', () => {
       '/build/electron/xsd/paxml-2.0.xsd',
       '/build/renderer/index.html',
       '/node_modules/better-sqlite3-multiple-ciphers/lib/index.js',
-    ]) expect(paths, p).toContain(p);
-    const plainFiles = ['build/native/better_sqlite3.node', 'build/electron/xmllint-node.cjs', 'build/electron/xmllint.wasm', 'build/electron/import-worker.cjs'];
+    ])
+      expect(paths, p).toContain(p);
+    const plainFiles = [
+      'build/native/better_sqlite3.node',
+      'build/electron/xmllint-node.cjs',
+      'build/electron/xmllint.wasm',
+      'build/electron/import-worker.cjs',
+    ];
     expect(unpacked).toEqual(expect.arrayContaining(plainFiles.map((p) => `/${p}`)));
     for (const p of plainFiles) {
       expect(existsSync(join(packaged.appOutDir, 'resources', 'app.asar.unpacked', p)), p).toBe(true);
     }
     // No tests, harness, sources, source maps, other packages, or the module's Node build and C sources.
-    const bad = paths.filter((p) =>
-      /^\/(test|electron|renderer|shared|dist)\//.test(p) || /\.map$/.test(p) || /harness/.test(p) || /\/build\/native\/stage/.test(p) ||
-      /^\/node_modules\/better-sqlite3-multiple-ciphers\/(build|deps|src)\//.test(p) ||
-      (p.startsWith('/node_modules/') && !/^\/node_modules\/(better-sqlite3-multiple-ciphers|bindings|file-uri-to-path)(\/|$)/.test(p)),
+    const bad = paths.filter(
+      (p) =>
+        /^\/(test|electron|renderer|shared|dist)\//.test(p) ||
+        /\.map$/.test(p) ||
+        /harness/.test(p) ||
+        /\/build\/native\/stage/.test(p) ||
+        /^\/node_modules\/better-sqlite3-multiple-ciphers\/(build|deps|src)\//.test(p) ||
+        (p.startsWith('/node_modules/') &&
+          !/^\/node_modules\/(better-sqlite3-multiple-ciphers|bindings|file-uri-to-path)(\/|$)/.test(p)),
     );
     expect(bad).toEqual([]);
     // Seed-only and harness code is not in the bundle either.
-    const main = readFileSync(join(packaged.appOutDir, 'resources', 'app.asar.unpacked', '..', 'app.asar')).toString('latin1');
+    const main = readFileSync(join(packaged.appOutDir, 'resources', 'app.asar.unpacked', '..', 'app.asar')).toString(
+      'latin1',
+    );
     expect(main).toContain('Kontaktregistret kan inte starta');
     expect(main).not.toMatch(/seedDemo|__harness|Brukarsson/);
   });
@@ -63,14 +76,21 @@ describe('packaged app (electron-builder --linux dir, offline)', () => {
     const { appAsar } = openLayout(packaged);
     expect(existsSync(join(appAsar, 'build', 'electron', 'xmllint-node.cjs'))).toBe(false); // only in app.asar.unpacked
     const t = tempDir('kpr-packaged-');
-    const { standin, win, kpr } = await launch({ main: join(appAsar, 'build', 'electron', 'main.cjs'), appPath: appAsar, userData: t.dir, exportDir: `${t.dir}-export` });
+    const { standin, win, kpr } = await launch({
+      main: join(appAsar, 'build', 'electron', 'main.cjs'),
+      appPath: appAsar,
+      userData: t.dir,
+      exportDir: `${t.dir}-export`,
+    });
     try {
       expect(standin.errorBoxes).toEqual([]);
       expect(win!.options.webPreferences.preload).toBe(join(appAsar, 'build', 'electron', 'preload.cjs'));
       expect(win!.loaded).toMatchObject({ status: 200 });
       const inv = (name: string, input?: unknown) => kpr.invoke(name, input);
       await ok(inv('session.setup', ADMIN));
-      expect(await ok(inv('session.login', { username: ADMIN.username, password: ADMIN.password }))).toMatchObject({ state: 'unlocked' });
+      expect(await ok(inv('session.login', { username: ADMIN.username, password: ADMIN.password }))).toMatchObject({
+        state: 'unlocked',
+      });
       await ok(inv('payments.saveSettings', PAYMENT));
       await activeAssignment(inv as never);
       await ok(inv('reports.submit', { assignmentId: 1, month: '2026-10', meetingDates: ['2026-10-18'], hours: 2 }));
@@ -78,10 +98,22 @@ describe('packaged app (electron-builder --linux dir, offline)', () => {
       const { id: batchId } = await ok<{ id: number }>(inv('payouts.create', { month: '2026-10' }));
       await ok(inv('payouts.attest', { batchId }));
       const { savedTo } = await ok<{ savedTo: string }>(inv('payouts.export', { batchId, format: 'pain001' }));
-      expect(await validateAgainstXsd(readFileSync(savedTo, 'utf8'), 'pain.001.001.03')).toEqual({ valid: true, errors: [] });
+      expect(await validateAgainstXsd(readFileSync(savedTo, 'utf8'), 'pain.001.001.03')).toEqual({
+        valid: true,
+        errors: [],
+      });
       // An import is parsed by the worker bundle, which runs from app.asar.unpacked.
       const csv = 'Personnummer;Förnamn;Efternamn\n198504120011;Testa;Importsson\n';
-      expect(await ok(inv('import.preview', { kind: 'contact_persons', fileName: 'lista.csv', dataBase64: Buffer.from(csv).toString('base64'), mapping: {} }))).toMatchObject({ rows: 1 });
+      expect(
+        await ok(
+          inv('import.preview', {
+            kind: 'contact_persons',
+            fileName: 'lista.csv',
+            dataBase64: Buffer.from(csv).toString('base64'),
+            mapping: {},
+          }),
+        ),
+      ).toMatchObject({ rows: 1 });
       (standin.electron.app as { quit: () => void }).quit();
       await standin.whenQuit();
     } finally {

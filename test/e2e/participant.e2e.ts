@@ -15,7 +15,19 @@ const env = useE2E({
     const inv = createRouter(harness.core, handlers);
     await ok(inv('payments.saveSettings', testPayment({ twoPersonRule: false })));
     const pnr = syntheticPnr('1980-02-02', 12);
-    await approvedCp(inv, { firstName: 'Anna', lastName: 'Provsson', personnummer: pnr, bankClearing: '3300', bankAccount: pnr.slice(2), prefersAdults: true, area: 'Centrum' }, '2026-03-01');
+    await approvedCp(
+      inv,
+      {
+        firstName: 'Anna',
+        lastName: 'Provsson',
+        personnummer: pnr,
+        bankClearing: '3300',
+        bankAccount: pnr.slice(2),
+        prefersAdults: true,
+        area: 'Centrum',
+      },
+      '2026-03-01',
+    );
   },
 });
 
@@ -40,7 +52,9 @@ describe('insats utan individuell behovsprövning (SoL 2025:400)', () => {
     await form.getByText('Välj åldersgrupp.').waitFor();
     await form.getByText('Vuxen (18–64 år)').click();
     await form.getByRole('button', { name: 'Registrera deltagare' }).click();
-    await form.getByText('Insatser utan individuell behovsprövning finns från 2025-07-01 (socialtjänstlagen 2025:400).').waitFor();
+    await form
+      .getByText('Insatser utan individuell behovsprövning finns från 2025-07-01 (socialtjänstlagen 2025:400).')
+      .waitFor();
     await form.getByLabel('Från').fill('2026-09-01');
     await form.getByRole('button', { name: 'Registrera deltagare' }).click();
     await env.page.getByRole('heading', { name: /Sam/ }).waitFor();
@@ -50,7 +64,10 @@ describe('insats utan individuell behovsprövning (SoL 2025:400)', () => {
     await shot(env.page, 'participant-01-registered');
 
     await env.page.getByRole('button', { name: 'Hitta kontaktperson' }).click();
-    await env.page.getByRole('region', { name: 'Förslag på kontaktpersoner' }).getByRole('button', { name: 'Föreslå Anna Provsson' }).click();
+    await env.page
+      .getByRole('region', { name: 'Förslag på kontaktpersoner' })
+      .getByRole('button', { name: 'Föreslå Anna Provsson' })
+      .click();
     await act('Erbjud kontaktpersonen', '2026-09-05');
     await act('Kontaktpersonen tackar ja', '2026-09-06');
     await act('Boka presentationsmöte', '2026-09-20');
@@ -88,6 +105,8 @@ describe('insats utan individuell behovsprövning (SoL 2025:400)', () => {
     await env.page.getByRole('radio', { name: '4' }).click({ force: true });
     await env.page.getByText(/: 0 att rapportera/).waitFor();
     await nav(env.page, 'Översikt');
-    await env.page.getByText('Utan individuell behovsprövning (räknas för sig): 1 deltagare, 1 med pågående uppdrag.').waitFor();
+    await env.page
+      .getByText('Utan individuell behovsprövning (räknas för sig): 1 deltagare, 1 med pågående uppdrag.')
+      .waitFor();
   });
 });

@@ -16,14 +16,42 @@ import { validateAgainstXsd } from '../../electron/exports/validate-xml';
 const env = useE2E({
   prepare: async (harness) => {
     const inv = createRouter(harness.core, handlers);
-    await ok(inv('payments.saveSettings', { payerName: 'Provköpings kommun', orgNumber: '212000-0000', bankProfile: 'seb', debtorClearing: '8327', debtorAccount: '1234567897', debtorBic: 'ESSESESS', initiatorId: '', debtorId: '', payoutChannel: 'pain001', bgcCustomerNumber: '', bgcBankgiro: '', payCodeArvode: '310', payCodeOmkostnad: '320', payCodeUtlagg: '330', paymentDayOfMonth: 25, twoPersonRule: true }));
+    await ok(
+      inv('payments.saveSettings', {
+        payerName: 'Provköpings kommun',
+        orgNumber: '212000-0000',
+        bankProfile: 'seb',
+        debtorClearing: '8327',
+        debtorAccount: '1234567897',
+        debtorBic: 'ESSESESS',
+        initiatorId: '',
+        debtorId: '',
+        payoutChannel: 'pain001',
+        bgcCustomerNumber: '',
+        bgcBankgiro: '',
+        payCodeArvode: '310',
+        payCodeOmkostnad: '320',
+        payCodeUtlagg: '330',
+        paymentDayOfMonth: 25,
+        twoPersonRule: true,
+      }),
+    );
     const { contactPersonId, assignmentId } = await activeAssignment(inv);
     await ok(inv('reports.submit', { assignmentId, month: '2026-10', meetingDates: ['2026-10-18'], hours: 3 }));
     await ok(inv('reports.approve', { assignmentId, month: '2026-10' }));
     // Anna's account is changed (e.g. after a phone call): the next payout flags it.
     const { values } = await ok<{ values: Record<string, unknown> }>(inv('cp.get', { id: contactPersonId }));
-    await ok(inv('cp.update', { id: contactPersonId, values: { ...values, bankClearing: '5000', bankAccount: '1234560' } }));
-    await ok(inv('users.create', { username: 'atte', displayName: 'Atte Attestant', roles: ['attestant'], password: 'tillfälligt-lösen-1' }));
+    await ok(
+      inv('cp.update', { id: contactPersonId, values: { ...values, bankClearing: '5000', bankAccount: '1234560' } }),
+    );
+    await ok(
+      inv('users.create', {
+        username: 'atte',
+        displayName: 'Atte Attestant',
+        roles: ['attestant'],
+        password: 'tillfälligt-lösen-1',
+      }),
+    );
   },
 });
 
@@ -84,7 +112,11 @@ describe('payout safety end to end', () => {
     await nav(page, 'Ersättning och utbetalning');
     await month('2026-10');
     await page.getByRole('button', { name: 'Attestera' }).click();
-    await page.getByText(/Kontonummer ändrat sedan förra utbetalningen för Anna Provsson\. Kontrollera kontot och bocka i raden/).waitFor();
+    await page
+      .getByText(
+        /Kontonummer ändrat sedan förra utbetalningen för Anna Provsson\. Kontrollera kontot och bocka i raden/,
+      )
+      .waitFor();
     await page.getByRole('checkbox', { name: /Kontot kontrollerat för Anna Provsson/ }).click({ force: true });
     await page.getByText('Kontrollerat av Atte Attestant').waitFor();
     await page.getByRole('button', { name: 'Attestera' }).click();
@@ -95,7 +127,9 @@ describe('payout safety end to end', () => {
     // The unit is late: the pay day has passed. Every export is refused until an attestant re-dates.
     env.harness.clock.set('2026-11-26T08:00:00Z');
     await page.getByRole('button', { name: 'Exportera fil' }).click();
-    await page.getByText(/Utbetalningsdagen 2026-11-25 har redan passerat\. En attestant kan ange en ny utbetalningsdag/).waitFor();
+    await page
+      .getByText(/Utbetalningsdagen 2026-11-25 har redan passerat\. En attestant kan ange en ny utbetalningsdag/)
+      .waitFor();
     await page.getByLabel('Ny utbetalningsdag').fill('2026-11-30');
     await page.getByLabel('Skäl till ny dag').fill('Filen hann inte till banken');
     await page.getByRole('button', { name: 'Ändra dag' }).click();
@@ -113,7 +147,11 @@ describe('payout safety end to end', () => {
     // The same pay through payroll as well: refused.
     await page.getByRole('radio', { name: 'Lön: PAXml 2.0' }).click({ force: true });
     await page.getByRole('button', { name: 'Exportera fil' }).click();
-    await page.getByText(/Utbetalningen är redan exporterad som Bankfil ISO 20022 \(pain\.001\)\. En export i ett annat format kan betala samma ersättning två gånger/).waitFor();
+    await page
+      .getByText(
+        /Utbetalningen är redan exporterad som Bankfil ISO 20022 \(pain\.001\)\. En export i ett annat format kan betala samma ersättning två gånger/,
+      )
+      .waitFor();
     await shot(page, 'safety-03-second-format-refused');
   });
 });

@@ -16,7 +16,14 @@ const env = useE2E({
     const inv = createRouter(harness.core, handlers);
     await ok(inv('payments.saveSettings', testPayment({ bgcCustomerNumber: '', bgcBankgiro: '' })));
     await activeAssignment(inv, { levels: false });
-    await ok(inv('users.create', { username: 'atte', displayName: 'Atte Attestant', roles: ['attestant'], password: 'tillfälligt-lösen-1' }));
+    await ok(
+      inv('users.create', {
+        username: 'atte',
+        displayName: 'Atte Attestant',
+        roles: ['attestant'],
+        password: 'tillfälligt-lösen-1',
+      }),
+    );
   },
 });
 
@@ -71,7 +78,12 @@ describe('monthly report to bank file', () => {
     await env.page.getByLabel('Upprepa nytt lösenord').fill('egen penna blått nio');
     await env.page.getByRole('button', { name: 'Byt lösenord' }).click();
     await env.page.getByRole('heading', { name: 'Översikt' }).waitFor();
-    expect(await env.page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('button', { name: 'Kontaktpersoner' }).count()).toBe(0);
+    expect(
+      await env.page
+        .getByRole('navigation', { name: 'Huvudmeny' })
+        .getByRole('button', { name: 'Kontaktpersoner' })
+        .count(),
+    ).toBe(0);
 
     await nav(env.page, 'Ersättning och utbetalning');
     await month('2026-10');

@@ -19,14 +19,22 @@ const env = useE2E({
     await activeAssignment(inv);
     // An applicant turned down a year and a half ago: gallring would remove the record.
     harness.clock.set('2025-05-20T09:00:00Z');
-    const { id } = await ok<{ id: number }>(inv('cp.create', cpInput({ firstName: 'Avslagen', lastName: 'Gallringsson', personnummer: syntheticPnr('1970-01-01', 11) })));
+    const { id } = await ok<{ id: number }>(
+      inv(
+        'cp.create',
+        cpInput({ firstName: 'Avslagen', lastName: 'Gallringsson', personnummer: syntheticPnr('1970-01-01', 11) }),
+      ),
+    );
     await ok(inv('cp.transition', { id, to: 'ej_godkand', date: '2025-05-20', note: 'Ej lämplig.' }));
     harness.clock.set('2026-11-22T09:00:00Z');
     harness.core.touch();
   },
 });
 
-const advance = async (ms: number) => (await (await fetch(`${env.harness.url}/__harness/advance?ms=${ms}`, { method: 'POST' })).json()) as { locked: boolean };
+const advance = async (ms: number) =>
+  (await (await fetch(`${env.harness.url}/__harness/advance?ms=${ms}`, { method: 'POST' })).json()) as {
+    locked: boolean;
+  };
 
 describe('no lost work', () => {
   it('asks before leaving an edited form, warns a minute before the lock, and unlocks to the same screen', async () => {
@@ -63,7 +71,12 @@ describe('no lost work', () => {
     await page.getByLabel('Lösenord').fill(E2E_ADMIN.password);
     await page.getByRole('button', { name: 'Lås upp' }).click();
     await page.getByRole('heading', { name: 'Kontaktpersoner', exact: true }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('button', { name: 'Kontaktpersoner' }).getAttribute('aria-current')).toBe('page');
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Huvudmeny' })
+        .getByRole('button', { name: 'Kontaktpersoner' })
+        .getAttribute('aria-current'),
+    ).toBe('page');
     expect(await page.getByText('Halvfärdig').count()).toBe(0);
     // Nothing unsaved remains: moving on does not ask.
     await nav(page, 'Uppdrag');
@@ -78,23 +91,33 @@ describe('no lost work', () => {
     await open.click();
     const form = page.getByRole('form', { name: 'Avsluta uppdraget' });
     await form.waitFor();
-    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.closest('.field')?.querySelector('label')?.textContent)).toBe('Datum');
+    expect(
+      await page.evaluate(
+        () => (globalThis as any).document.activeElement?.closest('.field')?.querySelector('label')?.textContent,
+      ),
+    ).toBe('Datum');
     await page.keyboard.press('Escape');
     await form.waitFor({ state: 'detached' });
-    await expect.poll(() => page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe('Avsluta uppdraget');
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as any).document.activeElement?.textContent))
+      .toBe('Avsluta uppdraget');
 
     // A date in the wrong format: focus goes to that field.
     await open.click();
     await form.getByLabel('Datum').fill('22/11');
     await form.getByLabel('Skäl').fill('Anna flyttar');
     await form.getByRole('button', { name: 'Bekräfta' }).click();
-    await expect.poll(() => page.evaluate(() => (globalThis as any).document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as any).document.activeElement?.getAttribute('aria-invalid')))
+      .toBe('true');
     expect(await page.evaluate(() => (globalThis as any).document.activeElement?.value)).toBe('22/11');
 
     await form.getByLabel('Datum').fill('2026-11-20');
     await form.getByRole('button', { name: 'Bekräfta' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Avsluta uppdraget?' });
-    await confirm.getByText('Uppdraget Anna Provsson – Bruno Brukarsson avslutas 2026-11-20. Beslutet gäller fortfarande').waitFor();
+    await confirm
+      .getByText('Uppdraget Anna Provsson – Bruno Brukarsson avslutas 2026-11-20. Beslutet gäller fortfarande')
+      .waitFor();
     expect(await axeScan(page)).toEqual([]);
     await shot(page, 'work-03-confirm-end');
     await confirm.getByRole('button', { name: 'Avbryt' }).click();
@@ -108,7 +131,10 @@ describe('no lost work', () => {
     const page = env.page;
     // The half-filled "Avsluta uppdraget" form from the previous test: leave it on purpose.
     await nav(page, 'Inställningar');
-    await page.getByRole('alertdialog', { name: 'Lämna utan att spara?' }).getByRole('button', { name: 'Lämna utan att spara' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Lämna utan att spara?' })
+      .getByRole('button', { name: 'Lämna utan att spara' })
+      .click();
     await page.getByRole('tab', { name: 'Gallring' }).click();
     const run = page.getByRole('button', { name: 'Gallra nu (1)' });
     await run.click();
@@ -118,7 +144,12 @@ describe('no lost work', () => {
     expect(await axeScan(page)).toEqual([]);
     await shot(page, 'work-04-confirm-gallring');
     await dialog.getByRole('button', { name: 'Avbryt' }).click();
-    const cps = async () => (await ok<{ total: number }>(createRouter(env.harness.core, handlers)('cp.search', { query: 'Gallringsson', limit: 10 }))).total;
+    const cps = async () =>
+      (
+        await ok<{ total: number }>(
+          createRouter(env.harness.core, handlers)('cp.search', { query: 'Gallringsson', limit: 10 }),
+        )
+      ).total;
     expect(await cps()).toBe(1);
     await run.click();
     await dialog.getByRole('button', { name: 'Ta bort 1 post' }).click();

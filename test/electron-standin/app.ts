@@ -18,7 +18,12 @@ export const TRUSTED_FRAME = { url: 'app://kontaktregistret/index.html', parent:
 
 /** The Node build of the SQLite addon (what `npm ci` compiled), standing in for Electron's. */
 export function nodeBuildOfSqlite(): string {
-  return join(dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json')), 'build', 'Release', 'better_sqlite3.node');
+  return join(
+    dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json')),
+    'build',
+    'Release',
+    'better_sqlite3.node',
+  );
 }
 
 /** An app folder (what app.getAppPath() returns) with or without build/native. */
@@ -26,7 +31,10 @@ export function appFolder(native: 'node-build' | 'missing' | string): { dir: str
   const dir = mkdtempSync(join(tmpdir(), 'kpr-app-'));
   if (native !== 'missing') {
     mkdirSync(join(dir, 'build', 'native'), { recursive: true });
-    symlinkSync(native === 'node-build' ? nodeBuildOfSqlite() : native, join(dir, 'build', 'native', 'better_sqlite3.node'));
+    symlinkSync(
+      native === 'node-build' ? nodeBuildOfSqlite() : native,
+      join(dir, 'build', 'native', 'better_sqlite3.node'),
+    );
   }
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -39,13 +47,28 @@ export type Launched = {
 };
 
 /** Loads main, emits ready, and loads the preload into the main window's top frame. */
-export async function launch(opts: { main?: string; preload?: string; appPath: string; userData: string; exportDir: string; singleInstanceLock?: boolean }): Promise<Launched> {
-  const standin = new Standin({ appPath: opts.appPath, userData: opts.userData, exportDir: opts.exportDir, singleInstanceLock: opts.singleInstanceLock });
+export async function launch(opts: {
+  main?: string;
+  preload?: string;
+  appPath: string;
+  userData: string;
+  exportDir: string;
+  singleInstanceLock?: boolean;
+}): Promise<Launched> {
+  const standin = new Standin({
+    appPath: opts.appPath,
+    userData: opts.userData,
+    exportDir: opts.exportDir,
+    singleInstanceLock: opts.singleInstanceLock,
+  });
   loadMain(opts.main ?? BUILT_MAIN, standin);
   await standin.emitReady();
   const win = standin.mainWindow();
   await win?.loading;
-  const kpr = win ? (standin.loadPreload(opts.preload ?? win.options.webPreferences.preload, win, TRUSTED_FRAME).kpr as Launched['kpr']) : { invoke: () => Promise.reject(new Error('no window')) };
+  const kpr = win
+    ? (standin.loadPreload(opts.preload ?? win.options.webPreferences.preload, win, TRUSTED_FRAME)
+        .kpr as Launched['kpr'])
+    : { invoke: () => Promise.reject(new Error('no window')) };
   return { standin, win, kpr };
 }
 
@@ -58,4 +81,9 @@ export async function ok<T = any>(p: Promise<any>): Promise<T> {
 
 export const PAYMENT = testPayment({ twoPersonRule: false });
 
-export const ADMIN = { username: 'ada', displayName: 'Ada Admin', password: 'ett långt lösenord för henne', unitName: 'Kontaktpersonsenheten Provköping' };
+export const ADMIN = {
+  username: 'ada',
+  displayName: 'Ada Admin',
+  password: 'ett långt lösenord för henne',
+  unitName: 'Kontaktpersonsenheten Provköping',
+};

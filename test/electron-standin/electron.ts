@@ -77,7 +77,13 @@ export class Standin {
   public readonly electron: Record<string, unknown>;
 
   public constructor(
-    public readonly opts: { appPath: string; userData: string; exportDir: string; singleInstanceLock?: boolean; isPackaged?: boolean },
+    public readonly opts: {
+      appPath: string;
+      userData: string;
+      exportDir: string;
+      singleInstanceLock?: boolean;
+      isPackaged?: boolean;
+    },
   ) {
     const rec = (api: string, ...args: unknown[]) => this.calls.push({ api, args });
     this.rec = rec;
@@ -95,7 +101,10 @@ export class Standin {
         return opts.isPackaged ?? false;
       },
       requestSingleInstanceLock: () => (rec('app.requestSingleInstanceLock'), opts.singleInstanceLock ?? true),
-      getPath: (name: string) => (rec('app.getPath', name), name === 'userData' ? opts.userData : join(opts.userData, name)),
+      getPath: (name: string) => (
+        rec('app.getPath', name),
+        name === 'userData' ? opts.userData : join(opts.userData, name)
+      ),
       getAppPath: () => (rec('app.getAppPath'), opts.appPath),
       whenReady: () => (rec('app.whenReady'), this.ready),
       on: (event: string, fn: (...a: any[]) => void) => (rec('app.on', event), this.appEvents.on(event, fn), app),
@@ -254,7 +263,11 @@ export class StandinWindow extends EventEmitter {
     contents.printToPDF = async (o: { pageSize?: string; printBackground?: boolean; preferCSSPageSize?: boolean }) => {
       rec('webContents.printToPDF', id, o);
       if (!this.page) throw new Error('stand-in: printToPDF before a page was loaded');
-      return this.page.pdf({ format: o.pageSize ?? 'Letter', printBackground: o.printBackground ?? false, preferCSSPageSize: o.preferCSSPageSize ?? false });
+      return this.page.pdf({
+        format: o.pageSize ?? 'Letter',
+        printBackground: o.printBackground ?? false,
+        preferCSSPageSize: o.preferCSSPageSize ?? false,
+      });
     };
     contents.print = (o: unknown, cb: (success: boolean) => void) => {
       rec('webContents.print', id, o);
@@ -282,7 +295,13 @@ export class StandinWindow extends EventEmitter {
   public destroy() {
     this.standin.rec('BrowserWindow.destroy', this.id);
     this.destroyed = true;
-    if (this.page) this.standin.closing.push(this.page.context().close().catch(() => undefined));
+    if (this.page)
+      this.standin.closing.push(
+        this.page
+          .context()
+          .close()
+          .catch(() => undefined),
+      );
     this.page = null;
   }
   /**
@@ -299,7 +318,11 @@ export class StandinWindow extends EventEmitter {
     return p;
   }
   private async load(url: string): Promise<void> {
-    this.standin.rec('BrowserWindow.loadURL', this.id, url.length > 200 ? `${url.slice(0, 200)}… (${url.length} chars)` : url);
+    this.standin.rec(
+      'BrowserWindow.loadURL',
+      this.id,
+      url.length > 200 ? `${url.slice(0, 200)}… (${url.length} chars)` : url,
+    );
     const prefs = this.options.webPreferences ?? {};
     const session: StandinSession = prefs.session ?? this.standin.sessions.get('default');
     this.loadedUrl = url;
@@ -309,9 +332,18 @@ export class StandinWindow extends EventEmitter {
       try {
         await page.goto(url);
       } catch (err) {
-        this.standin.closing.push(page.context().close().catch(() => undefined));
+        this.standin.closing.push(
+          page
+            .context()
+            .close()
+            .catch(() => undefined),
+        );
         // Electron rejects loadURL with Chromium's error the same way (ERR_ABORTED etc.).
-        throw new Error(`ERR_FAILED (-2) loading '${url.slice(0, 40)}…': ${String((err as Error).message).split('\n')[0]!.slice(0, 80)}`);
+        throw new Error(
+          `ERR_FAILED (-2) loading '${url.slice(0, 40)}…': ${String((err as Error).message)
+            .split('\n')[0]!
+            .slice(0, 80)}`,
+        );
       }
       this.page = page;
     } else {

@@ -11,7 +11,12 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
  */
 export const AXE_DISABLED: Record<string, string> = {};
 
-export interface AxeFinding { id: string; impact: string | null; help: string; nodes: string[] }
+export interface AxeFinding {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
 
 /**
  * Runs axe-core in the page (injected through the DevTools protocol, so the app's CSP stays as it
@@ -28,7 +33,14 @@ export async function axeScan(page: Page): Promise<AxeFinding[]> {
       rules,
       resultTypes: ['violations'],
     });
-    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n: any) => `${n.target.join(' ')} :: ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`) }));
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes
+        .slice(0, 5)
+        .map((n: any) => `${n.target.join(' ')} :: ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`),
+    }));
   }, Object.keys(AXE_DISABLED));
 }
 

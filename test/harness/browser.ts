@@ -9,7 +9,16 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--lang=sv-SE'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--lang=sv-SE',
+    ],
   });
 }
 
@@ -31,11 +40,24 @@ type InputLike = { value: string; labels: ArrayLike<{ innerText: string }> | nul
 /** On a failed test: a screenshot, and the visible messages printed to the log (CI keeps only the log). */
 export async function failureReport(page: Page, name: string): Promise<void> {
   await shot(page, `FAILED-${name}`);
-  const alerts = await page.getByRole('alert').allInnerTexts().catch(() => []);
-  const status = await page.getByRole('status').allInnerTexts().catch(() => []);
+  const alerts = await page
+    .getByRole('alert')
+    .allInnerTexts()
+    .catch(() => []);
+  const status = await page
+    .getByRole('status')
+    .allInnerTexts()
+    .catch(() => []);
   const fields = await page
     .locator('input')
-    .evaluateAll((els) => els.map((e) => { const i = e as unknown as InputLike; return `${i.labels?.[0]?.innerText ?? '?'}=${i.value}`; }))
+    .evaluateAll((els) =>
+      els.map((e) => {
+        const i = e as unknown as InputLike;
+        return `${i.labels?.[0]?.innerText ?? '?'}=${i.value}`;
+      }),
+    )
     .catch(() => []);
-  console.error(`[${name}] url=${page.url()}\nalerts: ${JSON.stringify(alerts)}\nstatus: ${JSON.stringify(status)}\ninputs: ${JSON.stringify(fields)}`);
+  console.error(
+    `[${name}] url=${page.url()}\nalerts: ${JSON.stringify(alerts)}\nstatus: ${JSON.stringify(status)}\ninputs: ${JSON.stringify(fields)}`,
+  );
 }

@@ -38,13 +38,24 @@ async function body(req: IncomingMessage): Promise<unknown> {
   return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
 }
 
-export async function startHarness(opts: { dataDir: string; rendererRoot?: string; kdf?: ScryptParams; start?: string }): Promise<Harness> {
+export async function startHarness(opts: {
+  dataDir: string;
+  rendererRoot?: string;
+  kdf?: ScryptParams;
+  start?: string;
+}): Promise<Harness> {
   const root = opts.rendererRoot ?? join(import.meta.dirname, '..', '..', 'build', 'renderer');
   // A fixed day by default: the suite must pass on any date (the renderer takes today from here).
   const clock = new ManualClock(opts.start ?? HARNESS_START);
   const exportDir = `${opts.dataDir}-export`;
   const pdf = chromiumPdf();
-  const core = new AppCore({ dataDir: opts.dataDir, clock, kdf: opts.kdf, exportSink: folderSink(exportDir), pdf: pdf.render });
+  const core = new AppCore({
+    dataDir: opts.dataDir,
+    clock,
+    kdf: opts.kdf,
+    exportSink: folderSink(exportDir),
+    pdf: pdf.render,
+  });
   const invoke = createRouter(core, handlers, (m, e) => console.error('[harness]', m, e));
 
   // Never rejects (errors become a 500), so the server can call it without awaiting.

@@ -10,7 +10,12 @@ import { folderSink } from '../../electron/core/export-sink';
 import type { DialectName } from '../../electron/db/dialect';
 import type { PgConnectionConfig } from '../../electron/db/postgres';
 
-export const ADMIN = { username: 'admin', displayName: 'Ada Admin', password: 'korrekt-hast-batteri', unitName: 'Testenheten' };
+export const ADMIN = {
+  username: 'admin',
+  displayName: 'Ada Admin',
+  password: 'korrekt-hast-batteri',
+  unitName: 'Testenheten',
+};
 
 export function tempDir(prefix = 'kpr-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -26,7 +31,13 @@ export function tempDir(prefix = 'kpr-test-'): { dir: string; cleanup: () => voi
 /** A core over a fresh temp data folder, cheap KDF and a manual clock; on `server` when given (PostgreSQL). */
 export function makeCore(dir: string, server?: PgConnectionConfig) {
   const clock = new ManualClock('2026-11-22T09:00:00Z');
-  const core = new AppCore({ dataDir: dir, clock, kdf: TEST_SCRYPT, exportSink: folderSink(`${dir}-export`), ...(server ? { server } : {}) });
+  const core = new AppCore({
+    dataDir: dir,
+    clock,
+    kdf: TEST_SCRYPT,
+    exportSink: folderSink(`${dir}-export`),
+    ...(server ? { server } : {}),
+  });
   const invoke = createRouter(core, handlers, () => {});
   return { core, clock, invoke };
 }

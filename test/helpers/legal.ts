@@ -20,7 +20,7 @@ import { syntheticPnr } from './people';
  */
 export async function legalScenario(inv: Invoke, raw: RawDatabase) {
   const people = {
-    alma: syntheticPnr('2012-03-04', 242),   // 3rd digit of 242 even: kvinna
+    alma: syntheticPnr('2012-03-04', 242), // 3rd digit of 242 even: kvinna
     bertil: syntheticPnr('1990-06-07', 131),
     cecilia: syntheticPnr('1985-01-20', 222),
     david: syntheticPnr('2010-09-09', 111),
@@ -31,13 +31,55 @@ export async function legalScenario(inv: Invoke, raw: RawDatabase) {
   const ids: Record<string, { clientId: number; decisionId: number; assignmentId?: number }> = {};
   let serial = 300;
   const client = async (key: keyof typeof people, firstName: string, over: { protectedIdentity?: boolean } = {}) =>
-    (await ok<{ id: number }>(inv('clients.create', clientInputOf({ personnummer: people[key], firstName, lastName: 'Lagsson', workplace: '', connections: [], ...over })))).id;
-  const decision = async (clientId: number, legalBasis: string, decisionDate: string, personkrets: '1' | '2' | '3' | null) =>
-    (await ok<{ id: number }>(inv('decisions.create', { clientId, legalBasis, personkrets, decisionDate, validFrom: decisionDate, meetingsPerPeriod: 2, period: 'manad', hoursPerMonth: 8 }))).id;
+    (
+      await ok<{ id: number }>(
+        inv(
+          'clients.create',
+          clientInputOf({
+            personnummer: people[key],
+            firstName,
+            lastName: 'Lagsson',
+            workplace: '',
+            connections: [],
+            ...over,
+          }),
+        ),
+      )
+    ).id;
+  const decision = async (
+    clientId: number,
+    legalBasis: string,
+    decisionDate: string,
+    personkrets: '1' | '2' | '3' | null,
+  ) =>
+    (
+      await ok<{ id: number }>(
+        inv('decisions.create', {
+          clientId,
+          legalBasis,
+          personkrets,
+          decisionDate,
+          validFrom: decisionDate,
+          meetingsPerPeriod: 2,
+          period: 'manad',
+          hoursPerMonth: 8,
+        }),
+      )
+    ).id;
   const run = async (decisionId: number, start: string) => {
-    const cp = await approvedCp(inv, { firstName: 'Kim', lastName: `Kontakt${serial}`, personnummer: syntheticPnr('1970-01-01', serial++), prefersAdults: true }, '2024-06-01');
+    const cp = await approvedCp(
+      inv,
+      {
+        firstName: 'Kim',
+        lastName: `Kontakt${serial}`,
+        personnummer: syntheticPnr('1970-01-01', serial++),
+        prefersAdults: true,
+      },
+      '2024-06-01',
+    );
     const { id } = await ok<{ id: number }>(inv('assignments.propose', { decisionId, contactPersonId: cp }));
-    for (const action of ['offer', 'cpAccept', 'bookMeeting', 'clientAccept'] as const) await ok(inv('assignments.act', { id, action, date: start }));
+    for (const action of ['offer', 'cpAccept', 'bookMeeting', 'clientAccept'] as const)
+      await ok(inv('assignments.act', { id, action, date: start }));
     await ok(inv('assignments.act', { id, action: 'activate', date: start }));
     return id;
   };
@@ -58,7 +100,15 @@ export async function legalScenario(inv: Invoke, raw: RawDatabase) {
   c = await client('david', 'David');
   d = await decision(c, LSS, '2025-06-30', '3');
   const davidA = await run(d, '2025-09-01');
-  await ok(inv('assignments.act', { id: davidA, action: 'end', date: '2026-05-31', note: 'Kontaktpersonen flyttade', decisionContinues: true }));
+  await ok(
+    inv('assignments.act', {
+      id: davidA,
+      action: 'end',
+      date: '2026-05-31',
+      note: 'Kontaktpersonen flyttade',
+      decisionContinues: true,
+    }),
+  );
   ids.david = { clientId: c, decisionId: d, assignmentId: davidA };
 
   c = await client('eva', 'Eva');
@@ -74,7 +124,15 @@ export async function legalScenario(inv: Invoke, raw: RawDatabase) {
   c = await client('greta', 'Greta');
   d = await decision(c, LSS, '2025-01-15', '1');
   const gretaA = await run(d, '2025-02-01');
-  await ok(inv('assignments.act', { id: gretaA, action: 'end', date: '2026-03-31', note: 'Behovet upphörde', decisionContinues: false }));
+  await ok(
+    inv('assignments.act', {
+      id: gretaA,
+      action: 'end',
+      date: '2026-03-31',
+      note: 'Behovet upphörde',
+      decisionContinues: false,
+    }),
+  );
   await ok(inv('decisions.end', { id: d, date: '2026-03-31', reason: 'Behovet upphörde' }));
   ids.greta = { clientId: c, decisionId: d, assignmentId: gretaA };
   return { people, ids };

@@ -1,6 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -82,7 +91,27 @@ export async function startPgCluster(): Promise<PgTestCluster> {
   const key = join(base, 'server.key');
   try {
     // TLS on, with a self-signed certificate, so the app's verification and pinning can be tested.
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost,IP:127.0.0.1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'pipe' },
+    );
     if (asRoot) {
       const { uid, gid } = pgUser();
       chownSync(key, uid, gid);
@@ -90,7 +119,17 @@ export async function startPgCluster(): Promise<PgTestCluster> {
     }
     chmodSync(key, 0o600);
     // C locale: text sorts and compares byte-wise, as in SQLite.
-    run('initdb', ['-D', data, '-U', adminUser, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C', '--no-sync']);
+    run('initdb', [
+      '-D',
+      data,
+      '-U',
+      adminUser,
+      `--pwfile=${pwfile}`,
+      '--auth=scram-sha-256',
+      '--encoding=UTF8',
+      '--locale=C',
+      '--no-sync',
+    ]);
     rmSync(pwfile, { force: true });
     const opts = `-p ${port} -k ${base} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c ssl=on -c ssl_cert_file=${cert} -c ssl_key_file=${key}`;
     run('pg_ctl', ['-D', data, '-o', opts, '-l', join(base, 'log'), '-w', '-t', '60', 'start']);
@@ -121,8 +160,18 @@ function pgUser(): { uid: number; gid: number } {
 }
 
 /** Runs statements as the cluster's superuser (test setup only). */
-export async function asAdmin<T>(server: PgTestServer, fn: (c: pg.Client) => Promise<T>, database = 'postgres'): Promise<T> {
-  const c = new pg.Client({ host: server.host, port: server.port, user: server.adminUser, password: server.adminPassword, database });
+export async function asAdmin<T>(
+  server: PgTestServer,
+  fn: (c: pg.Client) => Promise<T>,
+  database = 'postgres',
+): Promise<T> {
+  const c = new pg.Client({
+    host: server.host,
+    port: server.port,
+    user: server.adminUser,
+    password: server.adminPassword,
+    database,
+  });
   await c.connect();
   try {
     return await fn(c);
@@ -145,8 +194,14 @@ export async function ensureAppRole(server: PgTestServer, password: string): Pro
 }
 
 /** A fresh database owned by the app role; dropped (connections and all) by the returned function. */
-export async function createAppDatabase(server: PgTestServer, name = `kpr_t_${randomBytes(6).toString('hex')}`): Promise<{ name: string; drop: () => Promise<void> }> {
+export async function createAppDatabase(
+  server: PgTestServer,
+  name = `kpr_t_${randomBytes(6).toString('hex')}`,
+): Promise<{ name: string; drop: () => Promise<void> }> {
   await asAdmin(server, (c) => c.query(`CREATE DATABASE ${name} OWNER ${APP_ROLE} TEMPLATE template0 ENCODING 'UTF8'`));
   await asAdmin(server, (c) => c.query(`REVOKE ALL ON DATABASE ${name} FROM PUBLIC`));
-  return { name, drop: () => asAdmin(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
+  return {
+    name,
+    drop: () => asAdmin(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
 }

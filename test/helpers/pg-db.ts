@@ -25,7 +25,14 @@ export function pgTestEnv(): PgTestEnv {
 export async function freshPgDatabase(): Promise<{ config: PgConnectionConfig; drop: () => Promise<void> }> {
   const env = pgTestEnv();
   const made = await createAppDatabase(env);
-  const config: PgConnectionConfig = { host: env.host, port: env.port, database: made.name, user: APP_ROLE, password: env.appPassword, tls: 'off' };
+  const config: PgConnectionConfig = {
+    host: env.host,
+    port: env.port,
+    database: made.name,
+    user: APP_ROLE,
+    password: env.appPassword,
+    tls: 'off',
+  };
   return { config, drop: made.drop };
 }
 
@@ -52,7 +59,11 @@ export async function runAfterFile(): Promise<void> {
 }
 
 /** A fresh database and a Kysely connected to it as the app role. */
-export async function freshPgKysely(): Promise<{ db: Kysely<DB>; config: PgConnectionConfig; cleanup: () => Promise<void> }> {
+export async function freshPgKysely(): Promise<{
+  db: Kysely<DB>;
+  config: PgConnectionConfig;
+  cleanup: () => Promise<void>;
+}> {
   const { config, drop } = await freshPgDatabase();
   const db = await openPostgres(config);
   return {

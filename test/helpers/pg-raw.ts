@@ -14,7 +14,8 @@ import { findPgBin } from './pg-cluster';
 export function psqlRaw(c: PgConnectionConfig): RawDatabase {
   const exec = (text: string): string => psql(c, text);
   const json = <T>(text: string): T => JSON.parse(exec(text).trim() || 'null') as T;
-  const all = (text: string, params: unknown[]) => json<Array<Record<string, unknown>>>(`SELECT coalesce(json_agg(t), '[]'::json) FROM (${bind(text, params)}) t`);
+  const all = (text: string, params: unknown[]) =>
+    json<Array<Record<string, unknown>>>(`SELECT coalesce(json_agg(t), '[]'::json) FROM (${bind(text, params)}) t`);
   const unsupported = (what: string) => () => {
     throw new Error(`${what} is SQLite-only; this test cannot run on PostgreSQL`);
   };
@@ -30,7 +31,9 @@ export function psqlRaw(c: PgConnectionConfig): RawDatabase {
           exec(stmt);
           return { changes: 0, lastInsertRowid: 0 };
         }
-        const rows = json<Array<Record<string, unknown>> | null>(`WITH x AS (${stmt} RETURNING *) SELECT json_agg(x) FROM x`) ?? [];
+        const rows =
+          json<Array<Record<string, unknown>> | null>(`WITH x AS (${stmt} RETURNING *) SELECT json_agg(x) FROM x`) ??
+          [];
         const id = rows[rows.length - 1]?.id;
         return { changes: rows.length, lastInsertRowid: typeof id === 'number' ? id : 0 };
       },
@@ -47,14 +50,36 @@ export function psqlRaw(c: PgConnectionConfig): RawDatabase {
 }
 
 /** Runs one statement with psql as the given account, synchronously; psql's error text becomes the Error's message. */
-export function psql(c: Pick<PgConnectionConfig, 'host' | 'port' | 'user' | 'password' | 'database'>, text: string): string {
+export function psql(
+  c: Pick<PgConnectionConfig, 'host' | 'port' | 'user' | 'password' | 'database'>,
+  text: string,
+): string {
   const bin = findPgBin();
   const env = { ...process.env, PGPASSWORD: c.password, PGCONNECT_TIMEOUT: '10' };
-  const args = ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-h', c.host, '-p', String(c.port), '-U', c.user, '-d', c.database, '-c', text];
+  const args = [
+    '-X',
+    '-q',
+    '-A',
+    '-t',
+    '-v',
+    'ON_ERROR_STOP=1',
+    '-h',
+    c.host,
+    '-p',
+    String(c.port),
+    '-U',
+    c.user,
+    '-d',
+    c.database,
+    '-c',
+    text,
+  ];
   try {
     return execFileSync(bin ? join(bin, 'psql') : 'psql', args, { env, encoding: 'utf8', stdio: 'pipe' });
   } catch (err) {
-    const stderr = String((err as { stderr?: unknown }).stderr ?? '').replace(/^psql:[^:]*:\d+: /gm, '').trim();
+    const stderr = String((err as { stderr?: unknown }).stderr ?? '')
+      .replace(/^psql:[^:]*:\d+: /gm, '')
+      .trim();
     throw new Error(stderr || (err as Error).message);
   }
 }

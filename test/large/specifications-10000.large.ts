@@ -45,7 +45,9 @@ describe('PDFs of any size', () => {
       expect(Buffer.byteLength(printWin.loaded!.body)).toBeGreaterThan(8 * 1024 * 1024);
       const info = execFileSync('pdfinfo', [pdf.savedTo], { encoding: 'utf8' });
       expect(info).toMatch(/Pages:\s+10000\n/);
-      const last = execFileSync('pdftotext', ['-f', '10000', '-l', '10000', '-layout', pdf.savedTo, '-'], { encoding: 'utf8' });
+      const last = execFileSync('pdftotext', ['-f', '10000', '-l', '10000', '-layout', pdf.savedTo, '-'], {
+        encoding: 'utf8',
+      });
       expect(last).toContain('Utbetalningsspecifikation 2026-10');
       expect(last).toMatch(/Att utbetala\s+[\d\s]+,\d\d\s+kr/);
       expect(readFileSync(pdf.savedTo).subarray(0, 5).toString()).toBe('%PDF-');

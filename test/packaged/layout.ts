@@ -6,7 +6,18 @@
  * built here), marked as such in its stamp.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractAll, listPackage, statFile } from '@electron/asar';
@@ -18,10 +29,17 @@ export const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 export function standinElectronDist(dir: string): string {
   mkdirSync(join(dir, 'resources'), { recursive: true });
   const wire = Buffer.concat([Buffer.from(FUSE_SENTINEL), Buffer.from([1, 8]), Buffer.from('11111111')]);
-  const script = Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in Electron (test/packaged): not runnable" >&2\nexit 1\n# fuse wire: '), wire, Buffer.from('\n')]);
+  const script = Buffer.concat([
+    Buffer.from('#!/bin/sh\necho "stand-in Electron (test/packaged): not runnable" >&2\nexit 1\n# fuse wire: '),
+    wire,
+    Buffer.from('\n'),
+  ]);
   writeFileSync(join(dir, 'electron'), script);
   chmodSync(join(dir, 'electron'), 0o755);
-  writeFileSync(join(dir, 'version'), JSON.parse(readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')).version);
+  writeFileSync(
+    join(dir, 'version'),
+    JSON.parse(readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')).version,
+  );
   writeFileSync(join(dir, 'LICENSE'), 'stand-in');
   return dir;
 }
@@ -39,12 +57,18 @@ export function buildLinuxDir(): Packaged {
   const work = mkdtempSync(join(tmpdir(), 'kpr-pack-'));
   const project = join(work, 'project');
   mkdirSync(join(project, 'build', 'native'), { recursive: true });
-  for (const f of ['package.json', 'package-lock.json', 'electron-builder.yml']) copyFileSync(join(ROOT, f), join(project, f));
+  for (const f of ['package.json', 'package-lock.json', 'electron-builder.yml'])
+    copyFileSync(join(ROOT, f), join(project, f));
   cpSync(join(ROOT, 'electron', 'resources'), join(project, 'electron', 'resources'), { recursive: true });
   cpSync(join(ROOT, 'build', 'electron'), join(project, 'build', 'electron'), { recursive: true });
   cpSync(join(ROOT, 'build', 'renderer'), join(project, 'build', 'renderer'), { recursive: true });
   copyFileSync(nodeBuildOfSqlite(), join(project, 'build', 'native', 'better_sqlite3.node'));
-  writeFileSync(join(project, 'build', 'native', 'stamp.json'), JSON.stringify({ standIn: 'Node build of better-sqlite3-multiple-ciphers (test/packaged); not loadable by Electron' }));
+  writeFileSync(
+    join(project, 'build', 'native', 'stamp.json'),
+    JSON.stringify({
+      standIn: 'Node build of better-sqlite3-multiple-ciphers (test/packaged); not loadable by Electron',
+    }),
+  );
   // Files that must never ship, planted where a careless pattern would pick them up.
   mkdirSync(join(project, 'test', 'harness'), { recursive: true });
   writeFileSync(join(project, 'test', 'harness', 'server.ts'), '// harness');
@@ -55,12 +79,23 @@ export function buildLinuxDir(): Packaged {
   const r = spawnSync(
     join(ROOT, 'node_modules', '.bin', 'electron-builder'),
     ['--linux', 'dir', '--projectDir', project, `-c.electronDist=${dist}`, `-c.directories.output=${out}`],
-    { cwd: project, encoding: 'utf8', env: { ...process.env, ELECTRON_BUILDER_CACHE: join(work, 'cache') }, timeout: 180_000 },
+    {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, ELECTRON_BUILDER_CACHE: join(work, 'cache') },
+      timeout: 180_000,
+    },
   );
   const log = `${r.stdout}\n${r.stderr}`;
   if (r.status !== 0) throw new Error(`electron-builder failed (${r.status ?? r.signal}):\n${log.slice(-4000)}`);
   const appOutDir = join(out, 'linux-unpacked');
-  return { work, appOutDir, asar: join(appOutDir, 'resources', 'app.asar'), log, cleanup: () => rmSync(work, { recursive: true, force: true }) };
+  return {
+    work,
+    appOutDir,
+    asar: join(appOutDir, 'resources', 'app.asar'),
+    log,
+    cleanup: () => rmSync(work, { recursive: true, force: true }),
+  };
 }
 
 /** Every path in the archive, with whether it is unpacked. */
@@ -82,6 +117,7 @@ export function openLayout(p: Packaged): { resources: string; appAsar: string } 
   const entries = asarEntries(p.asar);
   renameSync(p.asar, join(p.work, 'app.asar.file'));
   renameSync(extracted, join(resources, 'app.asar'));
-  for (const e of entries) if (e.unpacked) rmSync(join(resources, 'app.asar', e.path), { force: true, recursive: true });
+  for (const e of entries)
+    if (e.unpacked) rmSync(join(resources, 'app.asar', e.path), { force: true, recursive: true });
   return { resources, appAsar: join(resources, 'app.asar') };
 }

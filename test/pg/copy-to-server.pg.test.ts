@@ -31,19 +31,39 @@ describe('one-way move of a local database to the server', () => {
     const target = await freshPgKysely();
     try {
       const report = await copyLocalToServer(raw, target.db);
-      for (const t of ['users', 'audit_log', 'contact_persons', 'clients', 'decisions', 'assignments', 'payout_batches', 'payout_lines', 'documents']) {
+      for (const t of [
+        'users',
+        'audit_log',
+        'contact_persons',
+        'clients',
+        'decisions',
+        'assignments',
+        'payout_batches',
+        'payout_lines',
+        'documents',
+      ]) {
         expect([t, report.rows[t]]).toEqual([t, count(t)]);
       }
       expect(report.rows.payout_lines).toBeGreaterThan(0);
       expect(report.auditHead).toEqual(raw.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get());
       // Attested batches came over attested, and their lines are locked on the server too.
-      const attested = await target.db.selectFrom('payout_batches').select('id').where('status', '=', 'attesterad').execute();
-      expect(attested.length).toBe((raw.prepare("SELECT count(*) AS n FROM payout_batches WHERE status = 'attesterad'").get() as { n: number }).n);
+      const attested = await target.db
+        .selectFrom('payout_batches')
+        .select('id')
+        .where('status', '=', 'attesterad')
+        .execute();
+      expect(attested.length).toBe(
+        (raw.prepare("SELECT count(*) AS n FROM payout_batches WHERE status = 'attesterad'").get() as { n: number }).n,
+      );
       expect(attested.length).toBeGreaterThan(0);
-      await expect(target.db.updateTable('payout_lines').set({ arvode_ore: 1 }).where('batch_id', '=', attested[0]!.id).execute()).rejects.toThrow(/attested/);
+      await expect(
+        target.db.updateTable('payout_lines').set({ arvode_ore: 1 }).where('batch_id', '=', attested[0]!.id).execute(),
+      ).rejects.toThrow(/attested/);
 
       // A second run finds data on the server and changes nothing.
-      await expect(copyLocalToServer(raw, target.db)).rejects.toThrow('Databasservern har redan data. Flytten görs bara till en tom databas.');
+      await expect(copyLocalToServer(raw, target.db)).rejects.toThrow(
+        'Databasservern har redan data. Flytten görs bara till en tom databas.',
+      );
 
       // The workstation now works on the server with its vault: the chain verifies against the vault's anchor, and new ids follow the copied ones.
       copyFileSync(join(local.dir, 'vault.json'), join(station.dir, 'vault.json'));
@@ -51,7 +71,9 @@ describe('one-way move of a local database to the server', () => {
       await dst.core.login(ADMIN.username, ADMIN.password);
       expect(await verifyLiveAudit(dst.core.serviceContext(), dst.core.vault)).toMatchObject({ ok: true });
       const before = count('contact_persons');
-      const { id } = await ok<{ id: number }>(dst.invoke('cp.create', cpInput({ personnummer: syntheticPnr('1979-03-03', 901), lastName: 'Efterflytt' })));
+      const { id } = await ok<{ id: number }>(
+        dst.invoke('cp.create', cpInput({ personnummer: syntheticPnr('1979-03-03', 901), lastName: 'Efterflytt' })),
+      );
       const maxLocal = (raw.prepare('SELECT max(id) AS m FROM contact_persons').get() as { m: number }).m;
       expect(id).toBe(maxLocal + 1);
       expect(await target.db.selectFrom('contact_persons').select('id').execute()).toHaveLength(before + 1);

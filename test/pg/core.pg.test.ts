@@ -39,15 +39,29 @@ describe('the app core on a shared PostgreSQL server', () => {
     const { db } = core.serviceContext();
     await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(db);
     await sql`UPDATE audit_log SET detail = 'ändrad' WHERE id = 1`.execute(db);
-    expect(await verifyAuditChainDb(db)).toMatchObject({ ok: false, firstBrokenId: 1, reason: 'Rad 1 har ändrats efter att den skrevs.' });
+    expect(await verifyAuditChainDb(db)).toMatchObject({
+      ok: false,
+      firstBrokenId: 1,
+      reason: 'Rad 1 har ändrats efter att den skrevs.',
+    });
   });
 
   it('refuses what only the local encrypted file has, in Swedish, and changes nothing', async () => {
     const { core, invoke } = await makeReadyCore(t.dir, { dialect: 'postgres' });
     const before = await core.serviceContext().db.selectFrom('audit_log').select('id').execute();
     const res = await invoke('backup.create', {});
-    expect(res).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', message: expect.stringMatching(/^Säkerhetskopiering till fil: Det här finns bara med den lokala krypterade databasen/) } });
-    await expect(core.inspectBackup(t.dir, { recoveryKey: 'x' })).rejects.toThrow(/bara med den lokala krypterade databasen/);
+    expect(res).toMatchObject({
+      ok: false,
+      error: {
+        code: 'RULE_VIOLATION',
+        message: expect.stringMatching(
+          /^Säkerhetskopiering till fil: Det här finns bara med den lokala krypterade databasen/,
+        ),
+      },
+    });
+    await expect(core.inspectBackup(t.dir, { recoveryKey: 'x' })).rejects.toThrow(
+      /bara med den lokala krypterade databasen/,
+    );
     expect(() => core.requireSession().raw.prepare('SELECT 1')).toThrow(/bara med den lokala krypterade databasen/);
     expect(await core.serviceContext().db.selectFrom('audit_log').select('id').execute()).toEqual(before);
   });
@@ -59,7 +73,9 @@ describe('the app core on a shared PostgreSQL server', () => {
     const other = tempDir();
     try {
       const second = makeCore(other.dir, config);
-      await expect(second.core.setup({ ...ADMIN, username: 'annan' })).rejects.toThrow('Databasservern har redan en installation av Kontaktregistret. Inget har ändrats på servern.');
+      await expect(second.core.setup({ ...ADMIN, username: 'annan' })).rejects.toThrow(
+        'Databasservern har redan en installation av Kontaktregistret. Inget har ändrats på servern.',
+      );
       expect(second.core.status().state).toBe('uninitialized'); // its half-made vault is gone again
     } finally {
       other.cleanup();

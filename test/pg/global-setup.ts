@@ -13,7 +13,14 @@ export default async function setup(project: TestProject): Promise<() => void> {
     cluster.stop();
     throw err;
   }
-  const env: PgTestEnv = { host: cluster.host, port: cluster.port, adminUser: cluster.adminUser, adminPassword: cluster.adminPassword, serverCertPem: cluster.serverCertPem, appPassword };
+  const env: PgTestEnv = {
+    host: cluster.host,
+    port: cluster.port,
+    adminUser: cluster.adminUser,
+    adminPassword: cluster.adminPassword,
+    serverCertPem: cluster.serverCertPem,
+    appPassword,
+  };
   project.provide('kprPg', env);
   return () => cluster.stop();
 }

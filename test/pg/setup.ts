@@ -20,11 +20,24 @@ function serverFor(dataDir: string): PgConnectionConfig {
   if (known) return known;
   const env = pgTestEnv();
   const name = `kpr_c_${randomBytes(6).toString('hex')}`;
-  const admin = { host: env.host, port: env.port, user: env.adminUser, password: env.adminPassword, database: 'postgres' };
+  const admin = {
+    host: env.host,
+    port: env.port,
+    user: env.adminUser,
+    password: env.adminPassword,
+    database: 'postgres',
+  };
   psql(admin, `CREATE DATABASE ${name} OWNER ${APP_ROLE} TEMPLATE template0 ENCODING 'UTF8'`);
   psql(admin, `REVOKE ALL ON DATABASE ${name} FROM PUBLIC`);
   dropAfterFile(async () => void psql(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  const config: PgConnectionConfig = { host: env.host, port: env.port, database: name, user: APP_ROLE, password: env.appPassword, tls: 'off' };
+  const config: PgConnectionConfig = {
+    host: env.host,
+    port: env.port,
+    database: name,
+    user: APP_ROLE,
+    password: env.appPassword,
+    tls: 'off',
+  };
   byDataDir.set(dataDir, config);
   return config;
 }

@@ -46,7 +46,9 @@ describe('TLS to the database server', () => {
   });
 
   it('allows no TLS only on loopback, and checks the config before connecting', () => {
-    expect(() => checkPgConfig({ ...base, host: 'db.kommun.se', tls: 'off' })).toThrow('Anslutningen till en databasserver måste vara krypterad (TLS).');
+    expect(() => checkPgConfig({ ...base, host: 'db.kommun.se', tls: 'off' })).toThrow(
+      'Anslutningen till en databasserver måste vara krypterad (TLS).',
+    );
     expect(() => checkPgConfig({ ...base, port: 70000 })).toThrow('Porten ska vara ett heltal 1–65535.');
     expect(() => checkPgConfig({ ...base, database: 'kpr; drop' })).toThrow(/Databasens namn/);
     expect(() => checkPgConfig({ ...base, tls: { pinSha256: 'abc' } })).toThrow(/fingeravtryck/);

@@ -25,7 +25,8 @@ describe('two workstations on one server', () => {
     await b.core.login(ADMIN.username, ADMIN.password);
 
     const N = 12;
-    const create = (inv: typeof a.invoke, i: number) => ok(inv('cp.create', cpInput({ personnummer: syntheticPnr('1985-04-12', 200 + i), lastName: `Samtidig${i}` })));
+    const create = (inv: typeof a.invoke, i: number) =>
+      ok(inv('cp.create', cpInput({ personnummer: syntheticPnr('1985-04-12', 200 + i), lastName: `Samtidig${i}` })));
     await Promise.all(Array.from({ length: N }, (_, i) => create(i % 2 ? b.invoke : a.invoke, i)));
 
     const { db } = a.core.serviceContext();
@@ -38,4 +39,3 @@ describe('two workstations on one server', () => {
     await b.core.logout();
   });
 });
-

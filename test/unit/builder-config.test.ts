@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
-const { validate } = require('../builder/validate-config.cjs') as { validate: (dir: string, file: string) => Promise<Record<string, any>> };
+const { validate } = require('../builder/validate-config.cjs') as {
+  validate: (dir: string, file: string) => Promise<Record<string, any>>;
+};
 const root = join(import.meta.dirname, '..', '..');
 
 describe('electron-builder.yml (offline validation with electron-builder’s schema)', () => {
@@ -16,14 +18,26 @@ describe('electron-builder.yml (offline validation with electron-builder’s sch
     expect(c.nsis.perMachine).toBe(true);
     expect(c.msi.perMachine).toBe(true);
     expect(c.linux.target).toEqual(['AppImage', 'deb']);
-    expect(c.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', 'build/native/**', 'build/electron/xmllint-node.cjs', 'build/electron/xmllint.wasm']));
+    expect(c.asarUnpack).toEqual(
+      expect.arrayContaining([
+        '**/*.node',
+        'build/native/**',
+        'build/electron/xmllint-node.cjs',
+        'build/electron/xmllint.wasm',
+      ]),
+    );
     // node_modules stay the Node build (CLI, tests); Electron's SQLite build is build/native.
     expect(c.npmRebuild).toBe(false);
     // electron-builder's default .deb dependencies are kept (an override replaces the whole list).
     expect(c.deb?.depends).toBeUndefined();
     expect(c.win.icon).toBe('electron/resources/icon.ico');
     expect(c.linux.icon).toBe('electron/resources/icon.png');
-    expect(c.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true });
+    expect(c.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+    });
     // The test harness must never ship.
     const patterns = (c.files as Array<{ filter: string[] }>).flatMap((f) => f.filter);
     expect(patterns).toContain('build/electron/**');
@@ -44,9 +58,14 @@ describe('electron-builder.yml (offline validation with electron-builder’s sch
     const dir = mkdtempSync(join(tmpdir(), 'kpr-eb-'));
     try {
       copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
-      const yml = readFileSync(join(root, 'electron-builder.yml'), 'utf8').replace('  category: Office', '  categoryy: Office');
+      const yml = readFileSync(join(root, 'electron-builder.yml'), 'utf8').replace(
+        '  category: Office',
+        '  categoryy: Office',
+      );
       writeFileSync(join(dir, 'electron-builder.yml'), yml);
-      await expect(validate(dir, join(dir, 'electron-builder.yml'))).rejects.toThrow(/Invalid configuration object[\s\S]*configuration\.linux/);
+      await expect(validate(dir, join(dir, 'electron-builder.yml'))).rejects.toThrow(
+        /Invalid configuration object[\s\S]*configuration\.linux/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

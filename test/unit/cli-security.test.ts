@@ -15,7 +15,12 @@ const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
 function cli(args: string[], password: string) {
   const env: Record<string, string | undefined> = { ...process.env, KPR_PASSWORD: password };
-  const r = spawnSync(tsx, [join(root, 'electron', 'cli', 'main.ts'), ...args], { encoding: 'utf8', env, input: '', timeout: 60_000 });
+  const r = spawnSync(tsx, [join(root, 'electron', 'cli', 'main.ts'), ...args], {
+    encoding: 'utf8',
+    env,
+    input: '',
+    timeout: 60_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -28,9 +33,18 @@ const ATTE = 'pennan-stämplar-blått-7';
 
 describe('CLI: password policy and roles', () => {
   it('init refuses a weak password', () => {
-    expect(cli(['init', '--data', t.dir, '--user', 'ada'], 'a')).toMatchObject({ code: 2, err: expect.stringMatching(/minst 12 tecken/) });
-    expect(cli(['init', '--data', t.dir, '--user', 'ada'], 'ada123456789')).toMatchObject({ code: 2, err: expect.stringMatching(/användarnamnet/) });
-    expect(cli(['init', '--data', t.dir, '--user', 'ada'], 'aaaaaaaaaaaa')).toMatchObject({ code: 2, err: expect.stringMatching(/för lätt att gissa/) });
+    expect(cli(['init', '--data', t.dir, '--user', 'ada'], 'a')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/minst 12 tecken/),
+    });
+    expect(cli(['init', '--data', t.dir, '--user', 'ada'], 'ada123456789')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/användarnamnet/),
+    });
+    expect(cli(['init', '--data', t.dir, '--user', 'ada'], 'aaaaaaaaaaaa')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/för lätt att gissa/),
+    });
   });
 
   it('commands check roles; a temporary password is refused; seed-demo only goes into an empty register', async () => {
@@ -40,22 +54,39 @@ describe('CLI: password policy and roles', () => {
     await core.login('ada', ADA);
     await ok(inv('users.create', { username: 'atte', displayName: 'Atte', roles: ['attestant'], password: ATTE }));
     await core.logout();
-    expect(cli(['status', '--data', t.dir, '--user', 'atte'], ATTE)).toMatchObject({ code: 2, err: expect.stringMatching(/tillfälliga lösenord/) });
+    expect(cli(['status', '--data', t.dir, '--user', 'atte'], ATTE)).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/tillfälliga lösenord/),
+    });
     await core.login('atte', ATTE);
     await ok(inv('session.changePassword', { currentPassword: ATTE, newPassword: 'egen-penna-blått-9' }));
     await core.logout();
 
     const backups = join(t.dir, '..', `${t.dir.split('/').pop()}-export`);
-    expect(cli(['backup', '--data', t.dir, '--user', 'atte', '--to', backups], 'egen-penna-blått-9')).toMatchObject({ code: 2, err: expect.stringMatching(/kräver rollen administratör/) });
-    expect(cli(['seed-demo', '--data', t.dir, '--user', 'atte'], 'egen-penna-blått-9')).toMatchObject({ code: 2, err: expect.stringMatching(/kräver rollen administratör/) });
-    expect(cli(['verify-audit', '--data', t.dir, '--user', 'atte'], 'egen-penna-blått-9')).toMatchObject({ code: 2, err: expect.stringMatching(/kräver rollen/) });
+    expect(cli(['backup', '--data', t.dir, '--user', 'atte', '--to', backups], 'egen-penna-blått-9')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/kräver rollen administratör/),
+    });
+    expect(cli(['seed-demo', '--data', t.dir, '--user', 'atte'], 'egen-penna-blått-9')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/kräver rollen administratör/),
+    });
+    expect(cli(['verify-audit', '--data', t.dir, '--user', 'atte'], 'egen-penna-blått-9')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/kräver rollen/),
+    });
 
     await core.login('ada', ADA);
     await ok(inv('cp.create', cpInput({})));
     await core.logout();
-    expect(cli(['seed-demo', '--data', t.dir, '--user', 'ada'], ADA)).toMatchObject({ code: 2, err: expect.stringMatching(/bara i ett tomt register/) });
+    expect(cli(['seed-demo', '--data', t.dir, '--user', 'ada'], ADA)).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/bara i ett tomt register/),
+    });
     await core.login('ada', ADA);
-    expect((core.serviceContext().raw.prepare('SELECT count(*) AS n FROM contact_persons').get() as { n: number }).n).toBe(1);
+    expect(
+      (core.serviceContext().raw.prepare('SELECT count(*) AS n FROM contact_persons').get() as { n: number }).n,
+    ).toBe(1);
     await core.close();
   }, 120_000);
 });

@@ -13,13 +13,30 @@ beforeAll(async () => {
   t = tempDir('kpr-crash-');
   writer = join(t.dir, 'writer.cjs');
   // Bundled once so each of the 100 rounds starts in plain Node quickly.
-  await build({ entryPoints: [join(import.meta.dirname, '..', 'crash', 'writer.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: writer, external: ['better-sqlite3-multiple-ciphers'], nodePaths: [join(import.meta.dirname, '..', '..', 'node_modules')], logLevel: 'silent' });
+  await build({
+    entryPoints: [join(import.meta.dirname, '..', 'crash', 'writer.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: writer,
+    external: ['better-sqlite3-multiple-ciphers'],
+    nodePaths: [join(import.meta.dirname, '..', '..', 'node_modules')],
+    logLevel: 'silent',
+  });
 });
 afterAll(() => t.cleanup());
 
 function runAndKill(db: string, key: string, killAfterMs: number): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer], { env: { ...process.env, CRASH_DB: db, CRASH_KEY: key, NODE_PATH: join(import.meta.dirname, '..', '..', 'node_modules') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [writer], {
+      env: {
+        ...process.env,
+        CRASH_DB: db,
+        CRASH_KEY: key,
+        NODE_PATH: join(import.meta.dirname, '..', '..', 'node_modules'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | undefined;
@@ -31,7 +48,10 @@ function runAndKill(db: string, key: string, killAfterMs: number): Promise<numbe
     child.on('exit', (_code, signal) => {
       if (signal !== 'SIGKILL') return reject(new Error(`writer exited by itself: ${err}`));
       // Only lines completed before the kill count as reported.
-      const lines = out.split('\n').slice(0, -1).filter((l) => /^\d+$/.test(l));
+      const lines = out
+        .split('\n')
+        .slice(0, -1)
+        .filter((l) => /^\d+$/.test(l));
       resolve(lines.map(Number));
     });
   });
@@ -52,7 +72,9 @@ describe('crash safety', () => {
         expect(missing, `round ${round}`).toEqual([]);
         // Every committed row has its audit row, and the chain has no gap.
         const rows = (raw.prepare('SELECT count(*) AS n FROM crash_rows').get() as { n: number }).n;
-        const audits = (raw.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'crash.write'").get() as { n: number }).n;
+        const audits = (
+          raw.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'crash.write'").get() as { n: number }
+        ).n;
         expect(audits).toBe(rows);
         expect(verifyAuditChain(raw).ok, `round ${round}`).toBe(true);
       } finally {

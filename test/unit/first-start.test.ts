@@ -20,13 +20,22 @@ describe('first start is all-or-nothing', () => {
     const wal = join(t.dir, 'kontaktregistret.db-wal');
     mkdirSync(wal);
     const r = await invoke('session.setup', ADMIN);
-    expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/^Installationen kunde inte slutföras.*Inget har sparats/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: expect.stringMatching(/^Installationen kunde inte slutföras.*Inget har sparats/),
+      },
+    });
     // Only what was there before remains (the folder in the way was not setup's to remove).
     expect(readdirSync(t.dir)).toEqual(['kontaktregistret.db-wal']);
     expect(await invoke('session.status', {})).toMatchObject({ ok: true, value: { state: 'uninitialized' } });
     rmSync(wal, { recursive: true });
     expect(await invoke('session.setup', ADMIN)).toMatchObject({ ok: true });
-    expect(await invoke('session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+    expect(await invoke('session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked' },
+    });
     await core.close();
   });
 

@@ -13,14 +13,19 @@ const kebab = (prefix: string) => prefix.replace(/[A-Z]/g, (c) => `-${c.toLowerC
 /** Each module's exported name -> function/definition maps whose keys look like procedure names. */
 async function namesByFile(dir: string, isEntry: (v: unknown) => boolean): Promise<Map<string, string[][]>> {
   const out = new Map<string, string[][]>();
-  const files = readdirSync(join(root, dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts');
+  const files = readdirSync(join(root, dir)).filter(
+    (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts',
+  );
   for (const file of files) {
     const mod = (await import(join(root, dir, file))) as Record<string, unknown>;
     const maps = Object.values(mod).filter(
       (v): v is Record<string, unknown> =>
         typeof v === 'object' && v !== null && Object.keys(v).length > 0 && Object.values(v).every(isEntry),
     );
-    out.set(basename(file, '.ts'), maps.map((m) => Object.keys(m)));
+    out.set(
+      basename(file, '.ts'),
+      maps.map((m) => Object.keys(m)),
+    );
   }
   return out;
 }
@@ -36,7 +41,8 @@ function misplaced(byFile: Map<string, string[][]>): string[] {
   return wrong;
 }
 
-const isProcedure = (v: unknown) => typeof v === 'object' && v !== null && 'access' in v && 'input' in v && 'output' in v;
+const isProcedure = (v: unknown) =>
+  typeof v === 'object' && v !== null && 'access' in v && 'input' in v && 'output' in v;
 
 describe('IPC layout: one file per name prefix', () => {
   it('kebab-cases a prefix the way the file names are written', () => {

@@ -15,18 +15,39 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
 
 describe('architecture lint rules', () => {
   it('bans raw ipcMain outside the bridge', async () => {
-    expect(await ruleIds("import { ipcMain } from 'electron';\nipcMain.handle('x', () => 1);\n", 'electron/services/sneaky.ts')).toContain('no-restricted-imports');
-    expect(await ruleIds("import { ipcMain } from 'electron';\nipcMain.handle('x', () => 1);\n", 'electron/shell/ipc-bridge.ts')).not.toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import { ipcMain } from 'electron';\nipcMain.handle('x', () => 1);\n",
+        'electron/services/sneaky.ts',
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import { ipcMain } from 'electron';\nipcMain.handle('x', () => 1);\n",
+        'electron/shell/ipc-bridge.ts',
+      ),
+    ).not.toContain('no-restricted-imports');
   });
 
   it('bans ipcRenderer and Node in the renderer', async () => {
-    expect(await ruleIds("import { ipcRenderer } from 'electron';\nipcRenderer.send('x');\n", 'renderer/screens/Sneaky.tsx')).toContain('no-restricted-imports');
-    expect(await ruleIds("import { readFileSync } from 'node:fs';\nreadFileSync('x');\n", 'renderer/screens/Sneaky.tsx')).toContain('no-restricted-imports');
-    expect(await ruleIds("import { AppCore } from '../../electron/core/app-core';\nnew AppCore({ dataDir: '' });\n", 'renderer/screens/Sneaky.tsx')).toContain('no-restricted-imports');
+    expect(
+      await ruleIds("import { ipcRenderer } from 'electron';\nipcRenderer.send('x');\n", 'renderer/screens/Sneaky.tsx'),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds("import { readFileSync } from 'node:fs';\nreadFileSync('x');\n", 'renderer/screens/Sneaky.tsx'),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import { AppCore } from '../../electron/core/app-core';\nnew AppCore({ dataDir: '' });\n",
+        'renderer/screens/Sneaky.tsx',
+      ),
+    ).toContain('no-restricted-imports');
   });
 
   it('keeps shared/ pure', async () => {
-    expect(await ruleIds("import { createHash } from 'node:crypto';\ncreateHash('sha256');\n", 'shared/sneaky.ts')).toContain('no-restricted-imports');
+    expect(
+      await ruleIds("import { createHash } from 'node:crypto';\ncreateHash('sha256');\n", 'shared/sneaky.ts'),
+    ).toContain('no-restricted-imports');
     expect(await ruleIds("import { z } from 'zod';\nz.string();\n", 'shared/fine.ts')).toEqual([]);
   });
 });
@@ -36,13 +57,20 @@ const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', '
 
 describe('the wall clock is read only in the clock module', () => {
   it('bans reading the wall clock in services, renderer, shared and tests', async () => {
-    for (const file of ['electron/services/sneaky.ts', 'renderer/screens/Sneaky.tsx', 'test/unit/sneaky.test.ts', 'shared/sneaky.ts']) {
+    for (const file of [
+      'electron/services/sneaky.ts',
+      'renderer/screens/Sneaky.tsx',
+      'test/unit/sneaky.test.ts',
+      'shared/sneaky.ts',
+    ]) {
       expect(await ruleIds(fixture('wall-clock-now.ts'), file)).toContain('no-restricted-syntax');
       expect(await ruleIds(fixture('wall-clock-new-date.ts'), file)).toContain('no-restricted-syntax');
     }
   });
   it('allows a date built from a value, and the clock module itself', async () => {
-    expect(await ruleIds("export const d = new Date('2026-11-22T09:00:00Z');\n", 'electron/services/fine.ts')).toEqual([]);
+    expect(await ruleIds("export const d = new Date('2026-11-22T09:00:00Z');\n", 'electron/services/fine.ts')).toEqual(
+      [],
+    );
     expect(await ruleIds('export const t = performance.now();\n', 'renderer/screens/Fine.tsx')).toEqual([]);
     expect(await ruleIds(fixture('clock-module.ts'), 'electron/core/clock.ts')).toEqual([]);
   });

@@ -3,7 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM build script without types
-import { BINARY, MODULE, NATIVE_DIR, STAMP, buildNative, ensureNative, missingTools, nativeStatus, wanted } from '../../electron/native.mjs';
+import {
+  BINARY,
+  MODULE,
+  NATIVE_DIR,
+  STAMP,
+  buildNative,
+  ensureNative,
+  missingTools,
+  nativeStatus,
+  wanted,
+} from '../../electron/native.mjs';
 
 /** A fake project: node_modules/electron (version, ABI) and the SQLite module's sources. */
 function project(electron = '45.4.1', abi = '150', moduleVersion = '12.11.1') {
@@ -24,9 +34,16 @@ function project(electron = '45.4.1', abi = '150', moduleVersion = '12.11.1') {
 function fakeRebuild(abi: string, seen: Array<Record<string, unknown>> = []) {
   return async (opts: { buildPath: string; electronVersion: string }) => {
     const mod = join(opts.buildPath, 'node_modules', MODULE);
-    seen.push({ ...opts, nodedir: process.env.npm_config_nodedir, copiedNodeBuild: existsSync(join(mod, 'build', 'Release', BINARY)) });
+    seen.push({
+      ...opts,
+      nodedir: process.env.npm_config_nodedir,
+      copiedNodeBuild: existsSync(join(mod, 'build', 'Release', BINARY)),
+    });
     mkdirSync(join(mod, 'build', 'Release'), { recursive: true });
-    writeFileSync(join(mod, 'build', 'config.gypi'), `{ "variables": { "node_module_version": ${abi}, "runtime": "electron" } }`);
+    writeFileSync(
+      join(mod, 'build', 'config.gypi'),
+      `{ "variables": { "node_module_version": ${abi}, "runtime": "electron" } }`,
+    );
     writeFileSync(join(mod, 'build', 'Release', BINARY), `electron-abi-${abi}`);
   };
 }
@@ -70,7 +87,10 @@ describe('Electron build of the SQLite module (electron/native.mjs)', () => {
   it('is stale after an Electron upgrade, a module upgrade or a changed binary', async () => {
     const root = mk();
     await buildNative(root, wanted(root), { rebuild: fakeRebuild('150'), log: () => {} });
-    expect(nativeStatus(root, { ...wanted(root), electron: '46.0.0', abi: '151' })).toMatchObject({ state: 'stale', reason: expect.stringMatching(/electron 45\.4\.1 -> 46\.0\.0/) });
+    expect(nativeStatus(root, { ...wanted(root), electron: '46.0.0', abi: '151' })).toMatchObject({
+      state: 'stale',
+      reason: expect.stringMatching(/electron 45\.4\.1 -> 46\.0\.0/),
+    });
     expect(nativeStatus(root, { ...wanted(root), module: `${MODULE}@12.12.0` })).toMatchObject({ state: 'stale' });
     writeFileSync(join(root, NATIVE_DIR, BINARY), 'tampered');
     expect(nativeStatus(root)).toMatchObject({ state: 'stale', reason: expect.stringMatching(/changed/) });
@@ -81,7 +101,14 @@ describe('Electron build of the SQLite module (electron/native.mjs)', () => {
   it('refuses a "successful" build made for Node’s ABI (the nodedir trap) and keeps nothing', async () => {
     const root = mk();
     const errors: string[] = [];
-    expect(await ensureNative(root, { rebuild: fakeRebuild('115'), has: allTools, log: () => {}, error: (m: string) => errors.push(m) })).toBe(1);
+    expect(
+      await ensureNative(root, {
+        rebuild: fakeRebuild('115'),
+        has: allTools,
+        log: () => {},
+        error: (m: string) => errors.push(m),
+      }),
+    ).toBe(1);
     expect(errors.join('\n')).toMatch(/compiled for ABI 115, not Electron's ABI 150/);
     expect(nativeStatus(root)).toMatchObject({ state: 'missing' });
   });
@@ -92,7 +119,14 @@ describe('Electron build of the SQLite module (electron/native.mjs)', () => {
     const offline = async () => {
       throw Object.assign(new Error('getaddrinfo ENOTFOUND www.electronjs.org'), { code: 'ENOTFOUND' });
     };
-    expect(await ensureNative(root, { rebuild: offline, has: allTools, log: () => {}, error: (m: string) => errors.push(m) })).toBe(1);
+    expect(
+      await ensureNative(root, {
+        rebuild: offline,
+        has: allTools,
+        log: () => {},
+        error: (m: string) => errors.push(m),
+      }),
+    ).toBe(1);
     const msg = errors.join('\n');
     expect(msg).toMatch(/could not be built for Electron 45\.4\.1 \(ABI 150\)/);
     expect(msg).toMatch(/internet access/);
@@ -105,7 +139,15 @@ describe('Electron build of the SQLite module (electron/native.mjs)', () => {
     const calls: unknown[] = [];
     const errs2: string[] = [];
     const noCompiler = (cmd: string) => cmd === 'python3';
-    expect(await ensureNative(root, { rebuild: fakeRebuild('150', calls as never), has: noCompiler, platform: 'linux', log: () => {}, error: (m: string) => errs2.push(m) })).toBe(1);
+    expect(
+      await ensureNative(root, {
+        rebuild: fakeRebuild('150', calls as never),
+        has: noCompiler,
+        platform: 'linux',
+        log: () => {},
+        error: (m: string) => errs2.push(m),
+      }),
+    ).toBe(1);
     expect(calls).toHaveLength(0);
     expect(errs2.join('\n')).toMatch(/Missing on this machine: a C\+\+ compiler \(g\+\+ or clang\+\+\), make\./);
     expect(missingTools(() => false, 'win32')).toEqual(['Python 3 (python3)']);

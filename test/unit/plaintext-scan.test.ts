@@ -24,9 +24,21 @@ describe('no plaintext case data on disk', () => {
     const { core } = await makeReadyCore(t.dir);
     const ctx = core.serviceContext();
     await seedDemo(ctx, { seed: 7 });
-    const people = ctx.raw.prepare('SELECT first_name, last_name, personnummer, street, phone_digits FROM contact_persons').all() as PersonRow[];
+    const people = ctx.raw
+      .prepare('SELECT first_name, last_name, personnummer, street, phone_digits FROM contact_persons')
+      .all() as PersonRow[];
     expect(people).toHaveLength(60);
-    const needles = [...new Set(people.flatMap((p) => [p.last_name, `${p.first_name} ${p.last_name}`, p.personnummer, p.personnummer.slice(2), p.street]))];
+    const needles = [
+      ...new Set(
+        people.flatMap((p) => [
+          p.last_name,
+          `${p.first_name} ${p.last_name}`,
+          p.personnummer,
+          p.personnummer.slice(2),
+          p.street,
+        ]),
+      ),
+    ];
 
     const scan = (when: string) => {
       const files = filesUnder(t.dir);
@@ -51,12 +63,28 @@ describe('no plaintext case data on disk', () => {
     const month = new Date(Date.parse(made.clock.now().toISOString()) - 40 * 86_400_000).toISOString().slice(0, 7);
     const created = await inv('payouts.create', { month });
     expect(created.ok).toBe(true);
-    const batch = (await inv('payouts.list', { month })) as { ok: true; value: Array<{ id: number; lines: Array<{ id: number; taxOre: number | null; arvodeOre: number }> }> };
-    for (const l of batch.value[0]!.lines.filter((x) => x.taxOre === null)) await inv('payouts.setTableTax', { lineId: l.id, taxOre: Math.floor(l.arvodeOre / 4) });
-    await inv('users.create', { username: 'atte', displayName: 'Atte', roles: ['attestant'], password: 'pennan-stämplar-blått-7' });
+    const batch = (await inv('payouts.list', { month })) as {
+      ok: true;
+      value: Array<{ id: number; lines: Array<{ id: number; taxOre: number | null; arvodeOre: number }> }>;
+    };
+    for (const l of batch.value[0]!.lines.filter((x) => x.taxOre === null))
+      await inv('payouts.setTableTax', { lineId: l.id, taxOre: Math.floor(l.arvodeOre / 4) });
+    await inv('users.create', {
+      username: 'atte',
+      displayName: 'Atte',
+      roles: ['attestant'],
+      password: 'pennan-stämplar-blått-7',
+    });
     await made.core.logout();
     await made.core.login('atte', 'pennan-stämplar-blått-7');
-    expect((await inv('session.changePassword', { currentPassword: 'pennan-stämplar-blått-7', newPassword: 'egen-penna-blått-9' })).ok).toBe(true);
+    expect(
+      (
+        await inv('session.changePassword', {
+          currentPassword: 'pennan-stämplar-blått-7',
+          newPassword: 'egen-penna-blått-9',
+        })
+      ).ok,
+    ).toBe(true);
     expect((await inv('payouts.attest', { batchId: batch.value[0]!.id })).ok).toBe(true);
     await made.core.logout();
     await made.core.login(ADMIN.username, ADMIN.password);
@@ -68,16 +96,21 @@ describe('no plaintext case data on disk', () => {
     const raw = made.core.serviceContext().raw;
     const needles = new Set<string>();
     for (const table of ['contact_persons', 'clients'] as const) {
-      for (const p of raw.prepare(`SELECT first_name, last_name, personnummer, street FROM ${table}`).all() as PersonRow[]) {
+      for (const p of raw
+        .prepare(`SELECT first_name, last_name, personnummer, street FROM ${table}`)
+        .all() as PersonRow[]) {
         // Empty fields (a participant without needs assessment has no surname, street or personnummer) are no needle.
-        [p.last_name, `${p.first_name} ${p.last_name}`.trim(), p.personnummer, p.personnummer.slice(2), p.street].filter((n) => n.length >= 3).forEach((n) => needles.add(n));
+        [p.last_name, `${p.first_name} ${p.last_name}`.trim(), p.personnummer, p.personnummer.slice(2), p.street]
+          .filter((n) => n.length >= 3)
+          .forEach((n) => needles.add(n));
       }
     }
     expect(needles.size).toBeGreaterThan(200);
     const scan = () => {
       for (const file of [...filesUnder(join(t.dir, 'data')), ...filesUnder(backups)]) {
         const bytes = readFileSync(file);
-        for (const needle of needles) expect(bytes.includes(Buffer.from(needle, 'utf8')), `"${needle}" in ${file}`).toBe(false);
+        for (const needle of needles)
+          expect(bytes.includes(Buffer.from(needle, 'utf8')), `"${needle}" in ${file}`).toBe(false);
       }
     };
     scan();

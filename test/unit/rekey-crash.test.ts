@@ -17,11 +17,22 @@ const ROUNDS = 16;
 beforeAll(async () => {
   t = tempDir('kpr-rekey-crash-');
   child = join(t.dir, 'rekey-writer.cjs');
-  await build({ entryPoints: [join(import.meta.dirname, '..', 'crash', 'rekey-writer.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: child, external: ['better-sqlite3-multiple-ciphers'], nodePaths: [join(import.meta.dirname, '..', '..', 'node_modules')], logLevel: 'silent', logOverride: { 'empty-import-meta': 'silent' } });
+  await build({
+    entryPoints: [join(import.meta.dirname, '..', 'crash', 'rekey-writer.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: child,
+    external: ['better-sqlite3-multiple-ciphers'],
+    nodePaths: [join(import.meta.dirname, '..', '..', 'node_modules')],
+    logLevel: 'silent',
+    logOverride: { 'empty-import-meta': 'silent' },
+  });
   // One data folder with a database big enough (about 30 MB) that a rekey takes a while, copied for every round.
   template = join(t.dir, 'template');
   const made = await makeReadyCore(template);
-  boId = (await ok<{ id: number }>(made.invoke('users.create', { ...BO, displayName: 'Bo', roles: ['handlaggare'] }))).id;
+  boId = (await ok<{ id: number }>(made.invoke('users.create', { ...BO, displayName: 'Bo', roles: ['handlaggare'] })))
+    .id;
   const raw = made.core.serviceContext().raw;
   raw.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)');
   const ins = raw.prepare('INSERT INTO filler (payload) VALUES (?)');
@@ -35,7 +46,13 @@ afterAll(() => t.cleanup());
 function runAndKill(dataDir: string, killAfterMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [child], {
-      env: { ...process.env, CRASH_DATA: dataDir, CRASH_PASSWORD: ADMIN.password, CRASH_USER_ID: String(boId), NODE_PATH: join(import.meta.dirname, '..', '..', 'node_modules') },
+      env: {
+        ...process.env,
+        CRASH_DATA: dataDir,
+        CRASH_PASSWORD: ADMIN.password,
+        CRASH_USER_ID: String(boId),
+        NODE_PATH: join(import.meta.dirname, '..', '..', 'node_modules'),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -48,7 +65,9 @@ function runAndKill(dataDir: string, killAfterMs: number): Promise<string> {
       }
     });
     p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    p.on('exit', (_c, signal) => (signal === 'SIGKILL' ? resolve(out) : reject(new Error(`child exited by itself: ${err}`))));
+    p.on('exit', (_c, signal) =>
+      signal === 'SIGKILL' ? resolve(out) : reject(new Error(`child exited by itself: ${err}`)),
+    );
   });
 }
 
@@ -60,15 +79,21 @@ describe('rekey crash safety (SIGKILL)', () => {
       rmSync(dir, { recursive: true, force: true });
       cpSync(template, dir, { recursive: true });
       const out = await runAndKill(dir, round === 0 ? 0 : Math.floor((round / ROUNDS) * 3000 + Math.random() * 150));
-      if (existsSync(join(dir, 'kontaktregistret.db-journal'))) outcomes.add('killed mid-rekey (rollback journal left)');
+      if (existsSync(join(dir, 'kontaktregistret.db-journal')))
+        outcomes.add('killed mid-rekey (rollback journal left)');
       const again = makeCore(dir);
       await again.core.login(ADMIN.username, ADMIN.password);
       const raw = again.core.serviceContext().raw;
       expect(raw.pragma('integrity_check', { simple: true }), `round ${round}`).toBe('ok');
-      expect((raw.prepare('SELECT count(*) AS n FROM filler').get() as { n: number }).n, `round ${round}`).toBe(FILLER_ROWS);
+      expect((raw.prepare('SELECT count(*) AS n FROM filler').get() as { n: number }).n, `round ${round}`).toBe(
+        FILLER_ROWS,
+      );
       const active = (raw.prepare('SELECT active FROM users WHERE id = ?').get(boId) as { active: number }).active;
       await again.core.logout();
-      const boIn = await again.core.login(BO.username, BO.password).then(() => true, () => false);
+      const boIn = await again.core.login(BO.username, BO.password).then(
+        () => true,
+        () => false,
+      );
       // Bo keeps access only if the rekey never began (then the deactivation did not happen either).
       if (boIn) expect(active, `round ${round}`).toBe(1);
       outcomes.add(out.includes('done') ? 'done' : boIn ? 'before' : 'during/after');

@@ -16,8 +16,26 @@ describe('migration 0001-core', () => {
     expect(await appliedMigrations(db)).toEqual([]);
     await migrate(db, '0001-core');
     expect(await appliedMigrations(db)).toEqual(['0001-core']);
-    await db.insertInto('users').values({ username: 'u', display_name: 'U', roles: '["admin"]', active: 1, must_change_password: 0, vault_entry_id: null, created_at: 'x', updated_at: 'x' }).execute();
-    expect(() => raw.prepare("INSERT INTO users (username, display_name, roles, created_at, updated_at) VALUES ('u','V','[]','x','x')").run()).toThrow(/UNIQUE/);
+    await db
+      .insertInto('users')
+      .values({
+        username: 'u',
+        display_name: 'U',
+        roles: '["admin"]',
+        active: 1,
+        must_change_password: 0,
+        vault_entry_id: null,
+        created_at: 'x',
+        updated_at: 'x',
+      })
+      .execute();
+    expect(() =>
+      raw
+        .prepare(
+          "INSERT INTO users (username, display_name, roles, created_at, updated_at) VALUES ('u','V','[]','x','x')",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
     raw.prepare("INSERT INTO audit_log VALUES (1,'t',NULL,'a',NULL,NULL,NULL,'p','h')").run();
     expect(() => raw.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     raw.close();

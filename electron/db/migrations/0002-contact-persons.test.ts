@@ -14,7 +14,11 @@ describe('migration 0002-contact-persons', () => {
     const raw = openEncryptedDatabase(join(t.dir, 'm.db'), randomBytes(32));
     const db = createKysely(raw);
     await migrate(db, '0001-core');
-    raw.prepare("INSERT INTO users (username, display_name, roles, created_at, updated_at) VALUES ('hanna','Hanna','[\"handlaggare\"]','x','x')").run();
+    raw
+      .prepare(
+        "INSERT INTO users (username, display_name, roles, created_at, updated_at) VALUES ('hanna','Hanna','[\"handlaggare\"]','x','x')",
+      )
+      .run();
     raw.prepare("INSERT INTO audit_log VALUES (1,'t',1,'a',NULL,NULL,NULL,'p','h')").run();
 
     expect(await migrate(db)).toContain('0002-contact-persons');
@@ -26,8 +30,12 @@ describe('migration 0002-contact-persons', () => {
     );
     const { lastInsertRowid } = ins.run('198112289874');
     expect(() => ins.run('198112289874')).toThrow(/UNIQUE/);
-    raw.prepare("INSERT INTO cp_events (contact_person_id, at, date, user_id, kind) VALUES (?, 'x', 'x', 1, 'status')").run(lastInsertRowid);
-    expect(() => raw.prepare("INSERT INTO cp_events (contact_person_id, at, date, kind) VALUES (999, 'x', 'x', 'status')").run()).toThrow(/FOREIGN KEY/);
+    raw
+      .prepare("INSERT INTO cp_events (contact_person_id, at, date, user_id, kind) VALUES (?, 'x', 'x', 1, 'status')")
+      .run(lastInsertRowid);
+    expect(() =>
+      raw.prepare("INSERT INTO cp_events (contact_person_id, at, date, kind) VALUES (999, 'x', 'x', 'status')").run(),
+    ).toThrow(/FOREIGN KEY/);
     raw.close();
   });
 });

@@ -45,13 +45,23 @@ export const migration0002: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('contact_persons_status').on('contact_persons').columns(['status', 'queue_since']).execute();
-    await db.schema.createIndex('contact_persons_name').on('contact_persons').columns(['last_name', 'first_name']).execute();
+    await db.schema
+      .createIndex('contact_persons_status')
+      .on('contact_persons')
+      .columns(['status', 'queue_since'])
+      .execute();
+    await db.schema
+      .createIndex('contact_persons_name')
+      .on('contact_persons')
+      .columns(['last_name', 'first_name'])
+      .execute();
 
     await db.schema
       .createTable('cp_events')
       .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-      .addColumn('contact_person_id', 'integer', (c) => c.notNull().references('contact_persons.id').onDelete('cascade'))
+      .addColumn('contact_person_id', 'integer', (c) =>
+        c.notNull().references('contact_persons.id').onDelete('cascade'),
+      )
       .addColumn('at', 'text', (c) => c.notNull())
       .addColumn('date', 'text', (c) => c.notNull())
       .addColumn('user_id', 'integer', (c) => c.references('users.id'))
@@ -65,7 +75,9 @@ export const migration0002: Migration = {
     await db.schema
       .createTable('cp_interviews')
       .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-      .addColumn('contact_person_id', 'integer', (c) => c.notNull().references('contact_persons.id').onDelete('cascade'))
+      .addColumn('contact_person_id', 'integer', (c) =>
+        c.notNull().references('contact_persons.id').onDelete('cascade'),
+      )
       .addColumn('date', 'text', (c) => c.notNull())
       .addColumn('interviewer', 'text', (c) => c.notNull())
       .addColumn('notes', 'text', (c) => c.notNull())
@@ -75,7 +87,9 @@ export const migration0002: Migration = {
     await db.schema
       .createTable('cp_references')
       .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-      .addColumn('contact_person_id', 'integer', (c) => c.notNull().references('contact_persons.id').onDelete('cascade'))
+      .addColumn('contact_person_id', 'integer', (c) =>
+        c.notNull().references('contact_persons.id').onDelete('cascade'),
+      )
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('phone', 'text', (c) => c.notNull())
       .addColumn('relation', 'text', (c) => c.notNull().defaultTo(''))
@@ -87,7 +101,9 @@ export const migration0002: Migration = {
     await db.schema
       .createTable('cp_register_checks')
       .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-      .addColumn('contact_person_id', 'integer', (c) => c.notNull().references('contact_persons.id').onDelete('cascade'))
+      .addColumn('contact_person_id', 'integer', (c) =>
+        c.notNull().references('contact_persons.id').onDelete('cascade'),
+      )
       .addColumn('register', 'text', (c) => c.notNull())
       .addColumn('extract_date', 'text', (c) => c.notNull())
       .addColumn('shown_date', 'text', (c) => c.notNull())

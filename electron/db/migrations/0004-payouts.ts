@@ -30,7 +30,9 @@ export const migration0004: Migration = {
       .execute();
     // Starting figures the unit then checks and edits (Inställningar → Ersättningsnivåer).
     for (const r of DEFAULT_RATE_YEARS) {
-      await sql`INSERT INTO rate_years (year, config, updated_at) VALUES (${r.year}, ${JSON.stringify(r)}, ${systemClock.now().toISOString()})`.execute(db);
+      await sql`INSERT INTO rate_years (year, config, updated_at) VALUES (${r.year}, ${JSON.stringify(r)}, ${systemClock.now().toISOString()})`.execute(
+        db,
+      );
     }
 
     await db.schema.alterTable('assignments').addColumn('arvode_level', 'text').execute();

@@ -26,14 +26,20 @@ export const migration0006: Migration = {
     ] as const) {
       await db.schema.alterTable('payout_lines').addColumn(name, type).execute();
     }
-    await db.schema.alterTable('payout_lines').addColumn('account_changed', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('payout_lines')
+      .addColumn('account_changed', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
 
     await db.schema.alterTable('payout_batches').addColumn('bank_profile', 'text').execute();
     await db.schema.alterTable('payout_batches').addColumn('channel', 'text').execute();
 
     await db.schema.alterTable('payout_exports').addColumn('msg_id', 'text').execute();
     await db.schema.alterTable('payout_exports').addColumn('voided_at', 'text').execute();
-    await db.schema.alterTable('payout_exports').addColumn('voided_by', 'integer', (c) => c.references('users.id')).execute();
+    await db.schema
+      .alterTable('payout_exports')
+      .addColumn('voided_by', 'integer', (c) => c.references('users.id'))
+      .execute();
     await db.schema.alterTable('payout_exports').addColumn('void_reason', 'text').execute();
 
     await db.schema
@@ -58,7 +64,11 @@ export const migration0006: Migration = {
       .addColumn('before_masked', 'text', (c) => c.notNull())
       .addColumn('after_masked', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('payment_detail_changes_at').on('payment_detail_changes').columns(['contact_person_id', 'at']).execute();
+    await db.schema
+      .createIndex('payment_detail_changes_at')
+      .on('payment_detail_changes')
+      .columns(['contact_person_id', 'at'])
+      .execute();
 
     // Lines attested before this version were exported from the register's current values; freeze
     // those (the best record there is) so every export from now on reads frozen values only.
@@ -72,8 +82,12 @@ export const migration0006: Migration = {
         payee_clearing = (SELECT bank_clearing FROM contact_persons WHERE id = payout_lines.contact_person_id),
         payee_account = (SELECT bank_account FROM contact_persons WHERE id = payout_lines.contact_person_id)
       WHERE batch_id IN (SELECT id FROM payout_batches WHERE status = 'attesterad')`.execute(db);
-    await sql`UPDATE payout_batches SET channel = (SELECT format FROM payout_exports WHERE batch_id = payout_batches.id ORDER BY id LIMIT 1) WHERE status = 'attesterad'`.execute(db);
-    await sql`UPDATE payout_exports SET msg_id = (SELECT msg_id FROM payout_batches WHERE id = payout_exports.batch_id) WHERE format = 'pain001'`.execute(db);
+    await sql`UPDATE payout_batches SET channel = (SELECT format FROM payout_exports WHERE batch_id = payout_batches.id ORDER BY id LIMIT 1) WHERE status = 'attesterad'`.execute(
+      db,
+    );
+    await sql`UPDATE payout_exports SET msg_id = (SELECT msg_id FROM payout_batches WHERE id = payout_exports.batch_id) WHERE format = 'pain001'`.execute(
+      db,
+    );
     await executeFor(db, {
       sqlite: [
         sql`CREATE TRIGGER payout_lines_locked_update BEFORE UPDATE ON payout_lines

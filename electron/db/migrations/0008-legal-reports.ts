@@ -7,12 +7,21 @@ import { sql, type Kysely, type Migration } from 'kysely';
  */
 export const migration0008: Migration = {
   async up(db: Kysely<unknown>) {
-    await db.schema.alterTable('decisions').addColumn('law', 'text', (c) => c.notNull().defaultTo('')).execute();
-    await db.schema.alterTable('decisions').addColumn('paragraph', 'text', (c) => c.notNull().defaultTo('')).execute();
+    await db.schema
+      .alterTable('decisions')
+      .addColumn('law', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+    await db.schema
+      .alterTable('decisions')
+      .addColumn('paragraph', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
     // 1 § 1, 2 or 3 LSS; null for SoL decisions (and for LSS decisions migrated without one: the register pre-check lists them).
     await db.schema.alterTable('decisions').addColumn('personkrets', 'text').execute();
     // 1 = law and paragraph were guessed by this migration; the officer confirms or corrects them once.
-    await db.schema.alterTable('decisions').addColumn('law_guessed', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('decisions')
+      .addColumn('law_guessed', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
     // Best guess for existing decisions (the same rule as shared/legal/laws.ts guessLaw): the free text names LSS,
     // otherwise the SoL in force on the decision date (SFS 2025:400 from 2025-07-01). upper(): PostgreSQL's
     // LIKE is case-sensitive, SQLite's is not for ASCII; the same result on both.
@@ -20,15 +29,26 @@ export const migration0008: Migration = {
         law = CASE WHEN upper(legal_basis) LIKE '%LSS%' OR legal_basis LIKE '%1993:387%' THEN 'LSS 1993:387'
                    WHEN decision_date >= '2025-07-01' THEN 'SoL 2025:400' ELSE 'SoL 2001:453' END,
         law_guessed = 1`.execute(db);
-    await sql`UPDATE decisions SET paragraph = CASE law WHEN 'LSS 1993:387' THEN '9 § 4' WHEN 'SoL 2001:453' THEN '4 kap. 1 §' ELSE '11 kap. 1 §' END`.execute(db);
+    await sql`UPDATE decisions SET paragraph = CASE law WHEN 'LSS 1993:387' THEN '9 § 4' WHEN 'SoL 2001:453' THEN '4 kap. 1 §' ELSE '11 kap. 1 §' END`.execute(
+      db,
+    );
 
     // Insats utan individuell behovsprövning (SoL 2025:400): a participant registered with the minimum.
-    await db.schema.alterTable('clients').addColumn('without_assessment', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-    await db.schema.alterTable('clients').addColumn('age_group', 'text', (c) => c.notNull().defaultTo('')).execute();
+    await db.schema
+      .alterTable('clients')
+      .addColumn('without_assessment', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema
+      .alterTable('clients')
+      .addColumn('age_group', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
 
     // An interruption registered from a silent assignment ("Registrera avbrott") names that assignment.
     // SET NULL: gallring may remove an ended assignment; the decision's interruption stays for IVO.
-    await db.schema.alterTable('decision_interruptions').addColumn('assignment_id', 'integer', (c) => c.references('assignments.id').onDelete('set null')).execute();
+    await db.schema
+      .alterTable('decision_interruptions')
+      .addColumn('assignment_id', 'integer', (c) => c.references('assignments.id').onDelete('set null'))
+      .execute();
 
     await db.schema
       .createTable('log_reviews')

@@ -22,9 +22,12 @@ let t: ReturnType<typeof tempDir>;
 beforeEach(() => (t = tempDir()));
 afterEach(() => t.cleanup());
 
-const CP = "INSERT INTO contact_persons (personnummer, first_name, last_name, birth_date, gender, status, status_changed_at, created_at, updated_at) VALUES (?,'K','P','1981-12-28','man',?,'x','x','x')";
-const BATCH = "INSERT INTO payout_batches (month, kind, status, payment_date, created_at) VALUES (?, 'ordinarie', ?, '2026-11-25', 'x')";
-const LINE = "INSERT INTO payout_lines (batch_id, contact_person_id, arvode_ore, omkostnad_ore, expenses_ore, tax_ore, tax_mode, fee_ore, fee_rate_bp, fee_base_ore, below_threshold, details) VALUES (?,1,100,0,0,30,'side_income_30',0,3142,0,1,'{}')";
+const CP =
+  "INSERT INTO contact_persons (personnummer, first_name, last_name, birth_date, gender, status, status_changed_at, created_at, updated_at) VALUES (?,'K','P','1981-12-28','man',?,'x','x','x')";
+const BATCH =
+  "INSERT INTO payout_batches (month, kind, status, payment_date, created_at) VALUES (?, 'ordinarie', ?, '2026-11-25', 'x')";
+const LINE =
+  "INSERT INTO payout_lines (batch_id, contact_person_id, arvode_ore, omkostnad_ore, expenses_ore, tax_ore, tax_mode, fee_ore, fee_rate_bp, fee_base_ore, below_threshold, details) VALUES (?,1,100,0,0,30,'side_income_30',0,3142,0,1,'{}')";
 
 describe('migration 0009-integrity', () => {
   it('keeps existing rows (and the newest of two drafts for a month), then refuses a second draft and unknown enum values in Swedish', async () => {
@@ -39,15 +42,25 @@ describe('migration 0009-integrity', () => {
     raw.prepare(BATCH).run('2026-11', 'utkast');
     for (const b of [1, 2, 3]) raw.prepare(LINE).run(b);
     raw.prepare("UPDATE payout_batches SET status = 'attesterad' WHERE id = 1").run();
-    raw.prepare("INSERT INTO payout_redates (batch_id, from_date, to_date, at, reason) VALUES (2, '2026-12-23', '2026-12-28', 'x', 'sen')").run();
+    raw
+      .prepare(
+        "INSERT INTO payout_redates (batch_id, from_date, to_date, at, reason) VALUES (2, '2026-12-23', '2026-12-28', 'x', 'sen')",
+      )
+      .run();
 
     expect(await migrate(db, '0009-integrity')).toEqual(['0009-integrity']);
     expect(raw.prepare('SELECT id, month, status FROM payout_batches ORDER BY id').all()).toEqual([
       { id: 1, month: '2026-10', status: 'attesterad' },
       { id: 3, month: '2026-11', status: 'utkast' },
     ]);
-    expect(raw.prepare('SELECT batch_id FROM payout_lines ORDER BY id').all()).toEqual([{ batch_id: 1 }, { batch_id: 3 }]);
-    expect(raw.prepare('SELECT status FROM contact_persons ORDER BY id').all()).toEqual([{ status: 'i_uppdrag' }, { status: 'gammal_status' }]);
+    expect(raw.prepare('SELECT batch_id FROM payout_lines ORDER BY id').all()).toEqual([
+      { batch_id: 1 },
+      { batch_id: 3 },
+    ]);
+    expect(raw.prepare('SELECT status FROM contact_persons ORDER BY id').all()).toEqual([
+      { status: 'i_uppdrag' },
+      { status: 'gammal_status' },
+    ]);
 
     // One draft per month; an attested batch and another month's draft are fine.
     const second = () => raw.prepare(BATCH).run('2026-11', 'utkast');
@@ -55,7 +68,9 @@ describe('migration 0009-integrity', () => {
     try {
       second();
     } catch (err) {
-      expect(constraintError(err)?.message).toBe('Det finns redan ett utkast till utbetalning för månaden. Uppdatera sidan och räkna om det utkastet i stället.');
+      expect(constraintError(err)?.message).toBe(
+        'Det finns redan ett utkast till utbetalning för månaden. Uppdatera sidan och räkna om det utkastet i stället.',
+      );
     }
     raw.prepare(BATCH).run('2026-11', 'attesterad');
     raw.prepare(BATCH).run('2026-12', 'utkast');
@@ -66,14 +81,21 @@ describe('migration 0009-integrity', () => {
     try {
       badInsert();
     } catch (err) {
-      expect(constraintError(err)).toMatchObject({ code: 'RULE_VIOLATION', message: 'Ogiltigt värde för kontaktpersonens status. Inget har sparats.' });
+      expect(constraintError(err)).toMatchObject({
+        code: 'RULE_VIOLATION',
+        message: 'Ogiltigt värde för kontaktpersonens status. Inget har sparats.',
+      });
     }
-    expect(() => raw.prepare("UPDATE contact_persons SET status = 'klar' WHERE id = 1").run()).toThrow(/kontaktpersonens status/);
-    expect(() => raw.prepare("UPDATE payout_batches SET kind = 'extra' WHERE id = 3").run()).toThrow(/utbetalningens typ/);
+    expect(() => raw.prepare("UPDATE contact_persons SET status = 'klar' WHERE id = 1").run()).toThrow(
+      /kontaktpersonens status/,
+    );
+    expect(() => raw.prepare("UPDATE payout_batches SET kind = 'extra' WHERE id = 3").run()).toThrow(
+      /utbetalningens typ/,
+    );
     expect(() => raw.prepare("UPDATE payout_batches SET channel = 'swish' WHERE id = 3").run()).toThrow(/betalsättet/);
     raw.prepare("UPDATE payout_batches SET channel = 'pain001' WHERE id = 3").run();
     raw.prepare('UPDATE payout_batches SET channel = NULL WHERE id = 3').run();
-    expect(() => raw.prepare("UPDATE contact_persons SET status = NULL WHERE id = 1").run()).toThrow();
+    expect(() => raw.prepare('UPDATE contact_persons SET status = NULL WHERE id = 1').run()).toThrow();
     raw.prepare("UPDATE contact_persons SET status = 'godkand' WHERE id = 1").run();
     // The old row can still be edited in other columns (the guard is on the status column only).
     raw.prepare("UPDATE contact_persons SET city = 'Provköping' WHERE id = 2").run();

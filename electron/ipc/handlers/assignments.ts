@@ -7,8 +7,12 @@ import { listPossibleAvbrott, registerAvbrott } from '../../services/legal/avbro
 
 export const assignmentHandlers: Pick<
   Handlers,
-  | 'assignments.propose' | 'assignments.act' | 'assignments.list' | 'assignments.setCompensation'
-  | 'assignments.possibleAvbrott' | 'assignments.registerAvbrott'
+  | 'assignments.propose'
+  | 'assignments.act'
+  | 'assignments.list'
+  | 'assignments.setCompensation'
+  | 'assignments.possibleAvbrott'
+  | 'assignments.registerAvbrott'
 > = {
   'assignments.propose': (core, input) => proposeAssignment(core.serviceContext(), input),
   'assignments.act': async (core, input) => (await actOnAssignment(core.serviceContext(), input), done),

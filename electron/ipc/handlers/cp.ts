@@ -3,12 +3,26 @@ import { done } from '../adapt';
 import { createContactPerson, updateContactPerson } from '../../services/contact-persons/records';
 import { addInterview, addReference, addRegisterCheck, setConsent } from '../../services/contact-persons/assessment';
 import { transitionContactPerson } from '../../services/contact-persons/status';
-import { contactPersonQueue, getContactPerson, revealAddress, searchContactPersons } from '../../services/contact-persons/read';
+import {
+  contactPersonQueue,
+  getContactPerson,
+  revealAddress,
+  searchContactPersons,
+} from '../../services/contact-persons/read';
 
 export const contactPersonHandlers: Pick<
   Handlers,
-  | 'cp.search' | 'cp.get' | 'cp.create' | 'cp.update' | 'cp.transition' | 'cp.addInterview' | 'cp.addReference'
-  | 'cp.setConsent' | 'cp.addRegisterCheck' | 'cp.queue' | 'cp.revealAddress'
+  | 'cp.search'
+  | 'cp.get'
+  | 'cp.create'
+  | 'cp.update'
+  | 'cp.transition'
+  | 'cp.addInterview'
+  | 'cp.addReference'
+  | 'cp.setConsent'
+  | 'cp.addRegisterCheck'
+  | 'cp.queue'
+  | 'cp.revealAddress'
 > = {
   'cp.search': (core, input) => searchContactPersons(core.serviceContext(), input),
   'cp.get': (core, input) => getContactPerson(core.serviceContext(), input.id),

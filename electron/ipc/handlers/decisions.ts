@@ -1,12 +1,23 @@
 import type { Handlers } from '../router';
 import { done } from '../adapt';
-import { createDecision, endDecision, interruptDecision, resumeDecision, updateDecisionNotes } from '../../services/clients/decisions';
+import {
+  createDecision,
+  endDecision,
+  interruptDecision,
+  resumeDecision,
+  updateDecisionNotes,
+} from '../../services/clients/decisions';
 import { guessedLaws, setDecisionLaw } from '../../services/legal/decision-law';
 
 export const decisionHandlers: Pick<
   Handlers,
-  | 'decisions.create' | 'decisions.updateNotes' | 'decisions.end' | 'decisions.interrupt' | 'decisions.resume'
-  | 'decisions.guessedLaws' | 'decisions.setLaw'
+  | 'decisions.create'
+  | 'decisions.updateNotes'
+  | 'decisions.end'
+  | 'decisions.interrupt'
+  | 'decisions.resume'
+  | 'decisions.guessedLaws'
+  | 'decisions.setLaw'
 > = {
   'decisions.create': (core, input) => createDecision(core.serviceContext(), input),
   'decisions.updateNotes': async (core, input) => (await updateDecisionNotes(core.serviceContext(), input), done),

@@ -1,12 +1,23 @@
 import type { Handlers } from '../router';
 import { done } from '../adapt';
 import { readDocumentSettings, saveDocumentSettings } from '../../services/documents/settings';
-import { createPdf, exportArchivedPdf, listArchive, previewDocument, printDocument } from '../../services/documents/archive';
+import {
+  createPdf,
+  exportArchivedPdf,
+  listArchive,
+  previewDocument,
+  printDocument,
+} from '../../services/documents/archive';
 
 export const documentHandlers: Pick<
   Handlers,
-  | 'documents.getSettings' | 'documents.saveSettings' | 'documents.preview' | 'documents.createPdf' | 'documents.print'
-  | 'documents.archive' | 'documents.exportPdf'
+  | 'documents.getSettings'
+  | 'documents.saveSettings'
+  | 'documents.preview'
+  | 'documents.createPdf'
+  | 'documents.print'
+  | 'documents.archive'
+  | 'documents.exportPdf'
 > = {
   'documents.getSettings': (core) => readDocumentSettings(core.serviceContext().db),
   'documents.saveSettings': async (core, input) => (await saveDocumentSettings(core.serviceContext(), input), done),

@@ -1,7 +1,14 @@
 import type { Handlers } from '../router';
 import { done, exportOutputs } from '../adapt';
 import {
-  attestBatch, checkAccountChange, createPayoutBatch, defaultPaymentDate, deleteDraft, listBatches, redateBatch, setTableTax,
+  attestBatch,
+  checkAccountChange,
+  createPayoutBatch,
+  defaultPaymentDate,
+  deleteDraft,
+  listBatches,
+  redateBatch,
+  setTableTax,
 } from '../../services/payouts/batches';
 import { exportBatch, voidExport } from '../../services/payouts/export';
 import { paymentDetailChanges } from '../../services/payouts/changes';
@@ -10,9 +17,19 @@ import { exportPayoutPdf } from '../../services/payouts/pdf-export';
 
 export const payoutHandlers: Pick<
   Handlers,
-  | 'payouts.list' | 'payouts.create' | 'payouts.setTableTax' | 'payouts.attest' | 'payouts.export' | 'payouts.yearSummary'
-  | 'payouts.exportPdf' | 'payouts.defaultPaymentDate' | 'payouts.deleteDraft' | 'payouts.redate'
-  | 'payouts.checkAccountChange' | 'payouts.voidExport' | 'payouts.paymentDetailChanges'
+  | 'payouts.list'
+  | 'payouts.create'
+  | 'payouts.setTableTax'
+  | 'payouts.attest'
+  | 'payouts.export'
+  | 'payouts.yearSummary'
+  | 'payouts.exportPdf'
+  | 'payouts.defaultPaymentDate'
+  | 'payouts.deleteDraft'
+  | 'payouts.redate'
+  | 'payouts.checkAccountChange'
+  | 'payouts.voidExport'
+  | 'payouts.paymentDetailChanges'
 > = {
   'payouts.list': (core, input) => listBatches(core.serviceContext(), input.month),
   'payouts.create': (core, input) => createPayoutBatch(core.serviceContext(), input),

@@ -7,8 +7,13 @@ import { exportLssRegister, lssRegisterReport } from '../../services/legal/lss-r
 
 export const reportHandlers: Pick<
   Handlers,
-  | 'reports.ivo' | 'reports.exportIvo' | 'reports.month' | 'reports.submit' | 'reports.approve'
-  | 'reports.lssRegister' | 'reports.exportLssRegister'
+  | 'reports.ivo'
+  | 'reports.exportIvo'
+  | 'reports.month'
+  | 'reports.submit'
+  | 'reports.approve'
+  | 'reports.lssRegister'
+  | 'reports.exportLssRegister'
 > = {
   'reports.ivo': (core, input) => ivoReport(core.serviceContext(), input),
   'reports.exportIvo': (core, input) => exportIvo(core.serviceContext(), exportOutputs(core), input),

@@ -3,7 +3,14 @@ import { changeOwnPassword } from '../../services/users';
 
 export const sessionHandlers: Pick<
   Handlers,
-  'session.status' | 'session.setup' | 'session.login' | 'session.recover' | 'session.lock' | 'session.logout' | 'session.touch' | 'session.changePassword'
+  | 'session.status'
+  | 'session.setup'
+  | 'session.login'
+  | 'session.recover'
+  | 'session.lock'
+  | 'session.logout'
+  | 'session.touch'
+  | 'session.changePassword'
 > = {
   'session.status': (core) => core.status(),
   'session.setup': (core, input) => core.setup(input),

@@ -5,21 +5,55 @@ import { writeTransaction, type TxContext } from '../transaction';
 import { latestRateUpTo } from '../payouts/settings';
 
 /** Sets an assignment's arvode and omkostnad levels (codes of the current year's rate table). */
-export async function setCompensation(ctx: ServiceContext, input: { id: number; arvodeLevel: string; omkostnadLevel: string }): Promise<void> {
+export async function setCompensation(
+  ctx: ServiceContext,
+  input: { id: number; arvodeLevel: string; omkostnadLevel: string },
+): Promise<void> {
   return writeTransaction(ctx, (tx) => setCompensationInTrx(tx, input));
 }
 
-async function setCompensationInTrx(ctx: TxContext, input: { id: number; arvodeLevel: string; omkostnadLevel: string }): Promise<void> {
-  const a = await ctx.db.selectFrom('assignments').select(['id', 'status', 'contact_person_id']).where('id', '=', input.id).executeTakeFirst();
+async function setCompensationInTrx(
+  ctx: TxContext,
+  input: { id: number; arvodeLevel: string; omkostnadLevel: string },
+): Promise<void> {
+  const a = await ctx.db
+    .selectFrom('assignments')
+    .select(['id', 'status', 'contact_person_id'])
+    .where('id', '=', input.id)
+    .executeTakeFirst();
   if (!a) throw new DomainError('NOT_FOUND', 'Uppdraget finns inte.');
-  if (['avslutat', 'kp_avbojt', 'brukare_avbojt', 'aterkallat'].includes(a.status)) throw new DomainError('RULE_VIOLATION', 'Uppdraget är avslutat.');
+  if (['avslutat', 'kp_avbojt', 'brukare_avbojt', 'aterkallat'].includes(a.status))
+    throw new DomainError('RULE_VIOLATION', 'Uppdraget är avslutat.');
   // Level codes carry over between years, so early in a year without figures the latest year's codes decide.
   const year = Number(toLocalIsoDate(ctx.now()).slice(0, 4));
   const rate = await latestRateUpTo(ctx.db, year);
-  if (!rate) throw new DomainError('RULE_VIOLATION', `Ersättningsnivåer för ${year} saknas. En administratör lägger in dem under Inställningar → Ersättningsnivåer.`);
-  if (!rate.arvodeLevels.some((l) => l.code === input.arvodeLevel)) throw new DomainError('INVALID_INPUT', 'Okänd arvodesnivå.', { fields: { arvodeLevel: 'Välj en nivå ur listan.' } });
-  if (!rate.omkostnadLevels.some((l) => l.code === input.omkostnadLevel)) throw new DomainError('INVALID_INPUT', 'Okänd omkostnadsnivå.', { fields: { omkostnadLevel: 'Välj en nivå ur listan.' } });
+  if (!rate)
+    throw new DomainError(
+      'RULE_VIOLATION',
+      `Ersättningsnivåer för ${year} saknas. En administratör lägger in dem under Inställningar → Ersättningsnivåer.`,
+    );
+  if (!rate.arvodeLevels.some((l) => l.code === input.arvodeLevel))
+    throw new DomainError('INVALID_INPUT', 'Okänd arvodesnivå.', {
+      fields: { arvodeLevel: 'Välj en nivå ur listan.' },
+    });
+  if (!rate.omkostnadLevels.some((l) => l.code === input.omkostnadLevel))
+    throw new DomainError('INVALID_INPUT', 'Okänd omkostnadsnivå.', {
+      fields: { omkostnadLevel: 'Välj en nivå ur listan.' },
+    });
   const trx = ctx.db;
-  await trx.updateTable('assignments').set({ arvode_level: input.arvodeLevel, omkostnad_level: input.omkostnadLevel, updated_at: ctx.now().toISOString() }).where('id', '=', a.id).execute();
-  await audit(ctx, trx, { action: 'assignment.compensation', entityType: 'contact_person', entityId: a.contact_person_id, detail: `uppdrag ${a.id}: ${input.arvodeLevel}/${input.omkostnadLevel}` });
+  await trx
+    .updateTable('assignments')
+    .set({
+      arvode_level: input.arvodeLevel,
+      omkostnad_level: input.omkostnadLevel,
+      updated_at: ctx.now().toISOString(),
+    })
+    .where('id', '=', a.id)
+    .execute();
+  await audit(ctx, trx, {
+    action: 'assignment.compensation',
+    entityType: 'contact_person',
+    entityId: a.contact_person_id,
+    detail: `uppdrag ${a.id}: ${input.arvodeLevel}/${input.omkostnadLevel}`,
+  });
 }

@@ -11,7 +11,11 @@ import { getClientRow } from '../clients/records';
 export async function suggestMatches(ctx: ServiceContext, decisionId: number): Promise<MatchRow[]> {
   const d = await getDecision(ctx, decisionId);
   const c = await getClientRow(ctx, d.client_id);
-  const connections = await ctx.db.selectFrom('client_connections').select(['role', 'name', 'personnummer']).where('client_id', '=', c.id).execute();
+  const connections = await ctx.db
+    .selectFrom('client_connections')
+    .select(['role', 'name', 'personnummer'])
+    .where('client_id', '=', c.id)
+    .execute();
   const people = await ctx.db.selectFrom('contact_persons').selectAll().where('status', '=', 'godkand').execute();
   const extracts = await ctx.db
     .selectFrom('cp_register_checks')
@@ -21,7 +25,13 @@ export async function suggestMatches(ctx: ServiceContext, decisionId: number): P
     .execute();
   const latest = new Map(extracts.map((e) => [e.contact_person_id, e.latest as string]));
   const open = new Set(
-    (await ctx.db.selectFrom('assignments').select('contact_person_id').where('status', 'in', OPEN_ASSIGNMENT_STATUSES).execute()).map((a) => a.contact_person_id),
+    (
+      await ctx.db
+        .selectFrom('assignments')
+        .select('contact_person_id')
+        .where('status', 'in', OPEN_ASSIGNMENT_STATUSES)
+        .execute()
+    ).map((a) => a.contact_person_id),
   );
   const client: MatchClient = {
     birthDate: c.birth_date,
@@ -36,7 +46,11 @@ export async function suggestMatches(ctx: ServiceContext, decisionId: number): P
     preferredGender: c.preferred_gender,
     preferredAgeMin: c.preferred_age_min,
     preferredAgeMax: c.preferred_age_max,
-    connections: connections.map((x) => ({ role: x.role.replace('_', ' ').replace('forvaltare', 'förvaltare').replace('vardnadshavare', 'vårdnadshavare'), name: x.name, personnummer: x.personnummer })),
+    connections: connections.map((x) => ({
+      role: x.role.replace('_', ' ').replace('forvaltare', 'förvaltare').replace('vardnadshavare', 'vårdnadshavare'),
+      name: x.name,
+      personnummer: x.personnummer,
+    })),
     protectedIdentity: c.protected_identity === 1,
   };
   const candidates: MatchCandidate[] = people.map((p) => ({
@@ -60,11 +74,29 @@ export async function suggestMatches(ctx: ServiceContext, decisionId: number): P
     hasOpenOffer: open.has(p.id),
   }));
   const today = toLocalIsoDate(ctx.now());
-  const ranked = rankCandidates(client, candidates, { onDate: today, needsSpecialQualification: d.needs_special_qualification === 1 });
+  const ranked = rankCandidates(client, candidates, {
+    onDate: today,
+    needsSpecialQualification: d.needs_special_qualification === 1,
+  });
   const byId = new Map(candidates.map((k) => [k.id, k]));
-  await audit(ctx, ctx.db, { action: 'matching.suggest', entityType: 'client', entityId: c.id, detail: `beslut ${d.id}, ${ranked.length} kandidater` });
+  await audit(ctx, ctx.db, {
+    action: 'matching.suggest',
+    entityType: 'client',
+    entityId: c.id,
+    detail: `beslut ${d.id}, ${ranked.length} kandidater`,
+  });
   return ranked.map((r) => {
     const k = byId.get(r.candidateId)!;
-    return { contactPersonId: k.id, name: k.name, birthDate: k.birthDate, area: k.area, daysWaiting: k.queueSince ? daysBetween(k.queueSince, today) : 0, score: r.score, factors: r.factors, conflicts: r.conflicts, excluded: r.excluded };
+    return {
+      contactPersonId: k.id,
+      name: k.name,
+      birthDate: k.birthDate,
+      area: k.area,
+      daysWaiting: k.queueSince ? daysBetween(k.queueSince, today) : 0,
+      score: r.score,
+      factors: r.factors,
+      conflicts: r.conflicts,
+      excluded: r.excluded,
+    };
   });
 }

@@ -2,7 +2,10 @@ import { availableActions, type AssignmentStatus } from '../../../shared/assignm
 import type { AssignmentRow } from '../../../shared/ipc/procedures/assignments';
 import { audit, type ServiceContext } from '../../core/session';
 
-export async function listAssignments(ctx: ServiceContext, input: { statuses: AssignmentStatus[]; decisionId?: number }): Promise<AssignmentRow[]> {
+export async function listAssignments(
+  ctx: ServiceContext,
+  input: { statuses: AssignmentStatus[]; decisionId?: number },
+): Promise<AssignmentRow[]> {
   let q = ctx.db
     .selectFrom('assignments')
     .innerJoin('decisions', 'decisions.id', 'assignments.decision_id')
@@ -65,6 +68,14 @@ export async function listAssignments(ctx: ServiceContext, input: { statuses: As
     availableActions: availableActions(r.status),
     events: events
       .filter((e) => e.assignment_id === r.id)
-      .map((e) => ({ id: e.id, date: e.date, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, note: e.note, user: e.display_name ?? null })),
+      .map((e) => ({
+        id: e.id,
+        date: e.date,
+        action: e.action,
+        fromStatus: e.from_status,
+        toStatus: e.to_status,
+        note: e.note,
+        user: e.display_name ?? null,
+      })),
   }));
 }

@@ -24,7 +24,9 @@ async function createDecisionInTrx(ctx: TxContext, v: z.output<typeof decisionIn
   await getClientRow(ctx, v.clientId);
   const { legalBases } = await readSettings(ctx.db);
   if (!legalBases.includes(v.legalBasis)) {
-    throw new DomainError('INVALID_INPUT', 'Lagrummet finns inte i enhetens lista (Inställningar).', { fields: { legalBasis: 'Välj ett lagrum ur listan.' } });
+    throw new DomainError('INVALID_INPUT', 'Lagrummet finns inte i enhetens lista (Inställningar).', {
+      fields: { legalBasis: 'Välj ett lagrum ur listan.' },
+    });
   }
   assertNotFuture(ctx, v.decisionDate, 'decisionDate');
   const law = await resolveDecisionLaw(ctx.db, v);
@@ -51,69 +53,147 @@ async function createDecisionInTrx(ctx: TxContext, v: z.output<typeof decisionIn
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await audit(ctx, trx, { action: 'decision.create', entityType: 'client', entityId: v.clientId, detail: `beslut ${id}` });
+  await audit(ctx, trx, {
+    action: 'decision.create',
+    entityType: 'client',
+    entityId: v.clientId,
+    detail: `beslut ${id}`,
+  });
   return { id };
 }
 
-export async function updateDecisionNotes(ctx: ServiceContext, input: { id: number; delayReason: string; interimSupport: string }): Promise<void> {
+export async function updateDecisionNotes(
+  ctx: ServiceContext,
+  input: { id: number; delayReason: string; interimSupport: string },
+): Promise<void> {
   return writeTransaction(ctx, (tx) => updateDecisionNotesInTrx(tx, input));
 }
 
-async function updateDecisionNotesInTrx(ctx: TxContext, input: { id: number; delayReason: string; interimSupport: string }): Promise<void> {
+async function updateDecisionNotesInTrx(
+  ctx: TxContext,
+  input: { id: number; delayReason: string; interimSupport: string },
+): Promise<void> {
   const d = await getDecision(ctx, input.id);
   const trx = ctx.db;
-  await trx.updateTable('decisions').set({ delay_reason: input.delayReason, interim_support: input.interimSupport }).where('id', '=', input.id).execute();
-  await audit(ctx, trx, { action: 'decision.notes', entityType: 'client', entityId: d.client_id, detail: `beslut ${d.id}` });
+  await trx
+    .updateTable('decisions')
+    .set({ delay_reason: input.delayReason, interim_support: input.interimSupport })
+    .where('id', '=', input.id)
+    .execute();
+  await audit(ctx, trx, {
+    action: 'decision.notes',
+    entityType: 'client',
+    entityId: d.client_id,
+    detail: `beslut ${d.id}`,
+  });
 }
 
 /** The decision ends (time limit, withdrawn, no longer wanted). Active assignments must be ended first. */
-export async function endDecision(ctx: ServiceContext, input: { id: number; date: string; reason: string }): Promise<void> {
+export async function endDecision(
+  ctx: ServiceContext,
+  input: { id: number; date: string; reason: string },
+): Promise<void> {
   return writeTransaction(ctx, (tx) => endDecisionInTrx(tx, input));
 }
 
 async function endDecisionInTrx(ctx: TxContext, input: { id: number; date: string; reason: string }): Promise<void> {
   const d = await getDecision(ctx, input.id);
   if (d.ended_date) throw new DomainError('RULE_VIOLATION', 'Beslutet är redan avslutat.');
-  if (input.date < d.decision_date) throw new DomainError('INVALID_INPUT', 'Beslutet kan inte upphöra före beslutsdatumet.', { fields: { date: 'Före beslutsdatumet.' } });
-  const open = await ctx.db.selectFrom('assignments').select('id').where('decision_id', '=', d.id).where('status', '=', 'aktivt').executeTakeFirst();
+  if (input.date < d.decision_date)
+    throw new DomainError('INVALID_INPUT', 'Beslutet kan inte upphöra före beslutsdatumet.', {
+      fields: { date: 'Före beslutsdatumet.' },
+    });
+  const open = await ctx.db
+    .selectFrom('assignments')
+    .select('id')
+    .where('decision_id', '=', d.id)
+    .where('status', '=', 'aktivt')
+    .executeTakeFirst();
   if (open) throw new DomainError('RULE_VIOLATION', 'Avsluta det aktiva uppdraget innan beslutet avslutas.');
   const trx = ctx.db;
-  await trx.updateTable('decisions').set({ ended_date: input.date, end_reason: input.reason }).where('id', '=', d.id).execute();
-  await audit(ctx, trx, { action: 'decision.end', entityType: 'client', entityId: d.client_id, detail: `beslut ${d.id}` });
+  await trx
+    .updateTable('decisions')
+    .set({ ended_date: input.date, end_reason: input.reason })
+    .where('id', '=', d.id)
+    .execute();
+  await audit(ctx, trx, {
+    action: 'decision.end',
+    entityType: 'client',
+    entityId: d.client_id,
+    detail: `beslut ${d.id}`,
+  });
 }
 
 /** An executed decision stops being carried out (no contact person): an interruption, reportable after three months. */
-export async function interruptDecision(ctx: ServiceContext, input: { id: number; fromDate: string; reason: string }): Promise<void> {
+export async function interruptDecision(
+  ctx: ServiceContext,
+  input: { id: number; fromDate: string; reason: string },
+): Promise<void> {
   return writeTransaction(ctx, (tx) => interruptDecisionInTrx(tx, input));
 }
 
-export async function interruptDecisionInTrx(ctx: TxContext, input: { id: number; fromDate: string; reason: string }): Promise<void> {
+export async function interruptDecisionInTrx(
+  ctx: TxContext,
+  input: { id: number; fromDate: string; reason: string },
+): Promise<void> {
   const d = await getDecision(ctx, input.id);
-  if (!d.executed_date) throw new DomainError('RULE_VIOLATION', 'Ett beslut som inte har verkställts kan inte avbrytas.');
+  if (!d.executed_date)
+    throw new DomainError('RULE_VIOLATION', 'Ett beslut som inte har verkställts kan inte avbrytas.');
   if (d.ended_date) throw new DomainError('RULE_VIOLATION', 'Beslutet är avslutat.');
-  if (input.fromDate < d.executed_date) throw new DomainError('INVALID_INPUT', 'Avbrottet kan inte börja före verkställigheten.', { fields: { fromDate: 'Före verkställighetsdatumet.' } });
+  if (input.fromDate < d.executed_date)
+    throw new DomainError('INVALID_INPUT', 'Avbrottet kan inte börja före verkställigheten.', {
+      fields: { fromDate: 'Före verkställighetsdatumet.' },
+    });
   const run = async (trx: Transaction<DB>) => {
-    const open = await trx.selectFrom('decision_interruptions').select('id').where('decision_id', '=', d.id).where('resumed_date', 'is', null).executeTakeFirst();
+    const open = await trx
+      .selectFrom('decision_interruptions')
+      .select('id')
+      .where('decision_id', '=', d.id)
+      .where('resumed_date', 'is', null)
+      .executeTakeFirst();
     if (open) throw new DomainError('RULE_VIOLATION', 'Beslutet har redan ett pågående avbrott.');
-    await trx.insertInto('decision_interruptions').values({ decision_id: d.id, from_date: input.fromDate, reason: input.reason }).execute();
-    await audit(ctx, trx, { action: 'decision.interrupt', entityType: 'client', entityId: d.client_id, detail: `beslut ${d.id}` });
+    await trx
+      .insertInto('decision_interruptions')
+      .values({ decision_id: d.id, from_date: input.fromDate, reason: input.reason })
+      .execute();
+    await audit(ctx, trx, {
+      action: 'decision.interrupt',
+      entityType: 'client',
+      entityId: d.client_id,
+      detail: `beslut ${d.id}`,
+    });
   };
   await run(ctx.db);
 }
 
-export async function resumeDecision(ctx: ServiceContext, input: { interruptionId: number; date: string }): Promise<void> {
+export async function resumeDecision(
+  ctx: ServiceContext,
+  input: { interruptionId: number; date: string },
+): Promise<void> {
   return writeTransaction(ctx, (tx) => resumeDecisionInTrx(tx, input));
 }
 
 async function resumeDecisionInTrx(ctx: TxContext, input: { interruptionId: number; date: string }): Promise<void> {
-  const i = await ctx.db.selectFrom('decision_interruptions').selectAll().where('id', '=', input.interruptionId).executeTakeFirst();
+  const i = await ctx.db
+    .selectFrom('decision_interruptions')
+    .selectAll()
+    .where('id', '=', input.interruptionId)
+    .executeTakeFirst();
   if (!i) throw new DomainError('NOT_FOUND', 'Avbrottet finns inte.');
   if (i.resumed_date) throw new DomainError('RULE_VIOLATION', 'Avbrottet är redan avslutat.');
-  if (input.date < i.from_date) throw new DomainError('INVALID_INPUT', 'Insatsen kan inte återupptas före avbrottet.', { fields: { date: 'Före avbrottets start.' } });
+  if (input.date < i.from_date)
+    throw new DomainError('INVALID_INPUT', 'Insatsen kan inte återupptas före avbrottet.', {
+      fields: { date: 'Före avbrottets start.' },
+    });
   const d = await getDecision(ctx, i.decision_id);
   const run = async (trx: Transaction<DB>) => {
     await trx.updateTable('decision_interruptions').set({ resumed_date: input.date }).where('id', '=', i.id).execute();
-    await audit(ctx, trx, { action: 'decision.resume', entityType: 'client', entityId: d.client_id, detail: `beslut ${d.id}` });
+    await audit(ctx, trx, {
+      action: 'decision.resume',
+      entityType: 'client',
+      entityId: d.client_id,
+      detail: `beslut ${d.id}`,
+    });
   };
   await run(ctx.db);
 }

@@ -61,14 +61,22 @@ async function createClientChecked(ctx: TxContext, input: ClientValues): Promise
 }
 
 /** The insert itself, inside the caller's transaction (also used by the import). */
-export async function createClientInTrx(ctx: ServiceContext, trx: Transaction<DB>, v: ClientValues): Promise<{ id: number }> {
+export async function createClientInTrx(
+  ctx: ServiceContext,
+  trx: Transaction<DB>,
+  v: ClientValues,
+): Promise<{ id: number }> {
   const at = ctx.now().toISOString();
   const { id } = await trx
     .insertInto('clients')
     .values({ ...columns(v), ivo_suffix: randomInt(0, 1000), created_at: at, updated_at: at })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (v.connections.length > 0) await trx.insertInto('client_connections').values(v.connections.map((c) => ({ ...c, client_id: id }))).execute();
+  if (v.connections.length > 0)
+    await trx
+      .insertInto('client_connections')
+      .values(v.connections.map((c) => ({ ...c, client_id: id })))
+      .execute();
   return { id };
 }
 
@@ -79,24 +87,52 @@ export async function updateClient(ctx: ServiceContext, id: number, input: Clien
 async function updateClientInTrx(ctx: TxContext, id: number, input: ClientValues): Promise<{ id: number }> {
   const v = withCanonicalPersonnummer(ctx.now(), input);
   const before = await getClientRow(ctx, id);
-  if (before.without_assessment === 1) throw new DomainError('RULE_VIOLATION', 'En deltagare utan behovsprövning har bara namn eller kod, åldersgrupp och område; de ändras inte här.');
-  if (v.personnummer !== before.personnummer && (await ctx.db.selectFrom('clients').select('id').where('personnummer', '=', v.personnummer).executeTakeFirst())) {
+  if (before.without_assessment === 1)
+    throw new DomainError(
+      'RULE_VIOLATION',
+      'En deltagare utan behovsprövning har bara namn eller kod, åldersgrupp och område; de ändras inte här.',
+    );
+  if (
+    v.personnummer !== before.personnummer &&
+    (await ctx.db.selectFrom('clients').select('id').where('personnummer', '=', v.personnummer).executeTakeFirst())
+  ) {
     throw new DomainError('CONFLICT', DUPLICATE, { fields: { personnummer: DUPLICATE } });
   }
   const flag = flagChange(before.protected_identity === 1, v.protectedIdentity, v.protectedIdentityReason);
   const cols = keepMaskedValues(before, columns(v));
-  const changed = (Object.keys(cols) as Array<keyof typeof cols>).filter((k) => !['search_name', 'birth_date', 'gender'].includes(k) && cols[k] !== before[k]);
+  const changed = (Object.keys(cols) as Array<keyof typeof cols>).filter(
+    (k) => !['search_name', 'birth_date', 'gender'].includes(k) && cols[k] !== before[k],
+  );
   const trx = ctx.db;
-  await trx.updateTable('clients').set({ ...cols, updated_at: ctx.now().toISOString() }).where('id', '=', id).execute();
+  await trx
+    .updateTable('clients')
+    .set({ ...cols, updated_at: ctx.now().toISOString() })
+    .where('id', '=', id)
+    .execute();
   await trx.deleteFrom('client_connections').where('client_id', '=', id).execute();
-  if (v.connections.length > 0) await trx.insertInto('client_connections').values(v.connections.map((c) => ({ ...c, client_id: id }))).execute();
-  await audit(ctx, trx, { action: 'client.update', entityType: 'client', entityId: id, detail: [...changed, 'connections'].join(',') });
-  if (flag) await audit(ctx, trx, { action: 'client.protected-identity', entityType: 'client', entityId: id, detail: flag });
+  if (v.connections.length > 0)
+    await trx
+      .insertInto('client_connections')
+      .values(v.connections.map((c) => ({ ...c, client_id: id })))
+      .execute();
+  await audit(ctx, trx, {
+    action: 'client.update',
+    entityType: 'client',
+    entityId: id,
+    detail: [...changed, 'connections'].join(','),
+  });
+  if (flag)
+    await audit(ctx, trx, { action: 'client.protected-identity', entityType: 'client', entityId: id, detail: flag });
   return { id };
 }
 
 export async function revealClientAddress(ctx: ServiceContext, input: { id: number; reason: string }) {
   const r = await getClientRow(ctx, input.id);
-  await audit(ctx, ctx.db, { action: 'client.address.reveal', entityType: 'client', entityId: input.id, detail: input.reason });
+  await audit(ctx, ctx.db, {
+    action: 'client.address.reveal',
+    entityType: 'client',
+    entityId: input.id,
+    detail: input.reason,
+  });
   return { street: r.street, postalCode: r.postal_code, city: r.city, phone: r.phone, workplace: r.workplace };
 }

@@ -1,5 +1,10 @@
 import { DomainError } from '../../../shared/errors';
-import { REGISTER_LABELS, OUTCOME_LABELS, type Outcome, type Register } from '../../../shared/contact-persons/register-checks';
+import {
+  REGISTER_LABELS,
+  OUTCOME_LABELS,
+  type Outcome,
+  type Register,
+} from '../../../shared/contact-persons/register-checks';
 import { audit, type ServiceContext } from '../../core/session';
 import { writeTransaction, type TxContext } from '../transaction';
 import { assertNotFuture } from '../../core/guards';
@@ -10,20 +15,43 @@ const ASSESSABLE = ['intresseanmalan', 'intervju_bokad', 'utredning_pagar', 'god
 
 async function assessable(ctx: ServiceContext, id: number) {
   const row = await getRow(ctx, id);
-  if (!ASSESSABLE.includes(row.status)) throw new DomainError('RULE_VIOLATION', 'Utredningen kan inte ändras för en person som är avslutad eller inte godkänd.');
+  if (!ASSESSABLE.includes(row.status))
+    throw new DomainError(
+      'RULE_VIOLATION',
+      'Utredningen kan inte ändras för en person som är avslutad eller inte godkänd.',
+    );
   return row;
 }
 
-export async function addInterview(ctx: ServiceContext, input: { id: number; date: string; interviewer: string; notes: string }): Promise<void> {
+export async function addInterview(
+  ctx: ServiceContext,
+  input: { id: number; date: string; interviewer: string; notes: string },
+): Promise<void> {
   return writeTransaction(ctx, (tx) => addInterviewInTrx(tx, input));
 }
 
-async function addInterviewInTrx(ctx: TxContext, input: { id: number; date: string; interviewer: string; notes: string }): Promise<void> {
+async function addInterviewInTrx(
+  ctx: TxContext,
+  input: { id: number; date: string; interviewer: string; notes: string },
+): Promise<void> {
   await assessable(ctx, input.id);
   assertNotFuture(ctx, input.date, 'date', 'Intervjudatum');
   const trx = ctx.db;
-  await trx.insertInto('cp_interviews').values({ contact_person_id: input.id, date: input.date, interviewer: input.interviewer, notes: input.notes, created_by: ctx.actor.id }).execute();
-  await addEvent(ctx, trx, input.id, { kind: 'interview', date: input.date, note: `Intervju hållen av ${input.interviewer}` });
+  await trx
+    .insertInto('cp_interviews')
+    .values({
+      contact_person_id: input.id,
+      date: input.date,
+      interviewer: input.interviewer,
+      notes: input.notes,
+      created_by: ctx.actor.id,
+    })
+    .execute();
+  await addEvent(ctx, trx, input.id, {
+    kind: 'interview',
+    date: input.date,
+    note: `Intervju hållen av ${input.interviewer}`,
+  });
   await audit(ctx, trx, { action: 'cp.interview.add', entityType: 'contact_person', entityId: input.id });
 }
 
@@ -40,9 +68,20 @@ async function addReferenceInTrx(ctx: TxContext, input: Parameters<typeof addRef
   const trx = ctx.db;
   await trx
     .insertInto('cp_references')
-    .values({ contact_person_id: input.id, name: input.name, phone: input.phone, relation: input.relation, notes: input.notes, contacted_date: input.contactedDate })
+    .values({
+      contact_person_id: input.id,
+      name: input.name,
+      phone: input.phone,
+      relation: input.relation,
+      notes: input.notes,
+      contacted_date: input.contactedDate,
+    })
     .execute();
-  await addEvent(ctx, trx, input.id, { kind: 'reference', date: input.contactedDate ?? toLocalIsoDate(ctx.now()), note: `Referens: ${input.name}` });
+  await addEvent(ctx, trx, input.id, {
+    kind: 'reference',
+    date: input.contactedDate ?? toLocalIsoDate(ctx.now()),
+    note: `Referens: ${input.name}`,
+  });
   await audit(ctx, trx, { action: 'cp.reference.add', entityType: 'contact_person', entityId: input.id });
 }
 
@@ -55,15 +94,30 @@ async function setConsentInTrx(ctx: TxContext, input: { id: number; date: string
   await assessable(ctx, input.id);
   assertNotFuture(ctx, input.date, 'date', 'Datum för samtycke');
   const trx = ctx.db;
-  await trx.updateTable('contact_persons').set({ consent_date: input.date, updated_at: ctx.now().toISOString() }).where('id', '=', input.id).execute();
-  await addEvent(ctx, trx, input.id, { kind: 'consent', date: input.date, note: 'Samtycke till registerkontroll och referenstagning' });
+  await trx
+    .updateTable('contact_persons')
+    .set({ consent_date: input.date, updated_at: ctx.now().toISOString() })
+    .where('id', '=', input.id)
+    .execute();
+  await addEvent(ctx, trx, input.id, {
+    kind: 'consent',
+    date: input.date,
+    note: 'Samtycke till registerkontroll och referenstagning',
+  });
   await audit(ctx, trx, { action: 'cp.consent.set', entityType: 'contact_person', entityId: input.id });
 }
 
 /** Records that an extract was shown and its outcome; the extract itself is never stored. */
 export async function addRegisterCheck(
   ctx: ServiceContext,
-  input: { id: number; register: Register; extractDate: string; shownDate: string; outcome: Outcome; assessmentNote: string },
+  input: {
+    id: number;
+    register: Register;
+    extractDate: string;
+    shownDate: string;
+    outcome: Outcome;
+    assessmentNote: string;
+  },
 ): Promise<void> {
   return writeTransaction(ctx, (tx) => addRegisterCheckInTrx(tx, input));
 }
@@ -85,6 +139,15 @@ async function addRegisterCheckInTrx(ctx: TxContext, input: Parameters<typeof ad
       checked_by: ctx.actor.id,
     })
     .execute();
-  await addEvent(ctx, trx, input.id, { kind: 'register_check', date: input.shownDate, note: `${REGISTER_LABELS[input.register]}: ${OUTCOME_LABELS[input.outcome]}` });
-  await audit(ctx, trx, { action: 'cp.register-check.add', entityType: 'contact_person', entityId: input.id, detail: input.register });
+  await addEvent(ctx, trx, input.id, {
+    kind: 'register_check',
+    date: input.shownDate,
+    note: `${REGISTER_LABELS[input.register]}: ${OUTCOME_LABELS[input.outcome]}`,
+  });
+  await audit(ctx, trx, {
+    action: 'cp.register-check.add',
+    entityType: 'contact_person',
+    entityId: input.id,
+    detail: input.register,
+  });
 }

@@ -10,7 +10,9 @@ type Row = Selectable<ContactPersonsTable>;
 const b = (v: boolean) => (v ? 1 : 0);
 
 /** Form values -> columns (everything but status and dates). */
-export function toColumns(v: CpValues): Omit<Insertable<ContactPersonsTable>, 'status' | 'status_changed_at' | 'created_at' | 'updated_at'> {
+export function toColumns(
+  v: CpValues,
+): Omit<Insertable<ContactPersonsTable>, 'status' | 'status_changed_at' | 'created_at' | 'updated_at'> {
   const pnr = personnummerFacts(v.personnummer); // canonical: withCanonicalPersonnummer ran first
   return {
     personnummer: v.personnummer,

@@ -14,8 +14,16 @@ import { toValues } from './mapping';
 import { loadApprovalFacts } from './status';
 
 /** For people who take children: a warning when the latest extract would be too old for a start within 30 days. */
-function extractWarningFor(prefersChildren: boolean, checks: Array<{ register: string; extract_date: string }>, today: string): string | null {
-  const latest = checks.filter((c) => c.register === 'belastningsregistret').map((c) => c.extract_date).sort().at(-1);
+function extractWarningFor(
+  prefersChildren: boolean,
+  checks: Array<{ register: string; extract_date: string }>,
+  today: string,
+): string | null {
+  const latest = checks
+    .filter((c) => c.register === 'belastningsregistret')
+    .map((c) => c.extract_date)
+    .sort()
+    .at(-1);
   return prefersChildren && latest ? extractAgeWarning(latest, addDays(today, 30)) : null;
 }
 
@@ -59,10 +67,21 @@ export async function getContactPerson(ctx: ServiceContext, id: number): Promise
     daysWaiting: status === 'godkand' && r.queue_since ? daysBetween(r.queue_since, today) : null,
     consentDate: r.consent_date,
     bankCheck: bank
-      ? { status: bank.status, message: bank.status === 'ok' ? null : bank.message, bankName: bank.status === 'invalid' ? null : bank.bankName }
+      ? {
+          status: bank.status,
+          message: bank.status === 'ok' ? null : bank.message,
+          bankName: bank.status === 'invalid' ? null : bank.bankName,
+        }
       : { status: 'missing', message: 'Bankkonto saknas.', bankName: null },
     interviews: interviews.map((i) => ({ id: i.id, date: i.date, interviewer: i.interviewer, notes: i.notes })),
-    references: references.map((x) => ({ id: x.id, name: x.name, phone: x.phone, relation: x.relation, notes: x.notes, contactedDate: x.contacted_date })),
+    references: references.map((x) => ({
+      id: x.id,
+      name: x.name,
+      phone: x.phone,
+      relation: x.relation,
+      notes: x.notes,
+      contactedDate: x.contacted_date,
+    })),
     registerChecks: checks.map((c) => ({
       id: c.id,
       register: c.register,
@@ -74,15 +93,47 @@ export async function getContactPerson(ctx: ServiceContext, id: number): Promise
       usableUntil: c.register === 'belastningsregistret' ? extractUsableUntil(c.extract_date) : null,
     })),
     extractWarning: extractWarningFor(r.prefers_children === 1, checks, today),
-    approvalBlockers: status === 'utredning_pagar' ? approvalBlockers(await loadApprovalFacts(ctx.db, id, r.prefers_children === 1, r.consent_date)) : [],
+    approvalBlockers:
+      status === 'utredning_pagar'
+        ? approvalBlockers(await loadApprovalFacts(ctx.db, id, r.prefers_children === 1, r.consent_date))
+        : [],
     allowedTransitions: [...allowedTransitions(status)],
-    events: events.map((e) => ({ id: e.id, at: e.at, date: e.date, user: e.user_name ?? null, kind: e.kind, fromStatus: e.from_status, toStatus: e.to_status, note: e.note })),
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      date: e.date,
+      user: e.user_name ?? null,
+      kind: e.kind,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      note: e.note,
+    })),
   };
 }
 
-const listColumns = ['id', 'first_name', 'last_name', 'personnummer', 'status', 'area', 'phone', 'city', 'protected_identity'] as const;
+const listColumns = [
+  'id',
+  'first_name',
+  'last_name',
+  'personnummer',
+  'status',
+  'area',
+  'phone',
+  'city',
+  'protected_identity',
+] as const;
 
-function toListRow(r: { id: number; first_name: string; last_name: string; personnummer: string; status: CpStatus; area: string; phone: string; city: string; protected_identity: number }): CpListRow {
+function toListRow(r: {
+  id: number;
+  first_name: string;
+  last_name: string;
+  personnummer: string;
+  status: CpStatus;
+  area: string;
+  phone: string;
+  city: string;
+  protected_identity: number;
+}): CpListRow {
   return {
     id: r.id,
     name: `${r.last_name}, ${r.first_name}`,
@@ -96,7 +147,10 @@ function toListRow(r: { id: number; first_name: string; last_name: string; perso
 }
 
 /** Search by name, personnummer or phone. Digits match personnummer and phone ignoring separators. */
-export async function searchContactPersons(ctx: ServiceContext, input: { query: string; statuses: CpStatus[]; limit: number }): Promise<{ rows: CpListRow[]; total: number }> {
+export async function searchContactPersons(
+  ctx: ServiceContext,
+  input: { query: string; statuses: CpStatus[]; limit: number },
+): Promise<{ rows: CpListRow[]; total: number }> {
   let q = ctx.db.selectFrom('contact_persons');
   const query = input.query.trim();
   if (query) {
@@ -104,7 +158,12 @@ export async function searchContactPersons(ctx: ServiceContext, input: { query: 
     if (/^\+?\d+$/.test(digits)) {
       const like = `%${digits.replace('+', '')}%`;
       // A protected person's phone is masked, so it is not searchable either (a hit would reveal whose number it is).
-      q = q.where((eb) => eb.or([eb('personnummer', 'like', like), eb.and([eb('phone_digits', 'like', like), eb('protected_identity', '=', 0)])]));
+      q = q.where((eb) =>
+        eb.or([
+          eb('personnummer', 'like', like),
+          eb.and([eb('phone_digits', 'like', like), eb('protected_identity', '=', 0)]),
+        ]),
+      );
     } else {
       for (const w of query.toLocaleLowerCase('sv-SE').split(/\s+/)) {
         q = q.where('search_name', 'like', `%${w.replace(/[%_\\]/g, '')}%`);
@@ -129,19 +188,40 @@ export async function searchContactPersons(ctx: ServiceContext, input: { query: 
 /** Approved persons waiting for an assignment, with days waiting. */
 export async function contactPersonQueue(
   ctx: ServiceContext,
-  f: { area: string; interest: string; language: string; target: 'alla' | 'barn' | 'vuxna'; sort: 'vantetid' | 'namn' | 'omrade' },
+  f: {
+    area: string;
+    interest: string;
+    language: string;
+    target: 'alla' | 'barn' | 'vuxna';
+    sort: 'vantetid' | 'namn' | 'omrade';
+  },
 ): Promise<CpQueueRow[]> {
   let q = ctx.db
     .selectFrom('contact_persons')
-    .select([...listColumns, 'queue_since', 'languages', 'interests', 'prefers_children', 'prefers_adults', 'specially_qualified'])
+    .select([
+      ...listColumns,
+      'queue_since',
+      'languages',
+      'interests',
+      'prefers_children',
+      'prefers_adults',
+      'specially_qualified',
+    ])
     .where('status', '=', 'godkand');
   if (f.target === 'barn') q = q.where('prefers_children', '=', 1);
   if (f.target === 'vuxna') q = q.where('prefers_adults', '=', 1);
-  q = f.sort === 'namn' ? q.orderBy('last_name').orderBy('first_name') : f.sort === 'omrade' ? q.orderBy('area').orderBy('queue_since') : q.orderBy('queue_since').orderBy('id');
+  q =
+    f.sort === 'namn'
+      ? q.orderBy('last_name').orderBy('first_name')
+      : f.sort === 'omrade'
+        ? q.orderBy('area').orderBy('queue_since')
+        : q.orderBy('queue_since').orderBy('id');
   const today = toLocalIsoDate(ctx.now());
   const lower = (v: string) => v.toLocaleLowerCase('sv-SE');
   const has = (json: string, v: string) => !v || (JSON.parse(json) as string[]).some((x) => lower(x) === lower(v));
-  const rows = (await q.execute()).filter((r) => (!f.area || lower(r.area) === lower(f.area)) && has(r.interests, f.interest) && has(r.languages, f.language));
+  const rows = (await q.execute()).filter(
+    (r) => (!f.area || lower(r.area) === lower(f.area)) && has(r.interests, f.interest) && has(r.languages, f.language),
+  );
   await audit(ctx, ctx.db, { action: 'cp.queue.read', entityType: 'contact_person', detail: `${rows.length} i kön` });
   const mapped = rows.map((r) => ({
     ...toListRow(r),
@@ -153,12 +233,21 @@ export async function contactPersonQueue(
     prefersAdults: r.prefers_adults === 1,
     speciallyQualified: r.specially_qualified === 1,
   }));
-  return f.sort === 'namn' ? sortBySv(mapped, (r) => r.name) : f.sort === 'omrade' ? sortBySv(mapped, (r) => r.area) : mapped;
+  return f.sort === 'namn'
+    ? sortBySv(mapped, (r) => r.name)
+    : f.sort === 'omrade'
+      ? sortBySv(mapped, (r) => r.area)
+      : mapped;
 }
 
 /** Shows a protected person's address; the reason is required and logged. */
 export async function revealAddress(ctx: ServiceContext, input: { id: number; reason: string }) {
   const r = await getRow(ctx, input.id);
-  await audit(ctx, ctx.db, { action: 'cp.address.reveal', entityType: 'contact_person', entityId: input.id, detail: input.reason });
+  await audit(ctx, ctx.db, {
+    action: 'cp.address.reveal',
+    entityType: 'contact_person',
+    entityId: input.id,
+    detail: input.reason,
+  });
   return { street: r.street, postalCode: r.postal_code, city: r.city, phone: r.phone, workplace: r.workplace };
 }

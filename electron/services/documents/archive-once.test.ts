@@ -19,13 +19,21 @@ describe('Skapa PDF pressed twice', () => {
       await new Promise((r) => setTimeout(r, 50));
       return Buffer.from('%PDF-1.4 syntetisk');
     };
-    const core = new AppCore({ dataDir: t.dir, clock: new ManualClock('2026-11-22T09:00:00Z'), kdf: TEST_SCRYPT, pdf: slowPdf });
+    const core = new AppCore({
+      dataDir: t.dir,
+      clock: new ManualClock('2026-11-22T09:00:00Z'),
+      kdf: TEST_SCRYPT,
+      pdf: slowPdf,
+    });
     const inv = createRouter(core, handlers);
     await core.setup(ADMIN);
     await core.login(ADMIN.username, ADMIN.password);
     const { assignmentId } = await activeAssignment(inv);
     const ref = { kind: 'brev-erbjudande', assignmentId } as const;
-    const [a, b] = await Promise.all([ok<{ documentId: number }>(inv('documents.createPdf', ref)), ok<{ documentId: number }>(inv('documents.createPdf', ref))]);
+    const [a, b] = await Promise.all([
+      ok<{ documentId: number }>(inv('documents.createPdf', ref)),
+      ok<{ documentId: number }>(inv('documents.createPdf', ref)),
+    ]);
     expect(a.documentId).toBe(b.documentId);
     expect(renders).toBe(1);
     expect(await ok<any[]>(inv('documents.archive', { assignmentId }))).toHaveLength(1);

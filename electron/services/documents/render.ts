@@ -9,7 +9,11 @@ export type { DocumentRef } from './kinds/context';
  * kind's schema first. A protected person's address is left out unless the user gives a reason,
  * which is logged with the document.
  */
-export async function renderDocument(ctx: ServiceContext, ref: DocumentRef, opts: { final?: boolean } = {}): Promise<RenderedDocument> {
+export async function renderDocument(
+  ctx: ServiceContext,
+  ref: DocumentRef,
+  opts: { final?: boolean } = {},
+): Promise<RenderedDocument> {
   const rc = await renderContext(ctx, ref, opts.final ?? false);
   const out = await DOCUMENT_RENDERERS[ref.kind].render(rc);
   if (rc.revealed.length) {

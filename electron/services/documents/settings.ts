@@ -14,7 +14,6 @@ const DEFAULTS: DocumentSettings = {
   agreementTemplate: DEFAULT_AGREEMENT_TEMPLATE,
 };
 
-
 const stored = jsonSetting('documents', documentSettings, DEFAULTS, () => 'dokument och avtalsmall');
 export const readDocumentSettings = stored.read;
 export const saveDocumentSettings = stored.save;

@@ -12,7 +12,8 @@ describe('possible avbrott and the IVO quarter (today 2026-11-22, three silent m
   it('flags silent assignments, registers the avbrott in one step, and the IVO quarters match the hand computation', async () => {
     const { core, invoke } = await makeReadyCore(t.dir);
     const { ids } = await legalScenario(invoke, core.serviceContext().raw);
-    const report = (assignmentId: number, month: string, meetingDates: string[]) => invoke('reports.submit', { assignmentId, month, meetingDates, hours: meetingDates.length * 2 });
+    const report = (assignmentId: number, month: string, meetingDates: string[]) =>
+      invoke('reports.submit', { assignmentId, month, meetingDates, hours: meetingDates.length * 2 });
     // Bertil met his contact person in October (approved): not silent.
     await ok(report(ids.bertil!.assignmentId!, '2026-10', ['2026-10-12']));
     await ok(invoke('reports.approve', { assignmentId: ids.bertil!.assignmentId!, month: '2026-10' }));
@@ -47,11 +48,15 @@ describe('possible avbrott and the IVO quarter (today 2026-11-22, three silent m
 
     const refused = await invoke('assignments.registerAvbrott', { assignmentId: ids.bertil!.assignmentId! });
     expect(refused.ok ? null : refused.error.message).toMatch(/inte flaggat som möjligt avbrott/);
-    expect(await ok(invoke('assignments.registerAvbrott', { assignmentId: ids.filip!.assignmentId! }))).toEqual({ fromDate: '2026-07-21' });
+    expect(await ok(invoke('assignments.registerAvbrott', { assignmentId: ids.filip!.assignmentId! }))).toEqual({
+      fromDate: '2026-07-21',
+    });
     const raw = core.serviceContext().raw;
-    expect(raw.prepare('SELECT from_date, resumed_date, assignment_id FROM decision_interruptions WHERE decision_id = ?').all(ids.filip!.decisionId)).toEqual([
-      { from_date: '2026-07-21', resumed_date: null, assignment_id: ids.filip!.assignmentId },
-    ]);
+    expect(
+      raw
+        .prepare('SELECT from_date, resumed_date, assignment_id FROM decision_interruptions WHERE decision_id = ?')
+        .all(ids.filip!.decisionId),
+    ).toEqual([{ from_date: '2026-07-21', resumed_date: null, assignment_id: ids.filip!.assignmentId }]);
     expect((await ok<unknown[]>(invoke('assignments.possibleAvbrott', {}))).length).toBe(1);
 
     // IVO Q4 2026 (to 2026-12-31), by hand, now with Filip's avbrott (deadline 2026-10-21):

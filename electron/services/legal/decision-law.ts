@@ -24,7 +24,11 @@ export async function resolveDecisionLaw(
   const { lawParagraphs } = await legalSettingsStore.read(db);
   const paragraph = v.paragraph || lawParagraphs[law][0];
   if (paragraph === undefined || !lawParagraphs[law].includes(paragraph)) {
-    throw new DomainError('INVALID_INPUT', 'Paragrafen finns inte i enhetens lista för lagen (Inställningar → Lagrum).', { fields: { paragraph: 'Välj en paragraf ur listan.' } });
+    throw new DomainError(
+      'INVALID_INPUT',
+      'Paragrafen finns inte i enhetens lista för lagen (Inställningar → Lagrum).',
+      { fields: { paragraph: 'Välj en paragraf ur listan.' } },
+    );
   }
   if (law === 'LSS 1993:387' && !v.personkrets) {
     const msg = 'Ange personkrets (1 § 1, 2 eller 3 LSS). Den krävs för Socialstyrelsens LSS-register.';
@@ -38,12 +42,36 @@ export async function guessedLaws(ctx: ServiceContext) {
   const rows = await ctx.db
     .selectFrom('decisions')
     .innerJoin('clients', 'clients.id', 'decisions.client_id')
-    .select(['decisions.id', 'decisions.client_id', 'decisions.decision_date', 'decisions.legal_basis', 'decisions.law', 'decisions.paragraph', 'decisions.personkrets', 'clients.first_name', 'clients.last_name'])
+    .select([
+      'decisions.id',
+      'decisions.client_id',
+      'decisions.decision_date',
+      'decisions.legal_basis',
+      'decisions.law',
+      'decisions.paragraph',
+      'decisions.personkrets',
+      'clients.first_name',
+      'clients.last_name',
+    ])
     .where('decisions.law_guessed', '=', 1)
     .orderBy('decisions.decision_date')
     .execute();
-  if (rows.length > 0) await audit(ctx, ctx.db, { action: 'decision.law.list', entityType: 'client', detail: `${rows.length} beslut med gissat lagrum` });
-  return rows.map((r) => ({ decisionId: r.id, clientId: r.client_id, clientName: `${r.first_name} ${r.last_name}`, decisionDate: r.decision_date, legalBasis: r.legal_basis, law: r.law, paragraph: r.paragraph, personkrets: r.personkrets }));
+  if (rows.length > 0)
+    await audit(ctx, ctx.db, {
+      action: 'decision.law.list',
+      entityType: 'client',
+      detail: `${rows.length} beslut med gissat lagrum`,
+    });
+  return rows.map((r) => ({
+    decisionId: r.id,
+    clientId: r.client_id,
+    clientName: `${r.first_name} ${r.last_name}`,
+    decisionDate: r.decision_date,
+    legalBasis: r.legal_basis,
+    law: r.law,
+    paragraph: r.paragraph,
+    personkrets: r.personkrets,
+  }));
 }
 
 /** The officer confirms or corrects a decision's law, paragraph and personkrets. */
@@ -54,8 +82,23 @@ export async function setDecisionLaw(ctx: ServiceContext, input: z.output<typeof
 async function setDecisionLawInTrx(ctx: TxContext, input: z.output<typeof setLawInput>): Promise<void> {
   const d = await ctx.db.selectFrom('decisions').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!d) throw new DomainError('NOT_FOUND', 'Beslutet finns inte.');
-  const r = await resolveDecisionLaw(ctx.db, { legalBasis: d.legal_basis, decisionDate: d.decision_date, law: input.law, paragraph: input.paragraph, personkrets: input.personkrets });
+  const r = await resolveDecisionLaw(ctx.db, {
+    legalBasis: d.legal_basis,
+    decisionDate: d.decision_date,
+    law: input.law,
+    paragraph: input.paragraph,
+    personkrets: input.personkrets,
+  });
   const trx = ctx.db;
-  await trx.updateTable('decisions').set({ law: r.law, paragraph: r.paragraph, personkrets: r.personkrets, law_guessed: 0 }).where('id', '=', d.id).execute();
-  await audit(ctx, trx, { action: 'decision.law', entityType: 'client', entityId: d.client_id, detail: `beslut ${d.id}: ${r.law} ${r.paragraph}${r.personkrets ? `, personkrets ${r.personkrets}` : ''}` });
+  await trx
+    .updateTable('decisions')
+    .set({ law: r.law, paragraph: r.paragraph, personkrets: r.personkrets, law_guessed: 0 })
+    .where('id', '=', d.id)
+    .execute();
+  await audit(ctx, trx, {
+    action: 'decision.law',
+    entityType: 'client',
+    entityId: d.client_id,
+    detail: `beslut ${d.id}: ${r.law} ${r.paragraph}${r.personkrets ? `, personkrets ${r.personkrets}` : ''}`,
+  });
 }

@@ -17,7 +17,16 @@ export async function logReview(ctx: ServiceContext, input: { from: string; to: 
     await ctx.db
       .selectFrom('audit_log')
       .leftJoin('users', 'users.id', 'audit_log.user_id')
-      .select(['audit_log.id', 'audit_log.at', 'audit_log.user_id', 'users.username', 'audit_log.action', 'audit_log.entity_type', 'audit_log.entity_id', 'audit_log.detail'])
+      .select([
+        'audit_log.id',
+        'audit_log.at',
+        'audit_log.user_id',
+        'users.username',
+        'audit_log.action',
+        'audit_log.entity_type',
+        'audit_log.entity_id',
+        'audit_log.detail',
+      ])
       .where('audit_log.at', '>=', `${addDays(input.from, -1)}T00:00:00`)
       .where('audit_log.at', '<', `${addDays(input.to, 2)}T00:00:00`)
       .orderBy('audit_log.id')
@@ -26,27 +35,59 @@ export async function logReview(ctx: ServiceContext, input: { from: string; to: 
     const d = stockholmTime(r.at).date;
     return d >= input.from && d <= input.to;
   });
-  const protectedClientIds = new Set((await ctx.db.selectFrom('clients').select('id').where('protected_identity', '=', 1).execute()).map((r) => String(r.id)));
-  const protectedContactPersonIds = new Set((await ctx.db.selectFrom('contact_persons').select('id').where('protected_identity', '=', 1).execute()).map((r) => String(r.id)));
+  const protectedClientIds = new Set(
+    (await ctx.db.selectFrom('clients').select('id').where('protected_identity', '=', 1).execute()).map((r) =>
+      String(r.id),
+    ),
+  );
+  const protectedContactPersonIds = new Set(
+    (await ctx.db.selectFrom('contact_persons').select('id').where('protected_identity', '=', 1).execute()).map((r) =>
+      String(r.id),
+    ),
+  );
   // A PDF made or saved about a protected person: through its assignment (client or contact person) or its contact person.
   const docs = await ctx.db
     .selectFrom('documents')
     .leftJoin('assignments', 'assignments.id', 'documents.assignment_id')
     .leftJoin('decisions', 'decisions.id', 'assignments.decision_id')
-    .select(['documents.id', 'decisions.client_id', 'assignments.contact_person_id as assignment_cp', 'documents.contact_person_id'])
+    .select([
+      'documents.id',
+      'decisions.client_id',
+      'assignments.contact_person_id as assignment_cp',
+      'documents.contact_person_id',
+    ])
     .execute();
   const protectedDocumentIds = new Set(
     docs
-      .filter((d) => (d.client_id !== null && protectedClientIds.has(String(d.client_id))) || [d.assignment_cp, d.contact_person_id].some((c) => c !== null && protectedContactPersonIds.has(String(c))))
+      .filter(
+        (d) =>
+          (d.client_id !== null && protectedClientIds.has(String(d.client_id))) ||
+          [d.assignment_cp, d.contact_person_id].some((c) => c !== null && protectedContactPersonIds.has(String(c))),
+      )
       .map((d) => String(d.id)),
   );
-  const rules = { protectedClientIds, protectedContactPersonIds, protectedDocumentIds, officeHoursStart: s.officeHoursStart, officeHoursEnd: s.officeHoursEnd, bulkExportRows: s.bulkExportRows };
+  const rules = {
+    protectedClientIds,
+    protectedContactPersonIds,
+    protectedDocumentIds,
+    officeHoursStart: s.officeHoursStart,
+    officeHoursEnd: s.officeHoursEnd,
+    bulkExportRows: s.bulkExportRows,
+  };
   const byCategory = new Map<LogCategory, typeof rows>(LOG_REVIEW_CATEGORIES.map((c) => [c, []]));
   for (const r of rows) for (const c of classifyLogRow(r, rules)) byCategory.get(c)!.push(r);
   const reviews = await ctx.db
     .selectFrom('log_reviews')
     .innerJoin('users', 'users.id', 'log_reviews.reviewed_by')
-    .select(['log_reviews.id', 'log_reviews.period_from', 'log_reviews.period_to', 'log_reviews.reviewed_at', 'log_reviews.note', 'log_reviews.counts', 'users.display_name'])
+    .select([
+      'log_reviews.id',
+      'log_reviews.period_from',
+      'log_reviews.period_to',
+      'log_reviews.reviewed_at',
+      'log_reviews.note',
+      'log_reviews.counts',
+      'users.display_name',
+    ])
     .orderBy('log_reviews.id', 'desc')
     .limit(24)
     .execute();
@@ -60,20 +101,46 @@ export async function logReview(ctx: ServiceContext, input: { from: string; to: 
       label: LOG_REVIEW_LABELS[key],
       entries: byCategory.get(key)!.map((r) => {
         const t = stockholmTime(r.at);
-        return { id: r.id, at: r.at, localTime: `${t.date} ${t.time}`, username: r.username ?? null, action: r.action, entityType: r.entity_type, entityId: r.entity_id, detail: r.detail };
+        return {
+          id: r.id,
+          at: r.at,
+          localTime: `${t.date} ${t.time}`,
+          username: r.username ?? null,
+          action: r.action,
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          detail: r.detail,
+        };
       }),
     })),
-    reviews: reviews.map((r) => ({ id: r.id, periodFrom: r.period_from, periodTo: r.period_to, reviewedAt: r.reviewed_at, reviewedBy: r.display_name, note: r.note, counts: JSON.parse(r.counts) as Record<string, number> })),
+    reviews: reviews.map((r) => ({
+      id: r.id,
+      periodFrom: r.period_from,
+      periodTo: r.period_to,
+      reviewedAt: r.reviewed_at,
+      reviewedBy: r.display_name,
+      note: r.note,
+      counts: JSON.parse(r.counts) as Record<string, number>,
+    })),
   };
 }
 
 /** The review as xlsx or CSV where the user chooses; logged once saved. */
-export async function exportLogReview(ctx: ServiceContext, sink: ExportSink, input: { from: string; to: string; format: 'xlsx' | 'csv' }): Promise<{ savedTo: string | null }> {
+export async function exportLogReview(
+  ctx: ServiceContext,
+  sink: ExportSink,
+  input: { from: string; to: string; format: 'xlsx' | 'csv' },
+): Promise<{ savedTo: string | null }> {
   const r = await logReview(ctx, input);
   const headers = ['Kategori', 'Nr', 'Tid (svensk)', 'Användare', 'Händelse', 'Objekt', 'Objekt-id', 'Detalj'];
-  const rows = r.categories.flatMap((c) => c.entries.map((e) => [c.label, e.id, e.localTime, e.username, e.action, e.entityType, e.entityId, e.detail]));
+  const rows = r.categories.flatMap((c) =>
+    c.entries.map((e) => [c.label, e.id, e.localTime, e.username, e.action, e.entityType, e.entityId, e.detail]),
+  );
   const name = `logguppfoljning-${input.from}-${input.to}.${input.format}`;
-  const content = input.format === 'csv' ? Buffer.from(toCsv([headers, ...rows]), 'utf8') : await xlsxTable('Logguppföljning', headers, rows);
+  const content =
+    input.format === 'csv'
+      ? Buffer.from(toCsv([headers, ...rows]), 'utf8')
+      : await xlsxTable('Logguppföljning', headers, rows);
   const event = { action: 'audit.review.export', entityType: 'audit', detail: `${name} (${rows.length} rader)` };
   return { savedTo: await saveExport(ctx, sink, { name, content }, event) };
 }
@@ -87,8 +154,24 @@ async function signOffLogReviewInTrx(ctx: TxContext, input: { from: string; to: 
   const r = await logReview(ctx, input);
   const counts = Object.fromEntries(r.categories.map((c) => [c.key, c.entries.length]));
   const trx = ctx.db;
-  await trx.insertInto('log_reviews').values({ period_from: input.from, period_to: input.to, reviewed_at: ctx.now().toISOString(), reviewed_by: ctx.actor.id, note: input.note, counts: JSON.stringify(counts) }).execute();
-  await audit(ctx, trx, { action: 'audit.review.signoff', entityType: 'audit', detail: `${input.from}–${input.to} granskad: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}` });
+  await trx
+    .insertInto('log_reviews')
+    .values({
+      period_from: input.from,
+      period_to: input.to,
+      reviewed_at: ctx.now().toISOString(),
+      reviewed_by: ctx.actor.id,
+      note: input.note,
+      counts: JSON.stringify(counts),
+    })
+    .execute();
+  await audit(ctx, trx, {
+    action: 'audit.review.signoff',
+    entityType: 'audit',
+    detail: `${input.from}–${input.to} granskad: ${Object.entries(counts)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  });
 }
 
 /** Översikt (admins): the last review is older than the configured number of months, or none was ever made. */

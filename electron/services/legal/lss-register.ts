@@ -11,7 +11,19 @@ async function loadFacts(ctx: ServiceContext, referenceDate: string): Promise<Ls
   const decisions = await ctx.db
     .selectFrom('decisions')
     .innerJoin('clients', 'clients.id', 'decisions.client_id')
-    .select(['decisions.id', 'decisions.client_id', 'decisions.law', 'decisions.law_guessed', 'decisions.personkrets', 'decisions.decision_date', 'decisions.executed_date', 'decisions.ended_date', 'clients.personnummer', 'clients.first_name', 'clients.last_name'])
+    .select([
+      'decisions.id',
+      'decisions.client_id',
+      'decisions.law',
+      'decisions.law_guessed',
+      'decisions.personkrets',
+      'decisions.decision_date',
+      'decisions.executed_date',
+      'decisions.ended_date',
+      'clients.personnummer',
+      'clients.first_name',
+      'clients.last_name',
+    ])
     .where((eb) => eb.or([eb('decisions.law', '=', 'LSS 1993:387'), eb('decisions.law_guessed', '=', 1)]))
     .where('decisions.decision_date', '<=', referenceDate)
     .orderBy('decisions.id')
@@ -19,7 +31,11 @@ async function loadFacts(ctx: ServiceContext, referenceDate: string): Promise<Ls
   const interruptions = await ctx.db
     .selectFrom('decision_interruptions')
     .innerJoin('decisions', 'decisions.id', 'decision_interruptions.decision_id')
-    .select(['decision_interruptions.decision_id', 'decision_interruptions.from_date', 'decision_interruptions.resumed_date'])
+    .select([
+      'decision_interruptions.decision_id',
+      'decision_interruptions.from_date',
+      'decision_interruptions.resumed_date',
+    ])
     .where('decisions.law', '=', 'LSS 1993:387')
     .execute();
   const assignments = await ctx.db
@@ -40,8 +56,12 @@ async function loadFacts(ctx: ServiceContext, referenceDate: string): Promise<Ls
     decisionDate: d.decision_date,
     executedDate: d.executed_date,
     endedDate: d.ended_date,
-    interruptions: interruptions.filter((i) => i.decision_id === d.id).map((i) => ({ fromDate: i.from_date, resumedDate: i.resumed_date })),
-    assignments: assignments.filter((a) => a.decision_id === d.id).map((a) => ({ startDate: a.start_date, endDate: a.end_date })),
+    interruptions: interruptions
+      .filter((i) => i.decision_id === d.id)
+      .map((i) => ({ fromDate: i.from_date, resumedDate: i.resumed_date })),
+    assignments: assignments
+      .filter((a) => a.decision_id === d.id)
+      .map((a) => ({ startDate: a.start_date, endDate: a.end_date })),
   }));
 }
 
@@ -49,15 +69,27 @@ async function loadFacts(ctx: ServiceContext, referenceDate: string): Promise<Ls
 export async function lssRegisterReport(ctx: ServiceContext, referenceDate: string) {
   const settings = await legalSettingsStore.read(ctx.db);
   const report = lssRegister(await loadFacts(ctx, referenceDate), referenceDate);
-  await audit(ctx, ctx.db, { action: 'report.lss', entityType: 'report', detail: `${referenceDate}: ${report.rows.length} rader` });
+  await audit(ctx, ctx.db, {
+    action: 'report.lss',
+    entityType: 'report',
+    detail: `${referenceDate}: ${report.rows.length} rader`,
+  });
   return { referenceDate, deadline: lssDates(Number(referenceDate.slice(0, 4)), settings).deadline, ...report };
 }
 
 /** The register as xlsx or CSV where the user chooses; logged once saved. */
-export async function exportLssRegister(ctx: ServiceContext, sink: ExportSink, referenceDate: string, format: 'xlsx' | 'csv'): Promise<{ savedTo: string | null }> {
+export async function exportLssRegister(
+  ctx: ServiceContext,
+  sink: ExportSink,
+  referenceDate: string,
+  format: 'xlsx' | 'csv',
+): Promise<{ savedTo: string | null }> {
   const r = await lssRegisterReport(ctx, referenceDate);
   const name = `lss-register-${referenceDate}.${format}`;
-  const content = format === 'csv' ? Buffer.from(toCsv([r.columns, ...r.rows]), 'utf8') : await xlsxTable(`LSS ${referenceDate}`, r.columns, r.rows);
+  const content =
+    format === 'csv'
+      ? Buffer.from(toCsv([r.columns, ...r.rows]), 'utf8')
+      : await xlsxTable(`LSS ${referenceDate}`, r.columns, r.rows);
   const event = { action: 'report.lss.export', entityType: 'report', detail: `${name} (${r.rows.length} rader)` };
   return { savedTo: await saveExport(ctx, sink, { name, content }, event) };
 }

@@ -12,9 +12,16 @@ import { audit, type ServiceContext } from '../../core/session';
  * code, age group, area. The row in `decisions` records the nämnd's offer (no personal decision, no personkrets,
  * no IVO duty) so the ordinary flow (matching, agreement, monthly reports, payouts to the contact person) works.
  */
-export async function createParticipant(ctx: ServiceContext, v: z.output<typeof participantInput>): Promise<{ clientId: number; decisionId: number }> {
+export async function createParticipant(
+  ctx: ServiceContext,
+  v: z.output<typeof participantInput>,
+): Promise<{ clientId: number; decisionId: number }> {
   if (v.startDate < SOL_2025_IN_FORCE) {
-    throw new DomainError('INVALID_INPUT', 'Insatser utan individuell behovsprövning finns från 2025-07-01 (socialtjänstlagen 2025:400).', { fields: { startDate: 'Före 2025-07-01.' } });
+    throw new DomainError(
+      'INVALID_INPUT',
+      'Insatser utan individuell behovsprövning finns från 2025-07-01 (socialtjänstlagen 2025:400).',
+      { fields: { startDate: 'Före 2025-07-01.' } },
+    );
   }
   assertNotFuture(ctx, v.startDate, 'startDate');
   const at = ctx.now().toISOString();
@@ -71,14 +78,23 @@ export async function createParticipant(ctx: ServiceContext, v: z.output<typeof 
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(ctx, trx, { action: 'participant.create', entityType: 'client', entityId: clientId, detail: `utan behovsprövning, ${v.ageGroup}` });
+    await audit(ctx, trx, {
+      action: 'participant.create',
+      entityType: 'client',
+      entityId: clientId,
+      detail: `utan behovsprövning, ${v.ageGroup}`,
+    });
     return { clientId, decisionId };
   });
 }
 
 /** Participants and their running assignments, counted apart in the statistics. */
 export async function participantCounts(ctx: ServiceContext) {
-  const registered = await ctx.db.selectFrom('clients').select((e) => e.fn.countAll<number>().as('n')).where('without_assessment', '=', 1).executeTakeFirstOrThrow();
+  const registered = await ctx.db
+    .selectFrom('clients')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('without_assessment', '=', 1)
+    .executeTakeFirstOrThrow();
   const active = await ctx.db
     .selectFrom('assignments')
     .innerJoin('decisions', 'decisions.id', 'assignments.decision_id')

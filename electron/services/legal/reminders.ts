@@ -10,7 +10,13 @@ import { participantCounts } from './participants';
 export async function legalReminders(ctx: ServiceContext) {
   const s = await legalSettingsStore.read(ctx.db);
   const isCase = ctx.actor.roles.includes('handlaggare');
-  const guessed = isCase ? await ctx.db.selectFrom('decisions').select((e) => e.fn.countAll<number>().as('n')).where('law_guessed', '=', 1).executeTakeFirstOrThrow() : { n: 0 };
+  const guessed = isCase
+    ? await ctx.db
+        .selectFrom('decisions')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('law_guessed', '=', 1)
+        .executeTakeFirstOrThrow()
+    : { n: 0 };
   return {
     lssRegister: isCase ? lssReminder(toLocalIsoDate(ctx.now()), s) : null,
     guessedLaws: guessed.n,

@@ -48,7 +48,11 @@ async function yearToDateArvode(db: Kysely<DB> | Transaction<DB>, month: string)
 async function taxData(db: Kysely<DB> | Transaction<DB>, ids: number[]) {
   const out = new Map<number, { birth_date: string; tax_mode: TaxMode; tax_percent: number | null }>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('contact_persons').select(['id', 'birth_date', 'tax_mode', 'tax_percent']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('contact_persons')
+      .select(['id', 'birth_date', 'tax_mode', 'tax_percent'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.set(r.id, r);
   }
   return out;
@@ -60,13 +64,25 @@ async function taxData(db: Kysely<DB> | Transaction<DB>, ids: number[]) {
  * report, preliminary tax, employer fee. Assignments without an approved report or levels are listed
  * as missing and get nothing this month.
  */
-export async function computeMonth(db: Kysely<DB> | Transaction<DB>, month: string, tableTax: Map<number, number> = new Map()): Promise<MonthComputation> {
+export async function computeMonth(
+  db: Kysely<DB> | Transaction<DB>,
+  month: string,
+  tableTax: Map<number, number> = new Map(),
+): Promise<MonthComputation> {
   const rate = await rateFor(db, Number(month.slice(0, 4)), month);
   const assignments = await assignmentsInMonth(db, month);
   // The month's reports by assignment (a lookup per assignment, not a scan: 10 000 assignments).
-  const reports = new Map((await db.selectFrom('monthly_reports').selectAll().where('month', '=', month).execute()).map((r) => [r.assignment_id, r]));
+  const reports = new Map(
+    (await db.selectFrom('monthly_reports').selectAll().where('month', '=', month).execute()).map((r) => [
+      r.assignment_id,
+      r,
+    ]),
+  );
   const missing: string[] = [];
-  const byPerson = new Map<number, { arvode: number; omkostnad: number; expenses: number; details: string[]; approvers: Set<number> }>();
+  const byPerson = new Map<
+    number,
+    { arvode: number; omkostnad: number; expenses: number; details: string[]; approvers: Set<number> }
+  >();
   const dim = daysInMonth(month);
 
   for (const a of assignments) {
@@ -88,13 +104,21 @@ export async function computeMonth(db: Kysely<DB> | Transaction<DB>, month: stri
     const excessBp = omkLevel.percentBp - omkBp;
     const arvode = proRata(monthlyAmount(rate.prisbasbeloppOre, arvodeLevel.percentBp + excessBp), days, dim);
     const omkostnad = proRata(monthlyAmount(rate.prisbasbeloppOre, omkBp), days, dim);
-    const p = byPerson.get(a.cp_id) ?? { arvode: 0, omkostnad: 0, expenses: 0, details: [], approvers: new Set<number>() };
+    const p = byPerson.get(a.cp_id) ?? {
+      arvode: 0,
+      omkostnad: 0,
+      expenses: 0,
+      details: [],
+      approvers: new Set<number>(),
+    };
     p.arvode += arvode;
     p.omkostnad += omkostnad;
     p.expenses += report.expenses_ore;
     if (report.approved_by) p.approvers.add(report.approved_by);
     const part = `${days < dim ? ` (${days} av ${dim} dagar)` : ''}${excessBp > 0 ? `; omkostnad över ${rate.omkostnadTaxFreeMaxBp / 100} % av prisbasbeloppet räknas som arvode` : ''}`;
-    p.details.push(`Uppdrag ${a.id} (${a.client_first} ${a.client_last}): arvode ${arvodeLevel.label} ${formatKronor(arvode)}, omkostnad ${omkLevel.label} ${formatKronor(omkostnad)}${part}${report.expenses_ore ? `, utlägg ${formatKronor(report.expenses_ore)}` : ''}.`);
+    p.details.push(
+      `Uppdrag ${a.id} (${a.client_first} ${a.client_last}): arvode ${arvodeLevel.label} ${formatKronor(arvode)}, omkostnad ${omkLevel.label} ${formatKronor(omkostnad)}${part}${report.expenses_ore ? `, utlägg ${formatKronor(report.expenses_ore)}` : ''}.`,
+    );
     byPerson.set(a.cp_id, p);
   }
 
@@ -105,14 +129,30 @@ export async function computeMonth(db: Kysely<DB> | Transaction<DB>, month: stri
     const cp = cps.get(cpId);
     if (!cp) throw new Error(`Contact person ${cpId} not found`);
     const mode = cp.tax_mode;
-    const tax = preliminaryTax(p.arvode, mode, { sideIncomeBp: rate.sideIncomeTaxBp, percent: cp.tax_percent, tableAmountOre: tableTax.get(cpId) ?? null });
+    const tax = preliminaryTax(p.arvode, mode, {
+      sideIncomeBp: rate.sideIncomeTaxBp,
+      percent: cp.tax_percent,
+      tableAmountOre: tableTax.get(cpId) ?? null,
+    });
     const feeRate = employerFeeRate(cp.birth_date, month, rate);
-    const fee = employerFee(p.arvode, paidThisYear.get(cpId) ?? 0, feeRate, rate.feeThresholdOre, rate.employerFee.fullBp);
+    const fee = employerFee(
+      p.arvode,
+      paidThisYear.get(cpId) ?? 0,
+      feeRate,
+      rate.feeThresholdOre,
+      rate.employerFee.fullBp,
+    );
     const details = [...p.details];
-    if (fee.belowThreshold) details.push(`Under ${formatKronor(rate.feeThresholdOre)} för året: inga arbetsgivaravgifter (AGI ruta 131).`);
-    if (fee.catchUpOre) details.push(`Gränsen passerad: arbetsgivaravgift även på tidigare månaders ${formatKronor(fee.catchUpOre)}.`);
-    if (feeRate.rateBp !== rate.employerFee.fullBp) details.push(`Arbetsgivaravgift ${(feeRate.rateBp / 100).toLocaleString('sv-SE')} %: ${feeRate.label}.`);
-    if (tax === null) details.push(mode === 'table' ? 'Skatt enligt tabell: ange beloppet från skattebeskedet.' : 'Procentsats för skatt saknas.');
+    if (fee.belowThreshold)
+      details.push(`Under ${formatKronor(rate.feeThresholdOre)} för året: inga arbetsgivaravgifter (AGI ruta 131).`);
+    if (fee.catchUpOre)
+      details.push(`Gränsen passerad: arbetsgivaravgift även på tidigare månaders ${formatKronor(fee.catchUpOre)}.`);
+    if (feeRate.rateBp !== rate.employerFee.fullBp)
+      details.push(`Arbetsgivaravgift ${(feeRate.rateBp / 100).toLocaleString('sv-SE')} %: ${feeRate.label}.`);
+    if (tax === null)
+      details.push(
+        mode === 'table' ? 'Skatt enligt tabell: ange beloppet från skattebeskedet.' : 'Procentsats för skatt saknas.',
+      );
     people.push({
       contactPersonId: cpId,
       arvodeOre: p.arvode,

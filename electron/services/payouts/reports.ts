@@ -87,7 +87,15 @@ async function assignmentForMonth(ctx: ServiceContext, assignmentId: number, mon
 /** Records (or replaces) the month's report. An approved report can no longer be changed. */
 export async function submitReport(
   ctx: ServiceContext,
-  input: { assignmentId: number; month: string; meetingDates: string[]; hours: number; activities: string; expensesOre: number; receiptsNote: string },
+  input: {
+    assignmentId: number;
+    month: string;
+    meetingDates: string[];
+    hours: number;
+    activities: string;
+    expensesOre: number;
+    receiptsNote: string;
+  },
 ): Promise<void> {
   return writeTransaction(ctx, (tx) => submitReportInTrx(tx, input));
 }
@@ -95,11 +103,25 @@ export async function submitReport(
 async function submitReportInTrx(ctx: TxContext, input: Parameters<typeof submitReport>[1]): Promise<void> {
   const a = await assignmentForMonth(ctx, input.assignmentId, input.month);
   const { first, last } = monthBounds(input.month);
-  const outside = input.meetingDates.filter((d) => d < first || d > last || d < a.start_date! || (a.end_date !== null && d > a.end_date));
-  if (outside.length) throw new DomainError('INVALID_INPUT', `Träffdatum utanför månaden eller uppdraget: ${outside.join(', ')}.`, { fields: { meetingDates: 'Datum utanför månaden eller uppdraget.' } });
-  if (input.month > ctx.now().toISOString().slice(0, 7)) throw new DomainError('INVALID_INPUT', 'Det går inte att rapportera en kommande månad.', { fields: { month: 'Kommande månad.' } });
-  const existing = await ctx.db.selectFrom('monthly_reports').select(['id', 'status']).where('assignment_id', '=', a.id).where('month', '=', input.month).executeTakeFirst();
-  if (existing?.status === 'godkand') throw new DomainError('RULE_VIOLATION', 'Rapporten är redan godkänd och kan inte ändras.');
+  const outside = input.meetingDates.filter(
+    (d) => d < first || d > last || d < a.start_date! || (a.end_date !== null && d > a.end_date),
+  );
+  if (outside.length)
+    throw new DomainError('INVALID_INPUT', `Träffdatum utanför månaden eller uppdraget: ${outside.join(', ')}.`, {
+      fields: { meetingDates: 'Datum utanför månaden eller uppdraget.' },
+    });
+  if (input.month > ctx.now().toISOString().slice(0, 7))
+    throw new DomainError('INVALID_INPUT', 'Det går inte att rapportera en kommande månad.', {
+      fields: { month: 'Kommande månad.' },
+    });
+  const existing = await ctx.db
+    .selectFrom('monthly_reports')
+    .select(['id', 'status'])
+    .where('assignment_id', '=', a.id)
+    .where('month', '=', input.month)
+    .executeTakeFirst();
+  if (existing?.status === 'godkand')
+    throw new DomainError('RULE_VIOLATION', 'Rapporten är redan godkänd och kan inte ändras.');
   const values = {
     meeting_dates: JSON.stringify([...new Set(input.meetingDates)].sort()),
     minutes: Math.round(input.hours * 60),
@@ -112,20 +134,46 @@ async function submitReportInTrx(ctx: TxContext, input: Parameters<typeof submit
   };
   const trx = ctx.db;
   if (existing) await trx.updateTable('monthly_reports').set(values).where('id', '=', existing.id).execute();
-  else await trx.insertInto('monthly_reports').values({ ...values, assignment_id: a.id, month: input.month }).execute();
-  await audit(ctx, trx, { action: 'report.submit', entityType: 'contact_person', entityId: a.cp_id, detail: `uppdrag ${a.id}, ${input.month}` });
+  else
+    await trx
+      .insertInto('monthly_reports')
+      .values({ ...values, assignment_id: a.id, month: input.month })
+      .execute();
+  await audit(ctx, trx, {
+    action: 'report.submit',
+    entityType: 'contact_person',
+    entityId: a.cp_id,
+    detail: `uppdrag ${a.id}, ${input.month}`,
+  });
 }
 
-export async function approveReport(ctx: ServiceContext, input: { assignmentId: number; month: string }): Promise<void> {
+export async function approveReport(
+  ctx: ServiceContext,
+  input: { assignmentId: number; month: string },
+): Promise<void> {
   return writeTransaction(ctx, (tx) => approveReportInTrx(tx, input));
 }
 
 async function approveReportInTrx(ctx: TxContext, input: { assignmentId: number; month: string }): Promise<void> {
   const a = await assignmentForMonth(ctx, input.assignmentId, input.month);
-  const r = await ctx.db.selectFrom('monthly_reports').select(['id', 'status']).where('assignment_id', '=', a.id).where('month', '=', input.month).executeTakeFirst();
+  const r = await ctx.db
+    .selectFrom('monthly_reports')
+    .select(['id', 'status'])
+    .where('assignment_id', '=', a.id)
+    .where('month', '=', input.month)
+    .executeTakeFirst();
   if (!r) throw new DomainError('RULE_VIOLATION', 'Det finns ingen inlämnad rapport att godkänna.');
   if (r.status === 'godkand') throw new DomainError('RULE_VIOLATION', 'Rapporten är redan godkänd.');
   const trx = ctx.db;
-  await trx.updateTable('monthly_reports').set({ status: 'godkand', approved_at: ctx.now().toISOString(), approved_by: ctx.actor.id }).where('id', '=', r.id).execute();
-  await audit(ctx, trx, { action: 'report.approve', entityType: 'contact_person', entityId: a.cp_id, detail: `uppdrag ${a.id}, ${input.month}` });
+  await trx
+    .updateTable('monthly_reports')
+    .set({ status: 'godkand', approved_at: ctx.now().toISOString(), approved_by: ctx.actor.id })
+    .where('id', '=', r.id)
+    .execute();
+  await audit(ctx, trx, {
+    action: 'report.approve',
+    entityType: 'contact_person',
+    entityId: a.cp_id,
+    detail: `uppdrag ${a.id}, ${input.month}`,
+  });
 }

@@ -3,7 +3,12 @@ import { jsonSetting } from '../json-setting';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../../shared/errors';
 import { rateYear, type RateYear } from '../../../shared/compensation/rates';
-import { copyRateYear, missingRatesMessage, rateYearWarning, type RateYearWarning } from '../../../shared/compensation/new-year';
+import {
+  copyRateYear,
+  missingRatesMessage,
+  rateYearWarning,
+  type RateYearWarning,
+} from '../../../shared/compensation/new-year';
 import { formatKronor } from '../../../shared/money';
 import { toLocalIsoDate } from '../../../shared/dates';
 import { paymentSettings, type PaymentSettings } from '../../../shared/ipc/procedures/payments';
@@ -29,7 +34,6 @@ const DEFAULT_PAYMENT: PaymentSettings = {
   twoPersonRule: true,
 };
 
-
 const stored = jsonSetting('payment', paymentSettings, DEFAULT_PAYMENT, () => 'betalningsinställningar');
 export const getPaymentSettings = stored.read;
 export const savePaymentSettings = stored.save;
@@ -43,14 +47,24 @@ export async function listRates(db: Kysely<DB> | Transaction<DB>): Promise<RateY
 export async function rateFor(db: Kysely<DB> | Transaction<DB>, year: number, month?: string): Promise<RateYear> {
   const row = await db.selectFrom('rate_years').select('config').where('year', '=', year).executeTakeFirst();
   if (!row) {
-    throw new DomainError('RULE_VIOLATION', month ? missingRatesMessage(month) : `Ersättningsnivåer för ${year} saknas. En administratör lägger in dem under Inställningar → Ersättningsnivåer → Ny årsnivå.`);
+    throw new DomainError(
+      'RULE_VIOLATION',
+      month
+        ? missingRatesMessage(month)
+        : `Ersättningsnivåer för ${year} saknas. En administratör lägger in dem under Inställningar → Ersättningsnivåer → Ny årsnivå.`,
+    );
   }
   return rateYear.parse(JSON.parse(row.config));
 }
 
 /** The figures of `year`, or of the latest year before it (level codes carry over to a new year). */
 export async function latestRateUpTo(db: Kysely<DB> | Transaction<DB>, year: number): Promise<RateYear | null> {
-  const row = await db.selectFrom('rate_years').select('config').where('year', '<=', year).orderBy('year', 'desc').executeTakeFirst();
+  const row = await db
+    .selectFrom('rate_years')
+    .select('config')
+    .where('year', '<=', year)
+    .orderBy('year', 'desc')
+    .executeTakeFirst();
   return row ? rateYear.parse(JSON.parse(row.config)) : null;
 }
 
@@ -63,15 +77,28 @@ export async function rateStatus(ctx: ServiceContext): Promise<{ warning: RateYe
  * "Ny årsnivå": the previous year's levels, fee rules and thresholds copied into `year` with the new
  * prisbasbelopp and its source. Logged with both amounts.
  */
-export async function createRateYear(ctx: ServiceContext, input: { year: number; prisbasbeloppOre: number; source: string }): Promise<RateYear> {
+export async function createRateYear(
+  ctx: ServiceContext,
+  input: { year: number; prisbasbeloppOre: number; source: string },
+): Promise<RateYear> {
   return ctx.db.transaction().execute(async (trx) => {
     const exists = await trx.selectFrom('rate_years').select('year').where('year', '=', input.year).executeTakeFirst();
-    if (exists) throw new DomainError('CONFLICT', `Det finns redan ersättningsnivåer för ${input.year}. Ändra dem i stället.`, { fields: { year: 'Året finns redan.' } });
+    if (exists)
+      throw new DomainError('CONFLICT', `Det finns redan ersättningsnivåer för ${input.year}. Ändra dem i stället.`, {
+        fields: { year: 'Året finns redan.' },
+      });
     const from = await latestRateUpTo(trx, input.year - 1);
-    if (!from) throw new DomainError('RULE_VIOLATION', `Det finns inget tidigare år att kopiera nivåerna från. Lägg in ${input.year} års nivåer för hand.`);
+    if (!from)
+      throw new DomainError(
+        'RULE_VIOLATION',
+        `Det finns inget tidigare år att kopiera nivåerna från. Lägg in ${input.year} års nivåer för hand.`,
+      );
     const r = copyRateYear(from, input.year, input.prisbasbeloppOre, input.source);
     const at = ctx.now().toISOString();
-    await trx.insertInto('rate_years').values({ year: r.year, config: JSON.stringify(r), updated_at: at }).execute();
+    await trx
+      .insertInto('rate_years')
+      .values({ year: r.year, config: JSON.stringify(r), updated_at: at })
+      .execute();
     await audit(ctx, trx, {
       action: 'rates.create',
       entityType: 'rate_year',
@@ -90,16 +117,29 @@ export async function saveRate(ctx: ServiceContext, input: RateYear): Promise<vo
 async function saveRateInTrx(ctx: TxContext, input: RateYear): Promise<void> {
   const r: RateYear = { ...input, demo: false };
   const codes = (levels: Array<{ code: string }>) => new Set(levels.map((l) => l.code)).size === levels.length;
-  if (!codes(r.arvodeLevels) || !codes(r.omkostnadLevels)) throw new DomainError('INVALID_INPUT', 'Varje nivå måste ha en egen kod.');
+  if (!codes(r.arvodeLevels) || !codes(r.omkostnadLevels))
+    throw new DomainError('INVALID_INPUT', 'Varje nivå måste ha en egen kod.');
   // A year whose figures were used in an attested payout is frozen; corrections go through a new batch.
-  const used = await ctx.db.selectFrom('payout_batches').select('id').where('status', '=', 'attesterad').where('month', 'like', `${r.year}-%`).executeTakeFirst();
+  const used = await ctx.db
+    .selectFrom('payout_batches')
+    .select('id')
+    .where('status', '=', 'attesterad')
+    .where('month', 'like', `${r.year}-%`)
+    .executeTakeFirst();
   const before = await ctx.db.selectFrom('rate_years').select('config').where('year', '=', r.year).executeTakeFirst();
   if (used && before && JSON.parse(before.config).prisbasbeloppOre !== r.prisbasbeloppOre) {
-    throw new DomainError('RULE_VIOLATION', `Prisbasbeloppet för ${r.year} har redan använts i attesterade utbetalningar och kan inte ändras.`);
+    throw new DomainError(
+      'RULE_VIOLATION',
+      `Prisbasbeloppet för ${r.year} har redan använts i attesterade utbetalningar och kan inte ändras.`,
+    );
   }
   const trx = ctx.db;
   const config = JSON.stringify(r);
   const at = ctx.now().toISOString();
-  await trx.insertInto('rate_years').values({ year: r.year, config, updated_at: at }).onConflict((oc) => oc.column('year').doUpdateSet({ config, updated_at: at })).execute();
+  await trx
+    .insertInto('rate_years')
+    .values({ year: r.year, config, updated_at: at })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ config, updated_at: at }))
+    .execute();
   await audit(ctx, trx, { action: 'rates.save', entityType: 'rate_year', entityId: r.year });
 }

@@ -10,17 +10,59 @@ export async function yearSummary(ctx: ServiceContext, year: number) {
     .selectFrom('payout_lines')
     .innerJoin('payout_batches', 'payout_batches.id', 'payout_lines.batch_id')
     .innerJoin('contact_persons', 'contact_persons.id', 'payout_lines.contact_person_id')
-    .select(['payout_lines.contact_person_id', 'payout_batches.month', 'arvode_ore', 'tax_ore', 'omkostnad_ore', 'below_threshold', 'first_name', 'last_name', 'personnummer'])
+    .select([
+      'payout_lines.contact_person_id',
+      'payout_batches.month',
+      'arvode_ore',
+      'tax_ore',
+      'omkostnad_ore',
+      'below_threshold',
+      'first_name',
+      'last_name',
+      'personnummer',
+    ])
     .where('payout_batches.status', '=', 'attesterad')
     .where('payout_batches.month', 'like', `${year}-%`)
     .orderBy('last_name')
     .orderBy('payout_batches.month')
     .execute();
   const kr = (ore: number) => Math.round(ore / 100);
-  const people = new Map<number, { contactPersonId: number; name: string; personnummer: string; months: Map<string, { arvodeOre: number; taxOre: number; omkostnadOre: number; agi011: number; agi131: number; agi001: number; agi020: number }> }>();
+  const people = new Map<
+    number,
+    {
+      contactPersonId: number;
+      name: string;
+      personnummer: string;
+      months: Map<
+        string,
+        {
+          arvodeOre: number;
+          taxOre: number;
+          omkostnadOre: number;
+          agi011: number;
+          agi131: number;
+          agi001: number;
+          agi020: number;
+        }
+      >;
+    }
+  >();
   for (const r of rows) {
-    const p = people.get(r.contact_person_id) ?? { contactPersonId: r.contact_person_id, name: `${r.first_name} ${r.last_name}`, personnummer: r.personnummer, months: new Map() };
-    const m = p.months.get(r.month) ?? { arvodeOre: 0, taxOre: 0, omkostnadOre: 0, agi011: 0, agi131: 0, agi001: 0, agi020: 0 };
+    const p = people.get(r.contact_person_id) ?? {
+      contactPersonId: r.contact_person_id,
+      name: `${r.first_name} ${r.last_name}`,
+      personnummer: r.personnummer,
+      months: new Map(),
+    };
+    const m = p.months.get(r.month) ?? {
+      arvodeOre: 0,
+      taxOre: 0,
+      omkostnadOre: 0,
+      agi011: 0,
+      agi131: 0,
+      agi001: 0,
+      agi020: 0,
+    };
     m.arvodeOre += r.arvode_ore;
     m.taxOre += r.tax_ore ?? 0;
     m.omkostnadOre += r.omkostnad_ore;
@@ -39,7 +81,11 @@ export async function yearSummary(ctx: ServiceContext, year: number) {
       name: p.name,
       personnummer: p.personnummer,
       months,
-      totals: { arvodeOre: months.reduce((s, m) => s + m.arvodeOre, 0), taxOre: months.reduce((s, m) => s + m.taxOre, 0), omkostnadOre: months.reduce((s, m) => s + m.omkostnadOre, 0) },
+      totals: {
+        arvodeOre: months.reduce((s, m) => s + m.arvodeOre, 0),
+        taxOre: months.reduce((s, m) => s + m.taxOre, 0),
+        omkostnadOre: months.reduce((s, m) => s + m.omkostnadOre, 0),
+      },
     };
   });
 }

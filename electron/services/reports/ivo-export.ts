@@ -9,7 +9,11 @@ import { ivoCsv, ivoReport, ivoSummaryCsv } from './ivo';
 export type IvoExportFormat = 'csv' | 'summary-csv' | 'pdf';
 
 /** A quarter's IVO report as the line CSV, the summary CSV or a PDF, where the user chooses; logged once saved. */
-export async function exportIvo(ctx: ServiceContext, out: ExportOutputs, input: Quarter & { format: IvoExportFormat }): Promise<{ savedTo: string | null }> {
+export async function exportIvo(
+  ctx: ServiceContext,
+  out: ExportOutputs,
+  input: Quarter & { format: IvoExportFormat },
+): Promise<{ savedTo: string | null }> {
   const report = await ivoReport(ctx, input);
   const content =
     input.format === 'pdf'

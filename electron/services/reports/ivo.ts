@@ -1,6 +1,13 @@
 import { legalReferenceShort } from '../../../shared/legal/laws';
 import { ageOn } from '../../../shared/personnummer';
-import { IVO_KIND_LABELS, ivoCode, ivoLines, quarterRange, type IvoDecision, type Quarter } from '../../../shared/ivo/report';
+import {
+  IVO_KIND_LABELS,
+  ivoCode,
+  ivoLines,
+  quarterRange,
+  type IvoDecision,
+  type Quarter,
+} from '../../../shared/ivo/report';
 import type { IvoReportLine } from '../../../shared/ipc/procedures/reports';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
@@ -25,12 +32,27 @@ export async function loadIvoDecisions(db: Kysely<DB>, until: string): Promise<I
   const interruptions = await db
     .selectFrom('decision_interruptions')
     .innerJoin('decisions', 'decisions.id', 'decision_interruptions.decision_id')
-    .select(['decision_interruptions.id', 'decision_interruptions.decision_id', 'decision_interruptions.from_date', 'decision_interruptions.resumed_date'])
+    .select([
+      'decision_interruptions.id',
+      'decision_interruptions.decision_id',
+      'decision_interruptions.from_date',
+      'decision_interruptions.resumed_date',
+    ])
     .where('decisions.decision_date', '<=', until)
     .execute();
   const byDecision = new Map<number, IvoDecision['interruptions']>();
-  for (const i of interruptions) byDecision.set(i.decision_id, [...(byDecision.get(i.decision_id) ?? []), { id: i.id, fromDate: i.from_date, resumedDate: i.resumed_date }]);
-  return decisions.map((d) => ({ id: d.id, decisionDate: d.decision_date, executedDate: d.executed_date, endedDate: d.ended_date, interruptions: byDecision.get(d.id) ?? [] }));
+  for (const i of interruptions)
+    byDecision.set(i.decision_id, [
+      ...(byDecision.get(i.decision_id) ?? []),
+      { id: i.id, fromDate: i.from_date, resumedDate: i.resumed_date },
+    ]);
+  return decisions.map((d) => ({
+    id: d.id,
+    decisionDate: d.decision_date,
+    executedDate: d.executed_date,
+    endedDate: d.ended_date,
+    interruptions: byDecision.get(d.id) ?? [],
+  }));
 }
 
 /** The quarter's IVO individrapporter (pseudonymous) and the anonymous summary for kommunfullmäktige. */
@@ -39,7 +61,20 @@ export async function ivoReport(ctx: ServiceContext, quarter: Quarter) {
   const decisions = await ctx.db
     .selectFrom('decisions')
     .innerJoin('clients', 'clients.id', 'decisions.client_id')
-    .select(['decisions.id', 'decisions.decision_date', 'decisions.executed_date', 'decisions.ended_date', 'decisions.legal_basis', 'decisions.law', 'decisions.paragraph', 'decisions.delay_reason', 'decisions.interim_support', 'clients.birth_date', 'clients.gender', 'clients.ivo_suffix'])
+    .select([
+      'decisions.id',
+      'decisions.decision_date',
+      'decisions.executed_date',
+      'decisions.ended_date',
+      'decisions.legal_basis',
+      'decisions.law',
+      'decisions.paragraph',
+      'decisions.delay_reason',
+      'decisions.interim_support',
+      'clients.birth_date',
+      'clients.gender',
+      'clients.ivo_suffix',
+    ])
     .where('decisions.decision_date', '<=', period.end)
     .where('clients.without_assessment', '=', 0)
     .execute();
@@ -77,14 +112,20 @@ export async function ivoReport(ctx: ServiceContext, quarter: Quarter) {
       daysWaited: l.daysWaited,
       delayReason: d.delay_reason,
       interimSupport: d.interim_support,
-      offers: offers.filter((o) => o.decision_id === d.id).map((o) => ({ date: o.date, outcome: o.action === 'clientAccept' ? 'tackade ja' : 'tackade nej' })),
+      offers: offers
+        .filter((o) => o.decision_id === d.id)
+        .map((o) => ({ date: o.date, outcome: o.action === 'clientAccept' ? 'tackade ja' : 'tackade nej' })),
     };
   });
-  const count = <K extends string>(keys: K[]) => keys.reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
+  const count = <K extends string>(keys: K[]) =>
+    keys.reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
   const summary = {
     total: lines.length,
     byKind: count(lines.map((l) => l.kindLabel)),
-    byGender: { man: lines.filter((l) => l.gender === 'man').length, kvinna: lines.filter((l) => l.gender === 'kvinna').length },
+    byGender: {
+      man: lines.filter((l) => l.gender === 'man').length,
+      kvinna: lines.filter((l) => l.gender === 'kvinna').length,
+    },
     byLegalBasis: count(lines.map((l) => l.legalBasis)),
     byWait: {
       upTo6Months: lines.filter((l) => l.daysWaited <= 183).length,
@@ -103,13 +144,32 @@ export async function ivoReport(ctx: ServiceContext, quarter: Quarter) {
     .where((eb) => eb.or([eb('assignments.end_date', 'is', null), eb('assignments.end_date', '>=', period.end)]))
     .executeTakeFirstOrThrow();
   summary.participantsWithoutAssessment = participants.n;
-  await audit(ctx, ctx.db, { action: 'report.ivo', entityType: 'report', detail: `${quarter.year} K${quarter.q}: ${lines.length} rader` });
+  await audit(ctx, ctx.db, {
+    action: 'report.ivo',
+    entityType: 'report',
+    detail: `${quarter.year} K${quarter.q}: ${lines.length} rader`,
+  });
   return { period, lines, summary };
 }
 
 export function ivoCsv(report: Awaited<ReturnType<typeof ivoReport>>): string {
   return toCsv([
-    ['Kod', 'Kön', 'Barn', 'Insats', 'Beslutsdatum', 'Typ', 'Avbrott från', 'Tremånadersgräns', 'Verkställt/avslutat', 'Dagar', 'Skäl till dröjsmål', 'Annat stöd under väntetiden', 'Erbjudanden', 'Lagrum'],
+    [
+      'Kod',
+      'Kön',
+      'Barn',
+      'Insats',
+      'Beslutsdatum',
+      'Typ',
+      'Avbrott från',
+      'Tremånadersgräns',
+      'Verkställt/avslutat',
+      'Dagar',
+      'Skäl till dröjsmål',
+      'Annat stöd under väntetiden',
+      'Erbjudanden',
+      'Lagrum',
+    ],
     ...report.lines.map((l) => [
       l.code,
       l.gender,
@@ -141,6 +201,9 @@ export function ivoSummaryCsv(report: Awaited<ReturnType<typeof ivoReport>>): st
     ['Väntat högst 6 månader', s.byWait.upTo6Months],
     ['Väntat 6–12 månader', s.byWait.upTo12Months],
     ['Väntat mer än 12 månader', s.byWait.over12Months],
-    ['Deltagare i insats utan individuell behovsprövning med kontaktperson (ingår inte ovan)', s.participantsWithoutAssessment],
+    [
+      'Deltagare i insats utan individuell behovsprövning med kontaktperson (ingår inte ovan)',
+      s.participantsWithoutAssessment,
+    ],
   ]);
 }

@@ -38,25 +38,63 @@ function consequence(action: AssignmentAction, input: ProcInput<'assignments.act
 }
 
 /** Buttons for the next steps of one assignment; each opens a small form with the date (and reason). */
-export function AssignmentActions({ id, actions, onDone, who = '' }: { id: number; actions: AssignmentAction[]; onDone: () => void; who?: string }) {
+export function AssignmentActions({
+  id,
+  actions,
+  onDone,
+  who = '',
+}: {
+  id: number;
+  actions: AssignmentAction[];
+  onDone: () => void;
+  who?: string;
+}) {
   const [action, setAction] = useState<AssignmentAction | null>(null);
   return (
     <div className="stack">
       <div className="row">
         {actions.map((a) => (
-          <Button key={a} className="button" onPress={() => setAction(a)} aria-expanded={action === a}>{ASSIGNMENT_ACTIONS[a].label}</Button>
+          <Button key={a} className="button" onPress={() => setAction(a)} aria-expanded={action === a}>
+            {ASSIGNMENT_ACTIONS[a].label}
+          </Button>
         ))}
       </div>
-      {action && <ActionForm key={action} id={id} action={action} who={who} onCancel={() => setAction(null)} onDone={() => { setAction(null); onDone(); }} />}
+      {action && (
+        <ActionForm
+          key={action}
+          id={id}
+          action={action}
+          who={who}
+          onCancel={() => setAction(null)}
+          onDone={() => {
+            setAction(null);
+            onDone();
+          }}
+        />
+      )}
     </div>
   );
 }
 
-function ActionForm({ id, action, who, onCancel, onDone }: { id: number; action: AssignmentAction; who: string; onCancel: () => void; onDone: () => void }) {
+function ActionForm({
+  id,
+  action,
+  who,
+  onCancel,
+  onDone,
+}: {
+  id: number;
+  action: AssignmentAction;
+  who: string;
+  onCancel: () => void;
+  onDone: () => void;
+}) {
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState<ProcInput<'assignments.act'> | null>(null);
   const today = useToday();
-  const { control, handleSubmit, setError, formState } = useForm<Values>({ defaultValues: { date: today, note: '', decisionContinues: true } });
+  const { control, handleSubmit, setError, formState } = useForm<Values>({
+    defaultValues: { date: today, note: '', decisionContinues: true },
+  });
   const ref = useInlineForm<HTMLFormElement>(onCancel);
   const label = ASSIGNMENT_ACTIONS[action].label;
   useUnsavedChanges(formState.isDirty, label);
@@ -78,16 +116,36 @@ function ActionForm({ id, action, who, onCancel, onDone }: { id: number; action:
   return (
     <Form ref={ref} validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label={label}>
       <h3>{label}</h3>
-      <TextInput control={control} name="date" label={action === 'bookMeeting' ? 'Datum för mötet' : 'Datum'} description="ÅÅÅÅ-MM-DD" />
+      <TextInput
+        control={control}
+        name="date"
+        label={action === 'bookMeeting' ? 'Datum för mötet' : 'Datum'}
+        description="ÅÅÅÅ-MM-DD"
+      />
       <TextInput control={control} name="note" label={NEEDS_REASON.includes(action) ? 'Skäl' : 'Kommentar'} multiline />
-      {action === 'end' && <CheckboxInput control={control} name="decisionContinues" label="Beslutet gäller fortfarande (avbrott, ny kontaktperson ska sökas)" />}
+      {action === 'end' && (
+        <CheckboxInput
+          control={control}
+          name="decisionContinues"
+          label="Beslutet gäller fortfarande (avbrott, ny kontaktperson ska sökas)"
+        />
+      )}
       <FormMessage>{message}</FormMessage>
       <div className="row">
-        <Button type="submit" className="button primary" isDisabled={formState.isSubmitting}>Bekräfta</Button>
-        <Button className="button" onPress={onCancel}>Avbryt</Button>
+        <Button type="submit" className="button primary" isDisabled={formState.isSubmitting}>
+          Bekräfta
+        </Button>
+        <Button className="button" onPress={onCancel}>
+          Avbryt
+        </Button>
       </div>
       {pending && (
-        <ConfirmDialog title={`${label}?`} confirmLabel={label} onCancel={() => setPending(null)} onConfirm={() => send(pending)}>
+        <ConfirmDialog
+          title={`${label}?`}
+          confirmLabel={label}
+          onCancel={() => setPending(null)}
+          onConfirm={() => send(pending)}
+        >
           <p>{consequence(action, pending, who)}</p>
           <p>Det går inte att ångra.</p>
         </ConfirmDialog>

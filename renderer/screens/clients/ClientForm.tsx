@@ -1,22 +1,73 @@
 import { useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
-import { clientInput, CONNECTION_ROLE_LABELS, CONNECTION_ROLES, type ClientDetail } from '../../../shared/ipc/procedures/clients';
+import {
+  clientInput,
+  CONNECTION_ROLE_LABELS,
+  CONNECTION_ROLES,
+  type ClientDetail,
+} from '../../../shared/ipc/procedures/clients';
 import { call } from '../../api';
 import { useUnsavedChanges } from '../../session/unsaved';
-import { applyServerError, CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
+import {
+  applyServerError,
+  CheckboxInput,
+  FormMessage,
+  NumberInput,
+  RadioInput,
+  TextInput,
+  validateWith,
+} from '../../components/form';
 
-type FormValues = Omit<ClientDetail['values'], 'languages' | 'interests'> & { languages: string; interests: string; protectedIdentityReason?: string };
-const split = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+type FormValues = Omit<ClientDetail['values'], 'languages' | 'interests'> & {
+  languages: string;
+  interests: string;
+  protectedIdentityReason?: string;
+};
+const split = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 const EMPTY: FormValues = {
-  personnummer: '', firstName: '', lastName: '', street: '', postalCode: '', city: '', phone: '', area: '', workplace: '', residence: '',
-  languages: 'svenska', interests: '', wishes: '', preferredGender: '', preferredAgeMin: null, preferredAgeMax: null, protectedIdentity: false, connections: [],
+  personnummer: '',
+  firstName: '',
+  lastName: '',
+  street: '',
+  postalCode: '',
+  city: '',
+  phone: '',
+  area: '',
+  workplace: '',
+  residence: '',
+  languages: 'svenska',
+  interests: '',
+  wishes: '',
+  preferredGender: '',
+  preferredAgeMin: null,
+  preferredAgeMax: null,
+  protectedIdentity: false,
+  connections: [],
 };
 
 /** Register or edit a client (brukare), with guardians, god man, förvaltare and staff as contacts. */
-export function ClientForm({ existing, onSaved, onCancel }: { existing?: ClientDetail; onSaved: (id: number) => void; onCancel: () => void }) {
-  const initial = existing ? { ...existing.values, languages: existing.values.languages.join(', '), interests: existing.values.interests.join(', ') } : EMPTY;
+export function ClientForm({
+  existing,
+  onSaved,
+  onCancel,
+}: {
+  existing?: ClientDetail;
+  onSaved: (id: number) => void;
+  onCancel: () => void;
+}) {
+  const initial = existing
+    ? {
+        ...existing.values,
+        languages: existing.values.languages.join(', '),
+        interests: existing.values.interests.join(', '),
+      }
+    : EMPTY;
   const { control, handleSubmit, setError, formState } = useForm<FormValues>({ defaultValues: initial });
   const protectedIdentity = useWatch({ control, name: 'protectedIdentity' });
   const flagChanged = Boolean(existing) && protectedIdentity !== initial.protectedIdentity;
@@ -26,10 +77,16 @@ export function ClientForm({ existing, onSaved, onCancel }: { existing?: ClientD
 
   const submit = handleSubmit(async (v) => {
     setMessage(null);
-    const input = validateWith(clientInput, { ...v, languages: split(v.languages), interests: split(v.interests) }, setError);
+    const input = validateWith(
+      clientInput,
+      { ...v, languages: split(v.languages), interests: split(v.interests) },
+      setError,
+    );
     if (!input) return setMessage('Rätta de markerade fälten.');
     try {
-      const r = existing ? await call('clients.update', { id: existing.id, values: input }) : await call('clients.create', input);
+      const r = existing
+        ? await call('clients.update', { id: existing.id, values: input })
+        : await call('clients.create', input);
       onSaved(r.id);
     } catch (err) {
       setMessage(applyServerError(err, setError));
@@ -37,7 +94,12 @@ export function ClientForm({ existing, onSaved, onCancel }: { existing?: ClientD
   });
 
   return (
-    <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label={existing ? 'Ändra brukare' : 'Ny brukare'}>
+    <Form
+      validationBehavior="aria"
+      onSubmit={submit}
+      className="stack"
+      aria-label={existing ? 'Ändra brukare' : 'Ny brukare'}
+    >
       <div className="panel">
         <h2>Brukare</h2>
         <div className="grid3">
@@ -48,14 +110,25 @@ export function ClientForm({ existing, onSaved, onCancel }: { existing?: ClientD
           <TextInput control={control} name="area" label="Område" />
           <TextInput control={control} name="workplace" label="Skola, arbete eller daglig verksamhet" />
         </div>
-        <CheckboxInput control={control} name="protectedIdentity" label="Skyddad identitet (adress och kontaktuppgifter visas inte)" />
-        {flagChanged && <TextInput control={control} name="protectedIdentityReason" label="Skäl till ändringen (loggas)" />}
+        <CheckboxInput
+          control={control}
+          name="protectedIdentity"
+          label="Skyddad identitet (adress och kontaktuppgifter visas inte)"
+        />
+        {flagChanged && (
+          <TextInput control={control} name="protectedIdentityReason" label="Skäl till ändringen (loggas)" />
+        )}
         <div className="grid3">
           <TextInput control={control} name="street" label="Gatuadress" />
           <TextInput control={control} name="postalCode" label="Postnummer" />
           <TextInput control={control} name="city" label="Ort" />
         </div>
-        <TextInput control={control} name="residence" label="Boende (t.ex. gruppbostad)" description="Används för att upptäcka jäv." />
+        <TextInput
+          control={control}
+          name="residence"
+          label="Boende (t.ex. gruppbostad)"
+          description="Används för att upptäcka jäv."
+        />
       </div>
       <div className="panel">
         <h2>Önskemål</h2>
@@ -64,7 +137,16 @@ export function ClientForm({ existing, onSaved, onCancel }: { existing?: ClientD
           <TextInput control={control} name="interests" label="Intressen" description="Skilj med kommatecken." />
         </div>
         <TextInput control={control} name="wishes" label="Önskemål om kontaktperson" multiline />
-        <RadioInput control={control} name="preferredGender" label="Önskat kön på kontaktpersonen" options={[['', 'Inget önskemål'], ['kvinna', 'Kvinna'], ['man', 'Man']]} />
+        <RadioInput
+          control={control}
+          name="preferredGender"
+          label="Önskat kön på kontaktpersonen"
+          options={[
+            ['', 'Inget önskemål'],
+            ['kvinna', 'Kvinna'],
+            ['man', 'Man'],
+          ]}
+        />
         <div className="grid2">
           <NumberInput control={control} name="preferredAgeMin" label="Önskad ålder från" minValue={15} maxValue={99} />
           <NumberInput control={control} name="preferredAgeMax" label="Önskad ålder till" minValue={15} maxValue={99} />
@@ -74,21 +156,39 @@ export function ClientForm({ existing, onSaved, onCancel }: { existing?: ClientD
         <h2>Företrädare och kontakter</h2>
         {connections.fields.map((f, i) => (
           <div key={f.id} className="stack connection">
-            <RadioInput control={control} name={`connections.${i}.role`} label="Roll" options={CONNECTION_ROLES.map((r) => [r, CONNECTION_ROLE_LABELS[r]] as const)} />
+            <RadioInput
+              control={control}
+              name={`connections.${i}.role`}
+              label="Roll"
+              options={CONNECTION_ROLES.map((r) => [r, CONNECTION_ROLE_LABELS[r]] as const)}
+            />
             <div className="grid3">
               <TextInput control={control} name={`connections.${i}.name`} label="Namn" />
               <TextInput control={control} name={`connections.${i}.personnummer`} label="Personnummer (frivilligt)" />
               <TextInput control={control} name={`connections.${i}.phone`} label="Telefon" />
             </div>
-            <Button className="link" onPress={() => connections.remove(i)}>Ta bort kontakten</Button>
+            <Button className="link" onPress={() => connections.remove(i)}>
+              Ta bort kontakten
+            </Button>
           </div>
         ))}
-        <Button className="button" onPress={() => connections.append({ role: 'vardnadshavare', name: '', personnummer: '', phone: '', email: '' })}>Lägg till kontakt</Button>
+        <Button
+          className="button"
+          onPress={() =>
+            connections.append({ role: 'vardnadshavare', name: '', personnummer: '', phone: '', email: '' })
+          }
+        >
+          Lägg till kontakt
+        </Button>
       </div>
       <FormMessage>{message}</FormMessage>
       <div className="row">
-        <Button type="submit" className="button primary" isDisabled={formState.isSubmitting}>{existing ? 'Spara ändringar' : 'Registrera brukare'}</Button>
-        <Button className="button" onPress={onCancel}>Avbryt</Button>
+        <Button type="submit" className="button primary" isDisabled={formState.isSubmitting}>
+          {existing ? 'Spara ändringar' : 'Registrera brukare'}
+        </Button>
+        <Button className="button" onPress={onCancel}>
+          Avbryt
+        </Button>
       </div>
     </Form>
   );

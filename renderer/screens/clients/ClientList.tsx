@@ -40,10 +40,17 @@ export function ClientList({ onOpen }: { onOpen: (id: number) => void }) {
         label="Brukare"
         rows={sorted}
         rowKey={(r) => r.id}
-        header={<tr>{['Namn', 'Personnummer', 'Barn/vuxen', 'Område', 'Väntar sedan', 'Dagar'].map((c) => header(c))}</tr>}
+        header={
+          <tr>{['Namn', 'Personnummer', 'Barn/vuxen', 'Område', 'Väntar sedan', 'Dagar'].map((c) => header(c))}</tr>
+        }
         row={(r) => (
           <>
-            <td><Button className="link" onPress={() => onOpen(r.id)}>{r.name}</Button>{r.protectedIdentity && <span className="badge warn"> Skyddad</span>}</td>
+            <td>
+              <Button className="link" onPress={() => onOpen(r.id)}>
+                {r.name}
+              </Button>
+              {r.protectedIdentity && <span className="badge warn"> Skyddad</span>}
+            </td>
             <td>{r.personnummerMasked}</td>
             <td>{r.isChild ? 'Barn' : 'Vuxen'}</td>
             <td>{r.area}</td>

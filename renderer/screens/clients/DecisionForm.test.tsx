@@ -32,7 +32,7 @@ const checked = (name: string) => (screen.getByRole('radio', { name }) as HTMLIn
 const save = () => screen.getByRole('button', { name: 'Spara beslut' });
 
 describe('DecisionForm (Nytt beslut)', () => {
-  it('starts on today\'s date (from the session) with the unit\'s first legal basis and its law', async () => {
+  it("starts on today's date (from the session) with the unit's first legal basis and its law", async () => {
     await setup();
     expect((screen.getByLabelText('Beslutsdatum') as HTMLInputElement).value).toBe(TODAY);
     expect((screen.getByLabelText('Gäller från') as HTMLInputElement).value).toBe(TODAY);
@@ -58,8 +58,19 @@ describe('DecisionForm (Nytt beslut)', () => {
     await vi.waitFor(() => expect(onDone).toHaveBeenCalledOnce());
     expect(kpr.inputs('decisions.create')).toEqual([
       {
-        clientId: 9, legalBasis: BASES[1], decisionDate: '2025-03-01', diarienummer: 'SN 2025/118', validFrom: '2025-03-01', validTo: '2026-02-28',
-        meetingsPerPeriod: 2, period: 'vecka', hoursPerMonth: 8, needsSpecialQualification: false, law: 'SoL 2001:453', paragraph: '4 kap. 1 §', personkrets: null,
+        clientId: 9,
+        legalBasis: BASES[1],
+        decisionDate: '2025-03-01',
+        diarienummer: 'SN 2025/118',
+        validFrom: '2025-03-01',
+        validTo: '2026-02-28',
+        meetingsPerPeriod: 2,
+        period: 'vecka',
+        hoursPerMonth: 8,
+        needsSpecialQualification: false,
+        law: 'SoL 2001:453',
+        paragraph: '4 kap. 1 §',
+        personkrets: null,
       },
     ]);
   });
@@ -69,7 +80,12 @@ describe('DecisionForm (Nytt beslut)', () => {
     await user.click(await screen.findByRole('radio', { name: 'Personkrets 2' }));
     await user.click(save());
     await vi.waitFor(() => expect(kpr.inputs('decisions.create')).toHaveLength(1));
-    expect(kpr.inputs('decisions.create')[0]).toMatchObject({ law: 'LSS 1993:387', paragraph: '9 § 4', personkrets: '2', validTo: null });
+    expect(kpr.inputs('decisions.create')[0]).toMatchObject({
+      law: 'LSS 1993:387',
+      paragraph: '9 § 4',
+      personkrets: '2',
+      validTo: null,
+    });
   });
 
   it('refuses an end before the start in Swedish and sends nothing', async () => {
@@ -89,13 +105,17 @@ describe('DecisionForm (Nytt beslut)', () => {
     expect(kpr.inputs('decisions.create')).toEqual([]);
   });
 
-  it('puts main\'s refusal on the personkrets', async () => {
+  it("puts main's refusal on the personkrets", async () => {
     const { user, onDone } = await setup({
-      'decisions.create': refuse('RULE_VIOLATION', 'Ange personkrets för ett LSS-beslut.', { personkrets: 'Välj personkrets 1, 2 eller 3.' }),
+      'decisions.create': refuse('RULE_VIOLATION', 'Ange personkrets för ett LSS-beslut.', {
+        personkrets: 'Välj personkrets 1, 2 eller 3.',
+      }),
     });
     await user.click(save());
     expect((await screen.findByRole('alert')).textContent).toBe('Ange personkrets för ett LSS-beslut.');
-    expect(screen.getByRole('radiogroup', { name: 'Personkrets (1 § LSS)' }).textContent).toContain('Välj personkrets 1, 2 eller 3.');
+    expect(screen.getByRole('radiogroup', { name: 'Personkrets (1 § LSS)' }).textContent).toContain(
+      'Välj personkrets 1, 2 eller 3.',
+    );
     expect(onDone).not.toHaveBeenCalled();
   });
 

@@ -35,11 +35,31 @@ export function DecisionForm(props: Props) {
 
 function NewDecisionForm({ clientId, onDone, onCancel, bases }: Props & { bases: string[] }) {
   const today = useToday();
-  const defaultValues: Values = { legalBasis: bases[0] ?? '', decisionDate: today, diarienummer: '', validFrom: today, validTo: '', meetingsPerPeriod: 2, period: 'manad', hoursPerMonth: 8, needsSpecialQualification: false, law: '', paragraph: '', personkrets: '' };
+  const defaultValues: Values = {
+    legalBasis: bases[0] ?? '',
+    decisionDate: today,
+    diarienummer: '',
+    validFrom: today,
+    validTo: '',
+    meetingsPerPeriod: 2,
+    period: 'manad',
+    hoursPerMonth: 8,
+    needsSpecialQualification: false,
+    law: '',
+    paragraph: '',
+    personkrets: '',
+  };
   const { control, submit, message, setValue } = useProcForm('decisions.create', {
     defaultValues,
     // Empty optional fields mean "none" to the procedure.
-    toInput: (v) => ({ ...v, clientId, validTo: v.validTo || null, law: v.law || undefined, paragraph: v.paragraph || undefined, personkrets: v.personkrets || null }),
+    toInput: (v) => ({
+      ...v,
+      clientId,
+      validTo: v.validTo || null,
+      law: v.law || undefined,
+      paragraph: v.paragraph || undefined,
+      personkrets: v.personkrets || null,
+    }),
     unsavedLabel: 'Nytt beslut',
     invalidates: ['clients.', 'decisions.', 'dashboard.', 'reports.', 'legal.'],
     onSuccess: onDone,
@@ -51,7 +71,12 @@ function NewDecisionForm({ clientId, onDone, onCancel, bases }: Props & { bases:
     <Form ref={inline} validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Nytt beslut">
       <h3>Nytt beslut om kontaktperson</h3>
       <RadioInput control={control} name="legalBasis" label="Lagrum" options={bases.map((b) => [b, b] as const)} />
-      <LawFields control={control as unknown as Control<LawFormValues>} setValue={setValue as unknown as UseFormSetValue<LawFormValues>} legalBasis={legalBasis} decisionDate={decisionDate} />
+      <LawFields
+        control={control as unknown as Control<LawFormValues>}
+        setValue={setValue as unknown as UseFormSetValue<LawFormValues>}
+        legalBasis={legalBasis}
+        decisionDate={decisionDate}
+      />
       <div className="grid3">
         <TextInput control={control} name="decisionDate" label="Beslutsdatum" description="ÅÅÅÅ-MM-DD" />
         <TextInput control={control} name="validFrom" label="Gäller från" description="ÅÅÅÅ-MM-DD" />
@@ -60,12 +85,28 @@ function NewDecisionForm({ clientId, onDone, onCancel, bases }: Props & { bases:
         <NumberInput control={control} name="meetingsPerPeriod" label="Antal träffar" minValue={1} maxValue={31} />
         <NumberInput control={control} name="hoursPerMonth" label="Timmar per månad" minValue={1} maxValue={200} />
       </div>
-      <RadioInput control={control} name="period" label="Träffar per" options={[['vecka', 'vecka'], ['manad', 'månad']]} />
-      <CheckboxInput control={control} name="needsSpecialQualification" label="Kräver särskilt kvalificerad kontaktperson" />
+      <RadioInput
+        control={control}
+        name="period"
+        label="Träffar per"
+        options={[
+          ['vecka', 'vecka'],
+          ['manad', 'månad'],
+        ]}
+      />
+      <CheckboxInput
+        control={control}
+        name="needsSpecialQualification"
+        label="Kräver särskilt kvalificerad kontaktperson"
+      />
       <FormMessage>{message}</FormMessage>
       <div className="row">
-        <Button type="submit" className="button primary">Spara beslut</Button>
-        <Button className="button" onPress={onCancel}>Avbryt</Button>
+        <Button type="submit" className="button primary">
+          Spara beslut
+        </Button>
+        <Button className="button" onPress={onCancel}>
+          Avbryt
+        </Button>
       </div>
     </Form>
   );

@@ -33,12 +33,24 @@ function NotesForm({ d, onDone }: { d: DecisionView; onDone: () => void }) {
       <TextInput control={control} name="delayReason" label="Skäl till dröjsmål (till IVO)" multiline />
       <TextInput control={control} name="interimSupport" label="Annat stöd under väntetiden" multiline />
       <FormMessage>{message}</FormMessage>
-      <Button type="submit" className="button">Spara</Button>
+      <Button type="submit" className="button">
+        Spara
+      </Button>
     </Form>
   );
 }
 
-function EndDecisionForm({ id, title, onDone, onCancel }: { id: number; title: string; onDone: () => void; onCancel: () => void }) {
+function EndDecisionForm({
+  id,
+  title,
+  onDone,
+  onCancel,
+}: {
+  id: number;
+  title: string;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const today = useToday();
   const { control, handleSubmit, setError, formState } = useForm({ defaultValues: { date: today, reason: '' } });
   const [message, setMessage] = useState<string | null>(null);
@@ -67,15 +79,22 @@ function EndDecisionForm({ id, title, onDone, onCancel }: { id: number; title: s
             }
           }}
         >
-          <p>Beslutet {title} upphör {pending.date}. Inga nya förslag kan göras på det, och det väntar inte längre på verkställighet. Det går inte att ångra; behövs insatsen igen registreras ett nytt beslut.</p>
+          <p>
+            Beslutet {title} upphör {pending.date}. Inga nya förslag kan göras på det, och det väntar inte längre på
+            verkställighet. Det går inte att ångra; behövs insatsen igen registreras ett nytt beslut.
+          </p>
         </ConfirmDialog>
       )}
       <TextInput control={control} name="date" label="Beslutet upphör" description="ÅÅÅÅ-MM-DD" />
       <TextInput control={control} name="reason" label="Skäl" />
       <FormMessage>{message}</FormMessage>
       <div className="row">
-        <Button type="submit" className="button primary">Avsluta beslutet</Button>
-        <Button className="button" onPress={onCancel}>Avbryt</Button>
+        <Button type="submit" className="button primary">
+          Avsluta beslutet
+        </Button>
+        <Button className="button" onPress={onCancel}>
+          Avbryt
+        </Button>
       </div>
     </Form>
   );
@@ -101,16 +120,27 @@ export function DecisionPanel({ d, onChanged }: { d: DecisionView; onChanged: ()
 
   return (
     <section className="panel" aria-label={`Beslut ${d.decisionDate}`}>
-      <h3>{d.legalBasis}, beslut {d.decisionDate}{d.diarienummer ? ` (${d.diarienummer})` : ''}</h3>
+      <h3>
+        {d.legalBasis}, beslut {d.decisionDate}
+        {d.diarienummer ? ` (${d.diarienummer})` : ''}
+      </h3>
       <p>
-        {meetingsPer(d.meetingsPerPeriod, d.period)}, {hours(d.hoursPerMonth)} per månad. Gäller {d.validFrom}–{d.validTo ?? 'tills vidare'}.
-        {d.needsSpecialQualification && ' Kräver särskilt kvalificerad kontaktperson.'}
+        {meetingsPer(d.meetingsPerPeriod, d.period)}, {hours(d.hoursPerMonth)} per månad. Gäller {d.validFrom}–
+        {d.validTo ?? 'tills vidare'}.{d.needsSpecialQualification && ' Kräver särskilt kvalificerad kontaktperson.'}
       </p>
-      {withoutAssessment ? <p>Lagrum: {d.legalReference}, utan individuell behovsprövning.</p> : <DecisionLaw d={d} onChanged={onChanged} />}
+      {withoutAssessment ? (
+        <p>Lagrum: {d.legalReference}, utan individuell behovsprövning.</p>
+      ) : (
+        <DecisionLaw d={d} onChanged={onChanged} />
+      )}
       {d.endedDate ? (
-        <p><span className="badge avslutad">Avslutat {d.endedDate}</span> {d.endReason}</p>
+        <p>
+          <span className="badge avslutad">Avslutat {d.endedDate}</span> {d.endReason}
+        </p>
       ) : d.executedDate ? (
-        <p><span className="badge godkand">Verkställt {d.executedDate}</span></p>
+        <p>
+          <span className="badge godkand">Verkställt {d.executedDate}</span>
+        </p>
       ) : withoutAssessment ? (
         <p>Ingen kontaktperson ännu.</p>
       ) : (
@@ -118,27 +148,59 @@ export function DecisionPanel({ d, onChanged }: { d: DecisionView; onChanged: ()
           Ej verkställt: {d.daysSinceDecision} dagar sedan beslutet. Tremånadersgränsen är {d.ivoDeadline}.
         </p>
       )}
-      {openInterruption && <p className="warning">Avbrott sedan {openInterruption.fromDate}: {openInterruption.reason}</p>}
+      {openInterruption && (
+        <p className="warning">
+          Avbrott sedan {openInterruption.fromDate}: {openInterruption.reason}
+        </p>
+      )}
       <QueryErrors of={[list]} />
       {assignments.map((a) => (
         <div key={a.id} className="assignment">
-          <strong>{a.contactPersonName}</strong> <span className={`badge ${a.status}`}>{ASSIGNMENT_STATUS_LABELS[a.status]}</span>
-          {a.startDate && ` · start ${a.startDate}`}{a.endDate && ` · slut ${a.endDate}`}
+          <strong>{a.contactPersonName}</strong>{' '}
+          <span className={`badge ${a.status}`}>{ASSIGNMENT_STATUS_LABELS[a.status]}</span>
+          {a.startDate && ` · start ${a.startDate}`}
+          {a.endDate && ` · slut ${a.endDate}`}
           <ul className="events">
-            {a.events.map((e) => <li key={e.id}>{e.date} {ASSIGNMENT_STATUS_LABELS[e.toStatus as keyof typeof ASSIGNMENT_STATUS_LABELS] ?? e.toStatus}{e.note ? ` – ${e.note}` : ''}</li>)}
+            {a.events.map((e) => (
+              <li key={e.id}>
+                {e.date} {ASSIGNMENT_STATUS_LABELS[e.toStatus as keyof typeof ASSIGNMENT_STATUS_LABELS] ?? e.toStatus}
+                {e.note ? ` – ${e.note}` : ''}
+              </li>
+            ))}
           </ul>
           {a.status === 'aktivt' && <AvbrottFlag assignmentId={a.id} onRegistered={changed} />}
-          {a.availableActions.length > 0 && <AssignmentActions id={a.id} actions={a.availableActions} onDone={changed} who={`med ${a.contactPersonName}`} />}
+          {a.availableActions.length > 0 && (
+            <AssignmentActions
+              id={a.id}
+              actions={a.availableActions}
+              onDone={changed}
+              who={`med ${a.contactPersonName}`}
+            />
+          )}
         </div>
       ))}
       {!d.endedDate && !open && (
         <div className="row">
-          <Button className="button primary" onPress={() => setMatching(!matching)}>{matching ? 'Dölj förslag' : 'Hitta kontaktperson'}</Button>
-          <Button className="button" onPress={() => setEnding(true)}>Avsluta beslutet</Button>
+          <Button className="button primary" onPress={() => setMatching(!matching)}>
+            {matching ? 'Dölj förslag' : 'Hitta kontaktperson'}
+          </Button>
+          <Button className="button" onPress={() => setEnding(true)}>
+            Avsluta beslutet
+          </Button>
         </div>
       )}
       {matching && <MatchingPanel decisionId={d.id} onProposed={changed} />}
-      {ending && <EndDecisionForm id={d.id} title={`${d.legalBasis} från ${d.decisionDate}`} onDone={() => { setEnding(false); onChanged(); }} onCancel={() => setEnding(false)} />}
+      {ending && (
+        <EndDecisionForm
+          id={d.id}
+          title={`${d.legalBasis} från ${d.decisionDate}`}
+          onDone={() => {
+            setEnding(false);
+            onChanged();
+          }}
+          onCancel={() => setEnding(false)}
+        />
+      )}
       {(waiting || openInterruption) && !withoutAssessment && <NotesForm d={d} onDone={onChanged} />}
     </section>
   );

@@ -9,9 +9,16 @@ import { QueryErrors } from '../../data/QueryErrors';
 export function MatchingPanel({ decisionId, onProposed }: { decisionId: number; onProposed: () => void }) {
   const suggest = useProc('matching.suggest', { decisionId });
   const [override, setOverride] = useState<Record<number, string>>({});
-  const proposal = useProcMutation('assignments.propose', { invalidates: ['assignments.', 'decisions.', 'clients.', 'matching.', 'cp.', 'dashboard.'], onSuccess: onProposed });
+  const proposal = useProcMutation('assignments.propose', {
+    invalidates: ['assignments.', 'decisions.', 'clients.', 'matching.', 'cp.', 'dashboard.'],
+    onSuccess: onProposed,
+  });
   const propose = (row: MatchRow) => {
-    proposal.mutate({ decisionId, contactPersonId: row.contactPersonId, conflictOverride: override[row.contactPersonId] ?? '' });
+    proposal.mutate({
+      decisionId,
+      contactPersonId: row.contactPersonId,
+      conflictOverride: override[row.contactPersonId] ?? '',
+    });
   };
 
   const rows = suggest.data;
@@ -24,26 +31,44 @@ export function MatchingPanel({ decisionId, onProposed }: { decisionId: number; 
         {rows.slice(0, 15).map((r) => (
           <li key={r.contactPersonId} className={r.excluded.length ? 'excluded' : r.conflicts.length ? 'conflict' : ''}>
             <div className="row spread">
-              <span><strong>{r.name}</strong> <span className="small-text">f. {r.birthDate}</span></span>
+              <span>
+                <strong>{r.name}</strong> <span className="small-text">f. {r.birthDate}</span>
+              </span>
               <span className="badge">{r.score} poäng</span>
             </div>
             <ul>
               {r.factors.map((f) => (
                 <li key={f.text}>
-                  <span className={f.points > 0 ? 'plus' : f.points < 0 ? 'minus' : 'zero'}>{f.points > 0 ? `+${f.points}` : f.points}</span> {f.text}
+                  <span className={f.points > 0 ? 'plus' : f.points < 0 ? 'minus' : 'zero'}>
+                    {f.points > 0 ? `+${f.points}` : f.points}
+                  </span>{' '}
+                  {f.text}
                 </li>
               ))}
-              {r.excluded.map((e) => <li key={e} className="minus">Kan inte föreslås: {e}</li>)}
-              {r.conflicts.map((c) => <li key={c} className="minus">Jäv: {c}</li>)}
+              {r.excluded.map((e) => (
+                <li key={e} className="minus">
+                  Kan inte föreslås: {e}
+                </li>
+              ))}
+              {r.conflicts.map((c) => (
+                <li key={c} className="minus">
+                  Jäv: {c}
+                </li>
+              ))}
             </ul>
             {r.conflicts.length > 0 && r.excluded.length === 0 && (
               <label className="field">
                 <span>Skäl att ändå föreslå (loggas)</span>
-                <input value={override[r.contactPersonId] ?? ''} onChange={(e) => setOverride({ ...override, [r.contactPersonId]: e.target.value })} />
+                <input
+                  value={override[r.contactPersonId] ?? ''}
+                  onChange={(e) => setOverride({ ...override, [r.contactPersonId]: e.target.value })}
+                />
               </label>
             )}
             {r.excluded.length === 0 && (
-              <Button className="button" onPress={() => propose(r)} aria-label={`Föreslå ${r.name}`}>Föreslå</Button>
+              <Button className="button" onPress={() => propose(r)} aria-label={`Föreslå ${r.name}`}>
+                Föreslå
+              </Button>
             )}
           </li>
         ))}

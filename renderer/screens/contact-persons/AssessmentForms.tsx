@@ -8,7 +8,13 @@ import { useToday } from '../../session/today';
 
 const DATE_HELP = 'ÅÅÅÅ-MM-DD';
 
-const FORM_LABELS = { 'cp.addInterview': 'Ny intervju', 'cp.addReference': 'Ny referens', 'cp.setConsent': 'Samtycke', 'cp.addRegisterCheck': 'Ny registerkontroll', 'cp.transition': 'Ändra status' } as const;
+const FORM_LABELS = {
+  'cp.addInterview': 'Ny intervju',
+  'cp.addReference': 'Ny referens',
+  'cp.setConsent': 'Samtycke',
+  'cp.addRegisterCheck': 'Ny registerkontroll',
+  'cp.transition': 'Ändra status',
+} as const;
 
 /** The options every assessment form shares: the contact person's views reload after a save. */
 function assessment<N extends keyof typeof FORM_LABELS>(name: N, onDone: () => void) {
@@ -29,7 +35,9 @@ export function InterviewForm({ id, onDone }: { id: number; onDone: () => void }
       </div>
       <TextInput control={f.control} name="notes" label="Anteckningar från intervjun" multiline />
       <FormMessage>{f.message}</FormMessage>
-      <Button type="submit" className="button">Spara intervju</Button>
+      <Button type="submit" className="button">
+        Spara intervju
+      </Button>
     </Form>
   );
 }
@@ -48,7 +56,9 @@ export function ReferenceForm({ id, onDone }: { id: number; onDone: () => void }
       </div>
       <TextInput control={f.control} name="notes" label="Anteckningar från referenstagningen" multiline />
       <FormMessage>{f.message}</FormMessage>
-      <Button type="submit" className="button">Spara referens</Button>
+      <Button type="submit" className="button">
+        Spara referens
+      </Button>
     </Form>
   );
 }
@@ -62,7 +72,9 @@ export function ConsentForm({ id, onDone }: { id: number; onDone: () => void }) 
   return (
     <Form validationBehavior="aria" onSubmit={f.submit} className="row" aria-label="Samtycke">
       <TextInput control={f.control} name="date" label="Datum för samtycke" description={DATE_HELP} />
-      <Button type="submit" className="button">Registrera samtycke</Button>
+      <Button type="submit" className="button">
+        Registrera samtycke
+      </Button>
       <FormMessage>{f.message}</FormMessage>
     </Form>
   );
@@ -71,25 +83,62 @@ export function ConsentForm({ id, onDone }: { id: number; onDone: () => void }) 
 export function RegisterCheckForm({ id, onDone }: { id: number; onDone: () => void }) {
   const today = useToday();
   const f = useProcInputForm('cp.addRegisterCheck', {
-    defaultValues: { id, register: 'socialtjanstens_register', extractDate: today, shownDate: today, outcome: 'inga_anteckningar', assessmentNote: '' },
+    defaultValues: {
+      id,
+      register: 'socialtjanstens_register',
+      extractDate: today,
+      shownDate: today,
+      outcome: 'inga_anteckningar',
+      assessmentNote: '',
+    },
     ...assessment('cp.addRegisterCheck', onDone),
   });
   return (
     <Form validationBehavior="aria" onSubmit={f.submit} className="stack" aria-label="Ny registerkontroll">
-      <RadioInput control={f.control} name="register" label="Register" options={REGISTERS.map((r) => [r, REGISTER_LABELS[r]] as const)} />
+      <RadioInput
+        control={f.control}
+        name="register"
+        label="Register"
+        options={REGISTERS.map((r) => [r, REGISTER_LABELS[r]] as const)}
+      />
       <div className="grid2">
         <TextInput control={f.control} name="extractDate" label="Utdragets datum" description={DATE_HELP} />
         <TextInput control={f.control} name="shownDate" label="Visades den" description={DATE_HELP} />
       </div>
-      <RadioInput control={f.control} name="outcome" label="Resultat" options={OUTCOMES.map((o) => [o, OUTCOME_LABELS[o]] as const)} />
-      <TextInput control={f.control} name="assessmentNote" label="Bedömning" multiline description="Krävs om utdraget har anteckningar. Själva utdraget sparas aldrig." />
+      <RadioInput
+        control={f.control}
+        name="outcome"
+        label="Resultat"
+        options={OUTCOMES.map((o) => [o, OUTCOME_LABELS[o]] as const)}
+      />
+      <TextInput
+        control={f.control}
+        name="assessmentNote"
+        label="Bedömning"
+        multiline
+        description="Krävs om utdraget har anteckningar. Själva utdraget sparas aldrig."
+      />
       <FormMessage>{f.message}</FormMessage>
-      <Button type="submit" className="button">Spara registerkontroll</Button>
+      <Button type="submit" className="button">
+        Spara registerkontroll
+      </Button>
     </Form>
   );
 }
 
-export function TransitionForm({ id, to, label, onDone, onCancel }: { id: number; to: ProcInput<'cp.transition'>['to']; label: string; onDone: () => void; onCancel: () => void }) {
+export function TransitionForm({
+  id,
+  to,
+  label,
+  onDone,
+  onCancel,
+}: {
+  id: number;
+  to: ProcInput<'cp.transition'>['to'];
+  label: string;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const today = useToday();
   const f = useProcInputForm('cp.transition', {
     defaultValues: { id, to, date: today, note: '' },
@@ -97,14 +146,24 @@ export function TransitionForm({ id, to, label, onDone, onCancel }: { id: number
   });
   const inline = useInlineForm<HTMLFormElement>(onCancel);
   return (
-    <Form ref={inline} validationBehavior="aria" onSubmit={f.submit} className="stack panel" aria-label={`Ändra status till ${label}`}>
+    <Form
+      ref={inline}
+      validationBehavior="aria"
+      onSubmit={f.submit}
+      className="stack panel"
+      aria-label={`Ändra status till ${label}`}
+    >
       <h3>Ändra status till {label}</h3>
       <TextInput control={f.control} name="date" label="Datum" description={DATE_HELP} />
       <TextInput control={f.control} name="note" label={to === 'ej_godkand' ? 'Skäl' : 'Kommentar'} multiline />
       <FormMessage>{f.message}</FormMessage>
       <div className="row">
-        <Button type="submit" className="button primary">Bekräfta</Button>
-        <Button className="button" onPress={onCancel}>Avbryt</Button>
+        <Button type="submit" className="button primary">
+          Bekräfta
+        </Button>
+        <Button className="button" onPress={onCancel}>
+          Avbryt
+        </Button>
       </div>
     </Form>
   );

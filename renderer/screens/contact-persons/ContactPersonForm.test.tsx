@@ -20,12 +20,17 @@ async function setup(opts: { existing?: CpDetail; answers?: Answers } = {}) {
 function fieldMessage(label: string): string {
   const input = screen.getByLabelText(label);
   const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
-  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+  return ids
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ')
+    .trim();
 }
 
 describe('ContactPersonForm (Ny intresseanmälan)', () => {
   it('registers an interest with the lists split at commas', async () => {
-    const { user, kpr, onSaved } = await setup({ answers: { 'cp.create': { id: 41, warnings: ['Samma namn finns redan.'] } } });
+    const { user, kpr, onSaved } = await setup({
+      answers: { 'cp.create': { id: 41, warnings: ['Samma namn finns redan.'] } },
+    });
     await fill(user, screen.getByLabelText('Förnamn'), 'Anna');
     await fill(user, screen.getByLabelText('Efternamn'), 'Andersson');
     await fill(user, screen.getByLabelText('Personnummer'), PNR);
@@ -78,7 +83,12 @@ describe('ContactPersonForm (Ny intresseanmälan)', () => {
     await fill(user, screen.getByLabelText('Kolumn'), '1');
     await user.click(screen.getByRole('button', { name: 'Registrera intresseanmälan' }));
     await vi.waitFor(() => expect(kpr.inputs('cp.create')).toHaveLength(1));
-    expect(kpr.inputs('cp.create')[0]).toMatchObject({ taxMode: 'table', taxTable: 33, taxColumn: 1, taxPercent: null });
+    expect(kpr.inputs('cp.create')[0]).toMatchObject({
+      taxMode: 'table',
+      taxTable: 33,
+      taxColumn: 1,
+      taxPercent: null,
+    });
   });
 
   it('wants both clearing and account number', async () => {
@@ -92,12 +102,16 @@ describe('ContactPersonForm (Ny intresseanmälan)', () => {
     expect(kpr.names()).toEqual([]);
   });
 
-  it('puts main\'s refusal on the personnummer field (the core decides the century)', async () => {
+  it("puts main's refusal on the personnummer field (the core decides the century)", async () => {
     const { user, onSaved } = await setup({
       answers: {
-        'cp.create': refuse('INVALID_INPUT', 'Uppgifterna är inte giltiga: Personnumret anger ett födelsedatum i framtiden.', {
-          personnummer: 'Personnumret anger ett födelsedatum i framtiden.',
-        }),
+        'cp.create': refuse(
+          'INVALID_INPUT',
+          'Uppgifterna är inte giltiga: Personnumret anger ett födelsedatum i framtiden.',
+          {
+            personnummer: 'Personnumret anger ett födelsedatum i framtiden.',
+          },
+        ),
       },
     });
     await fill(user, screen.getByLabelText('Förnamn'), 'Cia');
@@ -114,15 +128,51 @@ describe('ContactPersonForm (Ändra uppgifter)', () => {
   const existing: CpDetail = {
     id: 12,
     values: {
-      personnummer: '198002020017', firstName: 'Dana', lastName: 'Dahl', street: 'Storgatan 1', postalCode: '123 45', city: 'Staden',
-      phone: '070-123 45 67', email: '', bankClearing: '', bankAccount: '', employeeNumber: '', taxMode: 'percentage', taxTable: null,
-      taxColumn: null, taxPercent: 25, languages: ['svenska', 'finska'], interests: [], area: 'Norr', workplace: '', hasCar: true,
-      hasPets: false, smoker: false, prefersChildren: false, prefersAdults: true, disabilityKinds: [], availability: 'Helger',
-      speciallyQualified: false, protectedIdentity: false,
+      personnummer: '198002020017',
+      firstName: 'Dana',
+      lastName: 'Dahl',
+      street: 'Storgatan 1',
+      postalCode: '123 45',
+      city: 'Staden',
+      phone: '070-123 45 67',
+      email: '',
+      bankClearing: '',
+      bankAccount: '',
+      employeeNumber: '',
+      taxMode: 'percentage',
+      taxTable: null,
+      taxColumn: null,
+      taxPercent: 25,
+      languages: ['svenska', 'finska'],
+      interests: [],
+      area: 'Norr',
+      workplace: '',
+      hasCar: true,
+      hasPets: false,
+      smoker: false,
+      prefersChildren: false,
+      prefersAdults: true,
+      disabilityKinds: [],
+      availability: 'Helger',
+      speciallyQualified: false,
+      protectedIdentity: false,
     },
-    addressHidden: false, birthDate: '1980-02-02', gender: 'man', status: 'godkand', statusChangedAt: '2026-01-10', queueSince: '2026-01-10',
-    daysWaiting: 316, consentDate: null, bankCheck: { status: 'missing', message: null, bankName: null }, interviews: [], references: [],
-    registerChecks: [], approvalBlockers: [], extractWarning: null, allowedTransitions: [], events: [],
+    addressHidden: false,
+    birthDate: '1980-02-02',
+    gender: 'man',
+    status: 'godkand',
+    statusChangedAt: '2026-01-10',
+    queueSince: '2026-01-10',
+    daysWaiting: 316,
+    consentDate: null,
+    bankCheck: { status: 'missing', message: null, bankName: null },
+    interviews: [],
+    references: [],
+    registerChecks: [],
+    approvalBlockers: [],
+    extractWarning: null,
+    allowedTransitions: [],
+    events: [],
   };
 
   it('shows the saved values and sends the change with the record id', async () => {
@@ -136,7 +186,13 @@ describe('ContactPersonForm (Ändra uppgifter)', () => {
     await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(12, []));
     const [sent] = kpr.inputs('cp.update');
     expect(sent?.id).toBe(12);
-    expect(sent?.values).toMatchObject({ area: 'Söder', languages: ['svenska', 'finska'], taxMode: 'percentage', taxPercent: 25, hasCar: true });
+    expect(sent?.values).toMatchObject({
+      area: 'Söder',
+      languages: ['svenska', 'finska'],
+      taxMode: 'percentage',
+      taxPercent: 25,
+      hasCar: true,
+    });
   });
 
   it('asks for a logged reason only when the protected-identity flag changes', async () => {
@@ -146,6 +202,9 @@ describe('ContactPersonForm (Ändra uppgifter)', () => {
     await fill(user, await screen.findByLabelText('Skäl till ändringen (loggas)'), 'Beslut från Skatteverket');
     await user.click(screen.getByRole('button', { name: 'Spara ändringar' }));
     await vi.waitFor(() => expect(kpr.inputs('cp.update')).toHaveLength(1));
-    expect(kpr.inputs('cp.update')[0]?.values).toMatchObject({ protectedIdentity: true, protectedIdentityReason: 'Beslut från Skatteverket' });
+    expect(kpr.inputs('cp.update')[0]?.values).toMatchObject({
+      protectedIdentity: true,
+      protectedIdentityReason: 'Beslut från Skatteverket',
+    });
   });
 });

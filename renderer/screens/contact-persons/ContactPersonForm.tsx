@@ -4,25 +4,79 @@ import { Button, Form } from 'react-aria-components';
 import { contactPersonInput, TAX_MODE_LABELS, TAX_MODES, type CpDetail } from '../../../shared/ipc/procedures/cp';
 import { call } from '../../api';
 import { useUnsavedChanges } from '../../session/unsaved';
-import { applyServerError, CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
+import {
+  applyServerError,
+  CheckboxInput,
+  FormMessage,
+  NumberInput,
+  RadioInput,
+  TextInput,
+  validateWith,
+} from '../../components/form';
 
 /** Form shape: lists are edited as comma-separated text. */
-type FormValues = Omit<CpDetail['values'], 'languages' | 'interests' | 'disabilityKinds'> & { languages: string; interests: string; disabilityKinds: string; protectedIdentityReason?: string };
-
-const EMPTY: FormValues = {
-  personnummer: '', firstName: '', lastName: '', street: '', postalCode: '', city: '', phone: '', email: '',
-  bankClearing: '', bankAccount: '', employeeNumber: '', taxMode: 'side_income_30', taxTable: null, taxColumn: null, taxPercent: null,
-  languages: 'svenska', interests: '', area: '', workplace: '', hasCar: false, hasPets: false, smoker: false,
-  prefersChildren: false, prefersAdults: false, disabilityKinds: '', availability: '', speciallyQualified: false, protectedIdentity: false,
+type FormValues = Omit<CpDetail['values'], 'languages' | 'interests' | 'disabilityKinds'> & {
+  languages: string;
+  interests: string;
+  disabilityKinds: string;
+  protectedIdentityReason?: string;
 };
 
-const split = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+const EMPTY: FormValues = {
+  personnummer: '',
+  firstName: '',
+  lastName: '',
+  street: '',
+  postalCode: '',
+  city: '',
+  phone: '',
+  email: '',
+  bankClearing: '',
+  bankAccount: '',
+  employeeNumber: '',
+  taxMode: 'side_income_30',
+  taxTable: null,
+  taxColumn: null,
+  taxPercent: null,
+  languages: 'svenska',
+  interests: '',
+  area: '',
+  workplace: '',
+  hasCar: false,
+  hasPets: false,
+  smoker: false,
+  prefersChildren: false,
+  prefersAdults: false,
+  disabilityKinds: '',
+  availability: '',
+  speciallyQualified: false,
+  protectedIdentity: false,
+};
+
+const split = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 const join = (a: string[]) => a.join(', ');
 
 /** Register an interest, or edit a contact person's record. */
-export function ContactPersonForm({ existing, onSaved, onCancel }: { existing?: CpDetail; onSaved: (id: number, warnings: string[]) => void; onCancel: () => void }) {
+export function ContactPersonForm({
+  existing,
+  onSaved,
+  onCancel,
+}: {
+  existing?: CpDetail;
+  onSaved: (id: number, warnings: string[]) => void;
+  onCancel: () => void;
+}) {
   const initial: FormValues = existing
-    ? { ...existing.values, languages: join(existing.values.languages), interests: join(existing.values.interests), disabilityKinds: join(existing.values.disabilityKinds) }
+    ? {
+        ...existing.values,
+        languages: join(existing.values.languages),
+        interests: join(existing.values.interests),
+        disabilityKinds: join(existing.values.disabilityKinds),
+      }
     : EMPTY;
   const { control, handleSubmit, setError, formState } = useForm<FormValues>({ defaultValues: initial });
   const [message, setMessage] = useState<string | null>(null);
@@ -33,7 +87,11 @@ export function ContactPersonForm({ existing, onSaved, onCancel }: { existing?: 
 
   const submit = handleSubmit(async (v) => {
     setMessage(null);
-    const input = validateWith(contactPersonInput, { ...v, languages: split(v.languages), interests: split(v.interests), disabilityKinds: split(v.disabilityKinds) }, setError);
+    const input = validateWith(
+      contactPersonInput,
+      { ...v, languages: split(v.languages), interests: split(v.interests), disabilityKinds: split(v.disabilityKinds) },
+      setError,
+    );
     if (!input) {
       setMessage('Rätta de markerade fälten.');
       return;
@@ -47,33 +105,63 @@ export function ContactPersonForm({ existing, onSaved, onCancel }: { existing?: 
   });
 
   return (
-    <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label={existing ? 'Ändra uppgifter' : 'Ny intresseanmälan'}>
+    <Form
+      validationBehavior="aria"
+      onSubmit={submit}
+      className="stack"
+      aria-label={existing ? 'Ändra uppgifter' : 'Ny intresseanmälan'}
+    >
       <div className="panel">
         <h2>Person</h2>
         <div className="grid3">
           <TextInput control={control} name="firstName" label="Förnamn" autoFocus />
           <TextInput control={control} name="lastName" label="Efternamn" />
-          <TextInput control={control} name="personnummer" label="Personnummer" description="ÅÅÅÅMMDD-NNNN (samordningsnummer går bra)" />
+          <TextInput
+            control={control}
+            name="personnummer"
+            label="Personnummer"
+            description="ÅÅÅÅMMDD-NNNN (samordningsnummer går bra)"
+          />
           <TextInput control={control} name="phone" label="Telefon" />
           <TextInput control={control} name="email" label="E-post" />
           <TextInput control={control} name="area" label="Område" />
         </div>
-        <CheckboxInput control={control} name="protectedIdentity" label="Skyddad identitet (adress och kontaktuppgifter visas inte i listor och utskrifter)" />
-        {flagChanged && <TextInput control={control} name="protectedIdentityReason" label="Skäl till ändringen (loggas)" />}
-        {existing?.addressHidden && <p className="muted">Adress, telefon och arbetsplats är dolda. Lämna fälten tomma för att behålla de sparade uppgifterna.</p>}
+        <CheckboxInput
+          control={control}
+          name="protectedIdentity"
+          label="Skyddad identitet (adress och kontaktuppgifter visas inte i listor och utskrifter)"
+        />
+        {flagChanged && (
+          <TextInput control={control} name="protectedIdentityReason" label="Skäl till ändringen (loggas)" />
+        )}
+        {existing?.addressHidden && (
+          <p className="muted">
+            Adress, telefon och arbetsplats är dolda. Lämna fälten tomma för att behålla de sparade uppgifterna.
+          </p>
+        )}
         <div className="grid3">
           <TextInput control={control} name="street" label="Gatuadress" />
           <TextInput control={control} name="postalCode" label="Postnummer" />
           <TextInput control={control} name="city" label="Ort" />
         </div>
-        <TextInput control={control} name="workplace" label="Arbetsplats" description="Används för att upptäcka jäv vid matchning." />
+        <TextInput
+          control={control}
+          name="workplace"
+          label="Arbetsplats"
+          description="Används för att upptäcka jäv vid matchning."
+        />
       </div>
       <div className="panel">
         <h2>Intressen och önskemål</h2>
         <div className="grid2">
           <TextInput control={control} name="languages" label="Språk" description="Skilj med kommatecken." />
           <TextInput control={control} name="interests" label="Intressen" description="Skilj med kommatecken." />
-          <TextInput control={control} name="disabilityKinds" label="Erfarenhet av funktionsnedsättningar" description="Skilj med kommatecken." />
+          <TextInput
+            control={control}
+            name="disabilityKinds"
+            label="Erfarenhet av funktionsnedsättningar"
+            description="Skilj med kommatecken."
+          />
           <TextInput control={control} name="availability" label="Tillgänglighet" />
         </div>
         <div className="row">
@@ -90,16 +178,28 @@ export function ContactPersonForm({ existing, onSaved, onCancel }: { existing?: 
         <div className="grid2">
           <TextInput control={control} name="bankClearing" label="Clearingnummer" />
           <TextInput control={control} name="bankAccount" label="Kontonummer" />
-          <TextInput control={control} name="employeeNumber" label="Anställningsnummer (lönesystemet)" description="Valfritt. Används i PAXml och lönefilen när det finns." />
+          <TextInput
+            control={control}
+            name="employeeNumber"
+            label="Anställningsnummer (lönesystemet)"
+            description="Valfritt. Används i PAXml och lönefilen när det finns."
+          />
         </div>
-        <RadioInput control={control} name="taxMode" label="Skatteavdrag på arvode" options={TAX_MODES.map((m) => [m, TAX_MODE_LABELS[m]] as const)} />
+        <RadioInput
+          control={control}
+          name="taxMode"
+          label="Skatteavdrag på arvode"
+          options={TAX_MODES.map((m) => [m, TAX_MODE_LABELS[m]] as const)}
+        />
         {taxMode === 'table' && (
           <div className="grid2">
             <NumberInput control={control} name="taxTable" label="Skattetabell" minValue={29} maxValue={42} />
             <NumberInput control={control} name="taxColumn" label="Kolumn" minValue={1} maxValue={6} />
           </div>
         )}
-        {taxMode === 'percentage' && <NumberInput control={control} name="taxPercent" label="Procentsats" minValue={0} maxValue={100} />}
+        {taxMode === 'percentage' && (
+          <NumberInput control={control} name="taxPercent" label="Procentsats" minValue={0} maxValue={100} />
+        )}
       </div>
       <FormMessage>{message}</FormMessage>
       <div className="row">

@@ -42,10 +42,19 @@ export function ContactPersonList({ onOpen }: { onOpen: (id: number) => void }) 
           <label htmlFor={statusId}>Status</label>
           <select id={statusId} value={status} onChange={(e) => setStatus(e.target.value as CpStatus | '')}>
             <option value="">Alla</option>
-            {CP_STATUSES.map((s) => <option key={s} value={s}>{CP_STATUS_LABELS[s]}</option>)}
+            {CP_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {CP_STATUS_LABELS[s]}
+              </option>
+            ))}
           </select>
         </div>
-        <ExportButton input={{ list: 'kontaktpersoner', view: { query, statuses: status ? [status] : [], waitingOnly: false, sort } }} />
+        <ExportButton
+          input={{
+            list: 'kontaktpersoner',
+            view: { query, statuses: status ? [status] : [], waitingOnly: false, sort },
+          }}
+        />
       </div>
       <p id="search-help" className="muted" role="status">
         {!current ? 'Söker…' : `${total} ${total === 1 ? 'träff' : 'träffar'}`}
@@ -59,9 +68,15 @@ export function ContactPersonList({ onOpen }: { onOpen: (id: number) => void }) 
         header={<tr>{COLUMNS.map((c) => header(c))}</tr>}
         row={(r) => (
           <>
-            <td><Button className="link" onPress={() => onOpen(r.id)}>{r.name}</Button></td>
+            <td>
+              <Button className="link" onPress={() => onOpen(r.id)}>
+                {r.name}
+              </Button>
+            </td>
             <td>{r.personnummerMasked}</td>
-            <td><span className={`badge ${r.status}`}>{CP_STATUS_LABELS[r.status]}</span></td>
+            <td>
+              <span className={`badge ${r.status}`}>{CP_STATUS_LABELS[r.status]}</span>
+            </td>
             <td>{r.area}</td>
             <td>{r.protectedIdentity ? <span className="badge warn">Skyddad</span> : r.city}</td>
             <td>{r.phone}</td>

@@ -9,14 +9,34 @@ import { QueueList } from './QueueList';
 
 function row(id: number, name: string, overrides: Partial<CpQueueRow> = {}): CpQueueRow {
   return {
-    id, name, personnummerMasked: '19800202-****', status: 'godkand', area: 'Norr', phone: '', city: 'Staden', protectedIdentity: false,
-    queueSince: '2026-01-10', daysWaiting: 316, languages: ['svenska'], interests: [], prefersChildren: false, prefersAdults: true,
-    speciallyQualified: false, ...overrides,
+    id,
+    name,
+    personnummerMasked: '19800202-****',
+    status: 'godkand',
+    area: 'Norr',
+    phone: '',
+    city: 'Staden',
+    protectedIdentity: false,
+    queueSince: '2026-01-10',
+    daysWaiting: 316,
+    languages: ['svenska'],
+    interests: [],
+    prefersChildren: false,
+    prefersAdults: true,
+    speciallyQualified: false,
+    ...overrides,
   };
 }
 
 const ROWS = [
-  row(1, 'Anna Andersson', { queueSince: '2025-11-22', daysWaiting: 365, area: 'Söder', prefersChildren: true, languages: ['svenska', 'arabiska'], interests: ['fotboll'] }),
+  row(1, 'Anna Andersson', {
+    queueSince: '2025-11-22',
+    daysWaiting: 365,
+    area: 'Söder',
+    prefersChildren: true,
+    languages: ['svenska', 'arabiska'],
+    interests: ['fotboll'],
+  }),
   row(2, 'Bo Berg', { queueSince: '2026-10-23', daysWaiting: 30, speciallyQualified: true }),
   row(3, 'Cia Carlsson', { queueSince: '2026-11-21', daysWaiting: 1, area: 'Väster' }),
 ];
@@ -36,7 +56,10 @@ async function setup(answer: Answer<'cp.queue'> = queue) {
 }
 
 /** The names in the table, top to bottom. */
-const names = () => within(screen.getByRole('table', { name: 'Kö' })).queryAllByRole('button').map((b) => b.textContent);
+const names = () =>
+  within(screen.getByRole('table', { name: 'Kö' }))
+    .queryAllByRole('button')
+    .map((b) => b.textContent);
 
 describe('QueueList (Kö)', () => {
   it('lists who waits longest first, with the wait in days and since when', async () => {
@@ -48,8 +71,12 @@ describe('QueueList (Kö)', () => {
     expect(within(first).getByText('2025-11-22')).toBeTruthy();
     expect(within(first).getByText('svenska, arabiska')).toBeTruthy();
     expect(within(first).getByText('Barn, Vuxna')).toBeTruthy();
-    expect(within(screen.getByRole('button', { name: 'Bo Berg' }).closest('tr')!).getByText('Särskilt kvalificerad')).toBeTruthy();
-    expect(kpr.inputs('cp.queue')).toEqual([{ area: '', interest: '', language: '', target: 'alla', sort: 'vantetid' }]);
+    expect(
+      within(screen.getByRole('button', { name: 'Bo Berg' }).closest('tr')!).getByText('Särskilt kvalificerad'),
+    ).toBeTruthy();
+    expect(kpr.inputs('cp.queue')).toEqual([
+      { area: '', interest: '', language: '', target: 'alla', sort: 'vantetid' },
+    ]);
   });
 
   it('asks main for another order and shows the rows as they come', async () => {
@@ -68,7 +95,15 @@ describe('QueueList (Kö)', () => {
     await user.type(screen.getByRole('textbox', { name: 'Område' }), 'Söder');
     await user.click(screen.getByRole('radio', { name: 'Barn' }));
     // Typed fields reach main after a short pause (debounced); the choice at once.
-    await waitFor(() => expect(kpr.inputs('cp.queue').at(-1)).toEqual({ area: 'Söder', interest: '', language: '', target: 'barn', sort: 'vantetid' }));
+    await waitFor(() =>
+      expect(kpr.inputs('cp.queue').at(-1)).toEqual({
+        area: 'Söder',
+        interest: '',
+        language: '',
+        target: 'barn',
+        sort: 'vantetid',
+      }),
+    );
     await waitFor(() => expect(names()).toEqual(['Anna Andersson']));
     expect(screen.getByText('1 i kön')).toBeTruthy();
   });
@@ -79,7 +114,7 @@ describe('QueueList (Kö)', () => {
     expect(onOpen).toHaveBeenCalledWith(2);
   });
 
-  it('shows main\'s refusal', async () => {
+  it("shows main's refusal", async () => {
     await setup(refuse('FORBIDDEN', 'Du har inte behörighet för den här åtgärden.'));
     expect((await screen.findByRole('alert')).textContent).toBe('Du har inte behörighet för den här åtgärden.');
     expect(screen.getByText('0 i kön')).toBeTruthy();
@@ -91,6 +126,8 @@ describe('QueueList filter fields', () => {
     const { user, kpr } = await setup();
     await fill(user, screen.getByLabelText('Intresse'), 'fotboll');
     await fill(user, screen.getByLabelText('Språk'), 'arabiska');
-    await waitFor(() => expect(kpr.inputs('cp.queue').at(-1)).toMatchObject({ interest: 'fotboll', language: 'arabiska' }));
+    await waitFor(() =>
+      expect(kpr.inputs('cp.queue').at(-1)).toMatchObject({ interest: 'fotboll', language: 'arabiska' }),
+    );
   });
 });

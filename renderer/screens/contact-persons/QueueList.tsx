@@ -17,10 +17,19 @@ interface Filters {
 
 /** Approved contact persons waiting for an assignment, longest wait first. */
 export function QueueList({ onOpen }: { onOpen: (id: number) => void }) {
-  const { control } = useForm<Filters>({ defaultValues: { area: '', interest: '', language: '', target: 'alla', sort: 'vantetid' } });
-  const [area, interest, language, target, sort] = useWatch({ control, name: ['area', 'interest', 'language', 'target', 'sort'] });
+  const { control } = useForm<Filters>({
+    defaultValues: { area: '', interest: '', language: '', target: 'alla', sort: 'vantetid' },
+  });
+  const [area, interest, language, target, sort] = useWatch({
+    control,
+    name: ['area', 'interest', 'language', 'target', 'sort'],
+  });
   // Typed filters wait for a pause in typing; the radio buttons apply at once.
-  const typed = { area: useDebounced(area, 200), interest: useDebounced(interest, 200), language: useDebounced(language, 200) };
+  const typed = {
+    area: useDebounced(area, 200),
+    interest: useDebounced(interest, 200),
+    language: useDebounced(language, 200),
+  };
   const queue = useProc('cp.queue', { ...typed, target, sort }, { keepPrevious: true });
   const rows = queue.data ?? [];
 
@@ -32,19 +41,56 @@ export function QueueList({ onOpen }: { onOpen: (id: number) => void }) {
         <TextInput control={control} name="language" label="Språk" />
       </div>
       <div className="row">
-        <RadioInput control={control} name="target" label="Uppdrag med" options={[['alla', 'Alla'], ['barn', 'Barn'], ['vuxna', 'Vuxna']]} />
-        <RadioInput control={control} name="sort" label="Sortera på" options={[['vantetid', 'Väntetid'], ['namn', 'Namn'], ['omrade', 'Område']]} />
+        <RadioInput
+          control={control}
+          name="target"
+          label="Uppdrag med"
+          options={[
+            ['alla', 'Alla'],
+            ['barn', 'Barn'],
+            ['vuxna', 'Vuxna'],
+          ]}
+        />
+        <RadioInput
+          control={control}
+          name="sort"
+          label="Sortera på"
+          options={[
+            ['vantetid', 'Väntetid'],
+            ['namn', 'Namn'],
+            ['omrade', 'Område'],
+          ]}
+        />
       </div>
-      <div className="row"><p className="muted">{rows.length} i kön</p><ExportButton input={{ list: 'ko' }} /></div>
+      <div className="row">
+        <p className="muted">{rows.length} i kön</p>
+        <ExportButton input={{ list: 'ko' }} />
+      </div>
       <QueryErrors of={[queue]} />
       <VirtualTable
         label="Kö"
         rows={rows}
         rowKey={(r) => r.id}
-        header={<tr><th scope="col">Namn</th><th scope="col">Personnummer</th><th scope="col">I kön sedan</th><th scope="col">Väntat</th><th scope="col">Område</th><th scope="col">Barn/vuxna</th><th scope="col">Språk</th><th scope="col">Intressen</th></tr>}
+        header={
+          <tr>
+            <th scope="col">Namn</th>
+            <th scope="col">Personnummer</th>
+            <th scope="col">I kön sedan</th>
+            <th scope="col">Väntat</th>
+            <th scope="col">Område</th>
+            <th scope="col">Barn/vuxna</th>
+            <th scope="col">Språk</th>
+            <th scope="col">Intressen</th>
+          </tr>
+        }
         row={(r) => (
           <>
-            <td><Button className="link" onPress={() => onOpen(r.id)}>{r.name}</Button>{r.speciallyQualified && <span className="badge"> Särskilt kvalificerad</span>}</td>
+            <td>
+              <Button className="link" onPress={() => onOpen(r.id)}>
+                {r.name}
+              </Button>
+              {r.speciallyQualified && <span className="badge"> Särskilt kvalificerad</span>}
+            </td>
             <td>{r.personnummerMasked}</td>
             <td>{r.queueSince}</td>
             <td>{r.daysWaiting} dagar</td>

@@ -15,7 +15,10 @@ export function RevealAddress({ id, procedure = 'cp.revealAddress' }: { id: numb
   const [open, setOpen] = useState(false);
   const [address, setAddress] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const { control, handleSubmit, setError } = useForm<Values>({ resolver: zodResolver(contract[procedure].input), defaultValues: { id, reason: '' } });
+  const { control, handleSubmit, setError } = useForm<Values>({
+    resolver: zodResolver(contract[procedure].input),
+    defaultValues: { id, reason: '' },
+  });
   const submit = handleSubmit(async (values) => {
     try {
       const a = await call(procedure, values);
@@ -29,7 +32,9 @@ export function RevealAddress({ id, procedure = 'cp.revealAddress' }: { id: numb
     return (
       <span>
         <span className="badge warn">Skyddad identitet</span>{' '}
-        <Button className="link" onPress={() => setOpen(true)}>Visa adress</Button>
+        <Button className="link" onPress={() => setOpen(true)}>
+          Visa adress
+        </Button>
       </span>
     );
   }
@@ -37,7 +42,9 @@ export function RevealAddress({ id, procedure = 'cp.revealAddress' }: { id: numb
     <Form validationBehavior="aria" onSubmit={submit} className="stack">
       <TextInput control={control} name="reason" label="Skäl till att visa adressen (loggas)" />
       <FormMessage>{message}</FormMessage>
-      <Button type="submit" className="button">Visa adress</Button>
+      <Button type="submit" className="button">
+        Visa adress
+      </Button>
     </Form>
   );
 }

@@ -11,16 +11,41 @@ export function ArchiveList({ assignmentId, contactPersonId }: { assignmentId?: 
   const archive = useProc('documents.archive', { assignmentId, contactPersonId });
   const rows = archive.data ?? [];
   const [message, setMessage] = useState<string | null>(null);
-  const save = useProcMutation('documents.exportPdf', { onSuccess: (x) => setMessage(x.savedTo ? `Sparad: ${x.savedTo}` : 'Ingen fil sparades.') });
+  const save = useProcMutation('documents.exportPdf', {
+    onSuccess: (x) => setMessage(x.savedTo ? `Sparad: ${x.savedTo}` : 'Ingen fil sparades.'),
+  });
   return (
     <>
       <table className="table" aria-label="Dokumentarkiv">
-        <thead><tr><th scope="col">Dokument</th><th scope="col">Skapat</th><th scope="col">Av</th><th scope="col">Storlek</th><th scope="col"><span className="sr-only">Åtgärd</span></th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Dokument</th>
+            <th scope="col">Skapat</th>
+            <th scope="col">Av</th>
+            <th scope="col">Storlek</th>
+            <th scope="col">
+              <span className="sr-only">Åtgärd</span>
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td>{r.title}</td><td>{formatDateTime(r.createdAt)}</td><td>{r.createdBy}</td><td>{Math.round(r.bytes / 1024)} kB</td>
-              <td><Button className="link" onPress={() => { setMessage(null); save.mutate({ documentId: r.id }); }}>Spara som fil</Button></td>
+              <td>{r.title}</td>
+              <td>{formatDateTime(r.createdAt)}</td>
+              <td>{r.createdBy}</td>
+              <td>{Math.round(r.bytes / 1024)} kB</td>
+              <td>
+                <Button
+                  className="link"
+                  onPress={() => {
+                    setMessage(null);
+                    save.mutate({ documentId: r.id });
+                  }}
+                >
+                  Spara som fil
+                </Button>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -16,7 +16,15 @@ function bodyOf(html: string): string {
 }
 
 /** Förhandsgranska, Skapa PDF (kept in the archive), Skriv ut; optional reason to print a protected address. */
-export function DocumentActions({ docRef, protectedParty, onCreated }: { docRef: Ref; protectedParty?: boolean; onCreated?: () => void }) {
+export function DocumentActions({
+  docRef,
+  protectedParty,
+  onCreated,
+}: {
+  docRef: Ref;
+  protectedParty?: boolean;
+  onCreated?: () => void;
+}) {
   const queryClient = useQueryClient();
   const [preview, setPreview] = useState<{ title: string; html: string } | null>(null);
   const [reason, setReason] = useState('');
@@ -48,19 +56,45 @@ export function DocumentActions({ docRef, protectedParty, onCreated }: { docRef:
         </TextField>
       )}
       <div className="row">
-        <Button className="button" isDisabled={busy} onPress={() => void run(async () => setPreview(await call('documents.preview', ref)))}>Förhandsgranska</Button>
-        <Button className="button" isDisabled={busy} onPress={() => void run(async () => {
-          await call('documents.createPdf', ref);
-          // The archive lists (this assignment's or person's) reload.
-          await invalidateProcs(queryClient, ['documents.']);
-          setOk('PDF skapad och sparad i dokumentarkivet.');
-          onCreated?.();
-        }, 'Skapar PDF…')}>Skapa PDF</Button>
-        <Button className="button" isDisabled={busy} onPress={() => void run(async () => {
-          const r = await call('documents.print', ref);
-          setOk(r.printed ? 'Skickat till skrivaren.' : 'Utskriften avbröts.');
-        }, 'Skriver ut…')}>Skriv ut</Button>
-        {working && <span className="muted" role="status">{working}</span>}
+        <Button
+          className="button"
+          isDisabled={busy}
+          onPress={() => void run(async () => setPreview(await call('documents.preview', ref)))}
+        >
+          Förhandsgranska
+        </Button>
+        <Button
+          className="button"
+          isDisabled={busy}
+          onPress={() =>
+            void run(async () => {
+              await call('documents.createPdf', ref);
+              // The archive lists (this assignment's or person's) reload.
+              await invalidateProcs(queryClient, ['documents.']);
+              setOk('PDF skapad och sparad i dokumentarkivet.');
+              onCreated?.();
+            }, 'Skapar PDF…')
+          }
+        >
+          Skapa PDF
+        </Button>
+        <Button
+          className="button"
+          isDisabled={busy}
+          onPress={() =>
+            void run(async () => {
+              const r = await call('documents.print', ref);
+              setOk(r.printed ? 'Skickat till skrivaren.' : 'Utskriften avbröts.');
+            }, 'Skriver ut…')
+          }
+        >
+          Skriv ut
+        </Button>
+        {working && (
+          <span className="muted" role="status">
+            {working}
+          </span>
+        )}
       </div>
       <FormMessage>{message}</FormMessage>
       <FormMessage tone="ok">{ok}</FormMessage>
@@ -69,9 +103,18 @@ export function DocumentActions({ docRef, protectedParty, onCreated }: { docRef:
           <Dialog className="dialog preview-dialog" aria-label={`Förhandsgranskning: ${preview.title}`}>
             <div className="row spread">
               <Heading slot="title">{preview.title}</Heading>
-              <Button className="button" onPress={() => setPreview(null)}>Stäng</Button>
+              <Button className="button" onPress={() => setPreview(null)}>
+                Stäng
+              </Button>
             </div>
-            <div className="paper" data-testid="preview" tabIndex={0} role="region" aria-label={`Dokumentet: ${preview.title}`} dangerouslySetInnerHTML={{ __html: bodyOf(preview.html) }} />
+            <div
+              className="paper"
+              data-testid="preview"
+              tabIndex={0}
+              role="region"
+              aria-label={`Dokumentet: ${preview.title}`}
+              dangerouslySetInnerHTML={{ __html: bodyOf(preview.html) }}
+            />
           </Dialog>
         </Modal>
       )}

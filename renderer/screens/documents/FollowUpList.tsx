@@ -22,7 +22,13 @@ function RecordForm({ id, onDone, onCancel }: { id: number; onDone: () => void; 
   });
   const ref = useInlineForm<HTMLFormElement>(onCancel);
   return (
-    <Form ref={ref} validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Registrera uppföljning">
+    <Form
+      ref={ref}
+      validationBehavior="aria"
+      onSubmit={submit}
+      className="stack panel"
+      aria-label="Registrera uppföljning"
+    >
       <div className="grid3">
         <TextInput control={control} name="doneDate" label="Datum" description="ÅÅÅÅ-MM-DD" />
         <TextInput control={control} name="participants" label="Deltagare" />
@@ -32,14 +38,23 @@ function RecordForm({ id, onDone, onCancel }: { id: number; onDone: () => void; 
       <TextInput control={control} name="outcome" label="Resultat" />
       <FormMessage>{message}</FormMessage>
       <div className="row">
-        <Button type="submit" className="button primary" isDisabled={formState.isSubmitting}>Spara uppföljning</Button>
-        <Button className="button" onPress={onCancel}>Avbryt</Button>
+        <Button type="submit" className="button primary" isDisabled={formState.isSubmitting}>
+          Spara uppföljning
+        </Button>
+        <Button className="button" onPress={onCancel}>
+          Avbryt
+        </Button>
       </div>
     </Form>
   );
 }
 
-const STATE_CLASS: Record<FollowUpRow['state'], string> = { försenad: 'late', snart: 'soon', planerad: '', genomförd: 'muted' };
+const STATE_CLASS: Record<FollowUpRow['state'], string> = {
+  försenad: 'late',
+  snart: 'soon',
+  planerad: '',
+  genomförd: 'muted',
+};
 
 /** Planned and done follow-ups; overdue first. */
 export function FollowUpList({ assignmentId }: { assignmentId?: number }) {
@@ -49,8 +64,13 @@ export function FollowUpList({ assignmentId }: { assignmentId?: number }) {
   const list = useProc('followUps.list', { assignmentId, openOnly: !showDone }, { keepPrevious: true });
   const rows = useMemo(() => list.data ?? [], [list.data]);
   const shown = useMemo(() => {
-    const words = query.toLocaleLowerCase('sv').split(/[\s,]+/).filter(Boolean);
-    return rows.filter((r) => words.every((w) => `${r.clientName} ${r.contactPersonName}`.toLocaleLowerCase('sv').includes(w)));
+    const words = query
+      .toLocaleLowerCase('sv')
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    return rows.filter((r) =>
+      words.every((w) => `${r.clientName} ${r.contactPersonName}`.toLocaleLowerCase('sv').includes(w)),
+    );
   }, [rows, query]);
   const { sorted, sort, header } = useSorted(shown, {
     Planerad: (r) => r.plannedDate,
@@ -67,22 +87,64 @@ export function FollowUpList({ assignmentId }: { assignmentId?: number }) {
             <Input placeholder="Brukare eller kontaktperson" />
           </SearchField>
         )}
-        <Checkbox className="checkbox" isSelected={showDone} onChange={setShowDone}><span className="box" aria-hidden="true" />Visa genomförda</Checkbox>
-        {!assignmentId && <ExportButton input={{ list: 'uppfoljningar', view: { query, statuses: showDone ? [] : ['open'], waitingOnly: false, sort } }} />}
+        <Checkbox className="checkbox" isSelected={showDone} onChange={setShowDone}>
+          <span className="box" aria-hidden="true" />
+          Visa genomförda
+        </Checkbox>
+        {!assignmentId && (
+          <ExportButton
+            input={{
+              list: 'uppfoljningar',
+              view: { query, statuses: showDone ? [] : ['open'], waitingOnly: false, sort },
+            }}
+          />
+        )}
       </div>
       <QueryErrors of={[list]} />
       <table className="table" aria-label="Uppföljningar">
-        <thead><tr>{header('Planerad')}{header('Läge')}{!assignmentId && <>{header('Brukare')}{header('Kontaktperson')}</>}<th scope="col">Resultat</th><th scope="col"><span className="sr-only">Åtgärd</span></th></tr></thead>
+        <thead>
+          <tr>
+            {header('Planerad')}
+            {header('Läge')}
+            {!assignmentId && (
+              <>
+                {header('Brukare')}
+                {header('Kontaktperson')}
+              </>
+            )}
+            <th scope="col">Resultat</th>
+            <th scope="col">
+              <span className="sr-only">Åtgärd</span>
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {sorted.map((r) => (
             <Fragment key={r.id}>
               <tr>
                 <td>{r.plannedDate}</td>
-                <td className={STATE_CLASS[r.state]}>{r.state}{r.doneDate ? ` ${r.doneDate}` : ''}</td>
-                {!assignmentId && <><td>{r.clientName}</td><td>{r.contactPersonName}</td></>}
+                <td className={STATE_CLASS[r.state]}>
+                  {r.state}
+                  {r.doneDate ? ` ${r.doneDate}` : ''}
+                </td>
+                {!assignmentId && (
+                  <>
+                    <td>{r.clientName}</td>
+                    <td>{r.contactPersonName}</td>
+                  </>
+                )}
                 <td className="wrap">{r.outcome}</td>
                 <td>
-                  {!r.doneDate && <Button className="button" onPress={() => setOpen(open === r.id ? null : r.id)} aria-expanded={open === r.id} aria-label={`Registrera uppföljning ${r.plannedDate}`}>Registrera</Button>}
+                  {!r.doneDate && (
+                    <Button
+                      className="button"
+                      onPress={() => setOpen(open === r.id ? null : r.id)}
+                      aria-expanded={open === r.id}
+                      aria-label={`Registrera uppföljning ${r.plannedDate}`}
+                    >
+                      Registrera
+                    </Button>
+                  )}
                 </td>
               </tr>
               {/* The form gets the table's full width on its own row, so its date fields are never squeezed. */}

@@ -24,10 +24,24 @@ export function PlanPanel(props: Props) {
   return <PlanEditor {...props} versions={list.data} />;
 }
 
-function PlanEditor({ assignmentId, protectedParty, onCreated, versions }: Props & { versions: ProcOutput<'plans.list'> }) {
-  const defaultValues: PlanData = versions[0]?.data ?? { goals: '', activities: [EMPTY_ACTIVITY], nextFollowUp: '', participation: '' };
+function PlanEditor({
+  assignmentId,
+  protectedParty,
+  onCreated,
+  versions,
+}: Props & { versions: ProcOutput<'plans.list'> }) {
+  const defaultValues: PlanData = versions[0]?.data ?? {
+    goals: '',
+    activities: [EMPTY_ACTIVITY],
+    nextFollowUp: '',
+    participation: '',
+  };
   const [saved, setSaved] = useState<string | null>(null);
-  const { control, submit: save, message: error } = useProcForm('plans.save', {
+  const {
+    control,
+    submit: save,
+    message: error,
+  } = useProcForm('plans.save', {
     defaultValues,
     toInput: (data) => ({ assignmentId, data }),
     fieldOf: fieldOfData,
@@ -55,19 +69,28 @@ function PlanEditor({ assignmentId, protectedParty, onCreated, versions }: Props
             <TextInput control={control} name={`activities.${i}.howLong`} label="Hur länge" />
           </div>
         ))}
-        <Button className="button" onPress={() => activities.append(EMPTY_ACTIVITY)}>Lägg till aktivitet</Button>
+        <Button className="button" onPress={() => activities.append(EMPTY_ACTIVITY)}>
+          Lägg till aktivitet
+        </Button>
         <div className="grid2">
           <TextInput control={control} name="nextFollowUp" label="Nästa uppföljning" description="ÅÅÅÅ-MM-DD" />
           <TextInput control={control} name="participation" label="Brukarens delaktighet" />
         </div>
         <FormMessage tone={message?.startsWith('Sparat') ? 'ok' : 'error'}>{message}</FormMessage>
-        <Button type="submit" className="button primary">{versions.length ? 'Spara ändringar (ny version)' : 'Skapa plan'}</Button>
+        <Button type="submit" className="button primary">
+          {versions.length ? 'Spara ändringar (ny version)' : 'Skapa plan'}
+        </Button>
       </Form>
       <ol className="versions" aria-label="Planversioner">
         {versions.map((v) => (
           <li key={v.version}>
-            <strong>Version {v.version}</strong> ({formatDateTime(v.createdAt)}, {v.createdBy}), uppföljning {v.data.nextFollowUp}
-            <DocumentActions docRef={{ kind: 'genomforandeplan', assignmentId, version: v.version }} protectedParty={protectedParty} onCreated={onCreated} />
+            <strong>Version {v.version}</strong> ({formatDateTime(v.createdAt)}, {v.createdBy}), uppföljning{' '}
+            {v.data.nextFollowUp}
+            <DocumentActions
+              docRef={{ kind: 'genomforandeplan', assignmentId, version: v.version }}
+              protectedParty={protectedParty}
+              onCreated={onCreated}
+            />
           </li>
         ))}
       </ol>

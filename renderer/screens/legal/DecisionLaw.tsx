@@ -16,22 +16,41 @@ export function DecisionLaw({ d, onChanged }: { d: DecisionView; onChanged: () =
         Lagrum: <strong>{d.legalReference}</strong>
         {d.personkrets && <> · personkrets {d.personkrets}</>}
       </p>
-      {d.lawGuessed && <p className="warning">Lag och paragraf gissades vid uppdateringen utifrån lagrumstexten och beslutsdatumet. Kontrollera och bekräfta.</p>}
+      {d.lawGuessed && (
+        <p className="warning">
+          Lag och paragraf gissades vid uppdateringen utifrån lagrumstexten och beslutsdatumet. Kontrollera och
+          bekräfta.
+        </p>
+      )}
       {editing || d.lawGuessed ? (
-        <SetLawForm d={d} onDone={() => { setEditing(false); onChanged(); }} />
+        <SetLawForm
+          d={d}
+          onDone={() => {
+            setEditing(false);
+            onChanged();
+          }}
+        />
       ) : (
-        <Button className="button" onPress={() => setEditing(true)}>Ändra lagrum</Button>
+        <Button className="button" onPress={() => setEditing(true)}>
+          Ändra lagrum
+        </Button>
       )}
     </div>
   );
 }
 
 function SetLawForm({ d, onDone }: { d: DecisionView; onDone: () => void }) {
-  const { control, handleSubmit, setError, setValue } = useForm<LawFormValues>({ defaultValues: { law: d.law as LawFormValues['law'], paragraph: d.paragraph, personkrets: d.personkrets ?? '' } });
+  const { control, handleSubmit, setError, setValue } = useForm<LawFormValues>({
+    defaultValues: { law: d.law as LawFormValues['law'], paragraph: d.paragraph, personkrets: d.personkrets ?? '' },
+  });
   const [message, setMessage] = useState<string | null>(null);
   useWatch({ control, name: 'law' });
   const submit = handleSubmit(async (v) => {
-    const input = validateWith(setLawInput, { id: d.id, law: v.law, paragraph: v.paragraph, personkrets: v.personkrets || null }, setError);
+    const input = validateWith(
+      setLawInput,
+      { id: d.id, law: v.law, paragraph: v.paragraph, personkrets: v.personkrets || null },
+      setError,
+    );
     if (!input) return;
     try {
       await call('decisions.setLaw', input);
@@ -42,9 +61,17 @@ function SetLawForm({ d, onDone }: { d: DecisionView; onDone: () => void }) {
   });
   return (
     <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label="Lagrum för beslutet">
-      <LawFields control={control} setValue={setValue} legalBasis={d.legalBasis} decisionDate={d.decisionDate} keepLaw />
+      <LawFields
+        control={control}
+        setValue={setValue}
+        legalBasis={d.legalBasis}
+        decisionDate={d.decisionDate}
+        keepLaw
+      />
       <FormMessage>{message}</FormMessage>
-      <Button type="submit" className="button primary">{d.lawGuessed ? 'Bekräfta lagrum' : 'Spara lagrum'}</Button>
+      <Button type="submit" className="button primary">
+        {d.lawGuessed ? 'Bekräfta lagrum' : 'Spara lagrum'}
+      </Button>
     </Form>
   );
 }

@@ -15,33 +15,68 @@ export function LegalReminders({ isCase }: { isCase: boolean }) {
   const [showGuessed, setShowGuessed] = useState(false);
   const guessedQuery = useProc('decisions.guessedLaws', {}, { enabled: showGuessed });
   const guessed = showGuessed ? (guessedQuery.data ?? null) : null;
-  const register = useProcMutation('assignments.registerAvbrott', { invalidates: ['assignments.', 'legal.', 'dashboard.', 'reports.'] });
+  const register = useProcMutation('assignments.registerAvbrott', {
+    invalidates: ['assignments.', 'legal.', 'dashboard.', 'reports.'],
+  });
   if (!r) return <QueryErrors of={[reminders]} />;
   return (
     <>
       {r.participants.registered > 0 && (
-        <p className="muted">Utan individuell behovsprövning (räknas för sig): {r.participants.registered} deltagare, {r.participants.activeAssignments} med pågående uppdrag.</p>
+        <p className="muted">
+          Utan individuell behovsprövning (räknas för sig): {r.participants.registered} deltagare,{' '}
+          {r.participants.activeAssignments} med pågående uppdrag.
+        </p>
       )}
       {r.lssRegister && (
         <p className="warning" role="status">
-          Socialstyrelsens LSS-register: rapportera alla med verkställd LSS-insats den {r.lssRegister.referenceDate} senast {r.lssRegister.deadline} (Rapporter → LSS-registret).
+          Socialstyrelsens LSS-register: rapportera alla med verkställd LSS-insats den {r.lssRegister.referenceDate}{' '}
+          senast {r.lssRegister.deadline} (Rapporter → LSS-registret).
         </p>
       )}
       {r.logReview && (
         <p className="warning" role="status">
-          Logguppföljning: {r.logReview.lastReviewedAt ? `senaste granskningen gjordes ${r.logReview.lastReviewedAt.slice(0, 10)}` : 'ingen granskning är gjord ännu'} (Logg → Logguppföljning).
+          Logguppföljning:{' '}
+          {r.logReview.lastReviewedAt
+            ? `senaste granskningen gjordes ${r.logReview.lastReviewedAt.slice(0, 10)}`
+            : 'ingen granskning är gjord ännu'}{' '}
+          (Logg → Logguppföljning).
         </p>
       )}
       {r.guessedLaws > 0 && (
         <div className="panel">
           <h2>Lagrum att kontrollera</h2>
-          <p>{r.guessedLaws} beslut fick lag och paragraf gissade när programmet uppdaterades. Bekräfta eller rätta dem under respektive brukare.</p>
+          <p>
+            {r.guessedLaws} beslut fick lag och paragraf gissade när programmet uppdaterades. Bekräfta eller rätta dem
+            under respektive brukare.
+          </p>
           {guessed === null ? (
-            <Button className="button" onPress={() => setShowGuessed(true)}>Visa besluten</Button>
+            <Button className="button" onPress={() => setShowGuessed(true)}>
+              Visa besluten
+            </Button>
           ) : (
             <table className="table" aria-label="Beslut med gissat lagrum">
-              <thead><tr><th scope="col">Brukare</th><th scope="col">Beslut</th><th scope="col">Lagrumstext</th><th scope="col">Gissat</th><th scope="col">Personkrets</th></tr></thead>
-              <tbody>{guessed.map((g) => <tr key={g.decisionId}><td>{g.clientName}</td><td>{g.decisionDate}</td><td>{g.legalBasis}</td><td>{g.paragraph} {g.law}</td><td>{g.personkrets ?? 'saknas'}</td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th scope="col">Brukare</th>
+                  <th scope="col">Beslut</th>
+                  <th scope="col">Lagrumstext</th>
+                  <th scope="col">Gissat</th>
+                  <th scope="col">Personkrets</th>
+                </tr>
+              </thead>
+              <tbody>
+                {guessed.map((g) => (
+                  <tr key={g.decisionId}>
+                    <td>{g.clientName}</td>
+                    <td>{g.decisionDate}</td>
+                    <td>{g.legalBasis}</td>
+                    <td>
+                      {g.paragraph} {g.law}
+                    </td>
+                    <td>{g.personkrets ?? 'saknas'}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           )}
         </div>
@@ -52,7 +87,11 @@ export function LegalReminders({ isCase }: { isCase: boolean }) {
           {avbrott.map((f) => (
             <div key={f.assignmentId} className="assignment">
               <strong>{f.clientName}</strong> med {f.contactPersonName} (start {f.startDate})
-              <AvbrottNotice flag={f} message={null} onRegister={() => register.mutate({ assignmentId: f.assignmentId })} />
+              <AvbrottNotice
+                flag={f}
+                message={null}
+                onRegister={() => register.mutate({ assignmentId: f.assignmentId })}
+              />
             </div>
           ))}
         </div>

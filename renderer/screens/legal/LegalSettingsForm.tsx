@@ -40,7 +40,15 @@ function LegalSettingsEditor({ initial }: { initial: LegalSettings }) {
   const save = async () => {
     setOk(null);
     const parsed = legalSettings.safeParse({
-      lawParagraphs: Object.fromEntries(LAWS.map((l) => [l, (draft[l] ?? '').split('\n').map((p) => p.trim()).filter(Boolean)])),
+      lawParagraphs: Object.fromEntries(
+        LAWS.map((l) => [
+          l,
+          (draft[l] ?? '')
+            .split('\n')
+            .map((p) => p.trim())
+            .filter(Boolean),
+        ]),
+      ),
       lssReferenceDay: draft.lssReferenceDay,
       lssDeadlineDay: draft.lssDeadlineDay,
       avbrottMonths: Number(draft.avbrottMonths),
@@ -60,7 +68,10 @@ function LegalSettingsEditor({ initial }: { initial: LegalSettings }) {
   };
   return (
     <div className="stack panel" aria-label="Lagrum och rapporter">
-      <p className="muted">Paragrafer per lag, en per rad. Den första är förval för nya beslut. Kontrollera paragraferna i socialtjänstlagen (2025:400) mot SFS.</p>
+      <p className="muted">
+        Paragrafer per lag, en per rad. Den första är förval för nya beslut. Kontrollera paragraferna i
+        socialtjänstlagen (2025:400) mot SFS.
+      </p>
       <div className="grid3">{LAWS.map((l) => field(l, LAW_LABELS[l], true))}</div>
       <div className="grid3">
         {field('lssReferenceDay', 'LSS-registret: referensdag (MM-DD)')}
@@ -73,7 +84,9 @@ function LegalSettingsEditor({ initial }: { initial: LegalSettings }) {
       </div>
       <FormMessage>{message}</FormMessage>
       <FormMessage tone="ok">{ok}</FormMessage>
-      <Button className="button primary" onPress={() => void save()}>Spara lagrum och rapportinställningar</Button>
+      <Button className="button primary" onPress={() => void save()}>
+        Spara lagrum och rapportinställningar
+      </Button>
     </div>
   );
 }

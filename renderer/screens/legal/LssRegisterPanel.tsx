@@ -27,19 +27,26 @@ export function LssRegisterPanel() {
     if (asked === date) void report.refetch();
     else setAsked(date);
   };
-  const exportFile = useProcMutation('reports.exportLssRegister', { onSuccess: (x) => setSaved(x.savedTo ? `Sparad: ${x.savedTo}` : 'Ingen fil sparades.') });
+  const exportFile = useProcMutation('reports.exportLssRegister', {
+    onSuccess: (x) => setSaved(x.savedTo ? `Sparad: ${x.savedTo}` : 'Ingen fil sparades.'),
+  });
   const exportAs = (format: 'xlsx' | 'csv') => exportFile.mutate({ referenceDate: date, format });
   const errors = r?.issues.filter((i) => i.severity === 'fel') ?? [];
   return (
     <section aria-label="LSS-registret">
       <h2>Socialstyrelsens LSS-register</h2>
-      <p className="muted">Alla med verkställd insats enligt LSS på referensdagen, en rad per person (SOSFS 2005:21, bilagan enligt HSLF-FS 2016:48).</p>
+      <p className="muted">
+        Alla med verkställd insats enligt LSS på referensdagen, en rad per person (SOSFS 2005:21, bilagan enligt HSLF-FS
+        2016:48).
+      </p>
       <div className="row">
         <TextField className="field" value={date} onChange={setDate}>
           <Label>Referensdag</Label>
           <Input className="input" />
         </TextField>
-        <Button className="button primary" onPress={run}>Ta fram</Button>
+        <Button className="button primary" onPress={run}>
+          Ta fram
+        </Button>
       </div>
       <FormMessage>{message}</FormMessage>
       <QueryErrors of={[settings, report]} />
@@ -52,16 +59,38 @@ export function LssRegisterPanel() {
             {r.counts.withoutPersonkrets > 0 && ` Utan personkrets: ${r.counts.withoutPersonkrets}.`}
           </p>
           <h3>Kontroll före rapportering</h3>
-          {r.issues.length === 0 ? <p>Inga fel eller oklarheter.</p> : (
+          {r.issues.length === 0 ? (
+            <p>Inga fel eller oklarheter.</p>
+          ) : (
             <table className="table" aria-label="Kontroll före rapportering">
-              <thead><tr><th scope="col">Brukare</th><th scope="col">Typ</th><th scope="col">Vad</th></tr></thead>
-              <tbody>{r.issues.map((i) => <tr key={`${i.decisionId}-${i.problem}`}><td>{i.name}</td><td className={i.severity === 'fel' ? 'late' : ''}>{i.severity === 'fel' ? 'Fel' : 'Kontrollera'}</td><td className="wrap">{i.problem}</td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th scope="col">Brukare</th>
+                  <th scope="col">Typ</th>
+                  <th scope="col">Vad</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.issues.map((i) => (
+                  <tr key={`${i.decisionId}-${i.problem}`}>
+                    <td>{i.name}</td>
+                    <td className={i.severity === 'fel' ? 'late' : ''}>
+                      {i.severity === 'fel' ? 'Fel' : 'Kontrollera'}
+                    </td>
+                    <td className="wrap">{i.problem}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           )}
           {errors.length > 0 && <p className="warning">{errors.length} fel behöver rättas innan rapporten skickas.</p>}
           <div className="row">
-            <Button className="button" onPress={() => exportAs('xlsx')}>Exportera (Excel)</Button>
-            <Button className="button" onPress={() => exportAs('csv')}>Exportera (CSV)</Button>
+            <Button className="button" onPress={() => exportAs('xlsx')}>
+              Exportera (Excel)
+            </Button>
+            <Button className="button" onPress={() => exportAs('csv')}>
+              Exportera (CSV)
+            </Button>
           </div>
           <FormMessage tone="ok">{saved}</FormMessage>
         </>

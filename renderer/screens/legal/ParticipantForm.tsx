@@ -13,7 +13,9 @@ import { applyServerError, FormMessage, NumberInput, RadioInput, TextInput, vali
  */
 export function ParticipantForm({ onSaved, onCancel }: { onSaved: (clientId: number) => void; onCancel: () => void }) {
   const today = useToday();
-  const { control, handleSubmit, setError } = useForm({ defaultValues: { name: '', ageGroup: '', area: '', startDate: today, meetingsPerPeriod: 2, hoursPerMonth: 8 } });
+  const { control, handleSubmit, setError } = useForm({
+    defaultValues: { name: '', ageGroup: '', area: '', startDate: today, meetingsPerPeriod: 2, hoursPerMonth: 8 },
+  });
   const [message, setMessage] = useState<string | null>(null);
   const submit = handleSubmit(async (v) => {
     const input = validateWith(participantInput, v, setError);
@@ -27,8 +29,9 @@ export function ParticipantForm({ onSaved, onCancel }: { onSaved: (clientId: num
   return (
     <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label="Ny deltagare utan behovsprövning">
       <p className="muted">
-        Insats utan individuell behovsprövning enligt socialtjänstlagen (2025:400). Registrera bara det nämnden har beslutat ska dokumenteras.
-        Deltagaren rapporteras inte till IVO och räknas för sig i statistiken. Ersättningen betalas till kontaktpersonen.
+        Insats utan individuell behovsprövning enligt socialtjänstlagen (2025:400). Registrera bara det nämnden har
+        beslutat ska dokumenteras. Deltagaren rapporteras inte till IVO och räknas för sig i statistiken. Ersättningen
+        betalas till kontaktpersonen.
       </p>
       <div className="grid3">
         <TextInput control={control} name="name" label="Förnamn eller kod" />
@@ -37,11 +40,20 @@ export function ParticipantForm({ onSaved, onCancel }: { onSaved: (clientId: num
         <NumberInput control={control} name="meetingsPerPeriod" label="Träffar per månad" minValue={1} maxValue={31} />
         <NumberInput control={control} name="hoursPerMonth" label="Timmar per månad" minValue={1} maxValue={200} />
       </div>
-      <RadioInput control={control} name="ageGroup" label="Åldersgrupp" options={AGE_GROUPS.map((g) => [g, AGE_GROUP_LABELS[g]] as const)} />
+      <RadioInput
+        control={control}
+        name="ageGroup"
+        label="Åldersgrupp"
+        options={AGE_GROUPS.map((g) => [g, AGE_GROUP_LABELS[g]] as const)}
+      />
       <FormMessage>{message}</FormMessage>
       <div className="row">
-        <Button type="submit" className="button primary">Registrera deltagare</Button>
-        <Button className="button" onPress={onCancel}>Avbryt</Button>
+        <Button type="submit" className="button primary">
+          Registrera deltagare
+        </Button>
+        <Button className="button" onPress={onCancel}>
+          Avbryt
+        </Button>
       </div>
     </Form>
   );

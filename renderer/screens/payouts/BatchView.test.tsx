@@ -43,15 +43,23 @@ describe('BatchView: a draft', () => {
 
   it('shows a refused attest (two-person rule) and reports no change', async () => {
     const { user, onChanged } = await setup(payoutBatch(), ['attestant', 'handlaggare'], {
-      'payouts.attest': refuse('RULE_VIOLATION', 'Du har godkänt månadsrapporter för månaden och får inte attestera utbetalningen.'),
+      'payouts.attest': refuse(
+        'RULE_VIOLATION',
+        'Du har godkänt månadsrapporter för månaden och får inte attestera utbetalningen.',
+      ),
     });
     await user.click(screen.getByRole('button', { name: 'Attestera' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Du har godkänt månadsrapporter för månaden och får inte attestera utbetalningen.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Du har godkänt månadsrapporter för månaden och får inte attestera utbetalningen.',
+    );
     expect(onChanged).not.toHaveBeenCalled();
   });
 
   it('shows lines and totals in kronor with decimal comma', async () => {
-    const lines = [payoutLine(), payoutLine({ id: 2, name: 'Bo Berg', personnummerMasked: '19850315-****', arvodeOre: 100_000, netOre: 90_000 })];
+    const lines = [
+      payoutLine(),
+      payoutLine({ id: 2, name: 'Bo Berg', personnummerMasked: '19850315-****', arvodeOre: 100_000, netOre: 90_000 }),
+    ];
     await setup(payoutBatch({ lines }), ['handlaggare']);
     const table = screen.getByRole('table', { name: 'Utbetalningsrader' });
     const total = within(table).getByRole('rowheader', { name: 'Summa' }).closest('tr')!;
@@ -61,7 +69,9 @@ describe('BatchView: a draft', () => {
 
   it('asks the attestant to tick a changed account; others see that it is not checked', async () => {
     const line = payoutLine({ accountChanged: true, accountChangeNote: 'Ändrat 2026-11-02 av Test Testsson' });
-    const { user, kpr } = await setup(payoutBatch({ lines: [line] }), ['attestant'], { 'payouts.checkAccountChange': ok });
+    const { user, kpr } = await setup(payoutBatch({ lines: [line] }), ['attestant'], {
+      'payouts.checkAccountChange': ok,
+    });
     expect(screen.getByText('Kontonummer ändrat sedan förra utbetalningen')).toBeTruthy();
     await user.click(screen.getByRole('checkbox', { name: 'Kontot kontrollerat för Anna Andersson 19800202-****' }));
     await vi.waitFor(() => expect(kpr.inputs('payouts.checkAccountChange')).toEqual([{ lineId: 1, checked: true }]));
@@ -76,7 +86,9 @@ describe('BatchView: a draft', () => {
 
   it('takes the table tax in kronor and refuses text', async () => {
     const line = payoutLine({ taxOre: null, netOre: null, taxMode: 'table' });
-    const { user, kpr, onChanged } = await setup(payoutBatch({ lines: [line] }), ['handlaggare'], { 'payouts.setTableTax': ok });
+    const { user, kpr, onChanged } = await setup(payoutBatch({ lines: [line] }), ['handlaggare'], {
+      'payouts.setTableTax': ok,
+    });
     const tax = screen.getByRole('textbox', { name: 'Skatt enligt tabell (kr)' });
     await fill(user, tax, 'mycket');
     await user.click(screen.getByRole('button', { name: 'Spara skatt' }));
@@ -88,13 +100,15 @@ describe('BatchView: a draft', () => {
     expect(kpr.inputs('payouts.setTableTax')).toEqual([{ lineId: 1, taxOre: 123_450 }]);
   });
 
-  it('moves a draft\'s pay date without asking for a reason', async () => {
+  it("moves a draft's pay date without asking for a reason", async () => {
     const { user, kpr } = await setup(payoutBatch(), ['handlaggare'], { 'payouts.redate': ok });
     const group = screen.getByRole('group', { name: 'Ändra utbetalningsdag' });
     expect(within(group).queryByLabelText('Skäl till ny dag')).toBeNull();
     await fill(user, within(group).getByLabelText('Ny utbetalningsdag'), '2026-11-24');
     await user.click(within(group).getByRole('button', { name: 'Ändra dag' }));
-    await vi.waitFor(() => expect(kpr.inputs('payouts.redate')).toEqual([{ batchId: 3, paymentDate: '2026-11-24', reason: '' }]));
+    await vi.waitFor(() =>
+      expect(kpr.inputs('payouts.redate')).toEqual([{ batchId: 3, paymentDate: '2026-11-24', reason: '' }]),
+    );
   });
 });
 
@@ -105,7 +119,10 @@ describe('BatchView: an attested batch', () => {
     });
     expect(screen.getByRole('heading', { level: 3 }).textContent).toContain('Attesterad av Åsa Attestant');
     expect(screen.queryByRole('button', { name: 'Attestera' })).toBeNull();
-    expect(screen.getByRole('radio', { name: 'Bankfil ISO 20022 (pain.001) (enhetens betalsätt)' })).toHaveProperty('checked', true);
+    expect(screen.getByRole('radio', { name: 'Bankfil ISO 20022 (pain.001) (enhetens betalsätt)' })).toHaveProperty(
+      'checked',
+      true,
+    );
     expect(screen.queryByText(LEGACY_WARNING)).toBeNull();
     await user.click(screen.getByRole('radio', { name: 'Bankgirot Löner (äldre format)' }));
     expect(screen.getByText(LEGACY_WARNING)).toBeTruthy();
@@ -120,7 +137,11 @@ describe('BatchView: an attested batch', () => {
     await fill(user, within(group).getByLabelText('Ny utbetalningsdag'), '2026-11-24');
     await fill(user, within(group).getByLabelText('Skäl till ny dag'), 'Banken stängd');
     await user.click(within(group).getByRole('button', { name: 'Ändra dag' }));
-    await vi.waitFor(() => expect(kpr.inputs('payouts.redate')).toEqual([{ batchId: 3, paymentDate: '2026-11-24', reason: 'Banken stängd' }]));
+    await vi.waitFor(() =>
+      expect(kpr.inputs('payouts.redate')).toEqual([
+        { batchId: 3, paymentDate: '2026-11-24', reason: 'Banken stängd' },
+      ]),
+    );
   });
 
   it('gives a handläggare no re-date of an attested batch', async () => {
@@ -130,19 +151,43 @@ describe('BatchView: an attested batch', () => {
   });
 
   it('wants a reason for a second export of the same format, and lets an attestant void it', async () => {
-    const exports = [{ id: 8, format: 'pain001', at: '2026-11-20T10:00:00.000Z', reason: null, msgId: 'KPR-202610-3-ABCDEFGHIJ', voidedAt: null, voidReason: null }];
+    const exports = [
+      {
+        id: 8,
+        format: 'pain001',
+        at: '2026-11-20T10:00:00.000Z',
+        reason: null,
+        msgId: 'KPR-202610-3-ABCDEFGHIJ',
+        voidedAt: null,
+        voidReason: null,
+      },
+    ];
     const { user, kpr } = await setup(attestedBatch({ exports }), ['attestant'], { 'payouts.voidExport': ok });
     expect(screen.getByLabelText('Skäl till ny export (samma fil, samma meddelande-id)')).toBeTruthy();
-    expect(within(screen.getByRole('list', { name: 'Exporter' })).getByText(/meddelande-id KPR-202610-3-ABCDEFGHIJ/)).toBeTruthy();
+    expect(
+      within(screen.getByRole('list', { name: 'Exporter' })).getByText(/meddelande-id KPR-202610-3-ABCDEFGHIJ/),
+    ).toBeTruthy();
     expect(screen.queryByRole('group', { name: 'Ändra utbetalningsdag' })).toBeNull();
     const voiding = screen.getByRole('group', { name: 'Makulera export' });
     await fill(user, within(voiding).getByLabelText('Skäl till makulering'), 'Fel konto hos banken');
     await user.click(within(voiding).getByRole('button', { name: 'Makulera exporten' }));
-    await vi.waitFor(() => expect(kpr.inputs('payouts.voidExport')).toEqual([{ batchId: 3, reason: 'Fel konto hos banken' }]));
+    await vi.waitFor(() =>
+      expect(kpr.inputs('payouts.voidExport')).toEqual([{ batchId: 3, reason: 'Fel konto hos banken' }]),
+    );
   });
 
   it('does not offer a handläggare to void an export', async () => {
-    const exports = [{ id: 8, format: 'pain001', at: '2026-11-20T10:00:00.000Z', reason: null, msgId: null, voidedAt: null, voidReason: null }];
+    const exports = [
+      {
+        id: 8,
+        format: 'pain001',
+        at: '2026-11-20T10:00:00.000Z',
+        reason: null,
+        msgId: null,
+        voidedAt: null,
+        voidReason: null,
+      },
+    ];
     await setup(attestedBatch({ exports }), ['handlaggare']);
     expect(screen.queryByRole('group', { name: 'Makulera export' })).toBeNull();
   });

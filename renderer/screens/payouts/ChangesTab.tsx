@@ -19,16 +19,38 @@ export function ChangesTab() {
   return (
     <>
       <div className="row">
-        <TextField className="field month" value={from} onChange={setFrom}><Label>Från</Label><Input placeholder="ÅÅÅÅ-MM-DD" /></TextField>
-        <TextField className="field month" value={to} onChange={setTo}><Label>Till och med</Label><Input placeholder="ÅÅÅÅ-MM-DD" /></TextField>
+        <TextField className="field month" value={from} onChange={setFrom}>
+          <Label>Från</Label>
+          <Input placeholder="ÅÅÅÅ-MM-DD" />
+        </TextField>
+        <TextField className="field month" value={to} onChange={setTo}>
+          <Label>Till och med</Label>
+          <Input placeholder="ÅÅÅÅ-MM-DD" />
+        </TextField>
       </div>
       <FormMessage>{message}</FormMessage>
       <table className="table" aria-label="Ändrade betalningsuppgifter">
-        <thead><tr><th scope="col">Tid</th><th scope="col">Kontaktperson</th><th scope="col">Uppgift</th><th scope="col">Före</th><th scope="col">Efter</th><th scope="col">Ändrat av</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Tid</th>
+            <th scope="col">Kontaktperson</th>
+            <th scope="col">Uppgift</th>
+            <th scope="col">Före</th>
+            <th scope="col">Efter</th>
+            <th scope="col">Ändrat av</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.at}-${r.contactPersonId}-${r.field}`}>
-              <td>{formatDateTime(r.at)}</td><td>{r.name} ({r.personnummerMasked})</td><td>{r.field}</td><td>{r.before}</td><td>{r.after}</td><td>{r.by ?? '–'}</td>
+              <td>{formatDateTime(r.at)}</td>
+              <td>
+                {r.name} ({r.personnummerMasked})
+              </td>
+              <td>{r.field}</td>
+              <td>{r.before}</td>
+              <td>{r.after}</td>
+              <td>{r.by ?? '–'}</td>
             </tr>
           ))}
         </tbody>

@@ -6,7 +6,15 @@ import { useProc } from '../../data/useProc';
 import { QueryErrors } from '../../data/QueryErrors';
 
 /** Chooses the assignment's arvode and omkostnad levels from this year's table. */
-export function LevelsForm({ assignmentId, current, onDone }: { assignmentId: number; current: { arvode: string | null; omkostnad: string | null }; onDone: () => void }) {
+export function LevelsForm({
+  assignmentId,
+  current,
+  onDone,
+}: {
+  assignmentId: number;
+  current: { arvode: string | null; omkostnad: string | null };
+  onDone: () => void;
+}) {
   const year = Number(useToday().slice(0, 4));
   const rates = useProc('rates.list', {});
   const rate = rates.data ? (rates.data.find((y) => y.year === year) ?? rates.data.at(-1) ?? null) : null;
@@ -19,10 +27,22 @@ export function LevelsForm({ assignmentId, current, onDone }: { assignmentId: nu
   if (!rate) return <QueryErrors of={[rates]} />;
   return (
     <Form validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Ersättningsnivå">
-      <RadioInput control={control} name="arvodeLevel" label={`Arvode (${rate.year})`} options={rate.arvodeLevels.map((l) => [l.code, l.label] as const)} />
-      <RadioInput control={control} name="omkostnadLevel" label="Omkostnadsersättning" options={rate.omkostnadLevels.map((l) => [l.code, l.label] as const)} />
+      <RadioInput
+        control={control}
+        name="arvodeLevel"
+        label={`Arvode (${rate.year})`}
+        options={rate.arvodeLevels.map((l) => [l.code, l.label] as const)}
+      />
+      <RadioInput
+        control={control}
+        name="omkostnadLevel"
+        label="Omkostnadsersättning"
+        options={rate.omkostnadLevels.map((l) => [l.code, l.label] as const)}
+      />
       <FormMessage>{message}</FormMessage>
-      <Button type="submit" className="button primary">Spara nivåer</Button>
+      <Button type="submit" className="button primary">
+        Spara nivåer
+      </Button>
     </Form>
   );
 }

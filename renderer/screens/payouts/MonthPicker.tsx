@@ -2,7 +2,19 @@ import { useState } from 'react';
 import { FieldError, Input, Label, TextField } from 'react-aria-components';
 
 /** A month (ÅÅÅÅ-MM) or a year (ÅÅÅÅ): the value changes only when valid, and invalid text says so. */
-export function PeriodField({ value, onChange, label, pattern, hint }: { value: string; onChange: (v: string) => void; label: string; pattern: RegExp; hint: string }) {
+export function PeriodField({
+  value,
+  onChange,
+  label,
+  pattern,
+  hint,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  label: string;
+  pattern: RegExp;
+  hint: string;
+}) {
   const [text, setText] = useState(value);
   const invalid = !pattern.test(text);
   return (
@@ -23,6 +35,16 @@ export function PeriodField({ value, onChange, label, pattern, hint }: { value: 
   );
 }
 
-export function MonthPicker({ value, onChange, label = 'Månad' }: { value: string; onChange: (m: string) => void; label?: string }) {
-  return <PeriodField value={value} onChange={onChange} label={label} pattern={/^\d{4}-(0[1-9]|1[0-2])$/} hint="ÅÅÅÅ-MM" />;
+export function MonthPicker({
+  value,
+  onChange,
+  label = 'Månad',
+}: {
+  value: string;
+  onChange: (m: string) => void;
+  label?: string;
+}) {
+  return (
+    <PeriodField value={value} onChange={onChange} label={label} pattern={/^\d{4}-(0[1-9]|1[0-2])$/} hint="ÅÅÅÅ-MM" />
+  );
 }

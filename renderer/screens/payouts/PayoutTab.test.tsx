@@ -27,7 +27,7 @@ async function setup(opts: { roles?: Role[]; list?: PayoutBatch[]; answers?: Ans
 const payDate = () => screen.getByLabelText('Utbetalningsdag') as HTMLInputElement;
 
 describe('PayoutTab (Utbetalning)', () => {
-  it('opens on the month before today with the backend\'s default pay date', async () => {
+  it("opens on the month before today with the backend's default pay date", async () => {
     const { kpr } = await setup();
     expect((screen.getByLabelText('Månad') as HTMLInputElement).value).toBe('2026-10');
     await waitFor(() => expect(payDate().value).toBe('2026-11-25'));
@@ -37,7 +37,7 @@ describe('PayoutTab (Utbetalning)', () => {
     expect(screen.getByRole('button', { name: 'Beräkna utbetalning' })).toBeTruthy();
   });
 
-  it('uses the draft\'s pay date when there is a draft, and offers to recompute', async () => {
+  it("uses the draft's pay date when there is a draft, and offers to recompute", async () => {
     await setup({ list: [payoutBatch({ paymentDate: '2026-11-24', executionDate: '2026-11-24' })] });
     await waitFor(() => expect(payDate().value).toBe('2026-11-24'));
     expect(screen.getByRole('button', { name: 'Beräkna om' })).toBeTruthy();
@@ -80,7 +80,9 @@ describe('PayoutTab (Utbetalning)', () => {
     });
     await waitFor(() => expect(payDate().value).toBe('2026-11-25'));
     await user.click(screen.getByRole('button', { name: 'Beräkna utbetalning' }));
-    expect((await screen.findByText('Inga ändringar sedan attesten: ingen rättelse behövs.')).getAttribute('role')).toBe('status');
+    expect(
+      (await screen.findByText('Inga ändringar sedan attesten: ingen rättelse behövs.')).getAttribute('role'),
+    ).toBe('status');
     expect(screen.queryByRole('alert')).toBeNull();
   });
 

@@ -53,13 +53,21 @@ export function PayoutTab({ roles }: { roles: Role[] }) {
         <MonthPicker value={month} onChange={setMonth} />
         {roles.includes('handlaggare') && (
           <>
-            <TextField className="field month" value={payDate} onChange={setPayDate} isInvalid={payDate !== '' && !dateOk} validationBehavior="aria">
+            <TextField
+              className="field month"
+              value={payDate}
+              onChange={setPayDate}
+              isInvalid={payDate !== '' && !dateOk}
+              validationBehavior="aria"
+            >
               <Label>Utbetalningsdag</Label>
               <Input placeholder="ÅÅÅÅ-MM-DD" />
               <Text slot="description">Förslag: enhetens dag, flyttad till bankdag före.</Text>
               <FieldError>Ange ÅÅÅÅ-MM-DD.</FieldError>
             </TextField>
-            <Button className="button primary" onPress={() => void compute()}>{hasDraft ? 'Beräkna om' : 'Beräkna utbetalning'}</Button>
+            <Button className="button primary" onPress={() => void compute()}>
+              {hasDraft ? 'Beräkna om' : 'Beräkna utbetalning'}
+            </Button>
           </>
         )}
       </div>
@@ -67,7 +75,9 @@ export function PayoutTab({ roles }: { roles: Role[] }) {
       <FormMessage>{message}</FormMessage>
       <FormMessage tone="ok">{info}</FormMessage>
       {batches.length === 0 && <p className="muted">Ingen utbetalning för månaden ännu.</p>}
-      {batches.map((b) => <BatchView key={b.id} batch={b} roles={roles} onChanged={() => void load()} />)}
+      {batches.map((b) => (
+        <BatchView key={b.id} batch={b} roles={roles} onChanged={() => void load()} />
+      ))}
     </>
   );
 }

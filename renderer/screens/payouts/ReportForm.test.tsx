@@ -76,7 +76,9 @@ describe('ReportForm (Månadsrapport)', () => {
 
   it('shows a refusal from main on the form and its field, and stays open', async () => {
     const { user, onDone } = await setup({
-      'reports.submit': refuse('RULE_VIOLATION', 'Månaden är redan utbetald.', { hours: 'Timmarna kan inte ändras efter attest.' }),
+      'reports.submit': refuse('RULE_VIOLATION', 'Månaden är redan utbetald.', {
+        hours: 'Timmarna kan inte ändras efter attest.',
+      }),
     });
     await fill(user, screen.getByLabelText('Timmar'), '3');
     await user.click(screen.getByRole('button', { name: 'Spara rapport' }));

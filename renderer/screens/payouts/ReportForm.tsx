@@ -17,7 +17,19 @@ interface Values {
 }
 
 /** The contact person's monthly report: meetings, hours, activities and expenses with receipts. */
-export function ReportForm({ assignmentId, month, existing, onDone, onCancel }: { assignmentId: number; month: string; existing?: ReportRow['report']; onDone: () => void; onCancel: () => void }) {
+export function ReportForm({
+  assignmentId,
+  month,
+  existing,
+  onDone,
+  onCancel,
+}: {
+  assignmentId: number;
+  month: string;
+  existing?: ReportRow['report'];
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   // Saving replaces the whole report, so a correction starts from what was handed in.
   const defaultValues: Values = existing
     ? {
@@ -38,7 +50,8 @@ export function ReportForm({ assignmentId, month, existing, onDone, onCancel }: 
     const meetingDates = v.meetingDates.split(/[,\s]+/).filter(Boolean);
     // The contract's message would land on "meetingDates.0", which no field shows: name the date here.
     const badDate = meetingDates.find((d) => !isValidIsoDate(d));
-    if (badDate !== undefined) return setError('meetingDates', { message: `${badDate} är inget giltigt datum (ÅÅÅÅ-MM-DD).` });
+    if (badDate !== undefined)
+      return setError('meetingDates', { message: `${badDate} är inget giltigt datum (ÅÅÅÅ-MM-DD).` });
     const input = validateWith(
       contract['reports.submit'].input,
       { assignmentId, month, meetingDates, hours, activities: v.activities, expensesOre, receiptsNote: v.receiptsNote },
@@ -54,7 +67,12 @@ export function ReportForm({ assignmentId, month, existing, onDone, onCancel }: 
   });
   return (
     <Form validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Månadsrapport">
-      <TextInput control={control} name="meetingDates" label="Träffar (datum)" description="ÅÅÅÅ-MM-DD, skilj med kommatecken." />
+      <TextInput
+        control={control}
+        name="meetingDates"
+        label="Träffar (datum)"
+        description="ÅÅÅÅ-MM-DD, skilj med kommatecken."
+      />
       <div className="grid3">
         <TextInput control={control} name="hours" label="Timmar" />
         <TextInput control={control} name="expenses" label="Utlägg (kr)" />
@@ -63,8 +81,12 @@ export function ReportForm({ assignmentId, month, existing, onDone, onCancel }: 
       <TextInput control={control} name="activities" label="Aktiviteter" multiline />
       <FormMessage>{message}</FormMessage>
       <div className="row">
-        <Button type="submit" className="button primary">Spara rapport</Button>
-        <Button className="button" onPress={onCancel}>Avbryt</Button>
+        <Button type="submit" className="button primary">
+          Spara rapport
+        </Button>
+        <Button className="button" onPress={onCancel}>
+          Avbryt
+        </Button>
       </div>
     </Form>
   );

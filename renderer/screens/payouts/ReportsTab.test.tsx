@@ -7,14 +7,44 @@ import { fill, renderWithKpr } from '../../testing/render';
 import { ReportsTab } from './ReportsTab';
 
 const handedIn = {
-  id: 31, status: 'inlamnad' as const, meetingDates: ['2026-10-03', '2026-10-17'], minutes: 390, activities: 'Bio och promenad',
-  expensesOre: 123_450, receiptsNote: 'Två kvitton', approvedBy: null,
+  id: 31,
+  status: 'inlamnad' as const,
+  meetingDates: ['2026-10-03', '2026-10-17'],
+  minutes: 390,
+  activities: 'Bio och promenad',
+  expensesOre: 123_450,
+  receiptsNote: 'Två kvitton',
+  approvedBy: null,
 };
 const ROWS: ReportRow[] = [
-  { assignmentId: 1, contactPersonName: 'Anna Andersson', clientName: 'Andreas Ek', activeDays: 31, daysInMonth: 31, arvodeLevel: 'A1M', omkostnadLevel: 'O1', report: handedIn },
-  { assignmentId: 2, contactPersonName: 'Bo Berg', clientName: 'Bertil Ek', activeDays: 12, daysInMonth: 31, arvodeLevel: null, omkostnadLevel: null, report: null },
   {
-    assignmentId: 3, contactPersonName: 'Cia Carlsson', clientName: 'Cecilia Ek', activeDays: 31, daysInMonth: 31, arvodeLevel: 'A2H', omkostnadLevel: 'O2',
+    assignmentId: 1,
+    contactPersonName: 'Anna Andersson',
+    clientName: 'Andreas Ek',
+    activeDays: 31,
+    daysInMonth: 31,
+    arvodeLevel: 'A1M',
+    omkostnadLevel: 'O1',
+    report: handedIn,
+  },
+  {
+    assignmentId: 2,
+    contactPersonName: 'Bo Berg',
+    clientName: 'Bertil Ek',
+    activeDays: 12,
+    daysInMonth: 31,
+    arvodeLevel: null,
+    omkostnadLevel: null,
+    report: null,
+  },
+  {
+    assignmentId: 3,
+    contactPersonName: 'Cia Carlsson',
+    clientName: 'Cecilia Ek',
+    activeDays: 31,
+    daysInMonth: 31,
+    arvodeLevel: 'A2H',
+    omkostnadLevel: 'O2',
     report: { ...handedIn, id: 33, status: 'godkand', approvedBy: 'Hanna Handläggare' },
   },
 ];
@@ -26,7 +56,7 @@ async function setup(answers: Answers = {}) {
 const rowOf = async (name: string) => (await screen.findByRole('cell', { name })).closest('tr')!;
 
 describe('ReportsTab (Månadsrapporter)', () => {
-  it('opens on last month and shows each assignment\'s days, levels and report', async () => {
+  it("opens on last month and shows each assignment's days, levels and report", async () => {
     const { kpr } = await setup();
     const anna = await rowOf('Anna Andersson');
     expect(kpr.inputs('reports.month')).toEqual([{ month: '2026-10' }]);
@@ -51,7 +81,14 @@ describe('ReportsTab (Månadsrapporter)', () => {
   it('approves for the month shown and reloads the list', async () => {
     const { user, kpr } = await setup({ 'reports.approve': { ok: true } });
     await rowOf('Anna Andersson');
-    kpr.answer('reports.month', ROWS.map((r) => (r.assignmentId === 1 ? { ...r, report: { ...handedIn, status: 'godkand' as const, approvedBy: 'Test Testsson' } } : r)));
+    kpr.answer(
+      'reports.month',
+      ROWS.map((r) =>
+        r.assignmentId === 1
+          ? { ...r, report: { ...handedIn, status: 'godkand' as const, approvedBy: 'Test Testsson' } }
+          : r,
+      ),
+    );
     await user.click(screen.getByRole('button', { name: 'Godkänn rapport för Anna Andersson' }));
     expect(await screen.findByText('Godkänd av Test Testsson')).toBeTruthy();
     expect(kpr.inputs('reports.approve')).toEqual([{ assignmentId: 1, month: '2026-10' }]);
@@ -80,7 +117,15 @@ describe('ReportsTab (Månadsrapporter)', () => {
     await user.click(within(form).getByRole('button', { name: 'Spara rapport' }));
     await waitFor(() => expect(screen.queryByRole('form', { name: 'Månadsrapport' })).toBeNull());
     expect(kpr.inputs('reports.submit')).toEqual([
-      { assignmentId: 1, month: '2026-10', meetingDates: ['2026-10-03', '2026-10-17'], hours: 7, activities: 'Bio och promenad', expensesOre: 123_450, receiptsNote: 'Två kvitton' },
+      {
+        assignmentId: 1,
+        month: '2026-10',
+        meetingDates: ['2026-10-03', '2026-10-17'],
+        hours: 7,
+        activities: 'Bio och promenad',
+        expensesOre: 123_450,
+        receiptsNote: 'Två kvitton',
+      },
     ]);
   });
 

@@ -66,59 +66,173 @@ function BackupForms({ initial }: { initial: BackupSettings }) {
   return (
     <div className="stack">
       <Form validationBehavior="aria" onSubmit={save} className="stack" aria-label="Säkerhetskopiering">
-        <TextInput control={control} name="folder" label="Mapp för säkerhetskopior" description="Gärna en nätverksmapp. Kopiorna är krypterade." />
+        <TextInput
+          control={control}
+          name="folder"
+          label="Mapp för säkerhetskopior"
+          description="Gärna en nätverksmapp. Kopiorna är krypterade."
+        />
         <div className="row">
           <CheckboxInput control={control} name="automatic" label="Automatisk kopia vid dagens första inloggning" />
-          <NumberInput control={control} name="keepDays" label="Spara automatiska kopior (dagar)" minValue={1} maxValue={3650} />
+          <NumberInput
+            control={control}
+            name="keepDays"
+            label="Spara automatiska kopior (dagar)"
+            minValue={1}
+            maxValue={3650}
+          />
         </div>
         <div className="row">
-          <Button type="submit" className="button">Spara</Button>
-          <Button className="button primary" onPress={() => void run(async () => { const r = await call('backup.create', {}); setOk(`Säkerhetskopia skapad: ${r.path}`); await load(); })}>Säkerhetskopiera nu</Button>
-          <Button className="button" onPress={() => void run(async () => { const r = await call('backup.confirmRestore', {}); setOk(r.removed.length ? `Återställningen är bekräftad. ${r.removed.length} mappar med ersatta filer har tagits bort.` : 'Det finns inga ersatta filer att ta bort.'); })}>Bekräfta återställning (ta bort ersatta filer)</Button>
+          <Button type="submit" className="button">
+            Spara
+          </Button>
+          <Button
+            className="button primary"
+            onPress={() =>
+              void run(async () => {
+                const r = await call('backup.create', {});
+                setOk(`Säkerhetskopia skapad: ${r.path}`);
+                await load();
+              })
+            }
+          >
+            Säkerhetskopiera nu
+          </Button>
+          <Button
+            className="button"
+            onPress={() =>
+              void run(async () => {
+                const r = await call('backup.confirmRestore', {});
+                setOk(
+                  r.removed.length
+                    ? `Återställningen är bekräftad. ${r.removed.length} mappar med ersatta filer har tagits bort.`
+                    : 'Det finns inga ersatta filer att ta bort.',
+                );
+              })
+            }
+          >
+            Bekräfta återställning (ta bort ersatta filer)
+          </Button>
         </div>
       </Form>
       <FormMessage>{message}</FormMessage>
       <FormMessage tone="ok">{ok}</FormMessage>
       <QueryErrors of={[listQuery]} />
       <table className="table" aria-label="Säkerhetskopior">
-        <thead><tr><th scope="col">Tagen</th><th scope="col">Typ</th><th scope="col">Storlek</th><th scope="col"><span className="sr-only">Åtgärd</span></th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Tagen</th>
+            <th scope="col">Typ</th>
+            <th scope="col">Storlek</th>
+            <th scope="col">
+              <span className="sr-only">Åtgärd</span>
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {list.map((b) => (
             <tr key={b.path}>
-              <td>{formatDateTime(b.createdAt)}</td><td>{b.kind}{b.oldKey && <span className="badge warn" title="Kopian är krypterad med en nyckel från före den senaste nyckelbytet: lösenord som gällde då (även för inaktiverade användare) öppnar den."> gammal nyckel</span>}</td><td>{Math.round(b.bytes / 1024)} kB</td>
-              <td><Button className="link" onPress={() => { setChosen(b.path); setPreview(null); }}>Återställ…</Button></td>
+              <td>{formatDateTime(b.createdAt)}</td>
+              <td>
+                {b.kind}
+                {b.oldKey && (
+                  <span
+                    className="badge warn"
+                    title="Kopian är krypterad med en nyckel från före den senaste nyckelbytet: lösenord som gällde då (även för inaktiverade användare) öppnar den."
+                  >
+                    {' '}
+                    gammal nyckel
+                  </span>
+                )}
+              </td>
+              <td>{Math.round(b.bytes / 1024)} kB</td>
+              <td>
+                <Button
+                  className="link"
+                  onPress={() => {
+                    setChosen(b.path);
+                    setPreview(null);
+                  }}
+                >
+                  Återställ…
+                </Button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {newRecoveryKey && (
         <div className="panel stack" role="status">
-          <p>Återställningen är klar och databasen har fått en ny nyckel. <strong>Ny återställningsnyckel</strong> (visas bara nu; skriv ut den och förvara den inlåst):</p>
-          <p className="recovery-key" data-testid="new-recovery-key">{newRecoveryKey}</p>
-          <p>De ersatta filerna ligger kvar i datamappen i 14 dagar, eller tills du bekräftar återställningen efter inloggning.</p>
-          <Button className="button primary" onPress={() => window.location.reload()}>Jag har sparat nyckeln</Button>
+          <p>
+            Återställningen är klar och databasen har fått en ny nyckel. <strong>Ny återställningsnyckel</strong> (visas
+            bara nu; skriv ut den och förvara den inlåst):
+          </p>
+          <p className="recovery-key" data-testid="new-recovery-key">
+            {newRecoveryKey}
+          </p>
+          <p>
+            De ersatta filerna ligger kvar i datamappen i 14 dagar, eller tills du bekräftar återställningen efter
+            inloggning.
+          </p>
+          <Button className="button primary" onPress={() => window.location.reload()}>
+            Jag har sparat nyckeln
+          </Button>
         </div>
       )}
       {chosen && !newRecoveryKey && (
         <div className="panel stack" aria-label="Återställ">
           <h3>Återställ {chosen}</h3>
-          <p className="muted">Ange ditt lösenord som det var när kopian togs, eller återställningsnyckeln. Allt som ändrats efter kopian ersätts; de nuvarande filerna sparas i datamappen.</p>
+          <p className="muted">
+            Ange ditt lösenord som det var när kopian togs, eller återställningsnyckeln. Allt som ändrats efter kopian
+            ersätts; de nuvarande filerna sparas i datamappen.
+          </p>
           <div className="grid2">
-            <TextField className="field" type="password" value={password} onChange={setPassword}><Label>Lösenord</Label><Input /></TextField>
-            <TextField className="field" value={recoveryKey} onChange={setRecoveryKey}><Label>eller återställningsnyckel</Label><Input /></TextField>
+            <TextField className="field" type="password" value={password} onChange={setPassword}>
+              <Label>Lösenord</Label>
+              <Input />
+            </TextField>
+            <TextField className="field" value={recoveryKey} onChange={setRecoveryKey}>
+              <Label>eller återställningsnyckel</Label>
+              <Input />
+            </TextField>
           </div>
           <div className="row">
-            <Button className="button" onPress={() => void run(async () => setPreview(await call('backup.inspect', cred)))}>Kontrollera kopian</Button>
+            <Button
+              className="button"
+              onPress={() => void run(async () => setPreview(await call('backup.inspect', cred)))}
+            >
+              Kontrollera kopian
+            </Button>
             {preview && preview.integrity === 'ok' && preview.auditOk && (
-              <Button className="button primary" onPress={() => void run(async () => { const r = await call('backup.restore', cred); setNewRecoveryKey(r.recoveryKey); })}>Återställ nu (alla loggas ut)</Button>
+              <Button
+                className="button primary"
+                onPress={() =>
+                  void run(async () => {
+                    const r = await call('backup.restore', cred);
+                    setNewRecoveryKey(r.recoveryKey);
+                  })
+                }
+              >
+                Återställ nu (alla loggas ut)
+              </Button>
             )}
           </div>
           {preview && (
             <dl className="facts">
-              <dt>Tagen</dt><dd>{formatDateTime(preview.createdAt)} ({preview.kind})</dd>
-              <dt>Innehåll</dt><dd>{Object.entries(preview.counts).map(([k, n]) => `${TABLE_LABELS[k] ?? k}: ${n}`).join(', ')}</dd>
-              <dt>Integritetskontroll</dt><dd>{preview.integrity}</dd>
-              <dt>Loggkedjan</dt><dd>{preview.auditOk ? 'hel' : `bruten: ${preview.auditReason}`}</dd>
+              <dt>Tagen</dt>
+              <dd>
+                {formatDateTime(preview.createdAt)} ({preview.kind})
+              </dd>
+              <dt>Innehåll</dt>
+              <dd>
+                {Object.entries(preview.counts)
+                  .map(([k, n]) => `${TABLE_LABELS[k] ?? k}: ${n}`)
+                  .join(', ')}
+              </dd>
+              <dt>Integritetskontroll</dt>
+              <dd>{preview.integrity}</dd>
+              <dt>Loggkedjan</dt>
+              <dd>{preview.auditOk ? 'hel' : `bruten: ${preview.auditReason}`}</dd>
             </dl>
           )}
         </div>

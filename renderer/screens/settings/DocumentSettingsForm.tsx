@@ -13,10 +13,14 @@ type Values = Omit<DocumentSettings, 'agreementTemplate'> & { template: string }
 /** "## Rubrik" starts a paragraph; the lines under it are its text. */
 const toText = (p: DocumentSettings['agreementTemplate']) => p.map((x) => `## ${x.heading}\n${x.text}`).join('\n\n');
 const fromText = (t: string) =>
-  t.split(/^## /m).map((b) => b.trim()).filter(Boolean).map((b) => {
-    const [heading, ...rest] = b.split('\n');
-    return { heading: (heading ?? '').trim(), text: rest.join('\n').trim() };
-  });
+  t
+    .split(/^## /m)
+    .map((b) => b.trim())
+    .filter(Boolean)
+    .map((b) => {
+      const [heading, ...rest] = b.split('\n');
+      return { heading: (heading ?? '').trim(), text: rest.join('\n').trim() };
+    });
 
 /** Dokument: unit address and phone, insurance text, follow-up intervals and the agreement template. */
 export function DocumentSettingsForm() {
@@ -46,7 +50,8 @@ function DocumentSettingsEditor({ initial: { agreementTemplate, ...rest } }: { i
   const setLogo = (url: string) => f.setValue('logoDataUrl', url, { shouldDirty: true });
   const pickLogo = (file: File | undefined) => {
     if (!file) return;
-    if (!['image/png', 'image/jpeg'].includes(file.type)) return setMessage('Logotypen ska vara en PNG- eller JPEG-bild.');
+    if (!['image/png', 'image/jpeg'].includes(file.type))
+      return setMessage('Logotypen ska vara en PNG- eller JPEG-bild.');
     if (file.size > 200_000) return setMessage('Logotypen får vara högst 200 kB.');
     const reader = new FileReader();
     reader.onload = () => setLogo(String(reader.result));
@@ -64,8 +69,20 @@ function DocumentSettingsEditor({ initial: { agreementTemplate, ...rest } }: { i
         <TextInput control={control} name="unitAddress" label="Enhetens adress" />
         <TextInput control={control} name="unitPhone" label="Enhetens telefon" />
         <TextInput control={control} name="insuranceNote" label="Försäkring (text i avtalet)" />
-        <NumberInput control={control} name="followUpChildMonths" label="Uppföljning, barn (månader)" minValue={1} maxValue={24} />
-        <NumberInput control={control} name="followUpAdultMonths" label="Uppföljning, vuxna (månader)" minValue={1} maxValue={36} />
+        <NumberInput
+          control={control}
+          name="followUpChildMonths"
+          label="Uppföljning, barn (månader)"
+          minValue={1}
+          maxValue={24}
+        />
+        <NumberInput
+          control={control}
+          name="followUpAdultMonths"
+          label="Uppföljning, vuxna (månader)"
+          minValue={1}
+          maxValue={36}
+        />
       </div>
       <div className="row">
         {logo && <img src={logo} alt="Logotyp" className="logo-preview" />}
@@ -73,12 +90,26 @@ function DocumentSettingsEditor({ initial: { agreementTemplate, ...rest } }: { i
           <span>Logotyp för utskrifter (PNG eller JPEG, högst 200 kB)</span>
           <input type="file" accept="image/png,image/jpeg" onChange={(e) => pickLogo(e.target.files?.[0])} />
         </label>
-        {logo && <Button className="link" onPress={() => setLogo('')}>Ta bort logotypen</Button>}
+        {logo && (
+          <Button className="link" onPress={() => setLogo('')}>
+            Ta bort logotypen
+          </Button>
+        )}
       </div>
-      <TextInput control={control} name="template" label="Avtalsmall" multiline description={`"## Rubrik" inleder ett stycke. Kopplingsfält: ${Object.keys(MERGE_FIELDS).map((f) => `{{${f}}}`).join(' ')}`} />
+      <TextInput
+        control={control}
+        name="template"
+        label="Avtalsmall"
+        multiline
+        description={`"## Rubrik" inleder ett stycke. Kopplingsfält: ${Object.keys(MERGE_FIELDS)
+          .map((f) => `{{${f}}}`)
+          .join(' ')}`}
+      />
       <FormMessage>{message}</FormMessage>
       <FormMessage tone="ok">{ok}</FormMessage>
-      <Button type="submit" className="button primary">Spara dokumentinställningar</Button>
+      <Button type="submit" className="button primary">
+        Spara dokumentinställningar
+      </Button>
     </Form>
   );
 }

@@ -14,7 +14,10 @@ async function setup(answers: Answers = {}) {
   const onCreated = vi.fn();
   const r = await renderWithKpr(<NewRateYear rates={RATES} onCreated={onCreated} onCancel={() => {}} />, {
     roles: ['admin'],
-    answers: { 'rates.createYear': ({ year, prisbasbeloppOre, source }) => copyRateYear(y2026, year, prisbasbeloppOre, source), ...answers },
+    answers: {
+      'rates.createYear': ({ year, prisbasbeloppOre, source }) => copyRateYear(y2026, year, prisbasbeloppOre, source),
+      ...answers,
+    },
   });
   return { ...r, onCreated };
 }
@@ -30,14 +33,18 @@ describe('NewRateYear (Ny årsnivå)', () => {
     expect(screen.queryByRole('table')).toBeNull();
   });
 
-  it('shows every level\'s monthly amount beside last year\'s before saving', async () => {
+  it("shows every level's monthly amount beside last year's before saving", async () => {
     const { user } = await setup();
     await fill(user, screen.getByLabelText('Prisbasbelopp (kr)'), '60 000');
     const table = await screen.findByRole('table', { name: 'Månadsbelopp före och efter' });
-    expect(within(table).getAllByRole('row')).toHaveLength(1 + y2026.arvodeLevels.length + y2026.omkostnadLevels.length);
+    expect(within(table).getAllByRole('row')).toHaveLength(
+      1 + y2026.arvodeLevels.length + y2026.omkostnadLevels.length,
+    );
     // 10 % of 59 200 kr / 12 = 493,33 -> 493 kr; of 60 000 kr / 12 = 500 kr (whole kronor, half up).
     const row = within(table).getByRole('cell', { name: 'Omkostnad: Nivå 1 (10 %)' }).closest('tr')!;
-    const cells = within(row).getAllByRole('cell').map((c) => c.textContent);
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     expect(cells).toEqual(['Omkostnad: Nivå 1 (10 %)', '10 %', '493,00\u00a0kr', '500,00\u00a0kr', '7,00\u00a0kr']);
   });
 
@@ -47,7 +54,9 @@ describe('NewRateYear (Ny årsnivå)', () => {
     await fill(user, screen.getByLabelText('Källa'), 'SFS 2026:999');
     await user.click(save());
     await vi.waitFor(() => expect(onCreated).toHaveBeenCalledWith(2027));
-    expect(kpr.inputs('rates.createYear')).toEqual([{ year: 2027, prisbasbeloppOre: 6_000_000, source: 'SFS 2026:999' }]);
+    expect(kpr.inputs('rates.createYear')).toEqual([
+      { year: 2027, prisbasbeloppOre: 6_000_000, source: 'SFS 2026:999' },
+    ]);
   });
 
   it('asks for the source, and for an amount in kronor, in Swedish', async () => {
@@ -61,7 +70,7 @@ describe('NewRateYear (Ny årsnivå)', () => {
     expect(kpr.inputs('rates.createYear')).toEqual([]);
   });
 
-  it('puts the contract\'s amount rule on the prisbasbelopp field', async () => {
+  it("puts the contract's amount rule on the prisbasbelopp field", async () => {
     const { user, kpr } = await setup();
     await fill(user, screen.getByLabelText('Prisbasbelopp (kr)'), '5 000');
     await fill(user, screen.getByLabelText('Källa'), 'SFS 2026:999');
@@ -81,7 +90,7 @@ describe('NewRateYear (Ny årsnivå)', () => {
     expect(kpr.inputs('rates.createYear')).toEqual([]);
   });
 
-  it('shows main\'s refusal', async () => {
+  it("shows main's refusal", async () => {
     const { user, onCreated } = await setup({ 'rates.createYear': refuse('CONFLICT', 'Året 2027 finns redan.') });
     await fill(user, screen.getByLabelText('Prisbasbelopp (kr)'), '60 000');
     await fill(user, screen.getByLabelText('Källa'), 'SFS 2026:999');

@@ -20,20 +20,35 @@ const pct = (bp: number) => `${(bp / 100).toLocaleString('sv-SE')} %`;
  * "Ny årsnivå": the latest year's levels, fee rules and thresholds copied into the new year with the
  * prisbasbelopp the government set. Every monthly amount is shown beside last year's before saving.
  */
-export function NewRateYear({ rates, onCreated, onCancel }: { rates: RateYear[]; onCreated: (year: number) => void; onCancel: () => void }) {
+export function NewRateYear({
+  rates,
+  onCreated,
+  onCancel,
+}: {
+  rates: RateYear[];
+  onCreated: (year: number) => void;
+  onCancel: () => void;
+}) {
   const latest = rates.at(-1);
-  const { control, handleSubmit, setError } = useForm<Values>({ defaultValues: { year: String((latest?.year ?? 2026) + 1), pbb: '', source: '' } });
+  const { control, handleSubmit, setError } = useForm<Values>({
+    defaultValues: { year: String((latest?.year ?? 2026) + 1), pbb: '', source: '' },
+  });
   const [message, setMessage] = useState<string | null>(null);
   const year = Number(useWatch({ control, name: 'year' }));
   const pbbOre = parseKronor(useWatch({ control, name: 'pbb' }) ?? '');
   const from = [...rates].reverse().find((r) => r.year < year);
-  const preview = from && pbbOre !== null && pbbOre > 0 ? compareMonthlyAmounts(from, copyRateYear(from, year, pbbOre, '')) : null;
+  const preview =
+    from && pbbOre !== null && pbbOre > 0 ? compareMonthlyAmounts(from, copyRateYear(from, year, pbbOre, '')) : null;
 
   const submit = handleSubmit(async (v) => {
     setMessage(null);
     const amount = parseKronor(v.pbb);
     if (amount === null) return setError('pbb', { message: 'Ange prisbasbeloppet i kronor, t.ex. 60 000.' });
-    const input = validateWith(contract['rates.createYear'].input, { year: Number(v.year), prisbasbeloppOre: amount, source: v.source }, (name, err) => setError(name === 'prisbasbeloppOre' ? 'pbb' : (name as keyof Values), err));
+    const input = validateWith(
+      contract['rates.createYear'].input,
+      { year: Number(v.year), prisbasbeloppOre: amount, source: v.source },
+      (name, err) => setError(name === 'prisbasbeloppOre' ? 'pbb' : (name as keyof Values), err),
+    );
     if (!input) return;
     try {
       await call('rates.createYear', input);
@@ -47,22 +62,42 @@ export function NewRateYear({ rates, onCreated, onCancel }: { rates: RateYear[];
     <Form validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Ny årsnivå">
       <h3>Ny årsnivå</h3>
       <p className="muted">
-        Nivåer, avgiftsregler och gränser kopieras från {from ? from.year : 'föregående år'}. Ange det nya prisbasbeloppet och förordningen som fastställer det.
+        Nivåer, avgiftsregler och gränser kopieras från {from ? from.year : 'föregående år'}. Ange det nya
+        prisbasbeloppet och förordningen som fastställer det.
       </p>
       <div className="grid3">
         <TextInput control={control} name="year" label="År" />
         <TextInput control={control} name="pbb" label="Prisbasbelopp (kr)" autoFocus />
-        <TextInput control={control} name="source" label="Källa" description="T.ex. SFS-numret för förordningen om prisbasbelopp." />
+        <TextInput
+          control={control}
+          name="source"
+          label="Källa"
+          description="T.ex. SFS-numret för förordningen om prisbasbelopp."
+        />
       </div>
       {preview && from && (
         <table className="table" aria-label="Månadsbelopp före och efter">
           <thead>
-            <tr><th scope="col">Nivå</th><th scope="col">Procent</th><th scope="col" className="num">{from.year}</th><th scope="col" className="num">{year}</th><th scope="col" className="num">Skillnad</th></tr>
+            <tr>
+              <th scope="col">Nivå</th>
+              <th scope="col">Procent</th>
+              <th scope="col" className="num">
+                {from.year}
+              </th>
+              <th scope="col" className="num">
+                {year}
+              </th>
+              <th scope="col" className="num">
+                Skillnad
+              </th>
+            </tr>
           </thead>
           <tbody>
             {preview.map((r) => (
               <tr key={`${r.kind}-${r.code}`}>
-                <td>{r.kind === 'arvode' ? 'Arvode' : 'Omkostnad'}: {r.label}</td>
+                <td>
+                  {r.kind === 'arvode' ? 'Arvode' : 'Omkostnad'}: {r.label}
+                </td>
                 <td>{pct(r.percentBp)}</td>
                 <td className="num">{r.beforeOre === null ? '–' : formatKronor(r.beforeOre)}</td>
                 <td className="num">{formatKronor(r.afterOre)}</td>
@@ -74,8 +109,12 @@ export function NewRateYear({ rates, onCreated, onCancel }: { rates: RateYear[];
       )}
       <FormMessage>{message}</FormMessage>
       <div className="row">
-        <Button type="submit" className="button primary">Spara {Number.isInteger(year) ? year : ''}</Button>
-        <Button className="button" onPress={onCancel}>Avbryt</Button>
+        <Button type="submit" className="button primary">
+          Spara {Number.isInteger(year) ? year : ''}
+        </Button>
+        <Button className="button" onPress={onCancel}>
+          Avbryt
+        </Button>
       </div>
     </Form>
   );

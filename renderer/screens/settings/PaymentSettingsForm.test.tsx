@@ -38,7 +38,7 @@ async function setup(answers: Answers = {}) {
 const value = (label: string | RegExp) => (screen.getByLabelText(label) as HTMLInputElement).value;
 
 describe('PaymentSettingsForm (Betalning)', () => {
-  it('shows the saved settings with the bank profile\'s own field names', async () => {
+  it("shows the saved settings with the bank profile's own field names", async () => {
     await setup();
     expect(value('Organisationsnummer')).toBe('212000-0001');
     expect(value('Signer-ID (InitgPty)')).toBe('SIGNER1');
@@ -46,7 +46,9 @@ describe('PaymentSettingsForm (Betalning)', () => {
     expect(value('Utbetalningsdag i månaden efter')).toBe('25');
     expect(screen.getByRole('radio', { name: 'Swedbank' })).toHaveProperty('checked', true);
     expect(screen.getByRole('checkbox', { name: /Tvåpersonsregel/ })).toHaveProperty('checked', true);
-    expect(screen.getByText(/Swedbank: betalarens konto som BBAN/).textContent).toContain('genomförs på utbetalningsdagen');
+    expect(screen.getByText(/Swedbank: betalarens konto som BBAN/).textContent).toContain(
+      'genomförs på utbetalningsdagen',
+    );
   });
 
   it('renames the id fields and explains the execution day when another bank is chosen', async () => {
@@ -96,8 +98,10 @@ describe('PaymentSettingsForm (Betalning)', () => {
     expect(kpr.inputs('payments.saveSettings')).toEqual([]);
   });
 
-  it('shows main\'s refusal and no success message', async () => {
-    const { user } = await setup({ 'payments.saveSettings': refuse('RULE_VIOLATION', 'Betalsättet kan inte bytas medan en export är aktiv.') });
+  it("shows main's refusal and no success message", async () => {
+    const { user } = await setup({
+      'payments.saveSettings': refuse('RULE_VIOLATION', 'Betalsättet kan inte bytas medan en export är aktiv.'),
+    });
     await user.click(screen.getByRole('button', { name: 'Spara betalningsinställningar' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Betalsättet kan inte bytas medan en export är aktiv.');
     await waitFor(() => expect(screen.queryByRole('status')).toBeNull());

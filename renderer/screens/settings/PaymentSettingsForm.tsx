@@ -18,7 +18,11 @@ export function PaymentSettingsForm() {
 
 function PaymentSettingsEditor({ initial }: { initial: PaymentSettings }) {
   const [ok, setOk] = useState<string | null>(null);
-  const { control, submit: save, message } = useProcInputForm('payments.saveSettings', {
+  const {
+    control,
+    submit: save,
+    message,
+  } = useProcInputForm('payments.saveSettings', {
     defaultValues: initial,
     resetOnSuccess: false,
     invalidates: ['payments.', 'payouts.'],
@@ -38,27 +42,57 @@ function PaymentSettingsEditor({ initial }: { initial: PaymentSettings }) {
         <TextInput control={control} name="debtorBic" label="Bankens BIC" />
         <TextInput control={control} name="debtorClearing" label="Clearingnummer (betalarens konto)" />
         <TextInput control={control} name="debtorAccount" label="Kontonummer (betalarens konto)" />
-        <TextInput control={control} name="initiatorId" label={profile.initiator.label} description={profile.initiator.help} />
+        <TextInput
+          control={control}
+          name="initiatorId"
+          label={profile.initiator.label}
+          description={profile.initiator.help}
+        />
         <TextInput control={control} name="debtorId" label={profile.debtor.label} description={profile.debtor.help} />
         <TextInput control={control} name="bgcBankgiro" label="Bankgironummer (Bankgirot Löner)" />
         <TextInput control={control} name="bgcCustomerNumber" label="Kundnummer hos Bankgirot" />
-        <NumberInput control={control} name="paymentDayOfMonth" label="Utbetalningsdag i månaden efter" minValue={1} maxValue={28} />
+        <NumberInput
+          control={control}
+          name="paymentDayOfMonth"
+          label="Utbetalningsdag i månaden efter"
+          minValue={1}
+          maxValue={28}
+        />
         <TextInput control={control} name="payCodeArvode" label="Löneart arvode" />
         <TextInput control={control} name="payCodeOmkostnad" label="Löneart omkostnadsersättning" />
         <TextInput control={control} name="payCodeUtlagg" label="Löneart utlägg" />
       </div>
-      <RadioInput control={control} name="payoutChannel" label="Betalsätt (en utbetalning går bara ut på ett sätt)" options={PAYOUT_FORMATS.map((f) => [f, PAYOUT_FORMAT_LABELS[f]] as const)} />
+      <RadioInput
+        control={control}
+        name="payoutChannel"
+        label="Betalsätt (en utbetalning går bara ut på ett sätt)"
+        options={PAYOUT_FORMATS.map((f) => [f, PAYOUT_FORMAT_LABELS[f]] as const)}
+      />
       {channel === 'bgc-lon' && <p className="warning">{LEGACY_WARNING}</p>}
-      <RadioInput control={control} name="bankProfile" label="Bankprofil för pain.001" options={BANK_PROFILES.map((p) => [p, BANK_PROFILE_LABELS[p]] as const)} />
+      <RadioInput
+        control={control}
+        name="bankProfile"
+        label="Bankprofil för pain.001"
+        options={BANK_PROFILES.map((p) => [p, BANK_PROFILE_LABELS[p]] as const)}
+      />
       <p className="muted">
         {profile.label}: betalarens konto som {profile.debtorAccount}, mottagarnas konton som {profile.creditorAccount}
-        {profile.executionDate === 'bankDayBefore' ? ', banken genomför betalningen en bankdag före utbetalningsdagen' : ', genomförs på utbetalningsdagen'}
-        {profile.charset === 'latin' ? ', namn med endast A–Z' : ''}. Källa: {profile.sources}. Kontrollera mot bankens egen anvisning (MIG).
+        {profile.executionDate === 'bankDayBefore'
+          ? ', banken genomför betalningen en bankdag före utbetalningsdagen'
+          : ', genomförs på utbetalningsdagen'}
+        {profile.charset === 'latin' ? ', namn med endast A–Z' : ''}. Källa: {profile.sources}. Kontrollera mot bankens
+        egen anvisning (MIG).
       </p>
-      <CheckboxInput control={control} name="twoPersonRule" label="Tvåpersonsregel: den som godkänt månadsrapporter får inte attestera utbetalningen" />
+      <CheckboxInput
+        control={control}
+        name="twoPersonRule"
+        label="Tvåpersonsregel: den som godkänt månadsrapporter får inte attestera utbetalningen"
+      />
       <FormMessage>{message}</FormMessage>
       <FormMessage tone="ok">{ok}</FormMessage>
-      <Button type="submit" className="button primary">Spara betalningsinställningar</Button>
+      <Button type="submit" className="button primary">
+        Spara betalningsinställningar
+      </Button>
     </Form>
   );
 }

@@ -28,12 +28,17 @@ interface Values {
 
 const pct = (bp: number) => (bp / 100).toLocaleString('sv-SE');
 const bpOf = (s: string) => Math.round(Number(s.replace(',', '.').replace('%', '').trim()) * 100);
-const levelsText = (l: RateYear['arvodeLevels']) => l.map((x) => `${x.code}; ${x.label}; ${pct(x.percentBp)}`).join('\n');
+const levelsText = (l: RateYear['arvodeLevels']) =>
+  l.map((x) => `${x.code}; ${x.label}; ${pct(x.percentBp)}`).join('\n');
 const parseLevels = (t: string) =>
-  t.split('\n').map((r) => r.trim()).filter(Boolean).map((r) => {
-    const [code, label, p] = r.split(';').map((x) => x?.trim() ?? '');
-    return { code, label, percentBp: bpOf(p ?? '') };
-  });
+  t
+    .split('\n')
+    .map((r) => r.trim())
+    .filter(Boolean)
+    .map((r) => {
+      const [code, label, p] = r.split(';').map((x) => x?.trim() ?? '');
+      return { code, label, percentBp: bpOf(p ?? '') };
+    });
 
 function toValues(r: RateYear): Values {
   return {
@@ -66,7 +71,9 @@ export function RatesEditor() {
   // The list and the new-year warning (rates.status) reload.
   const load = () => invalidateProcs(queryClient, ['rates.']);
   const current = rates.find((r) => r.year === year);
-  useEffect(() => { if (current) reset(toValues(current)); }, [current, reset]);
+  useEffect(() => {
+    if (current) reset(toValues(current));
+  }, [current, reset]);
 
   const submit = handleSubmit(async (v) => {
     if (!current) return;
@@ -83,8 +90,14 @@ export function RatesEditor() {
       source: v.source,
       arvodeLevels: parseLevels(v.arvode),
       omkostnadLevels: parseLevels(v.omkostnad),
-      employerFee: { ...current.employerFee, fullBp: bpOf(v.feeFull), reducedBp: bpOf(v.feeReduced), reducedFromAgeAtStartOfYear: Number(v.reducedAge), zeroBornUpToYear: Number(v.zeroBorn) },
-      feeThresholdOre: (parseKronor(v.threshold) ?? -1),
+      employerFee: {
+        ...current.employerFee,
+        fullBp: bpOf(v.feeFull),
+        reducedBp: bpOf(v.feeReduced),
+        reducedFromAgeAtStartOfYear: Number(v.reducedAge),
+        zeroBornUpToYear: Number(v.zeroBorn),
+      },
+      feeThresholdOre: parseKronor(v.threshold) ?? -1,
       sideIncomeTaxBp: bpOf(v.sideIncome),
       omkostnadTaxFreeMaxBp: bpOf(v.omkMax),
     };
@@ -103,8 +116,14 @@ export function RatesEditor() {
     <div className="stack">
       <QueryErrors of={[list]} />
       <div className="row">
-        {rates.map((r) => <Button key={r.year} className={`button${r.year === year ? ' primary' : ''}`} onPress={() => setYear(r.year)}>{r.year}</Button>)}
-        <Button className="button" onPress={() => setAdding(true)} isDisabled={adding}>Ny årsnivå</Button>
+        {rates.map((r) => (
+          <Button key={r.year} className={`button${r.year === year ? ' primary' : ''}`} onPress={() => setYear(r.year)}>
+            {r.year}
+          </Button>
+        ))}
+        <Button className="button" onPress={() => setAdding(true)} isDisabled={adding}>
+          Ny årsnivå
+        </Button>
       </div>
       {adding && (
         <NewRateYear
@@ -118,9 +137,18 @@ export function RatesEditor() {
           }}
         />
       )}
-      {current?.demo && <p className="warning">Nivåerna för {current.year} är demovärden. Spara de fastställda värdena innan ni betalar ut.</p>}
+      {current?.demo && (
+        <p className="warning">
+          Nivåerna för {current.year} är demovärden. Spara de fastställda värdena innan ni betalar ut.
+        </p>
+      )}
       {current && (
-        <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label={`Ersättningsnivåer ${current.year}`}>
+        <Form
+          validationBehavior="aria"
+          onSubmit={submit}
+          className="stack"
+          aria-label={`Ersättningsnivåer ${current.year}`}
+        >
           <div className="grid3">
             <TextInput control={control} name="pbb" label={`Prisbasbelopp ${current.year} (kr)`} />
             <TextInput control={control} name="source" label="Källa" />
@@ -134,12 +162,23 @@ export function RatesEditor() {
           </div>
           <div className="grid2">
             <TextInput control={control} name="arvode" label="Arvodesnivåer (KOD; Benämning; procent)" multiline />
-            <TextInput control={control} name="omkostnad" label="Omkostnadsnivåer (KOD; Benämning; procent)" multiline />
+            <TextInput
+              control={control}
+              name="omkostnad"
+              label="Omkostnadsnivåer (KOD; Benämning; procent)"
+              multiline
+            />
           </div>
-          {pbbPreview !== null && <p className="muted">Exempel: 10 % ger {formatKronor(monthlyAmount(pbbPreview, 1000))} per månad (avrundat till hela kronor).</p>}
+          {pbbPreview !== null && (
+            <p className="muted">
+              Exempel: 10 % ger {formatKronor(monthlyAmount(pbbPreview, 1000))} per månad (avrundat till hela kronor).
+            </p>
+          )}
           <FormMessage>{message}</FormMessage>
           <FormMessage tone="ok">{ok}</FormMessage>
-          <Button type="submit" className="button primary">Spara nivåer för {current.year}</Button>
+          <Button type="submit" className="button primary">
+            Spara nivåer för {current.year}
+          </Button>
         </Form>
       )}
     </div>

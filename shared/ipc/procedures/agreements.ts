@@ -12,11 +12,22 @@ export const agreementData = z
     hoursPerMeeting: z.number().min(0.5, 'Ange träffens längd.').max(24),
     goals: z.string().trim().min(1, 'Skriv målen för uppdraget.').max(5000),
   })
-  .refine((v) => v.endDate === null || v.endDate >= v.startDate, { path: ['endDate'], message: 'Slutdatum kan inte vara före startdatum.' });
+  .refine((v) => v.endDate === null || v.endDate >= v.startDate, {
+    path: ['endDate'],
+    message: 'Slutdatum kan inte vara före startdatum.',
+  });
 
 export type AgreementData = z.infer<typeof agreementData>;
 
 export const agreementProcedures = {
-  'agreements.list': procedure({ access: ['handlaggare'], input: z.object({ assignmentId: id }), output: z.array(versionRow(agreementData)) }),
-  'agreements.save': procedure({ access: ['handlaggare'], input: z.object({ assignmentId: id, data: agreementData }), output: z.object({ version: z.number() }) }),
+  'agreements.list': procedure({
+    access: ['handlaggare'],
+    input: z.object({ assignmentId: id }),
+    output: z.array(versionRow(agreementData)),
+  }),
+  'agreements.save': procedure({
+    access: ['handlaggare'],
+    input: z.object({ assignmentId: id, data: agreementData }),
+    output: z.object({ version: z.number() }),
+  }),
 } as const;

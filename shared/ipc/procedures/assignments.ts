@@ -23,7 +23,17 @@ export const assignmentRow = z.object({
   /** The contact person or the client has protected identity (addresses are left out of prints). */
   protectedIdentity: z.boolean(),
   availableActions: z.array(z.enum(Object.keys(ASSIGNMENT_ACTIONS) as [AssignmentAction, ...AssignmentAction[]])),
-  events: z.array(z.object({ id: z.number(), date: z.string(), action: z.string(), fromStatus: z.string(), toStatus: z.string(), note: z.string().nullable(), user: z.string().nullable() })),
+  events: z.array(
+    z.object({
+      id: z.number(),
+      date: z.string(),
+      action: z.string(),
+      fromStatus: z.string(),
+      toStatus: z.string(),
+      note: z.string().nullable(),
+      user: z.string().nullable(),
+    }),
+  ),
 });
 
 export type AssignmentRow = z.infer<typeof assignmentRow>;
@@ -57,7 +67,10 @@ export const assignmentProcedures = {
         /** For 'end': the decision continues (an interruption starts) or ends with the assignment. */
         decisionContinues: z.boolean().default(true),
       })
-      .refine((v) => !['cpDecline', 'clientDecline', 'withdraw', 'end'].includes(v.action) || v.note.length > 0, { path: ['note'], message: 'Ange skälet.' }),
+      .refine((v) => !['cpDecline', 'clientDecline', 'withdraw', 'end'].includes(v.action) || v.note.length > 0, {
+        path: ['note'],
+        message: 'Ange skälet.',
+      }),
     output: z.object({ ok: z.literal(true) }),
   }),
   'assignments.list': procedure({
@@ -67,9 +80,21 @@ export const assignmentProcedures = {
   }),
   'assignments.setCompensation': procedure({
     access: ['handlaggare'],
-    input: z.object({ id, arvodeLevel: z.string().min(1, 'Välj arvodesnivå.'), omkostnadLevel: z.string().min(1, 'Välj omkostnadsnivå.') }),
+    input: z.object({
+      id,
+      arvodeLevel: z.string().min(1, 'Välj arvodesnivå.'),
+      omkostnadLevel: z.string().min(1, 'Välj omkostnadsnivå.'),
+    }),
     output: ok,
   }),
-  'assignments.possibleAvbrott': procedure({ access: ['handlaggare'], input: empty, output: z.array(possibleAvbrottRow) }),
-  'assignments.registerAvbrott': procedure({ access: ['handlaggare'], input: z.object({ assignmentId: id }), output: z.object({ fromDate: z.string() }) }),
+  'assignments.possibleAvbrott': procedure({
+    access: ['handlaggare'],
+    input: empty,
+    output: z.array(possibleAvbrottRow),
+  }),
+  'assignments.registerAvbrott': procedure({
+    access: ['handlaggare'],
+    input: z.object({ assignmentId: id }),
+    output: z.object({ fromDate: z.string() }),
+  }),
 } as const;

@@ -16,7 +16,13 @@ export const CONNECTION_ROLE_LABELS: Record<(typeof CONNECTION_ROLES)[number], s
 
 const tags = z.array(z.string().trim().min(1).max(60)).max(30).default([]);
 
-const age = z.number().int().min(15, 'Åldern ska vara 15–99 år.').max(99, 'Åldern ska vara 15–99 år.').nullable().default(null);
+const age = z
+  .number()
+  .int()
+  .min(15, 'Åldern ska vara 15–99 år.')
+  .max(99, 'Åldern ska vara 15–99 år.')
+  .nullable()
+  .default(null);
 
 export const connectionInput = z.object({
   role: z.enum(CONNECTION_ROLES),
@@ -32,9 +38,17 @@ export const clientInput = z
     firstName: z.string().trim().min(1, 'Ange förnamn.').max(100),
     lastName: z.string().trim().min(1, 'Ange efternamn.').max(100),
     street: z.string().trim().max(200).default(''),
-    postalCode: z.string().trim().regex(/^(\d{3} ?\d{2})?$/, 'Postnumret ska ha fem siffror.').default(''),
+    postalCode: z
+      .string()
+      .trim()
+      .regex(/^(\d{3} ?\d{2})?$/, 'Postnumret ska ha fem siffror.')
+      .default(''),
     city: z.string().trim().max(100).default(''),
-    phone: z.string().trim().regex(/^[0-9 +()-]{0,20}$/, 'Telefonnumret får bara innehålla siffror, mellanslag, +, - och parenteser.').default(''),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9 +()-]{0,20}$/, 'Telefonnumret får bara innehålla siffror, mellanslag, +, - och parenteser.')
+      .default(''),
     area: z.string().trim().max(100).default(''),
     workplace: z.string().trim().max(200).default(''),
     residence: z.string().trim().max(200).default(''),
@@ -68,7 +82,14 @@ export const clientListRow = z.object({
 
 export type ClientListRow = z.infer<typeof clientListRow>;
 
-const assignmentSummary = z.object({ id: z.number(), contactPersonId: z.number(), contactPersonName: z.string(), status: z.string(), startDate: z.string().nullable(), endDate: z.string().nullable() });
+const assignmentSummary = z.object({
+  id: z.number(),
+  contactPersonId: z.number(),
+  contactPersonName: z.string(),
+  status: z.string(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+});
 
 export const decisionView = z.object({
   id: z.number(),
@@ -95,7 +116,9 @@ export const decisionView = z.object({
   interimSupport: z.string(),
   ivoDeadline: z.string(),
   daysSinceDecision: z.number(),
-  interruptions: z.array(z.object({ id: z.number(), fromDate: z.string(), resumedDate: z.string().nullable(), reason: z.string() })),
+  interruptions: z.array(
+    z.object({ id: z.number(), fromDate: z.string(), resumedDate: z.string().nullable(), reason: z.string() }),
+  ),
   assignments: z.array(assignmentSummary),
 });
 
@@ -114,7 +137,15 @@ export const clientDetail = z.object({
     preferredAgeMin: z.number().nullable(),
     preferredAgeMax: z.number().nullable(),
     protectedIdentity: z.boolean(),
-    connections: z.array(z.object({ role: z.enum(CONNECTION_ROLES), name: z.string(), personnummer: z.string(), phone: z.string(), email: z.string() })),
+    connections: z.array(
+      z.object({
+        role: z.enum(CONNECTION_ROLES),
+        name: z.string(),
+        personnummer: z.string(),
+        phone: z.string(),
+        email: z.string(),
+      }),
+    ),
   }),
   addressHidden: z.boolean(),
   birthDate: z.string(),
@@ -136,7 +167,11 @@ export const clientProcedures = {
   }),
   'clients.get': procedure({ access: ['handlaggare'], input: z.object({ id }), output: clientDetail }),
   'clients.create': procedure({ access: ['handlaggare'], input: clientInput, output: z.object({ id: z.number() }) }),
-  'clients.update': procedure({ access: ['handlaggare'], input: z.object({ id, values: clientInput }), output: z.object({ id: z.number() }) }),
+  'clients.update': procedure({
+    access: ['handlaggare'],
+    input: z.object({ id, values: clientInput }),
+    output: z.object({ id: z.number() }),
+  }),
   'clients.revealAddress': procedure({
     access: ['handlaggare'],
     input: revealAddressInput,

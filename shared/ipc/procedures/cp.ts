@@ -6,7 +6,10 @@ import { OUTCOMES, REGISTERS } from '../../contact-persons/register-checks';
 import { checkPersonnummerShape } from '../../personnummer';
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label} är för långt (högst ${max} tecken).`);
-const tags = z.array(z.string().trim().min(1).max(60, 'Ett värde är för långt (högst 60 tecken).')).max(30, 'För många värden (högst 30).').default([]);
+const tags = z
+  .array(z.string().trim().min(1).max(60, 'Ett värde är för långt (högst 60 tecken).'))
+  .max(30, 'För många värden (högst 30).')
+  .default([]);
 
 /**
  * 10 or 12 digits with checksum. The core makes it the canonical 12 digits with today's date
@@ -34,18 +37,43 @@ export const contactPersonInput = z
     firstName: z.string().trim().min(1, 'Ange förnamn.').max(100, 'Förnamnet är för långt.'),
     lastName: z.string().trim().min(1, 'Ange efternamn.').max(100, 'Efternamnet är för långt.'),
     street: text(200, 'Adressen'),
-    postalCode: z.string().trim().regex(/^(\d{3} ?\d{2})?$/, 'Postnumret ska ha fem siffror.'),
+    postalCode: z
+      .string()
+      .trim()
+      .regex(/^(\d{3} ?\d{2})?$/, 'Postnumret ska ha fem siffror.'),
     city: text(100, 'Orten'),
-    phone: z.string().trim().regex(/^[0-9 +()-]{0,20}$/, 'Telefonnumret får bara innehålla siffror, mellanslag, +, - och parenteser.'),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9 +()-]{0,20}$/, 'Telefonnumret får bara innehålla siffror, mellanslag, +, - och parenteser.'),
     email: z.union([z.literal(''), z.email('Ange en giltig e-postadress.')]),
-    bankClearing: z.string().trim().regex(/^(\d{4}(-?\d)?)?$/, 'Clearingnumret ska ha 4 eller 5 siffror.'),
-    bankAccount: z.string().trim().regex(/^[\d -]{0,20}$/, 'Kontonumret får bara innehålla siffror.'),
+    bankClearing: z
+      .string()
+      .trim()
+      .regex(/^(\d{4}(-?\d)?)?$/, 'Clearingnumret ska ha 4 eller 5 siffror.'),
+    bankAccount: z
+      .string()
+      .trim()
+      .regex(/^[\d -]{0,20}$/, 'Kontonumret får bara innehålla siffror.'),
     /** Anställningsnummer in the payroll system (optional): PAXml and the payroll CSV use it when set. */
-    employeeNumber: z.string().trim().regex(/^[A-Za-z0-9-]{0,20}$/, 'Anställningsnumret får bara innehålla bokstäver, siffror och bindestreck (högst 20).').default(''),
+    employeeNumber: z
+      .string()
+      .trim()
+      .regex(
+        /^[A-Za-z0-9-]{0,20}$/,
+        'Anställningsnumret får bara innehålla bokstäver, siffror och bindestreck (högst 20).',
+      )
+      .default(''),
     taxMode: z.enum(TAX_MODES),
     taxTable: z.number().int().min(29, 'Skattetabell 29–42.').max(42, 'Skattetabell 29–42.').nullable().default(null),
     taxColumn: z.number().int().min(1, 'Kolumn 1–6.').max(6, 'Kolumn 1–6.').nullable().default(null),
-    taxPercent: z.number().int().min(0, 'Procentsatsen ska vara 0–100.').max(100, 'Procentsatsen ska vara 0–100.').nullable().default(null),
+    taxPercent: z
+      .number()
+      .int()
+      .min(0, 'Procentsatsen ska vara 0–100.')
+      .max(100, 'Procentsatsen ska vara 0–100.')
+      .nullable()
+      .default(null),
     languages: tags,
     interests: tags,
     area: text(100, 'Området'),
@@ -69,7 +97,11 @@ export const contactPersonInput = z
       ctx.addIssue({ code: 'custom', path: ['taxPercent'], message: 'Ange procentsatsen.' });
     }
     if (Boolean(v.bankClearing) !== Boolean(v.bankAccount)) {
-      ctx.addIssue({ code: 'custom', path: [v.bankClearing ? 'bankAccount' : 'bankClearing'], message: 'Ange både clearingnummer och kontonummer.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [v.bankClearing ? 'bankAccount' : 'bankClearing'],
+        message: 'Ange både clearingnummer och kontonummer.',
+      });
     }
   });
 export type ContactPersonInput = z.input<typeof contactPersonInput>;
@@ -143,9 +175,22 @@ export const cpDetail = z.object({
   queueSince: z.string().nullable(),
   daysWaiting: z.number().nullable(),
   consentDate: z.string().nullable(),
-  bankCheck: z.object({ status: z.enum(['ok', 'doubtful', 'invalid', 'missing']), message: z.string().nullable(), bankName: z.string().nullable() }),
+  bankCheck: z.object({
+    status: z.enum(['ok', 'doubtful', 'invalid', 'missing']),
+    message: z.string().nullable(),
+    bankName: z.string().nullable(),
+  }),
   interviews: z.array(z.object({ id: z.number(), date: z.string(), interviewer: z.string(), notes: z.string() })),
-  references: z.array(z.object({ id: z.number(), name: z.string(), phone: z.string(), relation: z.string(), notes: z.string(), contactedDate: z.string().nullable() })),
+  references: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      phone: z.string(),
+      relation: z.string(),
+      notes: z.string(),
+      contactedDate: z.string().nullable(),
+    }),
+  ),
   registerChecks: z.array(
     z.object({
       id: z.number(),
@@ -171,22 +216,38 @@ const saved = z.object({ id: z.number(), warnings: z.array(z.string()) });
 export const contactPersonProcedures = {
   'cp.search': procedure({
     access: ['handlaggare'],
-    input: z.object({ query: z.string().trim().max(100).default(''), statuses: z.array(z.enum(CP_STATUSES)).default([]), limit: z.number().int().min(1).max(10_000).default(200) }),
+    input: z.object({
+      query: z.string().trim().max(100).default(''),
+      statuses: z.array(z.enum(CP_STATUSES)).default([]),
+      limit: z.number().int().min(1).max(10_000).default(200),
+    }),
     output: z.object({ rows: z.array(cpListRow), total: z.number() }),
   }),
   'cp.get': procedure({ access: ['handlaggare'], input: z.object({ id }), output: cpDetail }),
   'cp.create': procedure({ access: ['handlaggare'], input: contactPersonInput, output: saved }),
-  'cp.update': procedure({ access: ['handlaggare'], input: z.object({ id, values: contactPersonInput }), output: saved }),
+  'cp.update': procedure({
+    access: ['handlaggare'],
+    input: z.object({ id, values: contactPersonInput }),
+    output: saved,
+  }),
   'cp.transition': procedure({
     access: ['handlaggare'],
     input: z
       .object({ id, to: z.enum(CP_STATUSES), date: isoDate, note: z.string().trim().max(2000).default('') })
-      .refine((v) => v.to !== 'ej_godkand' || v.note.length > 0, { path: ['note'], message: 'Ange skälet till att personen inte godkänns.' }),
+      .refine((v) => v.to !== 'ej_godkand' || v.note.length > 0, {
+        path: ['note'],
+        message: 'Ange skälet till att personen inte godkänns.',
+      }),
     output: z.object({ ok: z.literal(true) }),
   }),
   'cp.addInterview': procedure({
     access: ['handlaggare'],
-    input: z.object({ id, date: isoDate, interviewer: z.string().trim().min(1, 'Ange vem som höll intervjun.').max(100), notes: z.string().trim().min(1, 'Skriv anteckningar från intervjun.').max(10_000) }),
+    input: z.object({
+      id,
+      date: isoDate,
+      interviewer: z.string().trim().min(1, 'Ange vem som höll intervjun.').max(100),
+      notes: z.string().trim().min(1, 'Skriv anteckningar från intervjun.').max(10_000),
+    }),
     output: z.object({ ok: z.literal(true) }),
   }),
   'cp.addReference': procedure({
@@ -194,20 +255,40 @@ export const contactPersonProcedures = {
     input: z.object({
       id,
       name: z.string().trim().min(1, 'Ange referensens namn.').max(100),
-      phone: z.string().trim().regex(/^[0-9 +()-]{5,20}$/, 'Ange ett telefonnummer.'),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^[0-9 +()-]{5,20}$/, 'Ange ett telefonnummer.'),
       relation: z.string().trim().max(100).default(''),
       notes: z.string().trim().max(5000).default(''),
       contactedDate: isoDate.nullable().default(null),
     }),
     output: z.object({ ok: z.literal(true) }),
   }),
-  'cp.setConsent': procedure({ access: ['handlaggare'], input: z.object({ id, date: isoDate }), output: z.object({ ok: z.literal(true) }) }),
+  'cp.setConsent': procedure({
+    access: ['handlaggare'],
+    input: z.object({ id, date: isoDate }),
+    output: z.object({ ok: z.literal(true) }),
+  }),
   'cp.addRegisterCheck': procedure({
     access: ['handlaggare'],
     input: z
-      .object({ id, register: z.enum(REGISTERS), extractDate: isoDate, shownDate: isoDate, outcome: z.enum(OUTCOMES), assessmentNote: z.string().trim().max(5000).default('') })
-      .refine((v) => v.extractDate <= v.shownDate, { path: ['shownDate'], message: 'Utdraget kan inte ha visats före utdragsdatumet.' })
-      .refine((v) => v.outcome !== 'anteckningar' || v.assessmentNote.length > 0, { path: ['assessmentNote'], message: 'Skriv en bedömning när utdraget har anteckningar.' }),
+      .object({
+        id,
+        register: z.enum(REGISTERS),
+        extractDate: isoDate,
+        shownDate: isoDate,
+        outcome: z.enum(OUTCOMES),
+        assessmentNote: z.string().trim().max(5000).default(''),
+      })
+      .refine((v) => v.extractDate <= v.shownDate, {
+        path: ['shownDate'],
+        message: 'Utdraget kan inte ha visats före utdragsdatumet.',
+      })
+      .refine((v) => v.outcome !== 'anteckningar' || v.assessmentNote.length > 0, {
+        path: ['assessmentNote'],
+        message: 'Skriv en bedömning när utdraget har anteckningar.',
+      }),
     output: z.object({ ok: z.literal(true) }),
   }),
   'cp.queue': procedure({

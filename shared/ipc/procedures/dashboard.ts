@@ -7,7 +7,15 @@ export const dashboardProcedures = {
     access: 'session',
     input: empty,
     output: z.object({
-      months: z.array(z.object({ month: z.string(), queueLength: z.number(), averageWaitDays: z.number().nullable(), activeAssignments: z.number(), payoutsOre: z.number() })),
+      months: z.array(
+        z.object({
+          month: z.string(),
+          queueLength: z.number(),
+          averageWaitDays: z.number().nullable(),
+          activeAssignments: z.number(),
+          payoutsOre: z.number(),
+        }),
+      ),
       quarters: z.array(z.object({ quarter: z.string(), overdueDecisions: z.number() })),
     }),
   }),
@@ -20,7 +28,16 @@ export const dashboardProcedures = {
       underAssessment: z.number(),
       clientsWaiting: z.number(),
       longestWaitDays: z.number().nullable(),
-      approachingDeadline: z.array(z.object({ decisionId: z.number(), clientId: z.number(), name: z.string(), decisionDate: z.string(), deadline: z.string(), daysLeft: z.number() })),
+      approachingDeadline: z.array(
+        z.object({
+          decisionId: z.number(),
+          clientId: z.number(),
+          name: z.string(),
+          decisionDate: z.string(),
+          deadline: z.string(),
+          daysLeft: z.number(),
+        }),
+      ),
       activeAssignments: z.number(),
       openOffers: z.number(),
       followUpsOverdue: z.number(),

@@ -28,11 +28,19 @@ export const decisionInput = z
     /** 1 § 1, 2 or 3 LSS: required for LSS decisions (Socialstyrelsen's LSS register). */
     personkrets: personkretsField.nullable().default(null),
   })
-  .refine((v) => v.validTo === null || v.validTo >= v.validFrom, { path: ['validTo'], message: 'Slutdatum kan inte vara före startdatum.' });
+  .refine((v) => v.validTo === null || v.validTo >= v.validFrom, {
+    path: ['validTo'],
+    message: 'Slutdatum kan inte vara före startdatum.',
+  });
 
 export type DecisionInput = z.input<typeof decisionInput>;
 
-export const setLawInput = z.object({ id, law: lawField, paragraph: z.string().trim().min(1, 'Välj paragraf.').max(60), personkrets: personkretsField.nullable().default(null) });
+export const setLawInput = z.object({
+  id,
+  law: lawField,
+  paragraph: z.string().trim().min(1, 'Välj paragraf.').max(60),
+  personkrets: personkretsField.nullable().default(null),
+});
 
 export const guessedLawRow = z.object({
   decisionId: z.number(),
@@ -46,7 +54,11 @@ export const guessedLawRow = z.object({
 });
 
 export const decisionProcedures = {
-  'decisions.create': procedure({ access: ['handlaggare'], input: decisionInput, output: z.object({ id: z.number() }) }),
+  'decisions.create': procedure({
+    access: ['handlaggare'],
+    input: decisionInput,
+    output: z.object({ id: z.number() }),
+  }),
   'decisions.updateNotes': procedure({
     access: ['handlaggare'],
     input: z.object({ id, delayReason: z.string().trim().max(5000), interimSupport: z.string().trim().max(5000) }),
@@ -54,15 +66,27 @@ export const decisionProcedures = {
   }),
   'decisions.end': procedure({
     access: ['handlaggare'],
-    input: z.object({ id, date: isoDate, reason: z.string().trim().min(1, 'Ange skälet till att beslutet upphör.').max(500) }),
+    input: z.object({
+      id,
+      date: isoDate,
+      reason: z.string().trim().min(1, 'Ange skälet till att beslutet upphör.').max(500),
+    }),
     output: ok,
   }),
   'decisions.interrupt': procedure({
     access: ['handlaggare'],
-    input: z.object({ id, fromDate: isoDate, reason: z.string().trim().min(1, 'Ange orsaken till avbrottet.').max(500) }),
+    input: z.object({
+      id,
+      fromDate: isoDate,
+      reason: z.string().trim().min(1, 'Ange orsaken till avbrottet.').max(500),
+    }),
     output: ok,
   }),
-  'decisions.resume': procedure({ access: ['handlaggare'], input: z.object({ interruptionId: id, date: isoDate }), output: ok }),
+  'decisions.resume': procedure({
+    access: ['handlaggare'],
+    input: z.object({ interruptionId: id, date: isoDate }),
+    output: ok,
+  }),
   'decisions.guessedLaws': procedure({ access: ['handlaggare'], input: empty, output: z.array(guessedLawRow) }),
   'decisions.setLaw': procedure({ access: ['handlaggare'], input: setLawInput, output: ok }),
 } as const;

@@ -54,13 +54,38 @@ export const documentRef = z.object({
 export const documentProcedures = {
   'documents.getSettings': procedure({ access: 'session', input: empty, output: documentSettings }),
   'documents.saveSettings': procedure({ access: ['admin'], input: documentSettings, output: ok }),
-  'documents.preview': procedure({ access: ['handlaggare'], input: documentRef, output: z.object({ title: z.string(), html: z.string() }) }),
-  'documents.createPdf': procedure({ access: ['handlaggare'], input: documentRef, output: z.object({ documentId: z.number() }) }),
-  'documents.print': procedure({ access: ['handlaggare'], input: documentRef, output: z.object({ printed: z.boolean() }) }),
+  'documents.preview': procedure({
+    access: ['handlaggare'],
+    input: documentRef,
+    output: z.object({ title: z.string(), html: z.string() }),
+  }),
+  'documents.createPdf': procedure({
+    access: ['handlaggare'],
+    input: documentRef,
+    output: z.object({ documentId: z.number() }),
+  }),
+  'documents.print': procedure({
+    access: ['handlaggare'],
+    input: documentRef,
+    output: z.object({ printed: z.boolean() }),
+  }),
   'documents.archive': procedure({
     access: ['handlaggare'],
     input: z.object({ assignmentId: id.optional(), contactPersonId: id.optional() }),
-    output: z.array(z.object({ id: z.number(), kind: z.enum(DOCUMENT_KINDS), title: z.string(), createdAt: z.string(), createdBy: z.string().nullable(), bytes: z.number() })),
+    output: z.array(
+      z.object({
+        id: z.number(),
+        kind: z.enum(DOCUMENT_KINDS),
+        title: z.string(),
+        createdAt: z.string(),
+        createdBy: z.string().nullable(),
+        bytes: z.number(),
+      }),
+    ),
   }),
-  'documents.exportPdf': procedure({ access: ['handlaggare'], input: z.object({ documentId: id }), output: z.object({ savedTo: z.string().nullable() }) }),
+  'documents.exportPdf': procedure({
+    access: ['handlaggare'],
+    input: z.object({ documentId: id }),
+    output: z.object({ savedTo: z.string().nullable() }),
+  }),
 } as const;

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { procedure } from '../define';
 import { quarterInput } from './reports';
 
-export const EXPORT_LISTS = ['kontaktpersoner', 'ko', 'brukare', 'uppdrag', 'uppfoljningar', 'ivo', 'arssammanstallning'] as const;
+export const EXPORT_LISTS = [
+  'kontaktpersoner',
+  'ko',
+  'brukare',
+  'uppdrag',
+  'uppfoljningar',
+  'ivo',
+  'arssammanstallning',
+] as const;
 
 export const exportProcedures = {
   'export.xlsx': procedure({
@@ -19,7 +27,10 @@ export const exportProcedures = {
           statuses: z.array(z.string().max(40)).max(20).default([]),
           waitingOnly: z.boolean().default(false),
           /** Sorted by this column (its heading, as in the export) and direction. */
-          sort: z.object({ column: z.string().max(60), descending: z.boolean() }).nullable().default(null),
+          sort: z
+            .object({ column: z.string().max(60), descending: z.boolean() })
+            .nullable()
+            .default(null),
         })
         .optional(),
     }),

@@ -18,7 +18,11 @@ export const followUpRow = z.object({
 export type FollowUpRow = z.infer<typeof followUpRow>;
 
 export const followUpProcedures = {
-  'followUps.list': procedure({ access: ['handlaggare'], input: z.object({ assignmentId: id.optional(), openOnly: z.boolean().default(true) }), output: z.array(followUpRow) }),
+  'followUps.list': procedure({
+    access: ['handlaggare'],
+    input: z.object({ assignmentId: id.optional(), openOnly: z.boolean().default(true) }),
+    output: z.array(followUpRow),
+  }),
   'followUps.record': procedure({
     access: ['handlaggare'],
     input: z.object({

@@ -7,12 +7,31 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 /** Fields a column can be mapped to, per kind (labels in Swedish for the mapping screen). */
 export const IMPORT_FIELDS: Record<ImportKind, Record<string, string>> = {
   contact_persons: {
-    personnummer: 'Personnummer', firstName: 'Förnamn', lastName: 'Efternamn', street: 'Gatuadress', postalCode: 'Postnummer', city: 'Ort',
-    phone: 'Telefon', email: 'E-post', bankClearing: 'Clearingnummer', bankAccount: 'Kontonummer', area: 'Område', languages: 'Språk', interests: 'Intressen',
+    personnummer: 'Personnummer',
+    firstName: 'Förnamn',
+    lastName: 'Efternamn',
+    street: 'Gatuadress',
+    postalCode: 'Postnummer',
+    city: 'Ort',
+    phone: 'Telefon',
+    email: 'E-post',
+    bankClearing: 'Clearingnummer',
+    bankAccount: 'Kontonummer',
+    area: 'Område',
+    languages: 'Språk',
+    interests: 'Intressen',
   },
   clients: {
-    personnummer: 'Personnummer', firstName: 'Förnamn', lastName: 'Efternamn', street: 'Gatuadress', postalCode: 'Postnummer', city: 'Ort',
-    phone: 'Telefon', area: 'Område', languages: 'Språk', interests: 'Intressen',
+    personnummer: 'Personnummer',
+    firstName: 'Förnamn',
+    lastName: 'Efternamn',
+    street: 'Gatuadress',
+    postalCode: 'Postnummer',
+    city: 'Ort',
+    phone: 'Telefon',
+    area: 'Område',
+    languages: 'Språk',
+    interests: 'Intressen',
   },
 };
 
@@ -25,13 +44,24 @@ const file = z.object({
   mapping: z.record(z.string(), z.string()).default({}),
 });
 
-export const importRowReport = z.object({ row: z.number(), name: z.string(), errors: z.array(z.string()), warnings: z.array(z.string()) });
+export const importRowReport = z.object({
+  row: z.number(),
+  name: z.string(),
+  errors: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
 
 export const importProcedures = {
   'import.preview': procedure({
     access: ['handlaggare'],
     input: file,
-    output: z.object({ headers: z.array(z.string()), mapping: z.record(z.string(), z.string()), rows: z.number(), valid: z.number(), report: z.array(importRowReport) }),
+    output: z.object({
+      headers: z.array(z.string()),
+      mapping: z.record(z.string(), z.string()),
+      rows: z.number(),
+      valid: z.number(),
+      report: z.array(importRowReport),
+    }),
   }),
   'import.commit': procedure({
     access: ['handlaggare'],

@@ -3,7 +3,10 @@ import { procedure } from '../define';
 import { empty } from '../fields';
 import { DEFAULT_LAW_PARAGRAPHS } from '../../legal/laws';
 
-const paragraphs = z.array(z.string().trim().min(1, 'Ange paragrafen.').max(60, 'Paragrafen är för lång.')).min(1, 'Ange minst en paragraf per lag.').max(20);
+const paragraphs = z
+  .array(z.string().trim().min(1, 'Ange paragrafen.').max(60, 'Paragrafen är för lång.'))
+  .min(1, 'Ange minst en paragraf per lag.')
+  .max(20);
 
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Ange månad och dag som MM-DD.');
 
@@ -22,14 +25,28 @@ export const legalSettings = z
     lawParagraphs: z.object({ 'LSS 1993:387': paragraphs, 'SoL 2001:453': paragraphs, 'SoL 2025:400': paragraphs }),
     lssReferenceDay: monthDay,
     lssDeadlineDay: monthDay,
-    avbrottMonths: z.number({ error: 'Ange antal månader.' }).int('Ange hela månader.').min(1, 'Minst 1 månad.').max(12, 'Högst 12 månader.'),
+    avbrottMonths: z
+      .number({ error: 'Ange antal månader.' })
+      .int('Ange hela månader.')
+      .min(1, 'Minst 1 månad.')
+      .max(12, 'Högst 12 månader.'),
     officeHoursStart: clock,
     officeHoursEnd: clock,
     bulkExportRows: z.number({ error: 'Ange antal rader.' }).int().min(1, 'Minst 1 rad.').max(100_000),
-    logReviewMonths: z.number({ error: 'Ange antal månader.' }).int().min(1, 'Minst 1 månad.').max(12, 'Högst 12 månader.'),
+    logReviewMonths: z
+      .number({ error: 'Ange antal månader.' })
+      .int()
+      .min(1, 'Minst 1 månad.')
+      .max(12, 'Högst 12 månader.'),
   })
-  .refine((v) => v.lssReferenceDay <= v.lssDeadlineDay, { path: ['lssDeadlineDay'], message: 'Sista dag kan inte vara före referensdagen.' })
-  .refine((v) => v.officeHoursStart < v.officeHoursEnd, { path: ['officeHoursEnd'], message: 'Kontorstiden måste sluta efter att den börjar.' });
+  .refine((v) => v.lssReferenceDay <= v.lssDeadlineDay, {
+    path: ['lssDeadlineDay'],
+    message: 'Sista dag kan inte vara före referensdagen.',
+  })
+  .refine((v) => v.officeHoursStart < v.officeHoursEnd, {
+    path: ['officeHoursEnd'],
+    message: 'Kontorstiden måste sluta efter att den börjar.',
+  });
 
 export type LegalSettings = z.infer<typeof legalSettings>;
 

@@ -18,5 +18,9 @@ export const matchRow = z.object({
 export type MatchRow = z.infer<typeof matchRow>;
 
 export const matchingProcedures = {
-  'matching.suggest': procedure({ access: ['handlaggare'], input: z.object({ decisionId: id }), output: z.array(matchRow) }),
+  'matching.suggest': procedure({
+    access: ['handlaggare'],
+    input: z.object({ decisionId: id }),
+    output: z.array(matchRow),
+  }),
 } as const;

@@ -14,5 +14,9 @@ export const participantInput = z.object({
 });
 
 export const participantProcedures = {
-  'participants.create': procedure({ access: ['handlaggare'], input: participantInput, output: z.object({ clientId: z.number(), decisionId: z.number() }) }),
+  'participants.create': procedure({
+    access: ['handlaggare'],
+    input: participantInput,
+    output: z.object({ clientId: z.number(), decisionId: z.number() }),
+  }),
 } as const;

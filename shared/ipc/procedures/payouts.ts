@@ -16,7 +16,8 @@ export const PAYOUT_FORMAT_LABELS: Record<PayoutFormat, string> = {
   csv: 'Lön: CSV',
 };
 
-export const LEGACY_WARNING = 'Bankgirot Löner (KI) är ett äldre format som flera banker har slutat ta emot (Handelsbanken 2022, Danske Bank 2025). Använd pain.001 om banken tar emot det.';
+export const LEGACY_WARNING =
+  'Bankgirot Löner (KI) är ett äldre format som flera banker har slutat ta emot (Handelsbanken 2022, Danske Bank 2025). Använd pain.001 om banken tar emot det.';
 
 export const payoutLine = z.object({
   id: z.number(),
@@ -58,13 +59,32 @@ export const payoutBatch = z.object({
   executionDate: z.string(),
   channel: z.enum(PAYOUT_FORMATS).nullable(),
   bankProfile: z.string().nullable(),
-  redates: z.array(z.object({ from: z.string(), to: z.string(), at: z.string(), by: z.string().nullable(), reason: z.string() })),
+  redates: z.array(
+    z.object({ from: z.string(), to: z.string(), at: z.string(), by: z.string().nullable(), reason: z.string() }),
+  ),
   createdBy: z.string().nullable(),
   attestedBy: z.string().nullable(),
   attestedAt: z.string().nullable(),
-  exports: z.array(z.object({ id: z.number(), format: z.string(), at: z.string(), reason: z.string().nullable(), msgId: z.string().nullable(), voidedAt: z.string().nullable(), voidReason: z.string().nullable() })),
+  exports: z.array(
+    z.object({
+      id: z.number(),
+      format: z.string(),
+      at: z.string(),
+      reason: z.string().nullable(),
+      msgId: z.string().nullable(),
+      voidedAt: z.string().nullable(),
+      voidReason: z.string().nullable(),
+    }),
+  ),
   lines: z.array(payoutLine),
-  totals: z.object({ arvodeOre: z.number(), omkostnadOre: z.number(), expensesOre: z.number(), taxOre: z.number(), netOre: z.number(), feeOre: z.number() }),
+  totals: z.object({
+    arvodeOre: z.number(),
+    omkostnadOre: z.number(),
+    expensesOre: z.number(),
+    taxOre: z.number(),
+    netOre: z.number(),
+    feeOre: z.number(),
+  }),
   missing: z.array(z.string()),
   problems: z.array(z.string()),
 });
@@ -72,16 +92,32 @@ export const payoutBatch = z.object({
 export type PayoutBatch = z.infer<typeof payoutBatch>;
 
 export const payoutProcedures = {
-  'payouts.list': procedure({ access: ['handlaggare', 'attestant'], input: z.object({ month: monthField }), output: z.array(payoutBatch) }),
-  'payouts.create': procedure({ access: ['handlaggare'], input: z.object({ month: monthField, paymentDate: isoDate.optional() }), output: z.object({ id: z.number() }) }),
-  'payouts.defaultPaymentDate': procedure({ access: ['handlaggare', 'attestant'], input: z.object({ month: monthField }), output: z.object({ paymentDate: z.string() }) }),
+  'payouts.list': procedure({
+    access: ['handlaggare', 'attestant'],
+    input: z.object({ month: monthField }),
+    output: z.array(payoutBatch),
+  }),
+  'payouts.create': procedure({
+    access: ['handlaggare'],
+    input: z.object({ month: monthField, paymentDate: isoDate.optional() }),
+    output: z.object({ id: z.number() }),
+  }),
+  'payouts.defaultPaymentDate': procedure({
+    access: ['handlaggare', 'attestant'],
+    input: z.object({ month: monthField }),
+    output: z.object({ paymentDate: z.string() }),
+  }),
   'payouts.deleteDraft': procedure({ access: ['handlaggare'], input: z.object({ batchId: id }), output: ok }),
   'payouts.redate': procedure({
     access: ['handlaggare', 'attestant'],
     input: z.object({ batchId: id, paymentDate: isoDate, reason: z.string().trim().max(500).default('') }),
     output: ok,
   }),
-  'payouts.checkAccountChange': procedure({ access: ['attestant'], input: z.object({ lineId: id, checked: z.boolean() }), output: ok }),
+  'payouts.checkAccountChange': procedure({
+    access: ['attestant'],
+    input: z.object({ lineId: id, checked: z.boolean() }),
+    output: ok,
+  }),
   'payouts.voidExport': procedure({
     access: ['attestant'],
     input: z.object({ batchId: id, reason: z.string().trim().min(1, 'Ange skälet till makuleringen.').max(500) }),
@@ -90,9 +126,24 @@ export const payoutProcedures = {
   'payouts.paymentDetailChanges': procedure({
     access: ['attestant', 'handlaggare', 'admin'],
     input: z.object({ from: isoDate, to: isoDate }),
-    output: z.array(z.object({ at: z.string(), contactPersonId: z.number(), name: z.string(), personnummerMasked: z.string(), field: z.string(), before: z.string(), after: z.string(), by: z.string().nullable() })),
+    output: z.array(
+      z.object({
+        at: z.string(),
+        contactPersonId: z.number(),
+        name: z.string(),
+        personnummerMasked: z.string(),
+        field: z.string(),
+        before: z.string(),
+        after: z.string(),
+        by: z.string().nullable(),
+      }),
+    ),
   }),
-  'payouts.setTableTax': procedure({ access: ['handlaggare', 'attestant'], input: z.object({ lineId: id, taxOre: z.number().int().min(0) }), output: ok }),
+  'payouts.setTableTax': procedure({
+    access: ['handlaggare', 'attestant'],
+    input: z.object({ lineId: id, taxOre: z.number().int().min(0) }),
+    output: ok,
+  }),
   'payouts.attest': procedure({ access: ['attestant'], input: z.object({ batchId: id }), output: ok }),
   'payouts.export': procedure({
     access: ['attestant', 'handlaggare'],
@@ -112,7 +163,18 @@ export const payoutProcedures = {
         contactPersonId: z.number(),
         name: z.string(),
         personnummer: z.string(),
-        months: z.array(z.object({ month: z.string(), arvodeOre: z.number(), taxOre: z.number(), omkostnadOre: z.number(), agi011: z.number(), agi131: z.number(), agi001: z.number(), agi020: z.number() })),
+        months: z.array(
+          z.object({
+            month: z.string(),
+            arvodeOre: z.number(),
+            taxOre: z.number(),
+            omkostnadOre: z.number(),
+            agi011: z.number(),
+            agi131: z.number(),
+            agi001: z.number(),
+            agi020: z.number(),
+          }),
+        ),
         totals: z.object({ arvodeOre: z.number(), taxOre: z.number(), omkostnadOre: z.number() }),
       }),
     ),

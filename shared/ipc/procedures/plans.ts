@@ -24,6 +24,14 @@ export const planData = z.object({
 export type PlanData = z.infer<typeof planData>;
 
 export const planProcedures = {
-  'plans.list': procedure({ access: ['handlaggare'], input: z.object({ assignmentId: id }), output: z.array(versionRow(planData)) }),
-  'plans.save': procedure({ access: ['handlaggare'], input: z.object({ assignmentId: id, data: planData }), output: z.object({ version: z.number() }) }),
+  'plans.list': procedure({
+    access: ['handlaggare'],
+    input: z.object({ assignmentId: id }),
+    output: z.array(versionRow(planData)),
+  }),
+  'plans.save': procedure({
+    access: ['handlaggare'],
+    input: z.object({ assignmentId: id, data: planData }),
+    output: z.object({ version: z.number() }),
+  }),
 } as const;

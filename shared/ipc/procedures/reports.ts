@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { procedure } from '../define';
 import { id, isoDate, monthField, ok } from '../fields';
 
-export const quarterInput = z.object({ year: z.number().int().min(2000).max(2100), q: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) });
+export const quarterInput = z.object({
+  year: z.number().int().min(2000).max(2100),
+  q: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+});
 
 export const ivoReportLine = z.object({
   code: z.string(),
@@ -67,32 +70,69 @@ export const lssRegisterOutput = z.object({
   deadline: z.string(),
   columns: z.array(z.string()),
   rows: z.array(z.array(z.string())),
-  issues: z.array(z.object({ decisionId: z.number(), clientId: z.number(), name: z.string(), severity: z.enum(['fel', 'kontrollera']), problem: z.string() })),
-  counts: z.object({ persons: z.number(), byPersonkrets: z.record(z.string(), z.number()), withoutPersonkrets: z.number() }),
+  issues: z.array(
+    z.object({
+      decisionId: z.number(),
+      clientId: z.number(),
+      name: z.string(),
+      severity: z.enum(['fel', 'kontrollera']),
+      problem: z.string(),
+    }),
+  ),
+  counts: z.object({
+    persons: z.number(),
+    byPersonkrets: z.record(z.string(), z.number()),
+    withoutPersonkrets: z.number(),
+  }),
 });
 
 export const reportProcedures = {
-  'reports.lssRegister': procedure({ access: ['handlaggare'], input: z.object({ referenceDate: isoDate }), output: lssRegisterOutput }),
-  'reports.exportLssRegister': procedure({ access: ['handlaggare'], input: z.object({ referenceDate: isoDate, format: z.enum(['xlsx', 'csv']) }), output: z.object({ savedTo: z.string().nullable() }) }),
-  'reports.month': procedure({ access: ['handlaggare', 'attestant'], input: z.object({ month: monthField }), output: z.array(reportRow) }),
+  'reports.lssRegister': procedure({
+    access: ['handlaggare'],
+    input: z.object({ referenceDate: isoDate }),
+    output: lssRegisterOutput,
+  }),
+  'reports.exportLssRegister': procedure({
+    access: ['handlaggare'],
+    input: z.object({ referenceDate: isoDate, format: z.enum(['xlsx', 'csv']) }),
+    output: z.object({ savedTo: z.string().nullable() }),
+  }),
+  'reports.month': procedure({
+    access: ['handlaggare', 'attestant'],
+    input: z.object({ month: monthField }),
+    output: z.array(reportRow),
+  }),
   'reports.submit': procedure({
     access: ['handlaggare'],
-    input: z.object({
-      assignmentId: id,
-      month: monthField,
-      meetingDates,
-      hours: z.number().min(0, 'Timmar kan inte vara negativa.').max(300, 'Högst 300 timmar per månad.'),
-      activities: z.string().trim().max(2000).default(''),
-      expensesOre: z.number().int().min(0, 'Utlägg kan inte vara negativa.').max(10_000_000).default(0),
-      receiptsNote: z.string().trim().max(500).default(''),
-    }).refine((v) => v.expensesOre === 0 || v.receiptsNote.length > 0, { path: ['receiptsNote'], message: 'Ange vilka kvitton som lämnats in för utläggen.' }),
+    input: z
+      .object({
+        assignmentId: id,
+        month: monthField,
+        meetingDates,
+        hours: z.number().min(0, 'Timmar kan inte vara negativa.').max(300, 'Högst 300 timmar per månad.'),
+        activities: z.string().trim().max(2000).default(''),
+        expensesOre: z.number().int().min(0, 'Utlägg kan inte vara negativa.').max(10_000_000).default(0),
+        receiptsNote: z.string().trim().max(500).default(''),
+      })
+      .refine((v) => v.expensesOre === 0 || v.receiptsNote.length > 0, {
+        path: ['receiptsNote'],
+        message: 'Ange vilka kvitton som lämnats in för utläggen.',
+      }),
     output: ok,
   }),
-  'reports.approve': procedure({ access: ['handlaggare'], input: z.object({ assignmentId: id, month: monthField }), output: ok }),
+  'reports.approve': procedure({
+    access: ['handlaggare'],
+    input: z.object({ assignmentId: id, month: monthField }),
+    output: ok,
+  }),
   'reports.ivo': procedure({
     access: ['handlaggare'],
     input: quarterInput,
-    output: z.object({ period: z.object({ start: z.string(), end: z.string() }), lines: z.array(ivoReportLine), summary: ivoSummary }),
+    output: z.object({
+      period: z.object({ start: z.string(), end: z.string() }),
+      lines: z.array(ivoReportLine),
+      summary: ivoSummary,
+    }),
   }),
   'reports.exportIvo': procedure({
     access: ['handlaggare'],

@@ -12,7 +12,12 @@ export const retentionSettings = z.object({
 });
 export type RetentionSettings = z.infer<typeof retentionSettings>;
 
-export const RETENTION_RULES = ['ej_godkanda', 'avslutade_kontaktpersoner', 'registernoteringar', 'avslutade_uppdrag'] as const;
+export const RETENTION_RULES = [
+  'ej_godkanda',
+  'avslutade_kontaktpersoner',
+  'registernoteringar',
+  'avslutade_uppdrag',
+] as const;
 export type RetentionRule = (typeof RETENTION_RULES)[number];
 export const RETENTION_LABELS: Record<RetentionRule, string> = {
   ej_godkanda: 'Sökande som inte godkändes',
@@ -23,7 +28,21 @@ export const RETENTION_LABELS: Record<RetentionRule, string> = {
 
 export const retentionProcedures = {
   'retention.getSettings': procedure({ access: ['admin'], input: empty, output: retentionSettings }),
-  'retention.saveSettings': procedure({ access: ['admin'], input: retentionSettings, output: z.object({ ok: z.literal(true) }) }),
-  'retention.preview': procedure({ access: ['admin'], input: empty, output: z.array(z.object({ rule: z.enum(RETENTION_RULES), label: z.string(), count: z.number(), cutoff: z.string().nullable() })) }),
-  'retention.run': procedure({ access: ['admin'], input: z.object({ confirm: z.literal(true, { error: 'Bekräfta gallringen.' }) }), output: z.object({ removed: z.record(z.string(), z.number()) }) }),
+  'retention.saveSettings': procedure({
+    access: ['admin'],
+    input: retentionSettings,
+    output: z.object({ ok: z.literal(true) }),
+  }),
+  'retention.preview': procedure({
+    access: ['admin'],
+    input: empty,
+    output: z.array(
+      z.object({ rule: z.enum(RETENTION_RULES), label: z.string(), count: z.number(), cutoff: z.string().nullable() }),
+    ),
+  }),
+  'retention.run': procedure({
+    access: ['admin'],
+    input: z.object({ confirm: z.literal(true, { error: 'Bekräfta gallringen.' }) }),
+    output: z.object({ removed: z.record(z.string(), z.number()) }),
+  }),
 } as const;

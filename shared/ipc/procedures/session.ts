@@ -29,7 +29,12 @@ export const sessionProcedures = {
   'session.status': procedure({ access: 'public', passive: true, input: empty, output: sessionStatus }),
   'session.setup': procedure({
     access: 'public',
-    input: z.object({ username, displayName, password: newPassword, unitName: z.string().trim().min(1, 'Ange enhetens namn.').max(200) }),
+    input: z.object({
+      username,
+      displayName,
+      password: newPassword,
+      unitName: z.string().trim().min(1, 'Ange enhetens namn.').max(200),
+    }),
     output: z.object({ recoveryKey: z.string() }),
   }),
   'session.login': procedure({

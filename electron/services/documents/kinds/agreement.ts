@@ -30,9 +30,11 @@ function agreementGaps(o: {
   if (!o.docs.unitAddress) gaps.push(`enhetens adress (${settings})`);
   if (!o.docs.unitPhone) gaps.push(`enhetens telefon (${settings})`);
   if (!o.decision.diarienummer) gaps.push('beslutets diarienummer (Brukare och beslut)');
-  if (o.cp.protected_identity !== 1 && !(o.cp.street && o.cp.city)) gaps.push('kontaktpersonens adress (Kontaktpersoner → Ändra uppgifter)');
+  if (o.cp.protected_identity !== 1 && !(o.cp.street && o.cp.city))
+    gaps.push('kontaktpersonens adress (Kontaktpersoner → Ändra uppgifter)');
   if (!o.cp.phone) gaps.push('kontaktpersonens telefon (Kontaktpersoner → Ändra uppgifter)');
-  if (o.client.protected_identity !== 1 && !(o.client.street && o.client.city)) gaps.push('brukarens adress (Brukare och beslut → Ändra uppgifter)');
+  if (o.client.protected_identity !== 1 && !(o.client.street && o.client.city))
+    gaps.push('brukarens adress (Brukare och beslut → Ändra uppgifter)');
   if (!o.assignment.arvode_level) gaps.push('arvodesnivå (Ersättning och utbetalning → Nivåer)');
   if (!o.assignment.omkostnad_level) gaps.push('omkostnadsnivå (Ersättning och utbetalning → Nivåer)');
   return gaps;
@@ -68,7 +70,9 @@ export const agreementKind = defineKind({
     const rate = await rateFor(ctx.db, Number(data.startDate.slice(0, 4)));
     const level = (levels: typeof rate.arvodeLevels, code: string | null) => {
       const l = levels.find((x) => x.code === code);
-      return l ? `${formatKronor(monthlyAmount(rate.prisbasbeloppOre, l.percentBp))} (${l.label}, prisbasbelopp ${rate.year})` : 'enligt nämndens beslut (nivå ej fastställd)';
+      return l
+        ? `${formatKronor(monthlyAmount(rate.prisbasbeloppOre, l.percentBp))} (${l.label}, prisbasbelopp ${rate.year})`
+        : 'enligt nämndens beslut (nivå ej fastställd)';
     };
     const values: MergeValues = {
       'enhet.namn': unit.unitName,
@@ -95,9 +99,24 @@ export const agreementKind = defineKind({
     };
     const missing = agreementGaps({ docs, cp, client, decision: d, assignment: a });
     if (rc.final && missing.length) {
-      throw new DomainError('RULE_VIOLATION', `Avtalet kan inte skapas eller skrivas ut förrän detta finns: ${missing.join('; ')}. Förhandsgranskningen visar var uppgifterna saknas.`);
+      throw new DomainError(
+        'RULE_VIOLATION',
+        `Avtalet kan inte skapas eller skrivas ut förrän detta finns: ${missing.join('; ')}. Förhandsgranskningen visar var uppgifterna saknas.`,
+      );
     }
-    const html = agreementHtml({ ...rc.common, diarienummer: d.diarienummer || undefined, template: docs.agreementTemplate, values, contactPerson: cpParty.name, missing });
-    return { title: `${DOCUMENT_KIND_LABELS.avtal} version ${version}`, html, assignmentId: a.id, contactPersonId: cp.id };
+    const html = agreementHtml({
+      ...rc.common,
+      diarienummer: d.diarienummer || undefined,
+      template: docs.agreementTemplate,
+      values,
+      contactPerson: cpParty.name,
+      missing,
+    });
+    return {
+      title: `${DOCUMENT_KIND_LABELS.avtal} version ${version}`,
+      html,
+      assignmentId: a.id,
+      contactPersonId: cp.id,
+    };
   },
 });

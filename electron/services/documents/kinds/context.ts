@@ -57,7 +57,9 @@ export interface RenderContext {
 
 export async function renderContext(ctx: ServiceContext, ref: DocumentRef, final: boolean): Promise<RenderContext> {
   if (ref.revealReason && ref.revealReason.length < 5) {
-    throw new DomainError('INVALID_INPUT', 'Ange skälet till att adressen skrivs ut (minst 5 tecken).', { fields: { revealReason: 'Minst 5 tecken.' } });
+    throw new DomainError('INVALID_INPUT', 'Ange skälet till att adressen skrivs ut (minst 5 tecken).', {
+      fields: { revealReason: 'Minst 5 tecken.' },
+    });
   }
   const unit = await readSettings(ctx.db);
   const docs = await readDocumentSettings(ctx.db);
@@ -69,11 +71,22 @@ export async function renderContext(ctx: ServiceContext, ref: DocumentRef, final
     unit,
     docs,
     revealed,
-    common: { unitName: unit.unitName, municipality: docs.municipality, logo: docs.logoDataUrl, unitAddress: docs.unitAddress, date: toLocalIsoDate(ctx.now()), signer: ctx.actor.displayName },
+    common: {
+      unitName: unit.unitName,
+      municipality: docs.municipality,
+      logo: docs.logoDataUrl,
+      unitAddress: docs.unitAddress,
+      date: toLocalIsoDate(ctx.now()),
+      signer: ctx.actor.displayName,
+    },
     party(r, who) {
       const hidden = r.protected_identity === 1 && !ref.revealReason;
       if (r.protected_identity === 1 && ref.revealReason) revealed.push(who);
-      return { name: `${r.first_name} ${r.last_name}`, address: hidden ? HIDDEN : address(r), phone: hidden ? HIDDEN_PHONE : r.phone };
+      return {
+        name: `${r.first_name} ${r.last_name}`,
+        address: hidden ? HIDDEN : address(r),
+        phone: hidden ? HIDDEN_PHONE : r.phone,
+      };
     },
   };
 }
@@ -94,6 +107,10 @@ async function loadCase({ ctx, ref }: RenderContext) {
   if (!a) throw new DomainError('NOT_FOUND', 'Uppdraget finns inte.');
   const d = await ctx.db.selectFrom('decisions').selectAll().where('id', '=', a.decision_id).executeTakeFirstOrThrow();
   const client = await ctx.db.selectFrom('clients').selectAll().where('id', '=', d.client_id).executeTakeFirstOrThrow();
-  const cp = await ctx.db.selectFrom('contact_persons').selectAll().where('id', '=', a.contact_person_id).executeTakeFirstOrThrow();
+  const cp = await ctx.db
+    .selectFrom('contact_persons')
+    .selectAll()
+    .where('id', '=', a.contact_person_id)
+    .executeTakeFirstOrThrow();
   return { a, d, client, cp };
 }

@@ -14,12 +14,19 @@ beforeEach(() => (t = tempDir()));
 afterEach(() => t.cleanup());
 
 const agreement = {
-  startDate: '2026-10-16', endDate: null, noticeWeeks: 4, meetingsPerPeriod: 2, period: 'manad', hoursPerMeeting: 3,
+  startDate: '2026-10-16',
+  endDate: null,
+  noticeWeeks: 4,
+  meetingsPerPeriod: 2,
+  period: 'manad',
+  hoursPerMeeting: 3,
   goals: 'Att Bruno får en meningsfull fritid.',
 };
 const plan = {
-  goals: 'Meningsfull fritid.', activities: [{ what: 'Bad i simhallen', how: '', who: '', when: 'Tisdagar', howOften: '', howLong: '' }],
-  nextFollowUp: '2027-04-16', participation: '',
+  goals: 'Meningsfull fritid.',
+  activities: [{ what: 'Bad i simhallen', how: '', who: '', when: 'Tisdagar', howOften: '', howLong: '' }],
+  nextFollowUp: '2027-04-16',
+  participation: '',
 };
 
 async function setup() {
@@ -33,8 +40,20 @@ async function setup() {
   });
   await ok(inv('agreements.save', { assignmentId, data: agreement }));
   await ok(inv('plans.save', { assignmentId, data: plan }));
-  await ok(inv('assignments.act', { id: assignmentId, action: 'end', date: '2026-11-20', note: 'Åsa flyttar', decisionContinues: true }));
-  const sql = (text: string, ...args: unknown[]) => core.serviceContext().raw.prepare(text).run(...args);
+  await ok(
+    inv('assignments.act', {
+      id: assignmentId,
+      action: 'end',
+      date: '2026-11-20',
+      note: 'Åsa flyttar',
+      decisionContinues: true,
+    }),
+  );
+  const sql = (text: string, ...args: unknown[]) =>
+    core
+      .serviceContext()
+      .raw.prepare(text)
+      .run(...args);
   return { inv, assignmentId, contactPersonId, sql };
 }
 
@@ -50,10 +69,26 @@ describe('document kinds: stored data parsed with the kind schema, then rendered
     const { inv, assignmentId, contactPersonId } = await setup();
     const expected: Record<(typeof DOCUMENT_KINDS)[number], { ref: object; title: string; contains: RegExp }> = {
       avtal: { ref: { assignmentId }, title: 'Uppdragsavtal version 1', contains: /2026-10-16.*tills vidare/ },
-      genomforandeplan: { ref: { assignmentId }, title: 'Genomförandeplan version 1', contains: /Bad i simhallen.*2027-04-16/ },
-      'brev-godkand': { ref: { contactPersonId }, title: 'Brev: godkänd som kontaktperson', contains: /godkänd som kontaktperson/ },
-      'brev-erbjudande': { ref: { assignmentId }, title: 'Brev: erbjudande om uppdrag', contains: /4 träffar per månad/ },
-      'brev-avslut': { ref: { assignmentId }, title: 'Brev: uppdraget avslutas', contains: /avslutas 2026-11-20.*Åsa flyttar/ },
+      genomforandeplan: {
+        ref: { assignmentId },
+        title: 'Genomförandeplan version 1',
+        contains: /Bad i simhallen.*2027-04-16/,
+      },
+      'brev-godkand': {
+        ref: { contactPersonId },
+        title: 'Brev: godkänd som kontaktperson',
+        contains: /godkänd som kontaktperson/,
+      },
+      'brev-erbjudande': {
+        ref: { assignmentId },
+        title: 'Brev: erbjudande om uppdrag',
+        contains: /4 träffar per månad/,
+      },
+      'brev-avslut': {
+        ref: { assignmentId },
+        title: 'Brev: uppdraget avslutas',
+        contains: /avslutas 2026-11-20.*Åsa flyttar/,
+      },
     };
     for (const kind of DOCUMENT_KINDS) {
       const doc = await ok<{ title: string; html: string }>(inv('documents.preview', { kind, ...expected[kind].ref }));
@@ -66,7 +101,11 @@ describe('document kinds: stored data parsed with the kind schema, then rendered
 
   it('refuses a stored agreement that fails its schema with a Swedish error, and archives nothing', async () => {
     const { inv, assignmentId, sql } = await setup();
-    sql('UPDATE agreements SET data = ? WHERE assignment_id = ?', JSON.stringify({ ...agreement, startDate: '2026-13-45' }), assignmentId);
+    sql(
+      'UPDATE agreements SET data = ? WHERE assignment_id = ?',
+      JSON.stringify({ ...agreement, startDate: '2026-13-45' }),
+      assignmentId,
+    );
     for (const proc of ['documents.preview', 'documents.createPdf'] as const) {
       expect(await inv(proc, { kind: 'avtal', assignmentId })).toEqual({
         ok: false,
@@ -83,7 +122,10 @@ describe('document kinds: stored data parsed with the kind schema, then rendered
     // The version list says the same instead of a bare internal error.
     expect(await inv('agreements.list', { assignmentId })).toMatchObject({
       ok: false,
-      error: { code: 'INTERNAL', message: expect.stringMatching(/^Uppdragsavtalet version 1 går inte att läsa .*\(startdatum: /) },
+      error: {
+        code: 'INTERNAL',
+        message: expect.stringMatching(/^Uppdragsavtalet version 1 går inte att läsa .*\(startdatum: /),
+      },
     });
   });
 
@@ -92,19 +134,40 @@ describe('document kinds: stored data parsed with the kind schema, then rendered
     const { goals: _dropped, ...withoutGoals } = plan;
     sql('UPDATE implementation_plans SET data = ? WHERE assignment_id = ?', JSON.stringify(withoutGoals), assignmentId);
     const missing = await inv('documents.preview', { kind: 'genomforandeplan', assignmentId });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/^Genomförandeplanen version 1 går inte att läsa .*\(mål: /) } });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: expect.stringMatching(/^Genomförandeplanen version 1 går inte att läsa .*\(mål: /),
+      },
+    });
 
     sql('UPDATE implementation_plans SET data = ? WHERE assignment_id = ?', '{"goals": "Meningsf', assignmentId);
     const broken = await inv('documents.preview', { kind: 'genomforandeplan', assignmentId });
-    expect(broken).toMatchObject({ ok: false, error: { message: expect.stringContaining('Genomförandeplanen version 1 går inte att läsa eftersom de sparade uppgifterna är felaktiga (texten går inte att tolka)') } });
+    expect(broken).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringContaining(
+          'Genomförandeplanen version 1 går inte att läsa eftersom de sparade uppgifterna är felaktiga (texten går inte att tolka)',
+        ),
+      },
+    });
   });
 
   it('refuses a letter whose register facts fail the letter schema', async () => {
     const { inv, assignmentId, sql } = await setup();
-    sql("UPDATE decisions SET meetings_per_period = 0 WHERE id = (SELECT decision_id FROM assignments WHERE id = ?)", assignmentId);
+    sql(
+      'UPDATE decisions SET meetings_per_period = 0 WHERE id = (SELECT decision_id FROM assignments WHERE id = ?)',
+      assignmentId,
+    );
     expect(await inv('documents.preview', { kind: 'brev-erbjudande', assignmentId })).toMatchObject({
       ok: false,
-      error: { code: 'INTERNAL', message: expect.stringMatching(/^Brevet med erbjudande om uppdrag går inte att läsa .*\(beslutets antal träffar: .*Rätta uppgifterna i registret/) },
+      error: {
+        code: 'INTERNAL',
+        message: expect.stringMatching(
+          /^Brevet med erbjudande om uppdrag går inte att läsa .*\(beslutets antal träffar: .*Rätta uppgifterna i registret/,
+        ),
+      },
     });
   });
 });

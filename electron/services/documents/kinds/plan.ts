@@ -29,7 +29,19 @@ export const planKind = defineKind({
     const { a, d, client, cp } = await assignmentCase(rc);
     const cpParty = rc.party(cp, 'kontaktperson');
     const clientParty = rc.party(client, 'brukare');
-    const html = planHtml({ ...rc.common, version, client: clientParty.name, contactPerson: cpParty.name, legalBasis: legalReference(d.law, d.paragraph), plan: data });
-    return { title: `${DOCUMENT_KIND_LABELS.genomforandeplan} version ${version}`, html, assignmentId: a.id, contactPersonId: cp.id };
+    const html = planHtml({
+      ...rc.common,
+      version,
+      client: clientParty.name,
+      contactPerson: cpParty.name,
+      legalBasis: legalReference(d.law, d.paragraph),
+      plan: data,
+    });
+    return {
+      title: `${DOCUMENT_KIND_LABELS.genomforandeplan} version ${version}`,
+      html,
+      assignmentId: a.id,
+      contactPersonId: cp.id,
+    };
   },
 });

@@ -27,7 +27,8 @@ export function jsonText(text: string): unknown {
 /** The raw value at an issue's path (to tell unreadable text from a wrong field). */
 function at(raw: unknown, path: readonly PropertyKey[]): unknown {
   let v = raw;
-  for (const key of path) v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path)
+    v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[key] : undefined;
   return v;
 }
 
@@ -42,6 +43,12 @@ export function parseStored<S extends z.ZodType>(schema: S, stored: StoredData, 
   const issue = parsed.error.issues[0];
   const path = issue ? issue.path.map(String).join('.') : '';
   const field = labels[path] ?? (path || 'uppgifterna');
-  const detail = issue && at(stored.raw, issue.path) === NOT_JSON ? 'texten går inte att tolka' : `${field}: ${issue?.message ?? 'ogiltigt värde'}`;
-  throw new DomainError('INTERNAL', `${stored.what} går inte att läsa eftersom de sparade uppgifterna är felaktiga (${detail}). Inget dokument skapades. ${stored.remedy}`);
+  const detail =
+    issue && at(stored.raw, issue.path) === NOT_JSON
+      ? 'texten går inte att tolka'
+      : `${field}: ${issue?.message ?? 'ogiltigt värde'}`;
+  throw new DomainError(
+    'INTERNAL',
+    `${stored.what} går inte att läsa eftersom de sparade uppgifterna är felaktiga (${detail}). Inget dokument skapades. ${stored.remedy}`,
+  );
 }
