@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM build script without types
 import {
   BINARY,
   MODULE,
@@ -13,6 +12,7 @@ import {
   missingTools,
   nativeStatus,
   wanted,
+  // @ts-expect-error plain ESM build script without types
 } from '../../electron/native.mjs';
 
 /** A fake project: node_modules/electron (version, ABI) and the SQLite module's sources. */
