@@ -29,6 +29,13 @@ export interface ProcFormOptions<N extends ProcedureName, V extends FieldValues>
   invalidMessage?: string;
   /** The name the unsaved-changes guard shows while the form is edited. */
   unsavedLabel?: string;
+  /**
+   * Rules on fields the input does not have (e.g. "repeat the password"): field -> Swedish message.
+   * Checked with the schema; a field the schema already faults keeps the schema's message.
+   */
+  check?: (values: V) => Partial<Record<Path<V>, string>>;
+  /** After a failed save, e.g. to clear a password field. */
+  onFailure?: (err: unknown) => void;
 }
 
 /** Whether a dotted path ("ranges.0.from") names a value inside `obj`. */
@@ -58,14 +65,18 @@ export function useProcForm<N extends ProcedureName, V extends FieldValues>(name
 
   const resolver: Resolver<V, unknown, V> = async (values, _context, resolverOptions) => {
     const parsed = await schema.safeParseAsync(toInput(values));
-    if (parsed.success) return { values, errors: {} };
+    const checked = Object.entries(options.check?.(values) ?? {}).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    );
+    if (parsed.success && checked.length === 0) return { values, errors: {} };
     const errors: Record<string, FieldError> = {};
     const loose: string[] = [];
-    for (const issue of parsed.error.issues) {
+    for (const issue of parsed.success ? [] : parsed.error.issues) {
       const field = fieldFor(issue.path.map(String).join('.'));
       if (!isField(values, field)) loose.push(issue.message);
       else errors[field] ??= { type: issue.code, message: issue.message };
     }
+    for (const [field, message] of checked) errors[field] ??= { type: 'validate', message };
     // Issues on inputs the form has no field for (e.g. a cross-field rule) become the form message.
     if (loose.length > 0) errors.root = { type: 'validation', message: [...new Set(loose)].join(' ') };
     else if (options.invalidMessage) errors.root = { type: 'validation', message: options.invalidMessage };
@@ -96,6 +107,7 @@ export function useProcForm<N extends ProcedureName, V extends FieldValues>(name
       output = await mutation.mutateAsync(toInput(values));
     } catch (err) {
       showServerError(err);
+      options.onFailure?.(err);
       return;
     }
     if (options.resetOnSuccess ?? true) form.reset(options.defaultValues);
