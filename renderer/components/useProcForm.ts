@@ -30,8 +30,9 @@ export interface ProcFormOptions<N extends ProcedureName, V extends FieldValues>
   /** The name the unsaved-changes guard shows while the form is edited. */
   unsavedLabel?: string;
   /**
-   * Rules on fields the input does not have (e.g. "repeat the password"): field -> Swedish message.
-   * Checked with the schema; a field the schema already faults keeps the schema's message.
+   * Form-side rules, field -> Swedish message: fields the input does not have ("repeat the password"),
+   * or text the mapping cannot turn into the input ("12 kronor"). Checked with the schema; on the same
+   * field this message wins, as it speaks of what was typed.
    */
   check?: (values: V) => Partial<Record<Path<V>, string>>;
   /** After a failed save, e.g. to clear a password field. */
@@ -70,13 +71,13 @@ export function useProcForm<N extends ProcedureName, V extends FieldValues>(name
     );
     if (parsed.success && checked.length === 0) return { values, errors: {} };
     const errors: Record<string, FieldError> = {};
+    for (const [field, message] of checked) errors[field] = { type: 'validate', message };
     const loose: string[] = [];
     for (const issue of parsed.success ? [] : parsed.error.issues) {
       const field = fieldFor(issue.path.map(String).join('.'));
       if (!isField(values, field)) loose.push(issue.message);
       else errors[field] ??= { type: issue.code, message: issue.message };
     }
-    for (const [field, message] of checked) errors[field] ??= { type: 'validate', message };
     // Issues on inputs the form has no field for (e.g. a cross-field rule) become the form message.
     if (loose.length > 0) errors.root = { type: 'validation', message: [...new Set(loose)].join(' ') };
     else if (options.invalidMessage) errors.root = { type: 'validation', message: options.invalidMessage };
