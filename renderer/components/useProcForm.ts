@@ -16,8 +16,11 @@ import { useUnsavedChanges } from '../session/unsaved';
 
 export interface ProcFormOptions<N extends ProcedureName, V extends FieldValues> {
   defaultValues: DefaultValues<V> & V;
-  /** Form values -> the procedure's input; `(v) => v` when the form holds exactly the input. */
-  toInput: (values: V) => ProcInput<N>;
+  /**
+   * Form values -> the procedure's input; `(v) => v` when the form holds exactly the input.
+   * null: the values cannot be an input yet (e.g. no choice made for an enum); `check` says why.
+   */
+  toInput: (values: V) => ProcInput<N> | null;
   /** Input path -> form field name, where they differ (e.g. 'data.goals' -> 'goals'). */
   fieldOf?: (inputPath: string) => string;
   /** Procedure-name prefixes whose cached reads reload after a save. */
@@ -51,6 +54,7 @@ function hasPath(obj: unknown, path: string): boolean {
 }
 
 const UNKNOWN_ERROR = 'Något gick fel. Försök igen.';
+const UNMAPPABLE: FieldError = { type: 'validation', message: 'Fyll i de uppgifter som saknas.' };
 
 /**
  * One form bound to one procedure: react-hook-form validated by the procedure's own zod input
@@ -65,21 +69,25 @@ export function useProcForm<N extends ProcedureName, V extends FieldValues>(name
   const fieldFor = (path: string): string => (fieldOf ? fieldOf(path) : path);
 
   const resolver: Resolver<V, unknown, V> = async (values, _context, resolverOptions) => {
-    const parsed = await schema.safeParseAsync(toInput(values));
+    const input = toInput(values);
+    // Not mappable yet: the schema still checks the raw values, for its messages on the form's fields.
+    const parsed = await schema.safeParseAsync(input ?? values);
     const checked = Object.entries(options.check?.(values) ?? {}).filter(
       (entry): entry is [string, string] => typeof entry[1] === 'string',
     );
-    if (parsed.success && checked.length === 0) return { values, errors: {} };
+    if (parsed.success && checked.length === 0 && input !== null) return { values, errors: {} };
     const errors: Record<string, FieldError> = {};
     for (const [field, message] of checked) errors[field] = { type: 'validate', message };
     const loose: string[] = [];
     for (const issue of parsed.success ? [] : parsed.error.issues) {
       const field = fieldFor(issue.path.map(String).join('.'));
-      if (!isField(values, field)) loose.push(issue.message);
-      else errors[field] ??= { type: issue.code, message: issue.message };
+      if (isField(values, field)) errors[field] ??= { type: issue.code, message: issue.message };
+      // Issues about the raw values' shape (when not mappable) are not the user's to read.
+      else if (input !== null) loose.push(issue.message);
     }
     // Issues on inputs the form has no field for (e.g. a cross-field rule) become the form message.
-    if (loose.length > 0) errors.root = { type: 'validation', message: [...new Set(loose)].join(' ') };
+    if (input === null && Object.keys(errors).length === 0) errors.root = UNMAPPABLE;
+    else if (loose.length > 0) errors.root = { type: 'validation', message: [...new Set(loose)].join(' ') };
     else if (options.invalidMessage) errors.root = { type: 'validation', message: options.invalidMessage };
     return { values: {}, errors: toNestErrors(errors, resolverOptions) };
   };
@@ -103,9 +111,11 @@ export function useProcForm<N extends ProcedureName, V extends FieldValues>(name
 
   const submit = form.handleSubmit(async (values) => {
     setServerMessage(null);
+    const input = toInput(values);
+    if (input === null) return; // the resolver has refused these values already
     let output: ProcOutput<N>;
     try {
-      output = await mutation.mutateAsync(toInput(values));
+      output = await mutation.mutateAsync(input);
     } catch (err) {
       showServerError(err);
       options.onFailure?.(err);
