@@ -40,6 +40,11 @@ export interface ProcFormOptions<N extends ProcedureName, V extends FieldValues>
   check?: (values: V) => Partial<Record<Path<V>, string>>;
   /** After a failed save, e.g. to clear a password field. */
   onFailure?: (err: unknown) => void;
+  /**
+   * Ask before saving: a valid submit only sets `pending` (the input about to be sent), for a confirm
+   * dialog that calls `confirm()` to save or `cancelConfirm()` to go back to the form.
+   */
+  confirmFirst?: boolean;
 }
 
 /** Whether a dotted path ("ranges.0.from") names a value inside `obj`. */
@@ -109,10 +114,9 @@ export function useProcForm<N extends ProcedureName, V extends FieldValues>(name
     setServerMessage(err.error.message);
   };
 
-  const submit = form.handleSubmit(async (values) => {
-    setServerMessage(null);
-    const input = toInput(values);
-    if (input === null) return; // the resolver has refused these values already
+  const [pending, setPending] = useState<{ input: ProcInput<N>; values: V } | null>(null);
+
+  const save = async (input: ProcInput<N>, values: V) => {
     let output: ProcOutput<N>;
     try {
       output = await mutation.mutateAsync(input);
@@ -124,10 +128,34 @@ export function useProcForm<N extends ProcedureName, V extends FieldValues>(name
     if (options.resetOnSuccess ?? true) form.reset(options.defaultValues);
     else form.reset(values);
     options.onSuccess?.(output, values);
+  };
+
+  const submit = form.handleSubmit(async (values) => {
+    setServerMessage(null);
+    const input = toInput(values);
+    if (input === null) return; // the resolver has refused these values already
+    if (options.confirmFirst) setPending({ input, values });
+    else await save(input, values);
   });
 
+  /** Saves the pending input (confirmFirst); the dialog closes whether it saves or fails. */
+  const confirm = async () => {
+    if (!pending) return;
+    await save(pending.input, pending.values);
+    setPending(null);
+  };
+  const cancelConfirm = () => setPending(null);
+
   const message = serverMessage ?? form.formState.errors.root?.message ?? null;
-  return { ...form, submit, message, busy: mutation.isPending };
+  return {
+    ...form,
+    submit,
+    message,
+    busy: mutation.isPending,
+    pending: pending?.input ?? null,
+    confirm,
+    cancelConfirm,
+  };
 }
 
 /** A form whose values are exactly the procedure's input. */
