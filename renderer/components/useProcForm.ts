@@ -16,8 +16,11 @@ import { useUnsavedChanges } from '../session/unsaved';
 
 export interface ProcFormOptions<N extends ProcedureName, V extends FieldValues> {
   defaultValues: DefaultValues<V> & V;
-  /** Form values -> the procedure's input; `(v) => v` when the form holds exactly the input. */
-  toInput: (values: V) => ProcInput<N>;
+  /**
+   * Form values -> the procedure's input; `(v) => v` when the form holds exactly the input.
+   * null: the values cannot be an input yet (e.g. no choice made for an enum); `check` says why.
+   */
+  toInput: (values: V) => ProcInput<N> | null;
   /** Input path -> form field name, where they differ (e.g. 'data.goals' -> 'goals'). */
   fieldOf?: (inputPath: string) => string;
   /** Procedure-name prefixes whose cached reads reload after a save. */
@@ -29,6 +32,19 @@ export interface ProcFormOptions<N extends ProcedureName, V extends FieldValues>
   invalidMessage?: string;
   /** The name the unsaved-changes guard shows while the form is edited. */
   unsavedLabel?: string;
+  /**
+   * Form-side rules, field -> Swedish message: fields the input does not have ("repeat the password"),
+   * or text the mapping cannot turn into the input ("12 kronor"). Checked with the schema; on the same
+   * field this message wins, as it speaks of what was typed.
+   */
+  check?: (values: V) => Partial<Record<Path<V>, string>>;
+  /** After a failed save, e.g. to clear a password field. */
+  onFailure?: (err: unknown) => void;
+  /**
+   * Ask before saving: a valid submit only sets `pending` (the input about to be sent), for a confirm
+   * dialog that calls `confirm()` to save or `cancelConfirm()` to go back to the form.
+   */
+  confirmFirst?: boolean;
 }
 
 /** Whether a dotted path ("ranges.0.from") names a value inside `obj`. */
@@ -43,6 +59,7 @@ function hasPath(obj: unknown, path: string): boolean {
 }
 
 const UNKNOWN_ERROR = 'Något gick fel. Försök igen.';
+const UNMAPPABLE: FieldError = { type: 'validation', message: 'Fyll i de uppgifter som saknas.' };
 
 /**
  * One form bound to one procedure: react-hook-form validated by the procedure's own zod input
@@ -57,17 +74,25 @@ export function useProcForm<N extends ProcedureName, V extends FieldValues>(name
   const fieldFor = (path: string): string => (fieldOf ? fieldOf(path) : path);
 
   const resolver: Resolver<V, unknown, V> = async (values, _context, resolverOptions) => {
-    const parsed = await schema.safeParseAsync(toInput(values));
-    if (parsed.success) return { values, errors: {} };
+    const input = toInput(values);
+    // Not mappable yet: the schema still checks the raw values, for its messages on the form's fields.
+    const parsed = await schema.safeParseAsync(input ?? values);
+    const checked = Object.entries(options.check?.(values) ?? {}).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    );
+    if (parsed.success && checked.length === 0 && input !== null) return { values, errors: {} };
     const errors: Record<string, FieldError> = {};
+    for (const [field, message] of checked) errors[field] = { type: 'validate', message };
     const loose: string[] = [];
-    for (const issue of parsed.error.issues) {
+    for (const issue of parsed.success ? [] : parsed.error.issues) {
       const field = fieldFor(issue.path.map(String).join('.'));
-      if (!isField(values, field)) loose.push(issue.message);
-      else errors[field] ??= { type: issue.code, message: issue.message };
+      if (isField(values, field)) errors[field] ??= { type: issue.code, message: issue.message };
+      // Issues about the raw values' shape (when not mappable) are not the user's to read.
+      else if (input !== null) loose.push(issue.message);
     }
     // Issues on inputs the form has no field for (e.g. a cross-field rule) become the form message.
-    if (loose.length > 0) errors.root = { type: 'validation', message: [...new Set(loose)].join(' ') };
+    if (input === null && Object.keys(errors).length === 0) errors.root = UNMAPPABLE;
+    else if (loose.length > 0) errors.root = { type: 'validation', message: [...new Set(loose)].join(' ') };
     else if (options.invalidMessage) errors.root = { type: 'validation', message: options.invalidMessage };
     return { values: {}, errors: toNestErrors(errors, resolverOptions) };
   };
@@ -89,22 +114,48 @@ export function useProcForm<N extends ProcedureName, V extends FieldValues>(name
     setServerMessage(err.error.message);
   };
 
-  const submit = form.handleSubmit(async (values) => {
-    setServerMessage(null);
+  const [pending, setPending] = useState<{ input: ProcInput<N>; values: V } | null>(null);
+
+  const save = async (input: ProcInput<N>, values: V) => {
     let output: ProcOutput<N>;
     try {
-      output = await mutation.mutateAsync(toInput(values));
+      output = await mutation.mutateAsync(input);
     } catch (err) {
       showServerError(err);
+      options.onFailure?.(err);
       return;
     }
     if (options.resetOnSuccess ?? true) form.reset(options.defaultValues);
     else form.reset(values);
     options.onSuccess?.(output, values);
+  };
+
+  const submit = form.handleSubmit(async (values) => {
+    setServerMessage(null);
+    const input = toInput(values);
+    if (input === null) return; // the resolver has refused these values already
+    if (options.confirmFirst) setPending({ input, values });
+    else await save(input, values);
   });
 
+  /** Saves the pending input (confirmFirst); the dialog closes whether it saves or fails. */
+  const confirm = async () => {
+    if (!pending) return;
+    await save(pending.input, pending.values);
+    setPending(null);
+  };
+  const cancelConfirm = () => setPending(null);
+
   const message = serverMessage ?? form.formState.errors.root?.message ?? null;
-  return { ...form, submit, message, busy: mutation.isPending };
+  return {
+    ...form,
+    submit,
+    message,
+    busy: mutation.isPending,
+    pending: pending?.input ?? null,
+    confirm,
+    cancelConfirm,
+  };
 }
 
 /** A form whose values are exactly the procedure's input. */

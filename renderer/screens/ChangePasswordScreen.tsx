@@ -1,35 +1,19 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
 import { Button, Form } from 'react-aria-components';
-import { contract } from '../../shared/ipc/contract';
-import { call } from '../api';
-import { applyServerError, FormMessage, TextInput } from '../components/form';
-
-const schema = contract['session.changePassword'].input
-  .extend({ confirm: z.string() })
-  .refine((v) => v.newPassword === v.confirm, { path: ['confirm'], message: 'Lösenorden är inte lika.' });
-type Values = z.input<typeof schema>;
+import { FormMessage, TextInput } from '../components/form';
+import { useProcForm } from '../components/useProcForm';
 
 /** Change one's own password; forced after an admin has set a temporary one. */
 export function ChangePasswordScreen({ forced = false, onDone }: { forced?: boolean; onDone: () => void }) {
-  const { control, handleSubmit, setError, formState, reset } = useForm<Values>({
-    resolver: zodResolver(schema),
-    defaultValues: { currentPassword: '', newPassword: '', confirm: '' },
-  });
-  const [message, setMessage] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
-  const submit = handleSubmit(async ({ confirm: _c, ...values }) => {
-    setMessage(null);
-    try {
-      await call('session.changePassword', values);
-      reset();
+  const { control, submit, message, formState } = useProcForm('session.changePassword', {
+    defaultValues: { currentPassword: '', newPassword: '', confirm: '' },
+    toInput: ({ currentPassword, newPassword }) => ({ currentPassword, newPassword }),
+    check: (v) => (v.newPassword === v.confirm ? {} : { confirm: 'Lösenorden är inte lika.' }),
+    onSuccess: () => {
       setOk('Lösenordet är bytt.');
       onDone();
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
+    },
   });
   const form = (
     <Form validationBehavior="aria" onSubmit={submit} className="stack narrow">

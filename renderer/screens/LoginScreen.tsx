@@ -1,36 +1,25 @@
 import { useState } from 'react';
 import { errorText } from '../data/useProc';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
 import { Button, Form } from 'react-aria-components';
-import { contract } from '../../shared/ipc/contract';
 import type { SessionStatus } from '../../shared/ipc/procedures/session';
 import { call } from '../api';
-import { applyServerError, FormMessage, TextInput } from '../components/form';
+import { FormMessage, TextInput } from '../components/form';
+import { useProcInputForm } from '../components/useProcForm';
 import { RecoverForm } from './RecoverForm';
-
-type Values = z.input<(typeof contract)['session.login']['input']>;
 
 /** Login, and the lock screen (same form, the locked user's name filled in). */
 export function LoginScreen({ status, onStatus }: { status: SessionStatus; onStatus: (s: SessionStatus) => void }) {
   const locked = status.state === 'locked';
-  const { control, handleSubmit, setError, formState, setValue } = useForm<Values>({
-    resolver: zodResolver(contract['session.login'].input),
-    defaultValues: { username: status.lockedUsername ?? '', password: '' },
-  });
-  const [message, setMessage] = useState<string | null>(null);
+  const [logoutMessage, setLogoutMessage] = useState<string | null>(null);
   const [recovering, setRecovering] = useState(false);
-
-  const submit = handleSubmit(async (values) => {
-    setMessage(null);
-    try {
-      onStatus(await call('session.login', values));
-    } catch (err) {
-      setValue('password', '');
-      setMessage(applyServerError(err, setError));
-    }
+  const login = useProcInputForm('session.login', {
+    defaultValues: { username: status.lockedUsername ?? '', password: '' },
+    resetOnSuccess: false,
+    onSuccess: onStatus,
+    onFailure: () => login.setValue('password', ''),
   });
+  const { control, submit, formState } = login;
+  const message = login.message ?? logoutMessage;
 
   if (recovering) return <RecoverForm onStatus={onStatus} onCancel={() => setRecovering(false)} />;
 
@@ -65,7 +54,9 @@ export function LoginScreen({ status, onStatus }: { status: SessionStatus; onSta
           {locked && (
             <Button
               className="link"
-              onPress={() => void call('session.logout', {}).then(onStatus, (e: unknown) => setMessage(errorText(e)))}
+              onPress={() =>
+                void call('session.logout', {}).then(onStatus, (e: unknown) => setLogoutMessage(errorText(e)))
+              }
             >
               Logga in som annan användare
             </Button>

@@ -1,28 +1,14 @@
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
 import { Button, Form } from 'react-aria-components';
-import { contract } from '../../shared/ipc/contract';
 import type { SessionStatus } from '../../shared/ipc/procedures/session';
-import { call } from '../api';
-import { applyServerError, FormMessage, TextInput } from '../components/form';
-
-type Values = z.input<(typeof contract)['session.recover']['input']>;
+import { FormMessage, TextInput } from '../components/form';
+import { useProcInputForm } from '../components/useProcForm';
 
 /** Forgotten password: the recovery key from setup lets a user choose a new password. */
 export function RecoverForm({ onStatus, onCancel }: { onStatus: (s: SessionStatus) => void; onCancel: () => void }) {
-  const { control, handleSubmit, setError, formState } = useForm<Values>({
-    resolver: zodResolver(contract['session.recover'].input),
+  const { control, submit, message, formState } = useProcInputForm('session.recover', {
     defaultValues: { recoveryKey: '', username: '', newPassword: '' },
-  });
-  const [message, setMessage] = useState<string | null>(null);
-  const submit = handleSubmit(async (values) => {
-    try {
-      onStatus(await call('session.recover', values));
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
+    resetOnSuccess: false,
+    onSuccess: onStatus,
   });
   return (
     <main className="auth-page">

@@ -1,33 +1,15 @@
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
 import { Button, Form } from 'react-aria-components';
-import { contract } from '../../shared/ipc/contract';
-import { call } from '../api';
-import { applyServerError, FormMessage, TextInput } from '../components/form';
-
-const schema = contract['session.setup'].input
-  .extend({ confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'Lösenorden är inte lika.' });
-type Values = z.input<typeof schema>;
+import { FormMessage, TextInput } from '../components/form';
+import { useProcForm } from '../components/useProcForm';
 
 /** First start: the unit's name and the first administrator. */
 export function SetupScreen({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
-  const { control, handleSubmit, setError, formState } = useForm<Values>({
-    resolver: zodResolver(schema),
+  const { control, submit, message, formState } = useProcForm('session.setup', {
     defaultValues: { unitName: '', displayName: '', username: '', password: '', confirm: '' },
-  });
-  const [message, setMessage] = useState<string | null>(null);
-
-  const submit = handleSubmit(async ({ confirm: _c, ...values }) => {
-    setMessage(null);
-    try {
-      const { recoveryKey } = await call('session.setup', values);
-      onCreated(recoveryKey);
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
+    toInput: ({ confirm: _confirm, ...input }) => input,
+    check: (v) => (v.password === v.confirm ? {} : { confirm: 'Lösenorden är inte lika.' }),
+    resetOnSuccess: false,
+    onSuccess: ({ recoveryKey }) => onCreated(recoveryKey),
   });
 
   return (

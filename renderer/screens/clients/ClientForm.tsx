@@ -1,23 +1,9 @@
-import { useState } from 'react';
-import { useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
-import {
-  clientInput,
-  CONNECTION_ROLE_LABELS,
-  CONNECTION_ROLES,
-  type ClientDetail,
-} from '../../../shared/ipc/procedures/clients';
-import { call } from '../../api';
-import { useUnsavedChanges } from '../../session/unsaved';
-import {
-  applyServerError,
-  CheckboxInput,
-  FormMessage,
-  NumberInput,
-  RadioInput,
-  TextInput,
-  validateWith,
-} from '../../components/form';
+import type { ProcInput } from '../../../shared/ipc/contract';
+import { CONNECTION_ROLE_LABELS, CONNECTION_ROLES, type ClientDetail } from '../../../shared/ipc/procedures/clients';
+import { CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput } from '../../components/form';
+import { useProcForm } from '../../components/useProcForm';
 
 type FormValues = Omit<ClientDetail['values'], 'languages' | 'interests'> & {
   languages: string;
@@ -29,6 +15,13 @@ const split = (s: string) =>
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean);
+
+/** The form's text lists -> the record's lists. */
+const toRecord = (v: FormValues): ProcInput<'clients.create'> => ({
+  ...v,
+  languages: split(v.languages),
+  interests: split(v.interests),
+});
 
 const EMPTY: FormValues = {
   personnummer: '',
@@ -68,30 +61,22 @@ export function ClientForm({
         interests: existing.values.interests.join(', '),
       }
     : EMPTY;
-  const { control, handleSubmit, setError, formState } = useForm<FormValues>({ defaultValues: initial });
+  // A new client is clients.create; an edit is clients.update, whose input nests the record under `values`.
+  const { control, submit, message, formState } = useProcForm<'clients.create' | 'clients.update', FormValues>(
+    existing ? 'clients.update' : 'clients.create',
+    {
+      defaultValues: initial,
+      toInput: (v) => (existing ? { id: existing.id, values: toRecord(v) } : toRecord(v)),
+      fieldOf: (path) => path.replace(/^values\./, ''),
+      invalidMessage: 'Rätta de markerade fälten.',
+      unsavedLabel: existing ? 'Ändra brukare' : 'Ny brukare',
+      resetOnSuccess: false,
+      onSuccess: (r) => onSaved(r.id),
+    },
+  );
   const protectedIdentity = useWatch({ control, name: 'protectedIdentity' });
   const flagChanged = Boolean(existing) && protectedIdentity !== initial.protectedIdentity;
   const connections = useFieldArray({ control, name: 'connections' });
-  useUnsavedChanges(formState.isDirty, existing ? 'Ändra brukare' : 'Ny brukare');
-  const [message, setMessage] = useState<string | null>(null);
-
-  const submit = handleSubmit(async (v) => {
-    setMessage(null);
-    const input = validateWith(
-      clientInput,
-      { ...v, languages: split(v.languages), interests: split(v.interests) },
-      setError,
-    );
-    if (!input) return setMessage('Rätta de markerade fälten.');
-    try {
-      const r = existing
-        ? await call('clients.update', { id: existing.id, values: input })
-        : await call('clients.create', input);
-      onSaved(r.id);
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
-  });
 
   return (
     <Form

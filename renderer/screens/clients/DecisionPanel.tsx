@@ -1,12 +1,9 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { ASSIGNMENT_STATUS_LABELS, OPEN_ASSIGNMENT_STATUSES } from '../../../shared/assignments/status';
 import type { DecisionView } from '../../../shared/ipc/procedures/clients';
-import { contract, type ProcInput } from '../../../shared/ipc/contract';
 import { useToday } from '../../session/today';
-import { call } from '../../api';
-import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';
+import { FormMessage, TextInput } from '../../components/form';
 import { AssignmentActions } from '../assignments/AssignmentActions';
 import { useProc } from '../../data/useProc';
 import { useProcForm } from '../../components/useProcForm';
@@ -17,7 +14,6 @@ import { AvbrottFlag } from '../legal/AvbrottFlag';
 import { WITHOUT_ASSESSMENT_LABEL } from '../../../shared/legal/participants';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useInlineForm } from '../../components/useInlineForm';
-import { useUnsavedChanges } from '../../session/unsaved';
 import { hours, meetingsPer } from '../../../shared/plural';
 
 function NotesForm({ d, onDone }: { d: DecisionView; onDone: () => void }) {
@@ -52,32 +48,23 @@ function EndDecisionForm({
   onCancel: () => void;
 }) {
   const today = useToday();
-  const { control, handleSubmit, setError, formState } = useForm({ defaultValues: { date: today, reason: '' } });
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, setPending] = useState<ProcInput<'decisions.end'> | null>(null);
-  const ref = useInlineForm<HTMLFormElement>(onCancel);
-  useUnsavedChanges(formState.isDirty, 'Avsluta beslut');
-  const submit = handleSubmit(async (v) => {
-    setMessage(null);
-    const input = validateWith(contract['decisions.end'].input, { id, ...v }, setError);
-    if (input) setPending(input);
+  const { control, submit, message, pending, confirm, cancelConfirm } = useProcForm('decisions.end', {
+    defaultValues: { date: today, reason: '' },
+    toInput: (v) => ({ id, ...v }),
+    confirmFirst: true,
+    unsavedLabel: 'Avsluta beslut',
+    resetOnSuccess: false,
+    onSuccess: onDone,
   });
+  const ref = useInlineForm<HTMLFormElement>(onCancel);
   return (
     <Form ref={ref} validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Avsluta beslut">
       {pending && (
         <ConfirmDialog
           title="Avsluta beslutet?"
           confirmLabel="Avsluta beslutet"
-          onCancel={() => setPending(null)}
-          onConfirm={async () => {
-            try {
-              await call('decisions.end', pending);
-              onDone();
-            } catch (err) {
-              setPending(null);
-              setMessage(applyServerError(err, setError));
-            }
-          }}
+          onCancel={cancelConfirm}
+          onConfirm={confirm}
         >
           <p>
             Beslutet {title} upphör {pending.date}. Inga nya förslag kan göras på det, och det väntar inte längre på

@@ -1,18 +1,9 @@
-import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
-import { contactPersonInput, TAX_MODE_LABELS, TAX_MODES, type CpDetail } from '../../../shared/ipc/procedures/cp';
-import { call } from '../../api';
-import { useUnsavedChanges } from '../../session/unsaved';
-import {
-  applyServerError,
-  CheckboxInput,
-  FormMessage,
-  NumberInput,
-  RadioInput,
-  TextInput,
-  validateWith,
-} from '../../components/form';
+import type { ProcInput } from '../../../shared/ipc/contract';
+import { TAX_MODE_LABELS, TAX_MODES, type CpDetail } from '../../../shared/ipc/procedures/cp';
+import { CheckboxInput, FormMessage, NumberInput, RadioInput, TextInput } from '../../components/form';
+import { useProcForm } from '../../components/useProcForm';
 
 /** Form shape: lists are edited as comma-separated text. */
 type FormValues = Omit<CpDetail['values'], 'languages' | 'interests' | 'disabilityKinds'> & {
@@ -60,6 +51,14 @@ const split = (s: string) =>
     .filter(Boolean);
 const join = (a: string[]) => a.join(', ');
 
+/** The form's text lists -> the record's lists. */
+const toRecord = (v: FormValues): ProcInput<'cp.create'> => ({
+  ...v,
+  languages: split(v.languages),
+  interests: split(v.interests),
+  disabilityKinds: split(v.disabilityKinds),
+});
+
 /** Register an interest, or edit a contact person's record. */
 export function ContactPersonForm({
   existing,
@@ -78,31 +77,22 @@ export function ContactPersonForm({
         disabilityKinds: join(existing.values.disabilityKinds),
       }
     : EMPTY;
-  const { control, handleSubmit, setError, formState } = useForm<FormValues>({ defaultValues: initial });
-  const [message, setMessage] = useState<string | null>(null);
+  // A new record is cp.create; an edit is cp.update, whose input nests the record under `values`.
+  const { control, submit, message, formState } = useProcForm<'cp.create' | 'cp.update', FormValues>(
+    existing ? 'cp.update' : 'cp.create',
+    {
+      defaultValues: initial,
+      toInput: (v) => (existing ? { id: existing.id, values: toRecord(v) } : toRecord(v)),
+      fieldOf: (path) => path.replace(/^values\./, ''),
+      invalidMessage: 'Rätta de markerade fälten.',
+      unsavedLabel: existing ? 'Ändra uppgifter' : 'Ny intresseanmälan',
+      resetOnSuccess: false,
+      onSuccess: (r) => onSaved(r.id, r.warnings),
+    },
+  );
   const taxMode = useWatch({ control, name: 'taxMode' });
-  useUnsavedChanges(formState.isDirty, existing ? 'Ändra uppgifter' : 'Ny intresseanmälan');
   const protectedIdentity = useWatch({ control, name: 'protectedIdentity' });
   const flagChanged = Boolean(existing) && protectedIdentity !== initial.protectedIdentity;
-
-  const submit = handleSubmit(async (v) => {
-    setMessage(null);
-    const input = validateWith(
-      contactPersonInput,
-      { ...v, languages: split(v.languages), interests: split(v.interests), disabilityKinds: split(v.disabilityKinds) },
-      setError,
-    );
-    if (!input) {
-      setMessage('Rätta de markerade fälten.');
-      return;
-    }
-    try {
-      const r = existing ? await call('cp.update', { id: existing.id, values: input }) : await call('cp.create', input);
-      onSaved(r.id, r.warnings);
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
-  });
 
   return (
     <Form

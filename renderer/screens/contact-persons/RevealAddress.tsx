@@ -1,31 +1,17 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
 import { Button, Form } from 'react-aria-components';
-import { contract } from '../../../shared/ipc/contract';
-import { call } from '../../api';
-import { applyServerError, FormMessage, TextInput } from '../../components/form';
-
-type Values = z.input<(typeof contract)['cp.revealAddress']['input']>;
+import { FormMessage, TextInput } from '../../components/form';
+import { useProcInputForm } from '../../components/useProcForm';
 type RevealProcedure = 'cp.revealAddress' | 'clients.revealAddress';
 
 /** Protected identity (contact person or client): the address is shown only after a reason is given; the reason is logged. */
 export function RevealAddress({ id, procedure = 'cp.revealAddress' }: { id: number; procedure?: RevealProcedure }) {
   const [open, setOpen] = useState(false);
   const [address, setAddress] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const { control, handleSubmit, setError } = useForm<Values>({
-    resolver: zodResolver(contract[procedure].input),
+  const { control, submit, message } = useProcInputForm(procedure, {
     defaultValues: { id, reason: '' },
-  });
-  const submit = handleSubmit(async (values) => {
-    try {
-      const a = await call(procedure, values);
-      setAddress(`${a.street}, ${a.postalCode} ${a.city}`);
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
+    resetOnSuccess: false,
+    onSuccess: (a) => setAddress(`${a.street}, ${a.postalCode} ${a.city}`),
   });
   if (address) return <span>{address}</span>;
   if (!open) {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import type { DecisionView } from '../../../shared/ipc/procedures/clients';
-import { setLawInput } from '../../../shared/ipc/procedures/decisions';
-import { call } from '../../api';
-import { applyServerError, FormMessage, validateWith } from '../../components/form';
+import { LAWS, PERSONKRETSAR } from '../../../shared/legal/laws';
+import { FormMessage } from '../../components/form';
+import { useProcForm } from '../../components/useProcForm';
 import { LawFields, type LawFormValues } from './LawFields';
 
 /** The decision's law and paragraph; a migrated guess is shown as such until the officer confirms or corrects it. */
@@ -40,25 +40,23 @@ export function DecisionLaw({ d, onChanged }: { d: DecisionView; onChanged: () =
 }
 
 function SetLawForm({ d, onDone }: { d: DecisionView; onDone: () => void }) {
-  const { control, handleSubmit, setError, setValue } = useForm<LawFormValues>({
-    defaultValues: { law: d.law as LawFormValues['law'], paragraph: d.paragraph, personkrets: d.personkrets ?? '' },
+  const { control, submit, message, setValue } = useProcForm<'decisions.setLaw', LawFormValues>('decisions.setLaw', {
+    defaultValues: {
+      law: LAWS.find((l) => l === d.law) ?? '',
+      paragraph: d.paragraph,
+      personkrets: d.personkrets ?? '',
+    },
+    toInput: (v) => {
+      const law = LAWS.find((l) => l === v.law);
+      const personkrets = PERSONKRETSAR.find((p) => p === v.personkrets) ?? null;
+      // No law chosen, or a personkrets that is none of 1-3: the schema names it on the raw values.
+      if (!law || (v.personkrets !== '' && !personkrets)) return null;
+      return { id: d.id, law, paragraph: v.paragraph, personkrets };
+    },
+    resetOnSuccess: false,
+    onSuccess: onDone,
   });
-  const [message, setMessage] = useState<string | null>(null);
   useWatch({ control, name: 'law' });
-  const submit = handleSubmit(async (v) => {
-    const input = validateWith(
-      setLawInput,
-      { id: d.id, law: v.law, paragraph: v.paragraph, personkrets: v.personkrets || null },
-      setError,
-    );
-    if (!input) return;
-    try {
-      await call('decisions.setLaw', input);
-      onDone();
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
-  });
   return (
     <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label="Lagrum för beslutet">
       <LawFields

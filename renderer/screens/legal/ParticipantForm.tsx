@@ -1,11 +1,13 @@
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
-import { participantInput } from '../../../shared/ipc/procedures/participants';
+import type { ProcInput } from '../../../shared/ipc/contract';
 import { AGE_GROUP_LABELS, AGE_GROUPS } from '../../../shared/legal/participants';
 import { useToday } from '../../session/today';
-import { call } from '../../api';
-import { applyServerError, FormMessage, NumberInput, RadioInput, TextInput, validateWith } from '../../components/form';
+import { FormMessage, NumberInput, RadioInput, TextInput } from '../../components/form';
+import { useProcForm } from '../../components/useProcForm';
+
+type Input = ProcInput<'participants.create'>;
+/** The input, with no age group chosen yet until the officer picks one. */
+type Values = Omit<Input, 'ageGroup'> & { ageGroup: Input['ageGroup'] | '' };
 
 /**
  * A participant in an insats utan individuell behovsprövning (socialtjänstlagen 2025:400): only what the nämnd
@@ -13,18 +15,13 @@ import { applyServerError, FormMessage, NumberInput, RadioInput, TextInput, vali
  */
 export function ParticipantForm({ onSaved, onCancel }: { onSaved: (clientId: number) => void; onCancel: () => void }) {
   const today = useToday();
-  const { control, handleSubmit, setError } = useForm({
+  const { control, submit, message } = useProcForm<'participants.create', Values>('participants.create', {
     defaultValues: { name: '', ageGroup: '', area: '', startDate: today, meetingsPerPeriod: 2, hoursPerMonth: 8 },
-  });
-  const [message, setMessage] = useState<string | null>(null);
-  const submit = handleSubmit(async (v) => {
-    const input = validateWith(participantInput, v, setError);
-    if (!input) return;
-    try {
-      onSaved((await call('participants.create', input)).clientId);
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
+    toInput: ({ ageGroup, ...rest }) => (ageGroup === '' ? null : { ...rest, ageGroup }),
+    // The contract's enum says the same; `check` keeps it when no age group is chosen.
+    check: (v) => (v.ageGroup === '' ? { ageGroup: 'Välj åldersgrupp.' } : {}),
+    resetOnSuccess: false,
+    onSuccess: (r) => onSaved(r.clientId),
   });
   return (
     <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label="Ny deltagare utan behovsprövning">

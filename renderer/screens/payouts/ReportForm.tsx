@@ -1,12 +1,9 @@
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
-import { contract } from '../../../shared/ipc/contract';
 import { formatKronor, parseKronor } from '../../../shared/money';
 import type { ReportRow } from '../../../shared/ipc/procedures/reports';
 import { isValidIsoDate } from '../../../shared/dates';
-import { call } from '../../api';
-import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';
+import { FormMessage, TextInput } from '../../components/form';
+import { useProcForm } from '../../components/useProcForm';
 
 interface Values {
   meetingDates: string;
@@ -15,6 +12,13 @@ interface Values {
   expenses: string;
   receiptsNote: string;
 }
+
+/** Hours typed with a decimal comma ("6,5"); null when it is not a number. */
+function parseHours(text: string): number | null {
+  const hours = Number(text.replace(',', '.').trim() || 'x');
+  return Number.isNaN(hours) ? null : hours;
+}
+const splitDates = (text: string) => text.split(/[,\s]+/).filter(Boolean);
 
 /** The contact person's monthly report: meetings, hours, activities and expenses with receipts. */
 export function ReportForm({
@@ -40,30 +44,30 @@ export function ReportForm({
         receiptsNote: existing.receiptsNote,
       }
     : { meetingDates: '', hours: '', activities: '', expenses: '0', receiptsNote: '' };
-  const { control, handleSubmit, setError } = useForm<Values>({ defaultValues });
-  const [message, setMessage] = useState<string | null>(null);
-  const submit = handleSubmit(async (v) => {
-    const expensesOre = parseKronor(v.expenses || '0');
-    if (expensesOre === null) return setError('expenses', { message: 'Ange ett belopp i kronor, t.ex. 125,50.' });
-    const hours = Number(v.hours.replace(',', '.').trim() || 'x');
-    if (Number.isNaN(hours)) return setError('hours', { message: 'Ange timmar som ett tal, t.ex. 6,5.' });
-    const meetingDates = v.meetingDates.split(/[,\s]+/).filter(Boolean);
-    // The contract's message would land on "meetingDates.0", which no field shows: name the date here.
-    const badDate = meetingDates.find((d) => !isValidIsoDate(d));
-    if (badDate !== undefined)
-      return setError('meetingDates', { message: `${badDate} är inget giltigt datum (ÅÅÅÅ-MM-DD).` });
-    const input = validateWith(
-      contract['reports.submit'].input,
-      { assignmentId, month, meetingDates, hours, activities: v.activities, expensesOre, receiptsNote: v.receiptsNote },
-      setError,
-    );
-    if (!input) return;
-    try {
-      await call('reports.submit', input);
-      onDone();
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
+  const { control, submit, message } = useProcForm('reports.submit', {
+    defaultValues,
+    // Text that is no number maps to NaN, which the schema refuses; `check` then names the problem.
+    toInput: (v) => ({
+      assignmentId,
+      month,
+      meetingDates: splitDates(v.meetingDates),
+      hours: parseHours(v.hours) ?? Number.NaN,
+      activities: v.activities,
+      expensesOre: parseKronor(v.expenses || '0') ?? Number.NaN,
+      receiptsNote: v.receiptsNote,
+    }),
+    fieldOf: (path) => (path === 'expensesOre' ? 'expenses' : path.replace(/^meetingDates\.\d+$/, 'meetingDates')),
+    check: (v) => {
+      // The contract's message would land on "meetingDates.0", which no field shows: name the date here.
+      const badDate = splitDates(v.meetingDates).find((d) => !isValidIsoDate(d));
+      return {
+        ...(badDate !== undefined && { meetingDates: `${badDate} är inget giltigt datum (ÅÅÅÅ-MM-DD).` }),
+        ...(parseHours(v.hours) === null && { hours: 'Ange timmar som ett tal, t.ex. 6,5.' }),
+        ...(parseKronor(v.expenses || '0') === null && { expenses: 'Ange ett belopp i kronor, t.ex. 125,50.' }),
+      };
+    },
+    resetOnSuccess: false,
+    onSuccess: onDone,
   });
   return (
     <Form validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Månadsrapport">

@@ -1,12 +1,10 @@
-import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import type { RateYear } from '../../../shared/compensation/rates';
 import { compareMonthlyAmounts, copyRateYear } from '../../../shared/compensation/new-year';
 import { formatKronor, parseKronor } from '../../../shared/money';
-import { contract } from '../../../shared/ipc/contract';
-import { call } from '../../api';
-import { applyServerError, FormMessage, TextInput, validateWith } from '../../components/form';
+import { FormMessage, TextInput } from '../../components/form';
+import { useProcForm } from '../../components/useProcForm';
 
 interface Values {
   year: string;
@@ -30,33 +28,20 @@ export function NewRateYear({
   onCancel: () => void;
 }) {
   const latest = rates.at(-1);
-  const { control, handleSubmit, setError } = useForm<Values>({
+  const { control, submit, message } = useProcForm<'rates.createYear', Values>('rates.createYear', {
     defaultValues: { year: String((latest?.year ?? 2026) + 1), pbb: '', source: '' },
+    // Kronor text that is no amount maps to NaN, which the schema refuses; `check` names the problem.
+    toInput: (v) => ({ year: Number(v.year), prisbasbeloppOre: parseKronor(v.pbb) ?? Number.NaN, source: v.source }),
+    fieldOf: (path) => (path === 'prisbasbeloppOre' ? 'pbb' : path),
+    check: (v) => (parseKronor(v.pbb) === null ? { pbb: 'Ange prisbasbeloppet i kronor, t.ex. 60 000.' } : {}),
+    resetOnSuccess: false,
+    onSuccess: (_ok, v) => onCreated(Number(v.year)),
   });
-  const [message, setMessage] = useState<string | null>(null);
   const year = Number(useWatch({ control, name: 'year' }));
   const pbbOre = parseKronor(useWatch({ control, name: 'pbb' }) ?? '');
   const from = [...rates].reverse().find((r) => r.year < year);
   const preview =
     from && pbbOre !== null && pbbOre > 0 ? compareMonthlyAmounts(from, copyRateYear(from, year, pbbOre, '')) : null;
-
-  const submit = handleSubmit(async (v) => {
-    setMessage(null);
-    const amount = parseKronor(v.pbb);
-    if (amount === null) return setError('pbb', { message: 'Ange prisbasbeloppet i kronor, t.ex. 60 000.' });
-    const input = validateWith(
-      contract['rates.createYear'].input,
-      { year: Number(v.year), prisbasbeloppOre: amount, source: v.source },
-      (name, err) => setError(name === 'prisbasbeloppOre' ? 'pbb' : (name as keyof Values), err),
-    );
-    if (!input) return;
-    try {
-      await call('rates.createYear', input);
-      onCreated(input.year);
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
-  });
 
   return (
     <Form validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label="Ny årsnivå">
