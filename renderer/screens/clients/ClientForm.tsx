@@ -74,6 +74,8 @@ export function ClientForm({
   const connections = useFieldArray({ control, name: 'connections' });
   useUnsavedChanges(formState.isDirty, existing ? 'Ändra brukare' : 'Ny brukare');
   const [message, setMessage] = useState<string | null>(null);
+  // The version this form was opened on: a later reload of `existing` must not hide a colleague's save.
+  const [loadedVersion] = useState(existing?.version);
 
   const submit = handleSubmit(async (v) => {
     setMessage(null);
@@ -85,7 +87,7 @@ export function ClientForm({
     if (!input) return setMessage('Rätta de markerade fälten.');
     try {
       const r = existing
-        ? await call('clients.update', { id: existing.id, values: input })
+        ? await call('clients.update', { id: existing.id, values: input, expectedVersion: loadedVersion })
         : await call('clients.create', input);
       onSaved(r.id);
     } catch (err) {

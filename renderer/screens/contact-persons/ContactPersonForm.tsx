@@ -80,6 +80,8 @@ export function ContactPersonForm({
     : EMPTY;
   const { control, handleSubmit, setError, formState } = useForm<FormValues>({ defaultValues: initial });
   const [message, setMessage] = useState<string | null>(null);
+  // The version this form was opened on: a later reload of `existing` must not hide a colleague's save.
+  const [loadedVersion] = useState(existing?.version);
   const taxMode = useWatch({ control, name: 'taxMode' });
   useUnsavedChanges(formState.isDirty, existing ? 'Ändra uppgifter' : 'Ny intresseanmälan');
   const protectedIdentity = useWatch({ control, name: 'protectedIdentity' });
@@ -97,7 +99,9 @@ export function ContactPersonForm({
       return;
     }
     try {
-      const r = existing ? await call('cp.update', { id: existing.id, values: input }) : await call('cp.create', input);
+      const r = existing
+        ? await call('cp.update', { id: existing.id, values: input, expectedVersion: loadedVersion })
+        : await call('cp.create', input);
       onSaved(r.id, r.warnings);
     } catch (err) {
       setMessage(applyServerError(err, setError));

@@ -44,11 +44,18 @@ function SetLawForm({ d, onDone }: { d: DecisionView; onDone: () => void }) {
     defaultValues: { law: d.law as LawFormValues['law'], paragraph: d.paragraph, personkrets: d.personkrets ?? '' },
   });
   const [message, setMessage] = useState<string | null>(null);
+  const [loadedVersion] = useState(d.version);
   useWatch({ control, name: 'law' });
   const submit = handleSubmit(async (v) => {
     const input = validateWith(
       setLawInput,
-      { id: d.id, law: v.law, paragraph: v.paragraph, personkrets: v.personkrets || null },
+      {
+        id: d.id,
+        expectedVersion: loadedVersion,
+        law: v.law,
+        paragraph: v.paragraph,
+        personkrets: v.personkrets || null,
+      },
       setError,
     );
     if (!input) return;
