@@ -5,6 +5,7 @@ import { cpInput, syntheticPnr } from '../../test/helpers/people';
 import { contactPersonInput, type CpDetail } from '../../shared/ipc/procedures/cp';
 import type { ClientDetail } from '../../shared/ipc/procedures/clients';
 import type { AssignmentRow } from '../../shared/ipc/procedures/assignments';
+import type { ReportRow } from '../../shared/ipc/procedures/reports';
 import { getContactPerson } from './contact-persons/read';
 import { updateContactPerson } from './contact-persons/records';
 
@@ -143,6 +144,9 @@ describe('optimistic locking', () => {
     });
     const [after] = await ok<AssignmentRow[]>(inv('assignments.list', { decisionId }));
     expect(after).toMatchObject({ version: row!.version + 1 });
+    // The levels form opens from the month's report list, which carries the same version.
+    const [report] = await ok<ReportRow[]>(inv('reports.month', { month: '2026-10' }));
+    expect(report).toMatchObject({ assignmentId, assignmentVersion: row!.version + 1 });
   });
 
   it('two saves racing from the same version: exactly one wins', async () => {
