@@ -100,6 +100,8 @@ export interface ContactPersonsTable {
   phone_digits: string;
   created_at: string;
   updated_at: string;
+  /** Row version for optimistic locking (migration 0010): raised by each edit, checked against the form's. */
+  version: Generated<number>;
 }
 
 export interface CpEventsTable {
@@ -173,6 +175,8 @@ export interface ClientsTable {
   search_name: string;
   created_at: string;
   updated_at: string;
+  /** Row version for optimistic locking (migration 0010): raised by each edit, checked against the form's. */
+  version: Generated<number>;
 }
 
 export interface ClientConnectionsTable {
@@ -210,6 +214,8 @@ export interface DecisionsTable {
   personkrets: Personkrets | null;
   /** 1 while the law is migration 0008's guess, until the officer confirms it. */
   law_guessed: Generated<number>;
+  /** Row version for optimistic locking (migration 0010): raised by each edit, checked against the form's. */
+  version: Generated<number>;
 }
 
 export interface DecisionInterruptionsTable {
@@ -239,6 +245,8 @@ export interface AssignmentsTable {
   omkostnad_level: string | null;
   created_at: string;
   updated_at: string;
+  /** Row version for optimistic locking (migration 0010): raised by each edit, checked against the form's. */
+  version: Generated<number>;
 }
 
 export interface AssignmentEventsTable {

@@ -26,6 +26,16 @@ export const roleList = z
 
 export const id = z.number({ error: 'Ogiltigt id.' }).int('Ogiltigt id.').positive('Ogiltigt id.');
 
+/**
+ * The row version an edit form loaded (optimistic locking, migration 0010). Optional so that older
+ * callers keep working; without it the save is not checked against other officers' saves.
+ */
+export const expectedVersion = z
+  .number({ error: 'Ogiltig version.' })
+  .int('Ogiltig version.')
+  .positive('Ogiltig version.')
+  .optional();
+
 export const isoDate = z.string().refine(isValidIsoDate, 'Ange ett giltigt datum (ÅÅÅÅ-MM-DD).');
 
 export const empty = z.object({}).strict();

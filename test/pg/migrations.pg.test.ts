@@ -354,6 +354,18 @@ describe('migrations on PostgreSQL', () => {
     ).toBe('Användarnamnet är redan upptaget.');
   });
 
+  it('0010-row-versions: version 1 on existing and new rows of the edited records, never null', async () => {
+    await migrate(db, '0009-integrity');
+    for (const r of [CP, CLIENT]) await run(r);
+    await run(DECISION.replace('created_at)', 'created_at, law)').replace("'x')", "'x','LSS 1993:387')"));
+    expect(await migrate(db, '0010-row-versions')).toEqual(['0010-row-versions']);
+    await run(ASSIGNMENT);
+    for (const table of ['contact_persons', 'clients', 'decisions', 'assignments']) {
+      expect(await rows(`SELECT id, version FROM ${table}`)).toEqual([{ id: 1, version: 1 }]);
+    }
+    await expect(run('UPDATE clients SET version = NULL WHERE id = 1')).rejects.toThrow(/null/);
+  });
+
   it('runs every migration to the latest as a role without superuser, CREATEDB or CREATEROLE', async () => {
     expect(await migrate(db)).toEqual(MIGRATIONS.map(([name]) => name));
     const [role] = await rows('SELECT rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = current_user');

@@ -7,6 +7,7 @@ import { migration0005 } from './0005-documents';
 import { migration0006 } from './0006-payout-safety';
 import { migration0008 } from './0008-legal-reports';
 import { migration0009 } from './0009-integrity';
+import { migration0010 } from './0010-row-versions';
 
 /**
  * Every migration, in order. Names never change once released; a new version is a new file.
@@ -21,6 +22,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0006-payout-safety', migration0006],
   ['0008-legal-reports', migration0008],
   ['0009-integrity', migration0009],
+  ['0010-row-versions', migration0010],
 ];
 
 export const migrationProvider: MigrationProvider = {

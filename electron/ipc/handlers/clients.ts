@@ -9,6 +9,6 @@ export const clientHandlers: Pick<
   'clients.search': (core, input) => searchClients(core.serviceContext(), input),
   'clients.get': (core, input) => getClient(core.serviceContext(), input.id),
   'clients.create': (core, input) => createClient(core.serviceContext(), input),
-  'clients.update': (core, input) => updateClient(core.serviceContext(), input.id, input.values),
+  'clients.update': (core, input) => updateClient(core.serviceContext(), input.id, input.values, input.expectedVersion),
   'clients.revealAddress': (core, input) => revealClientAddress(core.serviceContext(), input),
 };

@@ -27,7 +27,8 @@ export const contactPersonHandlers: Pick<
   'cp.search': (core, input) => searchContactPersons(core.serviceContext(), input),
   'cp.get': (core, input) => getContactPerson(core.serviceContext(), input.id),
   'cp.create': (core, input) => createContactPerson(core.serviceContext(), input),
-  'cp.update': (core, input) => updateContactPerson(core.serviceContext(), input.id, input.values),
+  'cp.update': (core, input) =>
+    updateContactPerson(core.serviceContext(), input.id, input.values, input.expectedVersion),
   'cp.transition': async (core, input) => (await transitionContactPerson(core.serviceContext(), input), done),
   'cp.addInterview': async (core, input) => (await addInterview(core.serviceContext(), input), done),
   'cp.addReference': async (core, input) => (await addReference(core.serviceContext(), input), done),

@@ -13,6 +13,7 @@ export async function listAssignments(
     .innerJoin('contact_persons', 'contact_persons.id', 'assignments.contact_person_id')
     .select([
       'assignments.id',
+      'assignments.version',
       'assignments.status',
       'assignments.decision_id',
       'assignments.offered_date',
@@ -50,6 +51,7 @@ export async function listAssignments(
   await audit(ctx, ctx.db, { action: 'assignment.list', entityType: 'assignment', detail: `${rows.length} uppdrag` });
   return rows.map((r) => ({
     id: r.id,
+    version: r.version,
     status: r.status,
     clientId: r.client_id,
     clientName: `${r.client_first} ${r.client_last}`,

@@ -6,6 +6,7 @@ import type { decisionInput } from '../../../shared/ipc/procedures/decisions';
 import { readSettings } from '../settings';
 import { audit, type ServiceContext } from '../../core/session';
 import { writeTransaction, type TxContext } from '../transaction';
+import { assertVersionMatched, nextVersion, versionToMatch } from '../row-version';
 import { assertNotFuture } from '../../core/guards';
 import { getClientRow } from './records';
 import { resolveDecisionLaw } from '../legal/decision-law';
@@ -62,24 +63,23 @@ async function createDecisionInTrx(ctx: TxContext, v: z.output<typeof decisionIn
   return { id };
 }
 
-export async function updateDecisionNotes(
-  ctx: ServiceContext,
-  input: { id: number; delayReason: string; interimSupport: string },
-): Promise<void> {
+export async function updateDecisionNotes(ctx: ServiceContext, input: DecisionNotes): Promise<void> {
   return writeTransaction(ctx, (tx) => updateDecisionNotesInTrx(tx, input));
 }
 
-async function updateDecisionNotesInTrx(
-  ctx: TxContext,
-  input: { id: number; delayReason: string; interimSupport: string },
-): Promise<void> {
+type DecisionNotes = { id: number; delayReason: string; interimSupport: string; expectedVersion?: number };
+
+async function updateDecisionNotesInTrx(ctx: TxContext, input: DecisionNotes): Promise<void> {
   const d = await getDecision(ctx, input.id);
+  const version = versionToMatch('beslutet', d.version, input.expectedVersion);
   const trx = ctx.db;
-  await trx
+  const updated = await trx
     .updateTable('decisions')
-    .set({ delay_reason: input.delayReason, interim_support: input.interimSupport })
+    .set({ delay_reason: input.delayReason, interim_support: input.interimSupport, version: nextVersion })
     .where('id', '=', input.id)
-    .execute();
+    .where('version', '=', version)
+    .executeTakeFirst();
+  assertVersionMatched(updated, 'beslutet');
   await audit(ctx, trx, {
     action: 'decision.notes',
     entityType: 'client',

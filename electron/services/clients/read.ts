@@ -95,6 +95,7 @@ export async function decisionViews(ctx: ServiceContext, clientId: number): Prom
     : [[], []];
   return decisions.map((d) => ({
     id: d.id,
+    version: d.version,
     legalBasis: d.legal_basis,
     decisionDate: d.decision_date,
     diarienummer: d.diarienummer,
@@ -144,6 +145,7 @@ export async function getClient(ctx: ServiceContext, id: number): Promise<Client
   await audit(ctx, ctx.db, { action: 'client.read', entityType: 'client', entityId: id });
   return {
     id: r.id,
+    version: r.version,
     values: {
       personnummer: isParticipantKey(r.personnummer) ? '' : r.personnummer,
       firstName: r.first_name,

@@ -9,6 +9,7 @@ import { personnummerFacts } from '../../../shared/personnummer';
 import { withCanonicalPersonnummer } from '../personnummer';
 import { audit, type ServiceContext } from '../../core/session';
 import { writeTransaction, type TxContext } from '../transaction';
+import { assertVersionMatched, nextVersion, versionToMatch } from '../row-version';
 
 export type ClientValues = z.output<typeof clientInput>;
 const DUPLICATE = 'Det finns redan en brukare med det personnumret.';
@@ -80,13 +81,25 @@ export async function createClientInTrx(
   return { id };
 }
 
-export async function updateClient(ctx: ServiceContext, id: number, input: ClientValues): Promise<{ id: number }> {
-  return writeTransaction(ctx, (tx) => updateClientInTrx(tx, id, input));
+/** `expectedVersion`: the version the form loaded (clients.get); a stale save is refused with CONFLICT. */
+export async function updateClient(
+  ctx: ServiceContext,
+  id: number,
+  input: ClientValues,
+  expectedVersion?: number,
+): Promise<{ id: number }> {
+  return writeTransaction(ctx, (tx) => updateClientInTrx(tx, id, input, expectedVersion));
 }
 
-async function updateClientInTrx(ctx: TxContext, id: number, input: ClientValues): Promise<{ id: number }> {
-  const v = withCanonicalPersonnummer(ctx.now(), input);
+async function updateClientInTrx(
+  ctx: TxContext,
+  id: number,
+  input: ClientValues,
+  expectedVersion: number | undefined,
+): Promise<{ id: number }> {
   const before = await getClientRow(ctx, id);
+  const version = versionToMatch('brukaren', before.version, expectedVersion);
+  const v = withCanonicalPersonnummer(ctx.now(), input);
   if (before.without_assessment === 1)
     throw new DomainError(
       'RULE_VIOLATION',
@@ -104,11 +117,13 @@ async function updateClientInTrx(ctx: TxContext, id: number, input: ClientValues
     (k) => !['search_name', 'birth_date', 'gender'].includes(k) && cols[k] !== before[k],
   );
   const trx = ctx.db;
-  await trx
+  const updated = await trx
     .updateTable('clients')
-    .set({ ...cols, updated_at: ctx.now().toISOString() })
+    .set({ ...cols, updated_at: ctx.now().toISOString(), version: nextVersion })
     .where('id', '=', id)
-    .execute();
+    .where('version', '=', version)
+    .executeTakeFirst();
+  assertVersionMatched(updated, 'brukaren');
   await trx.deleteFrom('client_connections').where('client_id', '=', id).execute();
   if (v.connections.length > 0)
     await trx

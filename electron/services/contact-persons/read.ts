@@ -57,6 +57,7 @@ export async function getContactPerson(ctx: ServiceContext, id: number): Promise
   const status = r.status;
   return {
     id: r.id,
+    version: r.version,
     values: toValues(r, hidden),
     addressHidden: hidden,
     birthDate: r.birth_date,

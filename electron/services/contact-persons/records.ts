@@ -10,6 +10,7 @@ import { toColumns, type CpValues } from './mapping';
 import { withCanonicalPersonnummer } from '../personnummer';
 import { addEvent, getRow } from './common';
 import { flagChange, keepMaskedValues } from '../protected-identity';
+import { assertVersionMatched, nextVersion, versionToMatch } from '../row-version';
 
 const DUPLICATE = 'Det finns redan en kontaktperson med det personnumret.';
 
@@ -64,23 +65,30 @@ export async function insertContactPersonInTrx(
   return row.id;
 }
 
-/** Updates the record. A hidden (protected) address left blank in the form keeps its stored value. */
+/**
+ * Updates the record. A hidden (protected) address left blank in the form keeps its stored value.
+ * `expectedVersion` is the version the form loaded (cp.get): a save from a form someone else's save
+ * has overtaken is refused with CONFLICT and writes nothing.
+ */
 export async function updateContactPerson(
   ctx: ServiceContext,
   id: number,
   input: CpValues,
+  expectedVersion?: number,
 ): Promise<{ id: number; warnings: string[] }> {
-  return writeTransaction(ctx, (tx) => updateContactPersonInTrx(tx, id, input));
+  return writeTransaction(ctx, (tx) => updateContactPersonInTrx(tx, id, input, expectedVersion));
 }
 
 async function updateContactPersonInTrx(
   ctx: TxContext,
   id: number,
   input: CpValues,
+  expectedVersion: number | undefined,
 ): Promise<{ id: number; warnings: string[] }> {
+  const before = await getRow(ctx, id);
+  const version = versionToMatch('kontaktpersonen', before.version, expectedVersion);
   const v = withCanonicalPersonnummer(ctx.now(), input);
   const warnings = bankWarnings(v);
-  const before = await getRow(ctx, id);
   if (v.personnummer !== before.personnummer) {
     const dup = await ctx.db
       .selectFrom('contact_persons')
@@ -98,11 +106,13 @@ async function updateContactPersonInTrx(
   );
   if (changed.length === 0) return { id, warnings };
   const trx = ctx.db;
-  await trx
+  const updated = await trx
     .updateTable('contact_persons')
-    .set({ ...cols, updated_at: ctx.now().toISOString() })
+    .set({ ...cols, updated_at: ctx.now().toISOString(), version: nextVersion })
     .where('id', '=', id)
-    .execute();
+    .where('version', '=', version)
+    .executeTakeFirst();
+  assertVersionMatched(updated, 'kontaktpersonen');
   await addEvent(ctx, trx, id, {
     kind: 'updated',
     date: toLocalIsoDate(ctx.now()),

@@ -6,6 +6,7 @@ import { guessLaw, lawDateProblem, type Law, type Personkrets } from '../../../s
 import type { setLawInput } from '../../../shared/ipc/procedures/decisions';
 import { audit, type ServiceContext } from '../../core/session';
 import { writeTransaction, type TxContext } from '../transaction';
+import { assertVersionMatched, nextVersion, versionToMatch } from '../row-version';
 import { legalSettingsStore } from './settings';
 
 /**
@@ -44,6 +45,7 @@ export async function guessedLaws(ctx: ServiceContext) {
     .innerJoin('clients', 'clients.id', 'decisions.client_id')
     .select([
       'decisions.id',
+      'decisions.version',
       'decisions.client_id',
       'decisions.decision_date',
       'decisions.legal_basis',
@@ -64,6 +66,7 @@ export async function guessedLaws(ctx: ServiceContext) {
     });
   return rows.map((r) => ({
     decisionId: r.id,
+    version: r.version,
     clientId: r.client_id,
     clientName: `${r.first_name} ${r.last_name}`,
     decisionDate: r.decision_date,
@@ -82,6 +85,7 @@ export async function setDecisionLaw(ctx: ServiceContext, input: z.output<typeof
 async function setDecisionLawInTrx(ctx: TxContext, input: z.output<typeof setLawInput>): Promise<void> {
   const d = await ctx.db.selectFrom('decisions').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!d) throw new DomainError('NOT_FOUND', 'Beslutet finns inte.');
+  const version = versionToMatch('beslutet', d.version, input.expectedVersion);
   const r = await resolveDecisionLaw(ctx.db, {
     legalBasis: d.legal_basis,
     decisionDate: d.decision_date,
@@ -90,11 +94,13 @@ async function setDecisionLawInTrx(ctx: TxContext, input: z.output<typeof setLaw
     personkrets: input.personkrets,
   });
   const trx = ctx.db;
-  await trx
+  const updated = await trx
     .updateTable('decisions')
-    .set({ law: r.law, paragraph: r.paragraph, personkrets: r.personkrets, law_guessed: 0 })
+    .set({ law: r.law, paragraph: r.paragraph, personkrets: r.personkrets, law_guessed: 0, version: nextVersion })
     .where('id', '=', d.id)
-    .execute();
+    .where('version', '=', version)
+    .executeTakeFirst();
+  assertVersionMatched(updated, 'beslutet');
   await audit(ctx, trx, {
     action: 'decision.law',
     entityType: 'client',

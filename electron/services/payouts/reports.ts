@@ -20,6 +20,7 @@ export async function assignmentsInMonth(db: Kysely<DB> | Transaction<DB>, month
     .innerJoin('clients', 'clients.id', 'decisions.client_id')
     .select([
       'assignments.id',
+      'assignments.version',
       'assignments.start_date',
       'assignments.end_date',
       'assignments.arvode_level',
@@ -56,6 +57,7 @@ export async function monthReports(ctx: ServiceContext, month: string): Promise<
     const r = reports.find((x) => x.assignment_id === a.id);
     return {
       assignmentId: a.id,
+      assignmentVersion: a.version,
       contactPersonName: `${a.cp_first} ${a.cp_last}`,
       clientName: `${a.client_first} ${a.client_last}`,
       activeDays: activeDaysInMonth(month, a.start_date!, a.end_date),

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import type { ProcInput } from '../../../shared/ipc/contract';
@@ -61,12 +62,15 @@ export function ClientForm({
         interests: existing.values.interests.join(', '),
       }
     : EMPTY;
+  // The version this form was opened on: a later reload of `existing` must not hide a colleague's save.
+  const [loadedVersion] = useState(existing?.version);
   // A new client is clients.create; an edit is clients.update, whose input nests the record under `values`.
   const { control, submit, message, formState } = useProcForm<'clients.create' | 'clients.update', FormValues>(
     existing ? 'clients.update' : 'clients.create',
     {
       defaultValues: initial,
-      toInput: (v) => (existing ? { id: existing.id, values: toRecord(v) } : toRecord(v)),
+      toInput: (v) =>
+        existing ? { id: existing.id, values: toRecord(v), expectedVersion: loadedVersion } : toRecord(v),
       fieldOf: (path) => path.replace(/^values\./, ''),
       invalidMessage: 'Rätta de markerade fälten.',
       unsavedLabel: existing ? 'Ändra brukare' : 'Ny brukare',

@@ -17,12 +17,17 @@ import { useInlineForm } from '../../components/useInlineForm';
 import { hours, meetingsPer } from '../../../shared/plural';
 
 function NotesForm({ d, onDone }: { d: DecisionView; onDone: () => void }) {
+  // The version the form's text was loaded at; the form stays open after a save, which raises it by one.
+  const [version, setVersion] = useState(d.version);
   const { control, submit, message } = useProcForm('decisions.updateNotes', {
     defaultValues: { delayReason: d.delayReason, interimSupport: d.interimSupport },
-    toInput: (v) => ({ id: d.id, ...v }),
+    toInput: (v) => ({ id: d.id, ...v, expectedVersion: version }),
     resetOnSuccess: false,
     invalidates: ['clients.', 'decisions.', 'reports.'],
-    onSuccess: onDone,
+    onSuccess: () => {
+      setVersion((n) => n + 1);
+      onDone();
+    },
   });
   return (
     <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label="Uppgifter till IVO">

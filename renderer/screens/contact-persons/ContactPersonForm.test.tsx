@@ -127,6 +127,7 @@ describe('ContactPersonForm (Ny intresseanmälan)', () => {
 describe('ContactPersonForm (Ändra uppgifter)', () => {
   const existing: CpDetail = {
     id: 12,
+    version: 3,
     values: {
       personnummer: '198002020017',
       firstName: 'Dana',
@@ -186,6 +187,7 @@ describe('ContactPersonForm (Ändra uppgifter)', () => {
     await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith(12, []));
     const [sent] = kpr.inputs('cp.update');
     expect(sent?.id).toBe(12);
+    expect(sent?.expectedVersion).toBe(3);
     expect(sent?.values).toMatchObject({
       area: 'Söder',
       languages: ['svenska', 'finska'],
@@ -206,5 +208,18 @@ describe('ContactPersonForm (Ändra uppgifter)', () => {
       protectedIdentity: true,
       protectedIdentityReason: 'Beslut från Skatteverket',
     });
+  });
+
+  it('shows the Swedish conflict message when someone else saved first, and stays open', async () => {
+    const conflict = 'Någon annan har ändrat kontaktpersonen sedan du öppnade den – ladda om och gör ändringen igen.';
+    const { user, onSaved } = await setup({
+      existing,
+      answers: { 'cp.update': refuse('CONFLICT', conflict) },
+    });
+    await fill(user, screen.getByLabelText('Område'), 'Väster');
+    await user.click(screen.getByRole('button', { name: 'Spara ändringar' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(conflict);
+    expect(onSaved).not.toHaveBeenCalled();
+    expect(screen.getByRole('form', { name: 'Ändra uppgifter' })).toBeTruthy();
   });
 });

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import type { ProcInput } from '../../../shared/ipc/contract';
@@ -77,12 +78,15 @@ export function ContactPersonForm({
         disabilityKinds: join(existing.values.disabilityKinds),
       }
     : EMPTY;
+  // The version this form was opened on: a later reload of `existing` must not hide a colleague's save.
+  const [loadedVersion] = useState(existing?.version);
   // A new record is cp.create; an edit is cp.update, whose input nests the record under `values`.
   const { control, submit, message, formState } = useProcForm<'cp.create' | 'cp.update', FormValues>(
     existing ? 'cp.update' : 'cp.create',
     {
       defaultValues: initial,
-      toInput: (v) => (existing ? { id: existing.id, values: toRecord(v) } : toRecord(v)),
+      toInput: (v) =>
+        existing ? { id: existing.id, values: toRecord(v), expectedVersion: loadedVersion } : toRecord(v),
       fieldOf: (path) => path.replace(/^values\./, ''),
       invalidMessage: 'Rätta de markerade fälten.',
       unsavedLabel: existing ? 'Ändra uppgifter' : 'Ny intresseanmälan',

@@ -40,6 +40,8 @@ export function DecisionLaw({ d, onChanged }: { d: DecisionView; onChanged: () =
 }
 
 function SetLawForm({ d, onDone }: { d: DecisionView; onDone: () => void }) {
+  // The version this form was opened on: a later reload must not hide a colleague's save.
+  const [loadedVersion] = useState(d.version);
   const { control, submit, message, setValue } = useProcForm<'decisions.setLaw', LawFormValues>('decisions.setLaw', {
     defaultValues: {
       law: LAWS.find((l) => l === d.law) ?? '',
@@ -51,7 +53,7 @@ function SetLawForm({ d, onDone }: { d: DecisionView; onDone: () => void }) {
       const personkrets = PERSONKRETSAR.find((p) => p === v.personkrets) ?? null;
       // No law chosen, or a personkrets that is none of 1-3: the schema names it on the raw values.
       if (!law || (v.personkrets !== '' && !personkrets)) return null;
-      return { id: d.id, law, paragraph: v.paragraph, personkrets };
+      return { id: d.id, expectedVersion: loadedVersion, law, paragraph: v.paragraph, personkrets };
     },
     resetOnSuccess: false,
     onSuccess: onDone,

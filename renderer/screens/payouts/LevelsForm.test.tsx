@@ -20,7 +20,7 @@ const RATES = [
 
 async function setup(today: string, current = { arvode: null as string | null, omkostnad: null as string | null }) {
   const onDone = vi.fn();
-  const r = await renderWithKpr(<LevelsForm assignmentId={5} current={current} onDone={onDone} />, {
+  const r = await renderWithKpr(<LevelsForm assignmentId={5} version={4} current={current} onDone={onDone} />, {
     today,
     answers: { 'rates.list': RATES, 'assignments.setCompensation': { ok: true } },
   });
@@ -48,7 +48,9 @@ describe('LevelsForm (Ersättningsnivå)', () => {
     await user.click(screen.getByRole('radio', { name: 'Kategori 2, hög (45 %)' }));
     await user.click(screen.getByRole('button', { name: 'Spara nivåer' }));
     await vi.waitFor(() => expect(onDone).toHaveBeenCalledOnce());
-    expect(kpr.inputs('assignments.setCompensation')).toEqual([{ id: 5, arvodeLevel: 'A2H', omkostnadLevel: 'O1' }]);
+    expect(kpr.inputs('assignments.setCompensation')).toEqual([
+      { id: 5, arvodeLevel: 'A2H', omkostnadLevel: 'O1', expectedVersion: 4 },
+    ]);
   });
 
   it("says which level is missing (the contract's message, on the field) and stays open", async () => {

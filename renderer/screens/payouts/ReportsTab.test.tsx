@@ -19,6 +19,7 @@ const handedIn = {
 const ROWS: ReportRow[] = [
   {
     assignmentId: 1,
+    assignmentVersion: 1,
     contactPersonName: 'Anna Andersson',
     clientName: 'Andreas Ek',
     activeDays: 31,
@@ -29,6 +30,7 @@ const ROWS: ReportRow[] = [
   },
   {
     assignmentId: 2,
+    assignmentVersion: 2,
     contactPersonName: 'Bo Berg',
     clientName: 'Bertil Ek',
     activeDays: 12,
@@ -39,6 +41,7 @@ const ROWS: ReportRow[] = [
   },
   {
     assignmentId: 3,
+    assignmentVersion: 3,
     contactPersonName: 'Cia Carlsson',
     clientName: 'Cecilia Ek',
     activeDays: 31,

@@ -103,6 +103,7 @@ export function ReportsTab() {
                 {open?.id === r.assignmentId && open.kind === 'levels' && (
                   <LevelsForm
                     assignmentId={r.assignmentId}
+                    version={r.assignmentVersion}
                     current={{ arvode: r.arvodeLevel, omkostnad: r.omkostnadLevel }}
                     onDone={done}
                   />

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { procedure } from '../define';
-import { empty, id, isoDate, ok } from '../fields';
+import { empty, expectedVersion, id, isoDate, ok } from '../fields';
 import { ASSIGNMENT_ACTIONS, ASSIGNMENT_STATUSES, type AssignmentAction } from '../../assignments/status';
 
 export const assignmentRow = z.object({
   id: z.number(),
+  /** Row version, sent back with assignments.setCompensation (optimistic locking). */
+  version: z.number(),
   status: z.enum(ASSIGNMENT_STATUSES),
   clientId: z.number(),
   clientName: z.string(),
@@ -84,6 +86,7 @@ export const assignmentProcedures = {
       id,
       arvodeLevel: z.string().min(1, 'Välj arvodesnivå.'),
       omkostnadLevel: z.string().min(1, 'Välj omkostnadsnivå.'),
+      expectedVersion,
     }),
     output: ok,
   }),

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { procedure } from '../define';
-import { addressOutput, id, personBaseValues, protectedIdentityReason, revealAddressInput } from '../fields';
+import {
+  addressOutput,
+  expectedVersion,
+  id,
+  personBaseValues,
+  protectedIdentityReason,
+  revealAddressInput,
+} from '../fields';
 import { personnummerField } from './cp';
 import { PERIODS } from './decisions';
 
@@ -93,6 +100,8 @@ const assignmentSummary = z.object({
 
 export const decisionView = z.object({
   id: z.number(),
+  /** Row version (optimistic locking): sent back by the decision's edit forms as expectedVersion. */
+  version: z.number(),
   legalBasis: z.string(),
   decisionDate: z.string(),
   diarienummer: z.string(),
@@ -126,6 +135,8 @@ export type DecisionView = z.infer<typeof decisionView>;
 
 export const clientDetail = z.object({
   id: z.number(),
+  /** Row version (optimistic locking): the edit form sends it back as clients.update's expectedVersion. */
+  version: z.number(),
   values: personBaseValues.extend({
     area: z.string(),
     workplace: z.string(),
@@ -169,7 +180,7 @@ export const clientProcedures = {
   'clients.create': procedure({ access: ['handlaggare'], input: clientInput, output: z.object({ id: z.number() }) }),
   'clients.update': procedure({
     access: ['handlaggare'],
-    input: z.object({ id, values: clientInput }),
+    input: z.object({ id, values: clientInput, expectedVersion }),
     output: z.object({ id: z.number() }),
   }),
   'clients.revealAddress': procedure({

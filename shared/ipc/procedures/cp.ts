@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { procedure } from '../define';
-import { addressOutput, id, isoDate, personBaseValues, protectedIdentityReason, revealAddressInput } from '../fields';
+import {
+  addressOutput,
+  expectedVersion,
+  id,
+  isoDate,
+  personBaseValues,
+  protectedIdentityReason,
+  revealAddressInput,
+} from '../fields';
 import { CP_STATUSES } from '../../contact-persons/status';
 import { OUTCOMES, REGISTERS } from '../../contact-persons/register-checks';
 import { checkPersonnummerShape } from '../../personnummer';
@@ -143,6 +151,8 @@ const event = z.object({
 
 export const cpDetail = z.object({
   id: z.number(),
+  /** Row version (optimistic locking): the edit form sends it back as cp.update's expectedVersion. */
+  version: z.number(),
   values: personBaseValues.extend({
     email: z.string(),
     bankClearing: z.string(),
@@ -227,7 +237,7 @@ export const contactPersonProcedures = {
   'cp.create': procedure({ access: ['handlaggare'], input: contactPersonInput, output: saved }),
   'cp.update': procedure({
     access: ['handlaggare'],
-    input: z.object({ id, values: contactPersonInput }),
+    input: z.object({ id, values: contactPersonInput, expectedVersion }),
     output: saved,
   }),
   'cp.transition': procedure({

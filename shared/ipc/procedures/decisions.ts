@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from '../define';
-import { empty, id, isoDate, ok } from '../fields';
+import { empty, expectedVersion, id, isoDate, ok } from '../fields';
 import { LAWS, PERSONKRETSAR } from '../../legal/laws';
 
 export const PERIODS = ['vecka', 'manad'] as const;
@@ -37,6 +37,7 @@ export type DecisionInput = z.input<typeof decisionInput>;
 
 export const setLawInput = z.object({
   id,
+  expectedVersion,
   law: lawField,
   paragraph: z.string().trim().min(1, 'Välj paragraf.').max(60),
   personkrets: personkretsField.nullable().default(null),
@@ -44,6 +45,8 @@ export const setLawInput = z.object({
 
 export const guessedLawRow = z.object({
   decisionId: z.number(),
+  /** Row version, sent back with decisions.setLaw (optimistic locking). */
+  version: z.number(),
   clientId: z.number(),
   clientName: z.string(),
   decisionDate: z.string(),
@@ -61,7 +64,12 @@ export const decisionProcedures = {
   }),
   'decisions.updateNotes': procedure({
     access: ['handlaggare'],
-    input: z.object({ id, delayReason: z.string().trim().max(5000), interimSupport: z.string().trim().max(5000) }),
+    input: z.object({
+      id,
+      delayReason: z.string().trim().max(5000),
+      interimSupport: z.string().trim().max(5000),
+      expectedVersion,
+    }),
     output: ok,
   }),
   'decisions.end': procedure({

@@ -41,6 +41,8 @@ export const ivoSummary = z.object({
 
 export const reportRow = z.object({
   assignmentId: z.number(),
+  /** The assignment's row version, sent back by the levels form (optimistic locking). */
+  assignmentVersion: z.number(),
   contactPersonName: z.string(),
   clientName: z.string(),
   activeDays: z.number(),
