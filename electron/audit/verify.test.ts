@@ -1,9 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeReadyCore, tempDir } from '../../test/helpers/core';
 import { appendAudit } from './audit-log';
-import { verifyAuditChain } from './verify';
+import type { RawDatabase } from '../db/open';
+import { verifyAuditChain, verifyAuditChainParallel, type KnownAnchor, type VerifyResult } from './verify';
 
 let t: ReturnType<typeof tempDir>;
+const keys = new WeakMap<RawDatabase, Buffer>();
+
+type Anchors = { id: number; hash: string } | KnownAnchor[] | null;
+/**
+ * Every case runs on the single walk and on the parallel one split in two parts (a threshold of one
+ * row), each part in a worker thread on its own read-only connection to the file.
+ */
+const MODES: Array<[string, (raw: RawDatabase, anchors?: Anchors) => Promise<VerifyResult>]> = [
+  ['single walk', (raw, anchors) => Promise.resolve(verifyAuditChain(raw, anchors))],
+  [
+    'two parts in workers',
+    async (raw, anchors) => {
+      const r = await verifyAuditChainParallel(raw, anchors, { key: keys.get(raw), minRows: 1, parts: 2 });
+      expect(r.parts).toBe(2);
+      return r;
+    },
+  ],
+];
 beforeEach(() => (t = tempDir()));
 afterEach(() => t.cleanup());
 
@@ -17,6 +36,7 @@ async function coreWithRows(n: number) {
       ctx.now,
     );
   }
+  keys.set(ctx.raw, ctx.dataKey);
   return { ...made, raw: ctx.raw };
 }
 
@@ -25,10 +45,10 @@ function dropGuards(raw: import('../db/open').RawDatabase) {
   raw.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
 }
 
-describe('audit chain', () => {
+describe.each(MODES)('audit chain (%s)', (_mode, check) => {
   it('verifies an intact chain', async () => {
     const { raw } = await coreWithRows(20);
-    const r = verifyAuditChain(raw);
+    const r = await check(raw);
     expect(r.ok).toBe(true);
     expect(r.checked).toBeGreaterThanOrEqual(22);
   });
@@ -43,7 +63,7 @@ describe('audit chain', () => {
     const { raw } = await coreWithRows(10);
     dropGuards(raw);
     raw.prepare("UPDATE audit_log SET entity_id = '999' WHERE id = 7").run();
-    expect(verifyAuditChain(raw)).toMatchObject({
+    expect(await check(raw)).toMatchObject({
       ok: false,
       firstBrokenId: 7,
       reason: expect.stringMatching(/ändrats/),
@@ -59,14 +79,14 @@ describe('audit chain', () => {
     raw
       .prepare('UPDATE audit_log SET detail = ?, hash = ? WHERE id = 5')
       .run(forged.detail, chainHash(row.prev_hash, forged));
-    expect(verifyAuditChain(raw)).toMatchObject({ ok: false, firstBrokenId: 6 });
+    expect(await check(raw)).toMatchObject({ ok: false, firstBrokenId: 6 });
   });
 
   it('detects a deleted row in the middle', async () => {
     const { raw } = await coreWithRows(10);
     dropGuards(raw);
     raw.prepare('DELETE FROM audit_log WHERE id = 4').run();
-    expect(verifyAuditChain(raw)).toMatchObject({
+    expect(await check(raw)).toMatchObject({
       ok: false,
       firstBrokenId: 4,
       reason: expect.stringMatching(/saknas/),
@@ -78,12 +98,13 @@ describe('audit chain', () => {
     await core.lock();
     await core.login('admin', 'korrekt-hast-batteri');
     const raw = core.serviceContext().raw;
+    keys.set(raw, core.serviceContext().dataKey);
     const anchor = core.vault.auditAnchor(core.serviceContext().dataKey).anchor;
     expect(anchor).not.toBeNull();
-    expect(verifyAuditChain(raw, anchor).ok).toBe(true);
+    expect((await check(raw, anchor)).ok).toBe(true);
     dropGuards(raw);
     raw.prepare('DELETE FROM audit_log WHERE id >= ?').run(anchor!.id);
-    expect(verifyAuditChain(raw, anchor)).toMatchObject({
+    expect(await check(raw, anchor)).toMatchObject({
       ok: false,
       firstBrokenId: anchor!.id,
       reason: expect.stringMatching(/tagits bort/),
@@ -101,13 +122,13 @@ describe('audit chain', () => {
       '</script>',
     ];
     for (const detail of odd) await appendAudit(ctx.db, { userId: null, action: 'test.odd', detail }, ctx.now);
-    const r = verifyAuditChain(raw);
+    const r = await check(raw);
     expect(r).toMatchObject({ ok: true, firstBrokenId: null });
     dropGuards(raw);
     raw
       .prepare("UPDATE audit_log SET detail = 'rad 1\nrad 3\ttab' WHERE action = 'test.odd' AND detail LIKE 'rad 1%'")
       .run();
-    expect(verifyAuditChain(raw)).toMatchObject({
+    expect(await check(raw)).toMatchObject({
       ok: false,
       firstBrokenId: r.checked - 4,
       reason: expect.stringMatching(/ändrats/),
@@ -118,15 +139,15 @@ describe('audit chain', () => {
     const { raw } = await coreWithRows(6);
     dropGuards(raw);
     raw.prepare("UPDATE audit_log SET prev_hash = '00' || substr(prev_hash, 3) WHERE id = 4").run();
-    expect(verifyAuditChain(raw)).toMatchObject({
+    expect(await check(raw)).toMatchObject({
       ok: false,
       firstBrokenId: 4,
       reason: expect.stringMatching(/pekar inte/),
     });
     raw.prepare('UPDATE audit_log SET prev_hash = (SELECT hash FROM audit_log WHERE id = 3) WHERE id = 4').run();
-    expect(verifyAuditChain(raw).ok).toBe(true);
+    expect((await check(raw)).ok).toBe(true);
     raw.prepare('UPDATE audit_log SET detail = ? WHERE id = 5').run(Buffer.from('binär'));
-    expect(verifyAuditChain(raw)).toMatchObject({
+    expect(await check(raw)).toMatchObject({
       ok: false,
       firstBrokenId: 5,
       reason: expect.stringMatching(/ändrats/),
@@ -139,12 +160,12 @@ describe('audit chain', () => {
     await ctx.db.transaction().execute(async (trx) => {
       for (let i = 0; i < 2100; i++) await appendAudit(trx, { userId: 1, action: 'bulk', entityId: i }, ctx.now);
     });
-    const r = verifyAuditChain(raw);
+    const r = await check(raw);
     expect(r.ok).toBe(true);
     expect(r.checked).toBeGreaterThan(2100);
     dropGuards(raw);
     raw.prepare('DELETE FROM audit_log WHERE id = 2001').run();
-    expect(verifyAuditChain(raw)).toMatchObject({
+    expect(await check(raw)).toMatchObject({
       ok: false,
       firstBrokenId: 2001,
       reason: expect.stringMatching(/saknas/),
