@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeReadyCore, tempDir } from '../../test/helpers/core';
 import { appendAudit } from './audit-log';
@@ -26,8 +27,8 @@ const MODES: Array<[string, (raw: RawDatabase, anchors?: Anchors) => Promise<Ver
 beforeEach(() => (t = tempDir()));
 afterEach(() => t.cleanup());
 
-async function coreWithRows(n: number) {
-  const made = await makeReadyCore(t.dir);
+async function coreWithRows(n: number, dir = t.dir) {
+  const made = await makeReadyCore(dir);
   const ctx = made.core.serviceContext();
   for (let i = 0; i < n; i++) {
     await appendAudit(
@@ -186,5 +187,120 @@ describe.each(MODES)('audit chain (%s)', (_mode, check) => {
     };
     const before = createHash('sha256').update(GENESIS_HASH).update('\n').update(canonicalRow(row)).digest('hex');
     expect(chainHash(GENESIS_HASH, row)).toBe(before);
+  });
+});
+
+describe('audit chain checked in parts', () => {
+  /** 40+ rows split in two parts; returns the first id of the second part (the seam). */
+  async function split(dir = t.dir) {
+    const { raw } = await coreWithRows(40, dir);
+    dropGuards(raw);
+    const max = (raw.prepare('SELECT max(id) AS m FROM audit_log').get() as { m: number }).m;
+    return { raw, seam: 1 + Math.floor(max / 2) };
+  }
+  const inParts = (raw: RawDatabase, parts = 2) =>
+    verifyAuditChainParallel(raw, null, { key: keys.get(raw), minRows: 1, parts });
+
+  it('finds an edited row exactly at the seam', async () => {
+    const { raw, seam } = await split();
+    raw.prepare("UPDATE audit_log SET action = 'x' WHERE id = ?").run(seam);
+    expect(await inParts(raw)).toMatchObject({
+      ok: false,
+      parts: 2,
+      firstBrokenId: seam,
+      reason: expect.stringMatching(/ändrats/),
+      checked: seam - 1,
+    });
+  });
+
+  it('finds the first row of the second part pointing elsewhere (prev_hash changed at the seam)', async () => {
+    const { raw, seam } = await split();
+    raw.prepare("UPDATE audit_log SET prev_hash = '00' || substr(prev_hash, 3) WHERE id = ?").run(seam);
+    expect(await inParts(raw)).toMatchObject({
+      ok: false,
+      firstBrokenId: seam,
+      reason: expect.stringMatching(/pekar inte/),
+    });
+  });
+
+  it('finds a row deleted exactly at the seam, and the last row of the first part deleted', async () => {
+    const { raw, seam } = await split();
+    raw.prepare('DELETE FROM audit_log WHERE id = ?').run(seam);
+    expect(await inParts(raw)).toMatchObject({
+      ok: false,
+      firstBrokenId: seam,
+      reason: expect.stringMatching(/saknas/),
+    });
+    const other = await split(join(t.dir, 'andra'));
+    other.raw.prepare('DELETE FROM audit_log WHERE id = ?').run(other.seam - 1);
+    expect(await inParts(other.raw)).toMatchObject({
+      ok: false,
+      firstBrokenId: other.seam - 1,
+      reason: expect.stringMatching(/saknas/),
+    });
+  });
+
+  it('finds a break in the second part while the first part is fine, and reports the earlier of two breaks', async () => {
+    const { raw, seam } = await split();
+    raw.prepare("UPDATE audit_log SET detail = 'x' WHERE id = ?").run(seam + 5);
+    expect(await inParts(raw)).toMatchObject({
+      ok: false,
+      firstBrokenId: seam + 5,
+      checked: seam + 4,
+      reason: expect.stringMatching(/ändrats/),
+    });
+    raw.prepare("UPDATE audit_log SET detail = 'x' WHERE id = 3").run();
+    expect(await inParts(raw)).toMatchObject({ ok: false, firstBrokenId: 3, checked: 2 });
+  });
+
+  it('finds a whole second part deleted (a gap before the last part) and a rewritten stretch across the seam', async () => {
+    const { raw } = await split();
+    const max = (raw.prepare('SELECT max(id) AS m FROM audit_log').get() as { m: number }).m;
+    // Three parts: the middle one emptied, the last one intact on its own.
+    const third = 1 + Math.floor(max / 3);
+    raw.prepare('DELETE FROM audit_log WHERE id >= ? AND id < ?').run(third, 1 + Math.floor((2 * max) / 3));
+    expect(await inParts(raw, 3)).toMatchObject({ ok: false, parts: 3, firstBrokenId: third });
+
+    const other = await split(join(t.dir, 'andra'));
+    const { chainHash } = await import('./chain');
+    const head = other.raw.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
+      id: number;
+      hash: string;
+    };
+    // A consistent rewrite from two rows before the seam to the end: only the anchor catches it.
+    const rows = other.raw.prepare('SELECT * FROM audit_log WHERE id >= ? ORDER BY id').all(other.seam - 2) as any[];
+    let prev = (other.raw.prepare('SELECT hash FROM audit_log WHERE id = ?').get(other.seam - 3) as { hash: string })
+      .hash;
+    for (const row of rows) {
+      const forged = { ...row, detail: 'omskriven' };
+      const h = chainHash(prev, forged);
+      other.raw
+        .prepare('UPDATE audit_log SET detail = ?, prev_hash = ?, hash = ? WHERE id = ?')
+        .run(forged.detail, prev, h, row.id);
+      prev = h;
+    }
+    expect(await inParts(other.raw)).toMatchObject({ ok: true, parts: 2 });
+    const anchored = await verifyAuditChainParallel(other.raw, [{ ...head, source: 'nyckelfilen' }], {
+      key: keys.get(other.raw),
+      minRows: 1,
+      parts: 2,
+    });
+    expect(anchored).toMatchObject({ ok: false, firstBrokenId: head.id, reason: expect.stringMatching(/nyckelfilen/) });
+  });
+
+  it('stays on the single walk for a small log, without a key, or in memory', async () => {
+    const { raw } = await coreWithRows(3);
+    expect(await verifyAuditChainParallel(raw, null, { key: keys.get(raw) })).toMatchObject({ ok: true, parts: 1 });
+    expect(await verifyAuditChainParallel(raw, null, { minRows: 1, parts: 2 })).toMatchObject({ ok: true, parts: 1 });
+    const memory = new (await import('better-sqlite3-multiple-ciphers')).default(':memory:');
+    memory.exec(
+      `CREATE TABLE audit_log (id INTEGER PRIMARY KEY, at, user_id, action, entity_type, entity_id, detail, prev_hash, hash)`,
+    );
+    expect(await verifyAuditChainParallel(memory, null, { key: keys.get(raw), minRows: 0, parts: 2 })).toMatchObject({
+      ok: true,
+      parts: 1,
+      checked: 0,
+    });
+    memory.close();
   });
 });
