@@ -23,6 +23,7 @@ try {
   }
   // Read-only connections skip the connection settings: the same page cache as the app's connection.
   raw.pragma('cache_size = -65536');
+  raw.pragma('busy_timeout = 5000');
   parentPort!.postMessage({ ok: true, result: verifyPart(raw, job.range, job.anchors) });
 } catch (err) {
   parentPort!.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });

@@ -97,13 +97,8 @@ export async function verifyAuditChainParallel(
   }));
   const plain = list.map(({ id, hash, source }) => ({ id, hash, source }));
   const key = opts.key;
-  let results: PartResult[];
-  try {
-    results = await Promise.all(ranges.map((range) => runPart(raw.name, key, range, plain)));
-  } catch {
-    // A worker that could not start or open the file: the single walk still gives the verdict.
-    return { ...verifyAuditChain(raw, list), parts: 1 };
-  }
+  // A worker that fails is an error, not a quiet fallback: a missing worker in the bundle must show.
+  const results = await Promise.all(ranges.map((range) => runPart(raw.name, key, range, plain)));
   return { ...(joinParts(results, list) ?? walkByColumns(raw, list)), parts };
 }
 

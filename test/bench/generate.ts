@@ -40,7 +40,7 @@ export function generate(
     `INSERT INTO clients (personnummer, first_name, last_name, birth_date, gender, area, languages, interests, ivo_suffix, search_name, created_at, updated_at) VALUES (?, ?, ?, ?, 'man', ?, '["svenska"]', '["fotboll"]', ?, ?, ?, ?)`,
   );
   const dec = raw.prepare(
-    `INSERT INTO decisions (client_id, legal_basis, decision_date, valid_from, meetings_per_period, period, hours_per_month, executed_date, created_at) VALUES (?, 'LSS 9 § 4', '2025-06-01', '2025-06-01', 2, 'manad', 8, ?, ?)`,
+    `INSERT INTO decisions (client_id, legal_basis, law, paragraph, decision_date, valid_from, meetings_per_period, period, hours_per_month, executed_date, created_at) VALUES (?, 'LSS 9 § 4', 'LSS 1993:387', '9 § 4', '2025-06-01', '2025-06-01', 2, 'manad', 8, ?, ?)`,
   );
   const asg = raw.prepare(
     `INSERT INTO assignments (decision_id, contact_person_id, status, start_date, arvode_level, omkostnad_level, created_at, updated_at) VALUES (?, ?, 'aktivt', '2025-07-01', 'A1M', 'O2', ?, ?)`,

@@ -291,7 +291,7 @@ async function main() {
     ['payoutTotalMs', 'Payout run + export'],
     ['payoutTotalCpuMs', '  CPU time of it (all threads, incl. XSD workers)'],
     ['auditVerifyMs', `Audit chain verify (${once.auditRows ?? 0} rows)`],
-    ['auditVerifyCpuMs', '  CPU time of it'],
+    ['auditVerifyCpuMs', '  CPU time of it (all threads, incl. verify workers)'],
   ];
   console.log(
     `${'Figure'.padEnd(56)} ${'median [min–max]'.padEnd(26)} ${'target'.padEnd(10)} ${'verdict'.padEnd(8)} vs previous`,
