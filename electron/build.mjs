@@ -55,6 +55,16 @@ await build({
   outfile: 'build/electron/import-worker.cjs',
 });
 
+// The audit chain of a large log is checked in parts, each in a worker thread on its own read-only
+// connection (electron/audit/verify-workers.ts). The worker is unpacked from the asar and cannot
+// require the SQLite package inside it, so its JavaScript is bundled in; the addon itself is loaded
+// from the path main.cjs passes (build/native), never looked up by `bindings`.
+await build({
+  ...common,
+  entryPoints: ['electron/audit/verify-worker.ts'],
+  outfile: 'build/electron/audit-verify-worker.cjs',
+});
+
 await build({
   ...common,
   entryPoints: ['electron/preload.ts'],

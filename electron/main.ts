@@ -35,7 +35,8 @@ function main(): void {
   ]);
 
   // Electron's own build of the SQLite module; without it nothing can work, so say so and stop.
-  const native = loadNativeBinding(nativeBindingPath(app.getAppPath()));
+  const nativeFile = nativeBindingPath(app.getAppPath());
+  const native = loadNativeBinding(nativeFile);
   if (!native.ok) {
     log('The SQLite module for Electron could not be loaded', native.error);
     void app.whenReady().then(() => {
@@ -44,7 +45,7 @@ function main(): void {
     });
     return;
   }
-  useNativeBinding(native.addon);
+  useNativeBinding(native.addon, nativeFile);
 
   // Data folder: KPR_DATA for a network-free test install, else the user's app data folder.
   const dataDir = process.env.KPR_DATA ?? join(app.getPath('userData'), 'data');

@@ -2,7 +2,7 @@ import type { ServiceContext } from '../core/session';
 import type { Vault } from '../vault/vault';
 import { listBackups } from '../backup/backup';
 import { readBackupSettings } from '../services/backup';
-import { verifyAuditChain, verifyAuditChainDb, type KnownAnchor, type VerifyResult } from './verify';
+import { verifyAuditChainDb, verifyAuditChainParallel, type KnownAnchor, type VerifyResult } from './verify';
 
 /**
  * Every chain head known outside the live database: the vault's anchor (authenticated with a key
@@ -37,5 +37,7 @@ export async function verifyLiveAudit(
 ): Promise<VerifyResult> {
   const { anchors, problem } = await knownAnchors(ctx, vault, extraFolders);
   if (problem) return { ok: false, checked: 0, firstBrokenId: anchors[0]?.id ?? null, reason: problem };
-  return ctx.dialect === 'postgres' ? verifyAuditChainDb(ctx.db, anchors) : verifyAuditChain(ctx.raw, anchors);
+  return ctx.dialect === 'postgres'
+    ? verifyAuditChainDb(ctx.db, anchors)
+    : verifyAuditChainParallel(ctx.raw, anchors, { key: ctx.dataKey });
 }

@@ -1,14 +1,34 @@
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeReadyCore, tempDir } from '../../test/helpers/core';
 import { appendAudit } from './audit-log';
-import { verifyAuditChain } from './verify';
+import type { RawDatabase } from '../db/open';
+import { verifyAuditChain, verifyAuditChainParallel, type KnownAnchor, type VerifyResult } from './verify';
 
 let t: ReturnType<typeof tempDir>;
+const keys = new WeakMap<RawDatabase, Buffer>();
+
+type Anchors = { id: number; hash: string } | KnownAnchor[] | null;
+/**
+ * Every case runs on the single walk and on the parallel one split in two parts (a threshold of one
+ * row), each part in a worker thread on its own read-only connection to the file.
+ */
+const MODES: Array<[string, (raw: RawDatabase, anchors?: Anchors) => Promise<VerifyResult>]> = [
+  ['single walk', (raw, anchors) => Promise.resolve(verifyAuditChain(raw, anchors))],
+  [
+    'two parts in workers',
+    async (raw, anchors) => {
+      const r = await verifyAuditChainParallel(raw, anchors, { key: keys.get(raw), minRows: 1, parts: 2 });
+      expect(r.parts).toBe(2);
+      return r;
+    },
+  ],
+];
 beforeEach(() => (t = tempDir()));
 afterEach(() => t.cleanup());
 
-async function coreWithRows(n: number) {
-  const made = await makeReadyCore(t.dir);
+async function coreWithRows(n: number, dir = t.dir) {
+  const made = await makeReadyCore(dir);
   const ctx = made.core.serviceContext();
   for (let i = 0; i < n; i++) {
     await appendAudit(
@@ -17,6 +37,7 @@ async function coreWithRows(n: number) {
       ctx.now,
     );
   }
+  keys.set(ctx.raw, ctx.dataKey);
   return { ...made, raw: ctx.raw };
 }
 
@@ -25,10 +46,10 @@ function dropGuards(raw: import('../db/open').RawDatabase) {
   raw.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
 }
 
-describe('audit chain', () => {
+describe.each(MODES)('audit chain (%s)', (_mode, check) => {
   it('verifies an intact chain', async () => {
     const { raw } = await coreWithRows(20);
-    const r = verifyAuditChain(raw);
+    const r = await check(raw);
     expect(r.ok).toBe(true);
     expect(r.checked).toBeGreaterThanOrEqual(22);
   });
@@ -43,7 +64,7 @@ describe('audit chain', () => {
     const { raw } = await coreWithRows(10);
     dropGuards(raw);
     raw.prepare("UPDATE audit_log SET entity_id = '999' WHERE id = 7").run();
-    expect(verifyAuditChain(raw)).toMatchObject({
+    expect(await check(raw)).toMatchObject({
       ok: false,
       firstBrokenId: 7,
       reason: expect.stringMatching(/ändrats/),
@@ -59,14 +80,14 @@ describe('audit chain', () => {
     raw
       .prepare('UPDATE audit_log SET detail = ?, hash = ? WHERE id = 5')
       .run(forged.detail, chainHash(row.prev_hash, forged));
-    expect(verifyAuditChain(raw)).toMatchObject({ ok: false, firstBrokenId: 6 });
+    expect(await check(raw)).toMatchObject({ ok: false, firstBrokenId: 6 });
   });
 
   it('detects a deleted row in the middle', async () => {
     const { raw } = await coreWithRows(10);
     dropGuards(raw);
     raw.prepare('DELETE FROM audit_log WHERE id = 4').run();
-    expect(verifyAuditChain(raw)).toMatchObject({
+    expect(await check(raw)).toMatchObject({
       ok: false,
       firstBrokenId: 4,
       reason: expect.stringMatching(/saknas/),
@@ -78,12 +99,13 @@ describe('audit chain', () => {
     await core.lock();
     await core.login('admin', 'korrekt-hast-batteri');
     const raw = core.serviceContext().raw;
+    keys.set(raw, core.serviceContext().dataKey);
     const anchor = core.vault.auditAnchor(core.serviceContext().dataKey).anchor;
     expect(anchor).not.toBeNull();
-    expect(verifyAuditChain(raw, anchor).ok).toBe(true);
+    expect((await check(raw, anchor)).ok).toBe(true);
     dropGuards(raw);
     raw.prepare('DELETE FROM audit_log WHERE id >= ?').run(anchor!.id);
-    expect(verifyAuditChain(raw, anchor)).toMatchObject({
+    expect(await check(raw, anchor)).toMatchObject({
       ok: false,
       firstBrokenId: anchor!.id,
       reason: expect.stringMatching(/tagits bort/),
@@ -101,13 +123,13 @@ describe('audit chain', () => {
       '</script>',
     ];
     for (const detail of odd) await appendAudit(ctx.db, { userId: null, action: 'test.odd', detail }, ctx.now);
-    const r = verifyAuditChain(raw);
+    const r = await check(raw);
     expect(r).toMatchObject({ ok: true, firstBrokenId: null });
     dropGuards(raw);
     raw
       .prepare("UPDATE audit_log SET detail = 'rad 1\nrad 3\ttab' WHERE action = 'test.odd' AND detail LIKE 'rad 1%'")
       .run();
-    expect(verifyAuditChain(raw)).toMatchObject({
+    expect(await check(raw)).toMatchObject({
       ok: false,
       firstBrokenId: r.checked - 4,
       reason: expect.stringMatching(/ändrats/),
@@ -118,15 +140,15 @@ describe('audit chain', () => {
     const { raw } = await coreWithRows(6);
     dropGuards(raw);
     raw.prepare("UPDATE audit_log SET prev_hash = '00' || substr(prev_hash, 3) WHERE id = 4").run();
-    expect(verifyAuditChain(raw)).toMatchObject({
+    expect(await check(raw)).toMatchObject({
       ok: false,
       firstBrokenId: 4,
       reason: expect.stringMatching(/pekar inte/),
     });
     raw.prepare('UPDATE audit_log SET prev_hash = (SELECT hash FROM audit_log WHERE id = 3) WHERE id = 4').run();
-    expect(verifyAuditChain(raw).ok).toBe(true);
+    expect((await check(raw)).ok).toBe(true);
     raw.prepare('UPDATE audit_log SET detail = ? WHERE id = 5').run(Buffer.from('binär'));
-    expect(verifyAuditChain(raw)).toMatchObject({
+    expect(await check(raw)).toMatchObject({
       ok: false,
       firstBrokenId: 5,
       reason: expect.stringMatching(/ändrats/),
@@ -139,12 +161,12 @@ describe('audit chain', () => {
     await ctx.db.transaction().execute(async (trx) => {
       for (let i = 0; i < 2100; i++) await appendAudit(trx, { userId: 1, action: 'bulk', entityId: i }, ctx.now);
     });
-    const r = verifyAuditChain(raw);
+    const r = await check(raw);
     expect(r.ok).toBe(true);
     expect(r.checked).toBeGreaterThan(2100);
     dropGuards(raw);
     raw.prepare('DELETE FROM audit_log WHERE id = 2001').run();
-    expect(verifyAuditChain(raw)).toMatchObject({
+    expect(await check(raw)).toMatchObject({
       ok: false,
       firstBrokenId: 2001,
       reason: expect.stringMatching(/saknas/),
@@ -165,5 +187,120 @@ describe('audit chain', () => {
     };
     const before = createHash('sha256').update(GENESIS_HASH).update('\n').update(canonicalRow(row)).digest('hex');
     expect(chainHash(GENESIS_HASH, row)).toBe(before);
+  });
+});
+
+describe('audit chain checked in parts', () => {
+  /** 40+ rows split in two parts; returns the first id of the second part (the seam). */
+  async function split(dir = t.dir) {
+    const { raw } = await coreWithRows(40, dir);
+    dropGuards(raw);
+    const max = (raw.prepare('SELECT max(id) AS m FROM audit_log').get() as { m: number }).m;
+    return { raw, seam: 1 + Math.floor(max / 2) };
+  }
+  const inParts = (raw: RawDatabase, parts = 2) =>
+    verifyAuditChainParallel(raw, null, { key: keys.get(raw), minRows: 1, parts });
+
+  it('finds an edited row exactly at the seam', async () => {
+    const { raw, seam } = await split();
+    raw.prepare("UPDATE audit_log SET action = 'x' WHERE id = ?").run(seam);
+    expect(await inParts(raw)).toMatchObject({
+      ok: false,
+      parts: 2,
+      firstBrokenId: seam,
+      reason: expect.stringMatching(/ändrats/),
+      checked: seam - 1,
+    });
+  });
+
+  it('finds the first row of the second part pointing elsewhere (prev_hash changed at the seam)', async () => {
+    const { raw, seam } = await split();
+    raw.prepare("UPDATE audit_log SET prev_hash = '00' || substr(prev_hash, 3) WHERE id = ?").run(seam);
+    expect(await inParts(raw)).toMatchObject({
+      ok: false,
+      firstBrokenId: seam,
+      reason: expect.stringMatching(/pekar inte/),
+    });
+  });
+
+  it('finds a row deleted exactly at the seam, and the last row of the first part deleted', async () => {
+    const { raw, seam } = await split();
+    raw.prepare('DELETE FROM audit_log WHERE id = ?').run(seam);
+    expect(await inParts(raw)).toMatchObject({
+      ok: false,
+      firstBrokenId: seam,
+      reason: expect.stringMatching(/saknas/),
+    });
+    const other = await split(join(t.dir, 'andra'));
+    other.raw.prepare('DELETE FROM audit_log WHERE id = ?').run(other.seam - 1);
+    expect(await inParts(other.raw)).toMatchObject({
+      ok: false,
+      firstBrokenId: other.seam - 1,
+      reason: expect.stringMatching(/saknas/),
+    });
+  });
+
+  it('finds a break in the second part while the first part is fine, and reports the earlier of two breaks', async () => {
+    const { raw, seam } = await split();
+    raw.prepare("UPDATE audit_log SET detail = 'x' WHERE id = ?").run(seam + 5);
+    expect(await inParts(raw)).toMatchObject({
+      ok: false,
+      firstBrokenId: seam + 5,
+      checked: seam + 4,
+      reason: expect.stringMatching(/ändrats/),
+    });
+    raw.prepare("UPDATE audit_log SET detail = 'x' WHERE id = 3").run();
+    expect(await inParts(raw)).toMatchObject({ ok: false, firstBrokenId: 3, checked: 2 });
+  });
+
+  it('finds a whole second part deleted (a gap before the last part) and a rewritten stretch across the seam', async () => {
+    const { raw } = await split();
+    const max = (raw.prepare('SELECT max(id) AS m FROM audit_log').get() as { m: number }).m;
+    // Three parts: the middle one emptied, the last one intact on its own.
+    const third = 1 + Math.floor(max / 3);
+    raw.prepare('DELETE FROM audit_log WHERE id >= ? AND id < ?').run(third, 1 + Math.floor((2 * max) / 3));
+    expect(await inParts(raw, 3)).toMatchObject({ ok: false, parts: 3, firstBrokenId: third });
+
+    const other = await split(join(t.dir, 'andra'));
+    const { chainHash } = await import('./chain');
+    const head = other.raw.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
+      id: number;
+      hash: string;
+    };
+    // A consistent rewrite from two rows before the seam to the end: only the anchor catches it.
+    const rows = other.raw.prepare('SELECT * FROM audit_log WHERE id >= ? ORDER BY id').all(other.seam - 2) as any[];
+    let prev = (other.raw.prepare('SELECT hash FROM audit_log WHERE id = ?').get(other.seam - 3) as { hash: string })
+      .hash;
+    for (const row of rows) {
+      const forged = { ...row, detail: 'omskriven' };
+      const h = chainHash(prev, forged);
+      other.raw
+        .prepare('UPDATE audit_log SET detail = ?, prev_hash = ?, hash = ? WHERE id = ?')
+        .run(forged.detail, prev, h, row.id);
+      prev = h;
+    }
+    expect(await inParts(other.raw)).toMatchObject({ ok: true, parts: 2 });
+    const anchored = await verifyAuditChainParallel(other.raw, [{ ...head, source: 'nyckelfilen' }], {
+      key: keys.get(other.raw),
+      minRows: 1,
+      parts: 2,
+    });
+    expect(anchored).toMatchObject({ ok: false, firstBrokenId: head.id, reason: expect.stringMatching(/nyckelfilen/) });
+  });
+
+  it('stays on the single walk for a small log, without a key, or in memory', async () => {
+    const { raw } = await coreWithRows(3);
+    expect(await verifyAuditChainParallel(raw, null, { key: keys.get(raw) })).toMatchObject({ ok: true, parts: 1 });
+    expect(await verifyAuditChainParallel(raw, null, { minRows: 1, parts: 2 })).toMatchObject({ ok: true, parts: 1 });
+    const memory = new (await import('better-sqlite3-multiple-ciphers')).default(':memory:');
+    memory.exec(
+      `CREATE TABLE audit_log (id INTEGER PRIMARY KEY, at, user_id, action, entity_type, entity_id, detail, prev_hash, hash)`,
+    );
+    expect(await verifyAuditChainParallel(memory, null, { key: keys.get(raw), minRows: 0, parts: 2 })).toMatchObject({
+      ok: true,
+      parts: 1,
+      checked: 0,
+    });
+    memory.close();
   });
 });

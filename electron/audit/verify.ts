@@ -1,14 +1,28 @@
-import { hash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { RawDatabase } from '../db/open';
 import type { DB } from '../db/schema';
-import { GENESIS_HASH, chainHash, type ChainRow } from './chain';
+import { GENESIS_HASH, chainHash } from './chain';
+import {
+  COLUMNS,
+  anchorReason,
+  missingReason,
+  rowProblem,
+  unlinkedReason,
+  verifyPart,
+  type PartRange,
+  type PartResult,
+  type StoredRow,
+} from './verify-part';
+import { runPart } from './verify-workers';
 
 export interface VerifyResult {
   ok: boolean;
   checked: number;
   firstBrokenId: number | null;
   reason: string | null;
+  /** How many parts it was checked in at once (verifyAuditChainParallel only). */
+  parts?: number;
 }
 
 /** A chain head recorded outside the database: in vault.json, or in a backup's manifest (often on another machine). */
@@ -17,11 +31,6 @@ export interface KnownAnchor {
   hash: string;
   /** Swedish, for the message: "nyckelfilen", "säkerhetskopian från 2026-11-22T09:00:00Z". */
   source: string;
-}
-
-interface StoredRow extends ChainRow {
-  prev_hash: string;
-  hash: string;
 }
 
 const COLUMN_LIST = [
@@ -35,19 +44,19 @@ const COLUMN_LIST = [
   'prev_hash',
   'hash',
 ] as const;
-const COLUMNS = COLUMN_LIST.join(', ');
 const PAGE = 5000;
 
-/**
- * Each row as [id, hash input, stored hash]: SQLite writes the hash input (prev_hash, newline, the
- * canonical JSON array) so one string per row crosses into JavaScript instead of nine values. One
- * cursor in id order: pages by "id > ? LIMIT n" looked cheaper, but with the statistics of a small
- * log SQLite plans them as a scan from the first row, quadratic at 1 000 000 rows. SQLite's JSON may
- * escape a rare character differently from JSON.stringify; such a row fails the fast check and is
- * rechecked from its columns (rowProblem), so the fast path can only confirm a row, never condemn it.
- */
-const FAST = `SELECT id, ifnull(prev_hash, '') || char(10) || json_array(id, at, user_id, action, entity_type, entity_id, detail), hash
-  FROM audit_log ORDER BY id`;
+/** Below this many rows the chain is walked on the calling thread: starting workers costs more. */
+export const PARALLEL_MIN_ROWS = 50_000;
+const MAX_PARTS = 4;
+
+function anchorList(anchors?: { id: number; hash: string } | KnownAnchor[] | null): KnownAnchor[] {
+  return !anchors
+    ? []
+    : Array.isArray(anchors)
+      ? anchors
+      : [{ ...anchors, source: 'den senast sparade kontrollpunkten' }];
+}
 
 /**
  * Walks the whole chain in id order and reports the first broken link: an edited row (hash
@@ -58,60 +67,63 @@ export function verifyAuditChain(
   raw: RawDatabase,
   anchors?: { id: number; hash: string } | KnownAnchor[] | null,
 ): VerifyResult {
-  const list: KnownAnchor[] = !anchors
-    ? []
-    : Array.isArray(anchors)
-      ? anchors
-      : [{ ...anchors, source: 'den senast sparade kontrollpunkten' }];
-  const byId = new Map<number, KnownAnchor[]>();
-  for (const a of list) byId.set(a.id, [...(byId.get(a.id) ?? []), a]);
-  let rows: IterableIterator<[number, string, string]>;
-  try {
-    rows = raw.prepare(FAST).raw(true).iterate() as IterableIterator<[number, string, string]>;
-  } catch {
-    return walkByColumns(raw, list, byId);
+  const list = anchorList(anchors);
+  return joinParts([verifyPart(raw, { from: null, to: null }, list)], list) ?? walkByColumns(raw, list);
+}
+
+/**
+ * The same verdict as verifyAuditChain, with a large log split by id into parts checked at once in
+ * worker threads (one per core, at most four), each on its own read-only connection to the file;
+ * the seams between parts and the tail are judged here. A log in memory, a small one, or no key:
+ * the single walk. `key` is copied to each worker and wiped there after opening.
+ */
+export async function verifyAuditChainParallel(
+  raw: RawDatabase,
+  anchors: { id: number; hash: string } | KnownAnchor[] | null | undefined,
+  opts: { key?: Buffer; minRows?: number; parts?: number },
+): Promise<VerifyResult> {
+  const list = anchorList(anchors);
+  const maxId = (raw.prepare('SELECT max(id) AS m FROM audit_log').get() as { m: number | null }).m ?? 0;
+  const parts = Math.min(MAX_PARTS, opts.parts ?? availableParallelism());
+  if (!opts.key || raw.memory || parts < 2 || maxId < (opts.minRows ?? PARALLEL_MIN_ROWS)) {
+    return { ...verifyAuditChain(raw, list), parts: 1 };
   }
-  // A second statement for rechecks: the cursor above stays open while it runs.
-  const byIdRow = raw.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE id = ?`);
+  // Part k holds ids from bounds[k] up to bounds[k + 1]; the first and last parts are open-ended so
+  // that a row outside 1..max (or one added meanwhile) is still seen.
+  const bounds = Array.from({ length: parts + 1 }, (_, k) => 1 + Math.floor((k * maxId) / parts));
+  const ranges: PartRange[] = Array.from({ length: parts }, (_, k) => ({
+    from: k === 0 ? null : (bounds[k] ?? null),
+    to: k === parts - 1 ? null : (bounds[k + 1] ?? null),
+  }));
+  const plain = list.map(({ id, hash, source }) => ({ id, hash, source }));
+  const key = opts.key;
+  // A worker that fails is an error, not a quiet fallback: a missing worker in the bundle must show.
+  const results = await Promise.all(ranges.map((range) => runPart(raw.name, key, range, plain)));
+  return { ...(joinParts(results, list) ?? walkByColumns(raw, list)), parts };
+}
+
+/**
+ * The parts' findings in id order: each part must start at the next id and link to the previous
+ * part's last hash; the first problem in that order is the first broken row of the whole chain.
+ * Null when any part needs the column walk.
+ */
+function joinParts(results: PartResult[], list: KnownAnchor[]): VerifyResult | null {
+  if (results.some((r) => r.kind === 'fallback')) return null;
   let prevHash = GENESIS_HASH;
   let expectedId = 1;
   let checked = 0;
   const broken = (id: number, reason: string): VerifyResult => ({ ok: false, checked, firstBrokenId: id, reason });
-  try {
-    for (const [id, input, stored] of rows) {
-      if (id !== expectedId) return broken(expectedId, `Rad ${expectedId} saknas i loggen (raderad).`);
-      const fast =
-        input.startsWith(prevHash) &&
-        input.charCodeAt(prevHash.length) === 10 &&
-        hash('sha256', input, 'hex') === stored;
-      if (!fast) {
-        const why = rowProblem(byIdRow.get(id) as StoredRow, prevHash);
-        if (why) return broken(id, why);
-      }
-      for (const a of byId.get(id) ?? []) {
-        if (stored !== a.hash)
-          return broken(id, `Rad ${id} stämmer inte med kontrollpunkten i ${a.source}: loggen har skrivits om.`);
-      }
-      prevHash = stored;
-      expectedId++;
-      checked++;
-    }
-  } catch (err) {
-    // A value SQLite's JSON cannot hold (a BLOB written by hand): judge every row from its columns.
-    if (err instanceof Error && /JSON cannot hold BLOB/i.test(err.message)) return walkByColumns(raw, list, byId);
-    throw err;
-  } finally {
-    rows.return?.();
+  for (const r of results) {
+    if (r.kind !== 'rows') continue;
+    if (r.firstId !== expectedId) return broken(expectedId, missingReason(expectedId));
+    if (r.firstPrev !== prevHash) return broken(r.firstId, unlinkedReason(r.firstId));
+    if (r.problem)
+      return { ok: false, checked: checked + r.checked, firstBrokenId: r.problem.id, reason: r.problem.reason };
+    prevHash = r.lastHash;
+    expectedId = r.lastId + 1;
+    checked += r.checked;
   }
   return tail(list, expectedId, checked);
-}
-
-/** Why one row breaks the chain after `prevHash` (null: it does not), judged from its columns. */
-function rowProblem(row: StoredRow, prevHash: string): string | null {
-  if (row.prev_hash !== prevHash)
-    return `Rad ${row.id} pekar inte på föregående rad (en rad före den har raderats eller ändrats).`;
-  if (chainHash(prevHash, row) !== row.hash) return `Rad ${row.id} har ändrats efter att den skrevs.`;
-  return null;
 }
 
 /** The chain must reach every anchor: an anchor beyond the last row means the tail was cut. */
@@ -128,7 +140,9 @@ function tail(list: KnownAnchor[], expectedId: number, checked: number): VerifyR
 }
 
 /** The plain walk, one row object at a time: the fallback when SQLite cannot write a row as JSON. */
-function walkByColumns(raw: RawDatabase, list: KnownAnchor[], byId: Map<number, KnownAnchor[]>): VerifyResult {
+function walkByColumns(raw: RawDatabase, list: KnownAnchor[]): VerifyResult {
+  const byId = new Map<number, KnownAnchor[]>();
+  for (const a of list) byId.set(a.id, [...(byId.get(a.id) ?? []), a]);
   let prevHash = GENESIS_HASH;
   let expectedId = 1;
   let checked = 0;
@@ -136,12 +150,11 @@ function walkByColumns(raw: RawDatabase, list: KnownAnchor[], byId: Map<number, 
   for (const row of raw
     .prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY id`)
     .iterate() as IterableIterator<StoredRow>) {
-    if (row.id !== expectedId) return broken(expectedId, `Rad ${expectedId} saknas i loggen (raderad).`);
+    if (row.id !== expectedId) return broken(expectedId, missingReason(expectedId));
     const why = rowProblem(row, prevHash);
     if (why) return broken(row.id, why);
     for (const a of byId.get(row.id) ?? []) {
-      if (row.hash !== a.hash)
-        return broken(row.id, `Rad ${row.id} stämmer inte med kontrollpunkten i ${a.source}: loggen har skrivits om.`);
+      if (row.hash !== a.hash) return broken(row.id, anchorReason(row.id, a.source));
     }
     prevHash = row.hash;
     expectedId++;

@@ -16,7 +16,7 @@ import { DomainError } from '../../shared/errors';
 import type { RawDatabase } from '../db/open';
 import { createKysely, openEncryptedDatabase } from '../db/open';
 import { appliedMigrations } from '../db/migrate';
-import { verifyAuditChain } from '../audit/verify';
+import { verifyAuditChainParallel } from '../audit/verify';
 import { Vault } from '../vault/vault';
 import { OWASP_SCRYPT } from '../vault/kdf';
 import { restrictTree } from '../core/file-modes';
@@ -171,7 +171,7 @@ export async function inspectBackup(
     if (vaultAnchor.anchor) anchors.push({ ...vaultAnchor.anchor, source: 'säkerhetskopians nyckelfil' });
     if (manifest.auditHead) anchors.push({ ...manifest.auditHead, source: 'säkerhetskopians manifest' });
     const audit = vaultAnchor.authentic
-      ? verifyAuditChain(raw, anchors)
+      ? await verifyAuditChainParallel(raw, anchors, { key: dataKey })
       : { ok: false, reason: 'Kontrollpunkten i säkerhetskopians nyckelfil har ändrats utanför programmet.' };
     await appliedMigrations(createKysely(raw));
     ok = true;

@@ -22,8 +22,15 @@ const KEY_BYTES = 32;
  * better-sqlite3's default, the Node build.
  */
 let nativeBinding: object | undefined;
-export function useNativeBinding(addon: object | undefined): void {
+let nativeFile: string | null = null;
+export function useNativeBinding(addon: object | undefined, file: string | null = null): void {
   nativeBinding = addon;
+  nativeFile = addon ? file : null;
+}
+
+/** The addon's file, for worker threads that open their own connection (they load it themselves). */
+export function nativeBindingFile(): string | null {
+  return nativeFile;
 }
 
 /**

@@ -15,6 +15,8 @@ import { tempDir } from '../helpers/core';
 import { pdfText } from '../helpers/pdf';
 import { AppCore } from '../../electron/core/app-core';
 import { ManualClock } from '../../electron/core/clock';
+import type { RawDatabase } from '../../electron/db/open';
+import { generate } from '../bench/generate';
 import {
   ADMIN,
   appFolder,
@@ -265,6 +267,36 @@ describe('main.cjs and preload.cjs under a stand-in Electron', () => {
     await ok(inv('session.logout', {}));
   }, 300_000);
 
+  it('checks a 60 000-row audit log in parts in the bundled worker threads, and finds a row edited in the second half', async () => {
+    const f = folders();
+    const { kpr } = await started(f);
+    const inv = (name: string, input?: unknown) => kpr.invoke(name, input);
+    await ok(inv('session.setup', ADMIN));
+    await ok(inv('session.login', { username: ADMIN.username, password: ADMIN.password }));
+    await ok(inv('session.logout', {}));
+    // Above the single-walk threshold (PARALLEL_MIN_ROWS), so main.cjs starts audit-verify-worker.cjs;
+    // a worker that cannot load fails the call (no quiet fallback), which `started` reports.
+    await withCore(f.dataDir, (raw) =>
+      generate(raw, { people: 1, clients: 1, reportsPerAssignment: 1, auditRows: 60_000 }),
+    );
+    await ok(inv('session.login', { username: ADMIN.username, password: ADMIN.password }));
+    const intact = await ok<{ ok: boolean; checked: number }>(inv('audit.verify', {}));
+    expect(intact).toMatchObject({ ok: true, firstBrokenId: null });
+    expect(intact.checked).toBeGreaterThan(60_000);
+    await ok(inv('session.logout', {}));
+    await withCore(f.dataDir, (raw) => {
+      raw.exec('DROP TRIGGER audit_log_no_update');
+      raw.prepare("UPDATE audit_log SET detail = 'ändrad' WHERE id = 45000").run();
+    });
+    await ok(inv('session.login', { username: ADMIN.username, password: ADMIN.password }));
+    expect(await ok(inv('audit.verify', {}))).toMatchObject({
+      ok: false,
+      firstBrokenId: 45_000,
+      reason: expect.stringMatching(/ändrats/),
+    });
+    await ok(inv('session.logout', {}));
+  }, 300_000);
+
   it('stops with a clear message, before any window or database, when Electron’s SQLite build is missing or wrong', async () => {
     for (const [native, message] of [
       [
@@ -308,5 +340,13 @@ async function seedPayees(dataDir: string, n: number): Promise<void> {
   const core = new AppCore({ dataDir, clock: new ManualClock(NOW) });
   await core.login(ADMIN.username, ADMIN.password);
   generate(core.serviceContext().raw, { people: n, clients: n, reportsPerAssignment: 10, auditRows: 0 });
+  await core.logout();
+}
+
+/** Runs `fn` on the app's database from the test side (test data), with the app logged out. */
+async function withCore(dataDir: string, fn: (raw: RawDatabase) => void): Promise<void> {
+  const core = new AppCore({ dataDir, clock: new ManualClock(NOW) });
+  await core.login(ADMIN.username, ADMIN.password);
+  fn(core.serviceContext().raw);
   await core.logout();
 }

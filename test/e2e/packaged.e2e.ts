@@ -39,6 +39,7 @@ describe('packaged app (electron-builder --linux dir, offline)', () => {
       'build/electron/xmllint-node.cjs',
       'build/electron/xmllint.wasm',
       'build/electron/import-worker.cjs',
+      'build/electron/audit-verify-worker.cjs',
     ];
     expect(unpacked).toEqual(expect.arrayContaining(plainFiles.map((p) => `/${p}`)));
     for (const p of plainFiles) {
