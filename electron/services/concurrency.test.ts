@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeReadyCore, tempDir } from '../../test/helpers/core';
-import { activeAssignment, clientInputOf, ok } from '../../test/helpers/cases';
+import { activeAssignment, assessedCp, clientInputOf, ok } from '../../test/helpers/cases';
 import { cpInput, syntheticPnr } from '../../test/helpers/people';
 import { testPayment } from '../../test/helpers/payment';
 import type { PayoutBatch } from '../../shared/ipc/procedures/payouts';
@@ -61,32 +61,7 @@ describe('concurrent writes', () => {
   it('two officers deciding one application at once: one decision stands, the other is refused in Swedish', async () => {
     const made = await makeReadyCore(t.dir);
     const inv = made.invoke;
-    const { id } = await ok<{ id: number }>(
-      inv('cp.create', cpInput({ personnummer: syntheticPnr('1980-02-02', 65) })),
-    );
-    await ok(inv('cp.transition', { id, to: 'intervju_bokad', date: '2025-01-02' }));
-    await ok(inv('cp.addInterview', { id, date: '2025-01-05', interviewer: 'Ada', notes: 'Bra.' }));
-    await ok(inv('cp.addReference', { id, name: 'Ref', phone: '070-111 22 33' }));
-    await ok(inv('cp.setConsent', { id, date: '2025-01-05' }));
-    await ok(inv('cp.transition', { id, to: 'utredning_pagar', date: '2025-01-05' }));
-    await ok(
-      inv('cp.addRegisterCheck', {
-        id,
-        register: 'socialtjanstens_register',
-        extractDate: '2025-01-06',
-        shownDate: '2025-01-06',
-        outcome: 'inga_anteckningar',
-      }),
-    );
-    await ok(
-      inv('cp.addRegisterCheck', {
-        id,
-        register: 'belastningsregistret',
-        extractDate: '2026-06-01',
-        shownDate: '2026-06-02',
-        outcome: 'inga_anteckningar',
-      }),
-    );
+    const id = await assessedCp(inv, { personnummer: syntheticPnr('1980-02-02', 65) });
 
     const [approve, reject] = await Promise.all([
       inv('cp.transition', { id, to: 'godkand', date: '2026-11-20' }),

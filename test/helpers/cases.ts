@@ -26,8 +26,8 @@ export async function ok<T>(p: Promise<{ ok: boolean; value?: unknown; error?: {
   return r.value as T;
 }
 
-/** An approved contact person, queued on `queueDate`. */
-export async function approvedCp(inv: Invoke, over: Parameters<typeof cpInput>[0], queueDate: string): Promise<number> {
+/** A contact person with the whole assessment done (interview, reference, consent, both register checks), not yet decided. */
+export async function assessedCp(inv: Invoke, over: Parameters<typeof cpInput>[0]): Promise<number> {
   const { id } = await ok<{ id: number }>(inv('cp.create', cpInput({ prefersChildren: true, ...over })));
   await ok(inv('cp.transition', { id, to: 'intervju_bokad', date: '2025-01-02' }));
   await ok(inv('cp.addInterview', { id, date: '2025-01-05', interviewer: 'Ada', notes: 'Bra.' }));
@@ -52,6 +52,12 @@ export async function approvedCp(inv: Invoke, over: Parameters<typeof cpInput>[0
       outcome: 'inga_anteckningar',
     }),
   );
+  return id;
+}
+
+/** An approved contact person, queued on `queueDate`. */
+export async function approvedCp(inv: Invoke, over: Parameters<typeof cpInput>[0], queueDate: string): Promise<number> {
+  const id = await assessedCp(inv, over);
   await ok(inv('cp.transition', { id, to: 'godkand', date: queueDate }));
   return id;
 }
