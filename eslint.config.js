@@ -27,7 +27,7 @@ const WALL_CLOCK = [
 ];
 
 export default tseslint.config(
-  { ignores: ['build/**', 'dist/**', 'node_modules/**', 'test/artifacts/**', 'test/lint/fixtures/**'] },
+  { ignores: ['build/**', 'dist/**', 'node_modules/**', 'test/artifacts/**'] },
   ...tseslint.configs.recommended,
   {
     // Type-aware: a promise nobody awaits or handles is a silent failure.
