@@ -10,7 +10,7 @@ import { contactPersonQueue, searchContactPersons } from '../services/contact-pe
 import { searchClients } from '../services/clients/read';
 import { listAssignments } from '../services/assignments/read';
 import { listFollowUps } from '../services/documents/follow-ups';
-import { ivoReport } from '../services/reports/ivo';
+import { ivoReport, ivoTable } from '../services/reports/ivo';
 import { yearSummary } from '../services/payouts/year-summary';
 
 export type ExportListInput = ProcParsedInput<'export.xlsx'>;
@@ -143,37 +143,7 @@ export async function exportListXlsx(
     }
     case 'ivo': {
       if (!input.quarter) throw new DomainError('INVALID_INPUT', 'Ange kvartal.');
-      const r = await ivoReport(ctx, input.quarter);
-      headers = [
-        'Kod',
-        'Kön',
-        'Barn',
-        'Insats',
-        'Beslutsdatum',
-        'Typ',
-        'Avbrott från',
-        'Tremånadersgräns',
-        'Verkställt/avslutat',
-        'Dagar',
-        'Skäl till dröjsmål',
-        'Erbjudanden',
-        'Lagrum',
-      ];
-      rows = r.lines.map((l) => [
-        l.code,
-        l.gender,
-        l.isChild ? 'ja' : 'nej',
-        l.legalBasis,
-        l.decisionDate,
-        l.kindLabel,
-        l.interruptionDate,
-        l.deadline,
-        l.closedDate,
-        l.daysWaited,
-        l.delayReason,
-        l.offers.map((o) => `${o.date} ${o.outcome}`).join(', '),
-        l.legalReference,
-      ]);
+      ({ headers, rows } = ivoTable(await ivoReport(ctx, input.quarter)));
       break;
     }
     case 'arssammanstallning': {

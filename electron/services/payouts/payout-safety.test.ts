@@ -7,6 +7,8 @@ import { cpInput, syntheticPnr } from '../../../test/helpers/people';
 import { validateAgainstXsd } from '../../exports/validate-xml';
 import { BANK_PROFILE_IDS, type BankProfileId } from '../../../shared/bank-profiles';
 import type { PayoutBatch } from '../../../shared/ipc/procedures/payouts';
+import type { PaymentSettings } from '../../../shared/ipc/procedures/payments';
+import { testPayment } from '../../../test/helpers/payment';
 
 /** Issue 13: payouts that cannot pay twice, pay a changed account, or be refused by the bank. Clock: 2026-11-22. */
 
@@ -22,31 +24,13 @@ afterEach(() => {
 });
 type Ready = Awaited<ReturnType<typeof makeReadyCore>>;
 
-const PAYMENT = {
-  payerName: 'Provköpings kommun',
-  orgNumber: '212000-0000',
-  bankProfile: 'swedbank',
-  debtorClearing: '8327',
-  debtorAccount: '1234567897',
-  debtorBic: 'SWEDSESS',
-  initiatorId: 'SIGNER1234',
-  debtorId: 'AVTAL5678',
-  payoutChannel: 'pain001',
-  bgcCustomerNumber: '123456',
-  bgcBankgiro: '9912346',
-  payCodeArvode: '310',
-  payCodeOmkostnad: '320',
-  payCodeUtlagg: '330',
-  paymentDayOfMonth: 25,
-  twoPersonRule: true,
-};
 const ANNA = syntheticPnr('1980-02-02', 12);
 const ANNA2 = syntheticPnr('1991-07-07', 34);
 
 /** Anna Provsson (Nordea personkonto) with an approved October report; an attestant "atte". */
-async function scenario(made: Ready, payment: Partial<typeof PAYMENT> = {}, person: Record<string, unknown> = {}) {
+async function scenario(made: Ready, payment: Partial<PaymentSettings> = {}, person: Record<string, unknown> = {}) {
   const inv = made.invoke;
-  await ok(inv('payments.saveSettings', { ...PAYMENT, ...payment }));
+  await ok(inv('payments.saveSettings', testPayment(payment)));
   const a = await activeAssignment(inv, { contactPerson: person });
   await ok(
     inv('users.create', {

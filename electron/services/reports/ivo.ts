@@ -152,9 +152,13 @@ export async function ivoReport(ctx: ServiceContext, quarter: Quarter) {
   return { period, lines, summary };
 }
 
-export function ivoCsv(report: Awaited<ReturnType<typeof ivoReport>>): string {
-  return toCsv([
-    [
+/** The IVO list's columns and rows: one table for the CSV and the Excel export, so they never differ. */
+export function ivoTable(report: Awaited<ReturnType<typeof ivoReport>>): {
+  headers: string[];
+  rows: Array<Array<string | number | null>>;
+} {
+  return {
+    headers: [
       'Kod',
       'Kön',
       'Barn',
@@ -170,7 +174,7 @@ export function ivoCsv(report: Awaited<ReturnType<typeof ivoReport>>): string {
       'Erbjudanden',
       'Lagrum',
     ],
-    ...report.lines.map((l) => [
+    rows: report.lines.map((l) => [
       l.code,
       l.gender,
       l.isChild ? 'ja' : 'nej',
@@ -186,7 +190,12 @@ export function ivoCsv(report: Awaited<ReturnType<typeof ivoReport>>): string {
       l.offers.map((o) => `${o.date} ${o.outcome}`).join(', '),
       l.legalReference,
     ]),
-  ]);
+  };
+}
+
+export function ivoCsv(report: Awaited<ReturnType<typeof ivoReport>>): string {
+  const { headers, rows } = ivoTable(report);
+  return toCsv([headers, ...rows]);
 }
 
 export function ivoSummaryCsv(report: Awaited<ReturnType<typeof ivoReport>>): string {
