@@ -41,6 +41,9 @@ describe('xlsx export of lists and reports', () => {
         .savedTo,
     );
     expect(ivo.slice(1).every((r) => /^\d{8}-T\d{3}$/.test(r[0]!))).toBe(true);
+    // The same columns as the CSV sent to IVO, the waiting-time support included.
+    expect(ivo[0]).toContain('Annat stöd under väntetiden');
+    expect(ivo[0]).toHaveLength(14);
     expect(await made.invoke('export.xlsx', { list: 'ivo' })).toMatchObject({
       ok: false,
       error: { message: 'Ange kvartal.' },
