@@ -5,7 +5,7 @@ import { GENESIS_HASH, chainHash, type ChainRow } from './chain';
 import { precompile } from '../db/precompiled';
 
 /** Arbitrary constant naming the audit chain's append lock on PostgreSQL. */
-const AUDIT_LOCK_KEY = 0x4b505241; // "KPRA"
+export const AUDIT_LOCK_KEY = 0x4b505241; // "KPRA"
 
 /** What a caller records; ids and hashes are filled in here. Never put case data in `detail`. */
 export interface AuditEvent {

@@ -405,6 +405,23 @@ export interface LogReviewsTable {
   counts: string;
 }
 
+/** A backup of the shared server's database that the app knows of (migration 0011); append-only. */
+export interface ServerBackupsTable {
+  id: Generated<number>;
+  /** ISO instants (UTC): when the dump was started, and when it was recorded. */
+  taken_at: string;
+  recorded_at: string;
+  /** 'skript': IT's backup script through kontaktregistret_backup_taken(); 'app': an admin in the app. */
+  source: 'skript' | 'app';
+  label: string;
+  bytes: number | null;
+  sha256: string | null;
+  /** The database account that called the function (script records). */
+  db_role: string | null;
+  /** The app user who recorded it (app records). */
+  recorded_by: number | null;
+}
+
 export interface DB {
   users: UsersTable;
   settings: SettingsTable;
@@ -432,4 +449,5 @@ export interface DB {
   follow_ups: FollowUpsTable;
   documents: DocumentsTable;
   log_reviews: LogReviewsTable;
+  server_backups: ServerBackupsTable;
 }

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-payout-safety';
 import { migration0008 } from './0008-legal-reports';
 import { migration0009 } from './0009-integrity';
 import { migration0010 } from './0010-row-versions';
+import { migration0011 } from './0011-server-backups';
 
 /**
  * Every migration, in order. Names never change once released; a new version is a new file.
@@ -23,6 +24,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0008-legal-reports', migration0008],
   ['0009-integrity', migration0009],
   ['0010-row-versions', migration0010],
+  ['0011-server-backups', migration0011],
 ];
 
 export const migrationProvider: MigrationProvider = {

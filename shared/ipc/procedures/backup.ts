@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from '../define';
-import { empty } from '../fields';
+import { empty, isoDate } from '../fields';
 
 export const backupSettings = z.object({
   /** Folder for backups, typically a network share (\\\\server\\share\\kontaktregistret). Empty = none. */
@@ -31,6 +31,40 @@ const credential = z
     message: 'Ange ditt lösenord (som det var när kopian togs) eller återställningsnyckeln.',
   });
 
+/** A backup of the shared server's database that the app knows of (IT's script or an admin recorded it). */
+export const serverBackup = z.object({
+  id: z.number(),
+  /** ISO instants. */
+  takenAt: z.string(),
+  recordedAt: z.string(),
+  source: z.enum(['skript', 'app']),
+  label: z.string(),
+  bytes: z.number().nullable(),
+  sha256: z.string().nullable(),
+  /** The database account (script) or the app user's name (app). */
+  recordedBy: z.string().nullable(),
+  /** Its audit row exists: only audited records count as known. */
+  audited: z.boolean(),
+});
+export type ServerBackup = z.infer<typeof serverBackup>;
+
+/** An admin records a dump IT has confirmed, e.g. when the script cannot call the database. */
+export const registerServerBackupInput = z.object({
+  date: isoDate,
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Ange tiden som TT:MM.'),
+  label: z
+    .string()
+    .trim()
+    .min(1, 'Ange en etikett, t.ex. filens namn eller IT:s ärendenummer.')
+    .max(200, 'Etiketten är för lång (högst 200 tecken).')
+    .refine((v) => !/\p{Cc}/u.test(v), 'Etiketten får inte innehålla radbrytningar eller styrtecken.'),
+  sha256: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v) => v === '' || /^[0-9a-f]{64}$/.test(v), 'SHA-256 ska vara 64 hexadecimala tecken (eller tomt).'),
+});
+
 export const backupProcedures = {
   'backup.getSettings': procedure({ access: ['admin'], input: empty, output: backupSettings }),
   'backup.saveSettings': procedure({
@@ -59,5 +93,20 @@ export const backupProcedures = {
     access: ['admin'],
     input: empty,
     output: z.object({ removed: z.array(z.string()) }),
+  }),
+  /**
+   * Server mode (`server: true`): the known pg_dump backups of the shared database, newest first.
+   * On the local encrypted file `server` is false and the list empty (backup.list has the file copies).
+   */
+  'backup.serverStatus': procedure({
+    access: ['admin'],
+    input: empty,
+    output: z.object({ server: z.boolean(), backups: z.array(serverBackup) }),
+  }),
+  /** Registrera säkerhetskopia (server mode only): recorded with its audit row. */
+  'backup.registerServer': procedure({
+    access: ['admin'],
+    input: registerServerBackupInput,
+    output: z.object({ id: z.number() }),
   }),
 } as const;
