@@ -2,22 +2,25 @@ import { Button } from 'react-aria-components';
 import { useProc } from '../data/useProc';
 import { useNavigation } from '../session/navigation';
 import { useToday } from '../session/today';
-import { addDays } from '../../shared/dates';
-
-/** A backup older than this many days is worth a warning on Översikt. */
-export const BACKUP_STALE_DAYS = 7;
+import { backupAge, backupAgeWarning, knownServerBackupDates } from '../../shared/backup/age';
 
 /**
- * Översikt (admins): warns when no backup folder is chosen, when no copy exists, or when the newest
- * copy is more than a week old, with a button to Inställningar → Säkerhetskopiering.
+ * Översikt (admins): warns when no backup is known or the newest is more than a week old
+ * (shared/backup/age.ts), with a button to Inställningar → Säkerhetskopiering. Locally that is the
+ * app's own copies (and no folder chosen is a warning too); on a shared server, the pg_dump copies
+ * IT's script or an admin has recorded.
  */
 export function BackupWarning() {
   const today = useToday();
   const { go } = useNavigation();
   // A failed check shows nothing (this is a reminder; Inställningar shows the backup state itself).
-  const settings = useProc('backup.getSettings', {});
-  const copies = useProc('backup.list', {}, { enabled: Boolean(settings.data?.folder) });
-  const message = backupMessage(settings.data?.folder, copies.data, today);
+  const server = useProc('backup.serverStatus', {});
+  const local = server.data?.server === false;
+  const settings = useProc('backup.getSettings', {}, { enabled: local });
+  const copies = useProc('backup.list', {}, { enabled: local && Boolean(settings.data?.folder) });
+  const message = server.data?.server
+    ? backupAgeWarning(backupAge(knownServerBackupDates(server.data.backups), today), 'server')
+    : localMessage(settings.data?.folder, copies.data, today);
   if (!message) return null;
   return (
     <div className="warning row" role="status" aria-label="Säkerhetskopiering">
@@ -29,7 +32,7 @@ export function BackupWarning() {
   );
 }
 
-function backupMessage(
+function localMessage(
   folder: string | undefined,
   copies: ReadonlyArray<{ createdAt: string }> | undefined,
   today: string,
@@ -37,11 +40,11 @@ function backupMessage(
   if (folder === undefined) return null;
   if (!folder) return 'Ingen mapp för säkerhetskopior är vald: inga kopior tas.';
   if (!copies) return null;
-  const newest = copies
-    .map((c) => c.createdAt.slice(0, 10))
-    .sort()
-    .at(-1);
-  if (!newest) return 'Det finns ingen säkerhetskopia ännu.';
-  if (newest < addDays(today, -BACKUP_STALE_DAYS)) return `Den senaste säkerhetskopian är från ${newest}.`;
-  return null;
+  return backupAgeWarning(
+    backupAge(
+      copies.map((c) => c.createdAt.slice(0, 10)),
+      today,
+    ),
+    'local',
+  );
 }

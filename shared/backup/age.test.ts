@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_STALE_DAYS, backupAge, backupAgeWarning } from './age';
+import { toLocalIsoDate } from '../dates';
+import { BACKUP_STALE_DAYS, backupAge, backupAgeWarning, knownServerBackupDates } from './age';
 
 describe('how old the newest backup is', () => {
   it('knows none, judges the newest of any order, and turns stale after the limit by calendar days', () => {
@@ -24,6 +25,7 @@ describe('how old the newest backup is', () => {
       'Den senaste säkerhetskopian är från 2026-11-01.',
     );
     expect(backupAgeWarning(backupAge(['2026-11-21'], '2026-11-22'), 'local')).toBeNull();
+    expect(backupAgeWarning(backupAge(['2026-11-23'], '2026-11-22'), 'local')).toBeNull(); // unchanged locally
     expect(backupAgeWarning(backupAge([], '2026-11-22'), 'server')).toMatch(
       /^Ingen säkerhetskopia av databasservern är känd\./,
     );
@@ -34,5 +36,15 @@ describe('how old the newest backup is', () => {
       /kontrollera klockan på servern/,
     );
     expect(backupAgeWarning(backupAge(['2026-11-22'], '2026-11-22'), 'server')).toBeNull();
+  });
+
+  it('counts only server records that have their audit row, by the local date of the instant', () => {
+    const at = '2026-11-21T23:30:00.000Z';
+    expect(
+      knownServerBackupDates([
+        { takenAt: at, audited: true },
+        { takenAt: '2026-11-22T01:00:00.000Z', audited: false },
+      ]),
+    ).toEqual([toLocalIsoDate(new Date(at))]);
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate } from '../dates';
+import { addDays, daysBetween, toLocalIsoDate, type IsoDate } from '../dates';
 import { count } from '../plural';
 
 /** A newest backup older than this many days is worth a warning (local copies and server dumps alike). */
@@ -28,8 +28,7 @@ export function backupAgeWarning(age: BackupAge, where: 'local' | 'server'): str
   if (where === 'local') {
     if (age.state === 'none') return 'Det finns ingen säkerhetskopia ännu.';
     if (age.state === 'stale') return `Den senaste säkerhetskopian är från ${age.date}.`;
-    if (age.state === 'future') return `Den senaste säkerhetskopian är daterad ${age.date}, efter dagens datum.`;
-    return null;
+    return null; // as before server mode: a copy dated after today (a wrong clock then) is not warned of here
   }
   if (age.state === 'none')
     return 'Ingen säkerhetskopia av databasservern är känd. Be IT registrera den nattliga kopian, eller registrera en själv.';
@@ -38,4 +37,12 @@ export function backupAgeWarning(age: BackupAge, where: 'local' | 'server'): str
   if (age.state === 'future')
     return `Den senaste kända säkerhetskopian av databasservern är daterad ${age.date}, efter dagens datum: kontrollera klockan på servern.`;
   return null;
+}
+
+/**
+ * The local dates of the server backups that count as known: only records with their audit row (a row
+ * written past the app and its log proves nothing).
+ */
+export function knownServerBackupDates(backups: ReadonlyArray<{ takenAt: string; audited: boolean }>): IsoDate[] {
+  return backups.filter((b) => b.audited).map((b) => toLocalIsoDate(new Date(b.takenAt)));
 }

@@ -9,6 +9,7 @@ import { CheckboxInput, FormMessage, NumberInput, TextInput } from '../../compon
 import { useProcInputForm } from '../../components/useProcForm';
 import { errorText, invalidateProcs, useProc } from '../../data/useProc';
 import { QueryErrors } from '../../data/QueryErrors';
+import { ServerBackupPanel } from './ServerBackupPanel';
 
 /** What a backup holds, in the officer's words (the copy lists its tables by their database names). */
 const TABLE_LABELS: Record<string, string> = {
@@ -23,8 +24,11 @@ const TABLE_LABELS: Record<string, string> = {
 
 /** Säkerhetskopiering: folder, automatic daily copies, list, check and restore. */
 export function BackupPanel() {
-  const settings = useProc('backup.getSettings', {});
-  if (!settings.data) return <QueryErrors of={[settings]} />;
+  // On a shared database server IT backs up with pg_dump: the panel shows the known copies instead.
+  const server = useProc('backup.serverStatus', {});
+  const settings = useProc('backup.getSettings', {}, { enabled: server.data?.server === false });
+  if (server.data?.server) return <ServerBackupPanel backups={server.data.backups} />;
+  if (!settings.data) return <QueryErrors of={[server, settings]} />;
   return <BackupForms initial={settings.data} />;
 }
 
