@@ -27,6 +27,8 @@ export interface HistoryEntry {
   figures: Record<string, Figure>;
   once: Record<string, number>;
   verdicts: Record<string, string>;
+  /** What the PostgreSQL column measured ("PostgreSQL 15.8, loopback, TLS, …"), or why it was skipped. */
+  pgColumn?: string;
 }
 
 export const TARGETS: Record<string, Target> = {

@@ -65,7 +65,12 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startPgCluster(): Promise<PgTestCluster> {
+/**
+ * `durable`: keep PostgreSQL's default durability (fsync, synchronous commit, full page writes), as a
+ * real server runs; the benchmark uses it. The tests turn those off for speed: nothing they check
+ * depends on surviving a power cut.
+ */
+export async function startPgCluster(opts: { durable?: boolean } = {}): Promise<PgTestCluster> {
   const bin = findPgBin();
   if (!bin) throw new Error(`PostgreSQL is required for these tests but initdb/pg_ctl were not found. ${HINT}`);
   const asRoot = userInfo().uid === 0;
@@ -131,8 +136,9 @@ export async function startPgCluster(): Promise<PgTestCluster> {
       '--no-sync',
     ]);
     rmSync(pwfile, { force: true });
-    const opts = `-p ${port} -k ${base} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c ssl=on -c ssl_cert_file=${cert} -c ssl_key_file=${key}`;
-    run('pg_ctl', ['-D', data, '-o', opts, '-l', join(base, 'log'), '-w', '-t', '60', 'start']);
+    const fast = opts.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+    const serverOpts = `-p ${port} -k ${base} -c listen_addresses=127.0.0.1${fast} -c max_connections=200 -c ssl=on -c ssl_cert_file=${cert} -c ssl_key_file=${key}`;
+    run('pg_ctl', ['-D', data, '-o', serverOpts, '-l', join(base, 'log'), '-w', '-t', '60', 'start']);
   } catch (err) {
     rmSync(base, { recursive: true, force: true });
     throw new Error(`Could not start a test PostgreSQL cluster: ${(err as Error).message}`, { cause: err });
