@@ -1,7 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { DomainError } from '../../shared/errors';
-import type { ServerBackup } from '../../shared/ipc/procedures/backup';
-import type { registerServerBackupInput } from '../../shared/ipc/procedures/backup';
+import type { registerServerBackupInput, ServerBackup } from '../../shared/ipc/procedures/backup';
 import type { z } from 'zod';
 import type { DB } from '../db/schema';
 import { audit, type ServiceContext } from '../core/session';

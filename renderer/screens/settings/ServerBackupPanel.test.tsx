@@ -92,6 +92,7 @@ describe('Säkerhetskopiering on a shared database server', () => {
     });
     const form = screen.getByRole('form', { name: 'Registrera säkerhetskopia' });
     const submit = within(form).getByRole('button', { name: 'Registrera säkerhetskopia' });
+    expect((within(form).getByLabelText('Datum (ÅÅÅÅ-MM-DD)') as HTMLInputElement).value).toBe('2026-11-22');
     await fill(user, within(form).getByLabelText('Datum (ÅÅÅÅ-MM-DD)'), '2026-11-21');
     await fill(user, within(form).getByLabelText('Tid (TT:MM)'), '2:00');
     await fill(user, within(form).getByLabelText('Etikett'), 'IT-ärende 4711');

@@ -91,9 +91,10 @@ export function ServerBackupPanel({ backups }: { backups: readonly ServerBackup[
 
 /** Registrera säkerhetskopia: for a copy IT confirmed some other way (e.g. when their script could not reach the database). */
 function RegisterServerBackup() {
+  const today = useToday();
   const [ok, setOk] = useState<string | null>(null);
   const form = useProcInputForm('backup.registerServer', {
-    defaultValues: { date: '', time: '', label: '', sha256: '' },
+    defaultValues: { date: today, time: '', label: '', sha256: '' },
     invalidates: ['backup.'],
     onSuccess: (_out, values) => setOk(`Säkerhetskopian från ${values.date} ${values.time} är registrerad.`),
   });
