@@ -50,8 +50,8 @@ export function ServerBackupPanel({ backups }: { backups: readonly ServerBackup[
       )}
       {unaudited > 0 && (
         <p className="warning" role="alert">
-          {count(unaudited, 'registrering saknar', 'registreringar saknar')} sin rad i loggen och räknas inte: de har
-          skrivits förbi programmet. Granska loggen och tala med IT.
+          {count(unaudited, 'registrering saknar', 'registreringar saknar')} sin rad i loggen och räknas inte:{' '}
+          {unaudited === 1 ? 'den har' : 'de har'} skrivits förbi programmet. Granska loggen och tala med IT.
         </p>
       )}
       <table className="table" aria-label="Kända säkerhetskopior av databasservern">
