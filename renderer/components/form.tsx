@@ -12,7 +12,6 @@ import {
   TextArea,
   TextField,
 } from 'react-aria-components';
-import type { z } from 'zod';
 import { ApiError } from '../api';
 
 /** A labelled text field wired to react-hook-form, with the Swedish error under it. */
@@ -169,18 +168,4 @@ export function RadioInput<T extends FieldValues>(props: {
       )}
     />
   );
-}
-
-/** Runs a zod schema over form values and puts its Swedish messages on the fields. Returns the parsed value or null. */
-export function validateWith<S extends z.ZodType, T extends FieldValues>(
-  schema: S,
-  value: unknown,
-  setError: UseFormSetError<T>,
-): z.output<S> | null {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  r.error.issues.forEach((issue, i) =>
-    setError(issue.path.map(String).join('.') as Path<T>, { message: issue.message }, { shouldFocus: i === 0 }),
-  );
-  return null;
 }
