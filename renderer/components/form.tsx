@@ -24,6 +24,11 @@ export function TextInput<T extends FieldValues>(props: {
   autoComplete?: string;
   autoFocus?: boolean;
   multiline?: boolean;
+  placeholder?: string;
+  /** Extra class beside "field" (e.g. "month" for a narrow date field). */
+  className?: string;
+  /** The label is read out but not shown, where the column heading already says it (a field in a table). */
+  labelHidden?: boolean;
 }) {
   return (
     <Controller
@@ -31,7 +36,7 @@ export function TextInput<T extends FieldValues>(props: {
       name={props.name}
       render={({ field, fieldState }) => (
         <TextField
-          className="field"
+          className={props.className ? `field ${props.className}` : 'field'}
           name={field.name}
           value={(field.value as string | undefined) ?? ''}
           onChange={field.onChange}
@@ -41,8 +46,12 @@ export function TextInput<T extends FieldValues>(props: {
           autoComplete={props.autoComplete}
           autoFocus={props.autoFocus}
         >
-          <Label>{props.label}</Label>
-          {props.multiline ? <TextArea ref={field.ref} rows={4} /> : <Input ref={field.ref} />}
+          <Label className={props.labelHidden ? 'sr-only' : undefined}>{props.label}</Label>
+          {props.multiline ? (
+            <TextArea ref={field.ref} rows={4} placeholder={props.placeholder} />
+          ) : (
+            <Input ref={field.ref} placeholder={props.placeholder} />
+          )}
           {props.description && <Text slot="description">{props.description}</Text>}
           <FieldError>{fieldState.error?.message}</FieldError>
         </TextField>
