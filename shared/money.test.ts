@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatKronor, parseKronor } from './money';
+import { formatKronor, formatPercentBp, parseKronor, parsePercentBp } from './money';
 
 describe('money', () => {
   it('formats öre as sv-SE kronor', () => {
@@ -14,4 +14,19 @@ describe('money', () => {
     ['-3,05', -305],
   ])('parses %s', (text, ore) => expect(parseKronor(text)).toBe(ore));
   it.each(['', '1,234', 'abc', '1.2.3'])('rejects %s', (text) => expect(parseKronor(text)).toBeNull());
+  it.each([
+    [3142, '31,42'],
+    [1000, '10'],
+    [1050, '10,5'],
+    [5, '0,05'],
+  ])('formats %i basis points as %s percent', (bp, text) => expect(formatPercentBp(bp)).toBe(text));
+  it.each([
+    ['31,42', 3142],
+    ['31.42 %', 3142],
+    ['10,5%', 1050],
+    [' 7 ', 700],
+  ])('parses the percent %s', (text, bp) => expect(parsePercentBp(text)).toBe(bp));
+  it.each(['', 'trettio', '31,425', '-5', '1,2,3', '%'])('rejects the percent %s', (text) =>
+    expect(parsePercentBp(text)).toBeNull(),
+  );
 });

@@ -26,3 +26,20 @@ export function parseKronor(text: string): Ore | null {
   if (!Number.isSafeInteger(ore)) return null;
   return m[1] === '-' ? -ore : ore;
 }
+
+/** Rates are basis points (hundredths of a percent): 3142 -> "31,42", 1000 -> "10", 1050 -> "10,5". */
+export function formatPercentBp(bp: number): string {
+  const whole = Math.trunc(bp / 100);
+  const rest = String(Math.abs(bp % 100))
+    .padStart(2, '0')
+    .replace(/0+$/, '');
+  return rest ? `${whole},${rest}` : String(whole);
+}
+
+/** Parses "31,42", "31.42 %", "10" into basis points; null when not a percent with at most two decimals. */
+export function parsePercentBp(text: string): number | null {
+  const m = /^(\d+)(?:[.,](\d{1,2}))?%?$/.exec(text.replace(/[\s\u00a0]/g, ''));
+  if (!m) return null;
+  const bp = Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
+  return Number.isSafeInteger(bp) ? bp : null;
+}

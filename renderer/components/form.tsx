@@ -12,7 +12,6 @@ import {
   TextArea,
   TextField,
 } from 'react-aria-components';
-import type { z } from 'zod';
 import { ApiError } from '../api';
 
 /** A labelled text field wired to react-hook-form, with the Swedish error under it. */
@@ -25,6 +24,11 @@ export function TextInput<T extends FieldValues>(props: {
   autoComplete?: string;
   autoFocus?: boolean;
   multiline?: boolean;
+  placeholder?: string;
+  /** Extra class beside "field" (e.g. "month" for a narrow date field). */
+  className?: string;
+  /** The label is read out but not shown, where the column heading already says it (a field in a table). */
+  labelHidden?: boolean;
 }) {
   return (
     <Controller
@@ -32,7 +36,7 @@ export function TextInput<T extends FieldValues>(props: {
       name={props.name}
       render={({ field, fieldState }) => (
         <TextField
-          className="field"
+          className={props.className ? `field ${props.className}` : 'field'}
           name={field.name}
           value={(field.value as string | undefined) ?? ''}
           onChange={field.onChange}
@@ -42,8 +46,12 @@ export function TextInput<T extends FieldValues>(props: {
           autoComplete={props.autoComplete}
           autoFocus={props.autoFocus}
         >
-          <Label>{props.label}</Label>
-          {props.multiline ? <TextArea ref={field.ref} rows={4} /> : <Input ref={field.ref} />}
+          <Label className={props.labelHidden ? 'sr-only' : undefined}>{props.label}</Label>
+          {props.multiline ? (
+            <TextArea ref={field.ref} rows={4} placeholder={props.placeholder} />
+          ) : (
+            <Input ref={field.ref} placeholder={props.placeholder} />
+          )}
           {props.description && <Text slot="description">{props.description}</Text>}
           <FieldError>{fieldState.error?.message}</FieldError>
         </TextField>
@@ -169,18 +177,4 @@ export function RadioInput<T extends FieldValues>(props: {
       )}
     />
   );
-}
-
-/** Runs a zod schema over form values and puts its Swedish messages on the fields. Returns the parsed value or null. */
-export function validateWith<S extends z.ZodType, T extends FieldValues>(
-  schema: S,
-  value: unknown,
-  setError: UseFormSetError<T>,
-): z.output<S> | null {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  r.error.issues.forEach((issue, i) =>
-    setError(issue.path.map(String).join('.') as Path<T>, { message: issue.message }, { shouldFocus: i === 0 }),
-  );
-  return null;
 }

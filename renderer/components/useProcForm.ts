@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import {
   useForm,
   type DefaultValues,
@@ -42,7 +42,8 @@ export interface ProcFormOptions<N extends ProcedureName, V extends FieldValues>
   onFailure?: (err: unknown) => void;
   /**
    * Ask before saving: a valid submit only sets `pending` (the input about to be sent), for a confirm
-   * dialog that calls `confirm()` to save or `cancelConfirm()` to go back to the form.
+   * dialog (ConfirmDialog) that calls `confirm()` to save or `cancelConfirm()` to go back to the form.
+   * A refusal from main stays in the open dialog; see `confirm`.
    */
   confirmFirst?: boolean;
 }
@@ -115,16 +116,19 @@ export function useProcForm<N extends ProcedureName, V extends FieldValues>(name
   };
 
   const [pending, setPending] = useState<{ input: ProcInput<N>; values: V } | null>(null);
+  // The refusal of the last confirmed save, and the one to show on the form once the dialog is gone.
+  const refusal = useRef<unknown>(null);
+  const carried = useRef<unknown>(null);
 
-  const save = async (input: ProcInput<N>, values: V) => {
-    let output: ProcOutput<N>;
+  /** Sends the input; main's refusal is returned, not thrown, so a throwing onSuccess stays a bug. */
+  const send = async (input: ProcInput<N>): Promise<{ output: ProcOutput<N> } | { error: unknown }> => {
     try {
-      output = await mutation.mutateAsync(input);
-    } catch (err) {
-      showServerError(err);
-      options.onFailure?.(err);
-      return;
+      return { output: await mutation.mutateAsync(input) };
+    } catch (error) {
+      return { error };
     }
+  };
+  const saved = (output: ProcOutput<N>, values: V) => {
     if (options.resetOnSuccess ?? true) form.reset(options.defaultValues);
     else form.reset(values);
     options.onSuccess?.(output, values);
@@ -134,17 +138,47 @@ export function useProcForm<N extends ProcedureName, V extends FieldValues>(name
     setServerMessage(null);
     const input = toInput(values);
     if (input === null) return; // the resolver has refused these values already
-    if (options.confirmFirst) setPending({ input, values });
-    else await save(input, values);
+    if (options.confirmFirst) return setPending({ input, values });
+    const result = await send(input);
+    if (!('error' in result)) return saved(result.output, values);
+    showServerError(result.error);
+    options.onFailure?.(result.error);
   });
 
-  /** Saves the pending input (confirmFirst); the dialog closes whether it saves or fails. */
+  /**
+   * Saves the pending input (confirmFirst). A refusal rejects with main's error and the dialog stays
+   * open: the officer is looking at the dialog and has just pressed its button, so the reason belongs
+   * there (ConfirmDialog shows it), with nothing else changed and "Avbryt" still the way back. Closing
+   * the dialog to show the refusal elsewhere would look like the step had been done. Only once the
+   * officer goes back to the form are the refused fields marked there (see cancelConfirm).
+   */
   const confirm = async () => {
     if (!pending) return;
-    await save(pending.input, pending.values);
+    refusal.current = null;
+    const result = await send(pending.input);
+    if ('error' in result) {
+      refusal.current = result.error;
+      options.onFailure?.(result.error);
+      throw result.error;
+    }
+    setPending(null);
+    saved(result.output, pending.values);
+  };
+  /** Back to the form; after a refusal its field messages land on their fields, the first focused. */
+  const cancelConfirm = () => {
+    carried.current = refusal.current;
+    refusal.current = null;
     setPending(null);
   };
-  const cancelConfirm = () => setPending(null);
+  // Applied after the dialog has gone: focus moved while it is open would be pulled back into it.
+  const showCarried = useEffectEvent(() => {
+    if (carried.current === null) return;
+    showServerError(carried.current);
+    carried.current = null;
+  });
+  useEffect(() => {
+    if (pending === null) showCarried();
+  }, [pending]);
 
   const message = serverMessage ?? form.formState.errors.root?.message ?? null;
   return {

@@ -1,14 +1,11 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { ASSIGNMENT_ACTIONS, type AssignmentAction } from '../../../shared/assignments/status';
-import { contract } from '../../../shared/ipc/contract';
 import type { ProcInput } from '../../../shared/ipc/contract';
 import { useToday } from '../../session/today';
-import { call } from '../../api';
-import { applyServerError, CheckboxInput, FormMessage, TextInput, validateWith } from '../../components/form';
+import { CheckboxInput, FormMessage, TextInput } from '../../components/form';
+import { useProcForm } from '../../components/useProcForm';
 import { useInlineForm } from '../../components/useInlineForm';
-import { useUnsavedChanges } from '../../session/unsaved';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 interface Values {
@@ -17,6 +14,7 @@ interface Values {
   decisionContinues: boolean;
 }
 
+/** The steps that need a reason; they are also the ones that cannot be undone, so they ask first. */
 const NEEDS_REASON: AssignmentAction[] = ['cpDecline', 'clientDecline', 'withdraw', 'end'];
 
 /** What an irreversible step does, in the words of the confirmation dialog. */
@@ -89,30 +87,22 @@ function ActionForm({
   onCancel: () => void;
   onDone: () => void;
 }) {
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, setPending] = useState<ProcInput<'assignments.act'> | null>(null);
   const today = useToday();
-  const { control, handleSubmit, setError, formState } = useForm<Values>({
-    defaultValues: { date: today, note: '', decisionContinues: true },
-  });
-  const ref = useInlineForm<HTMLFormElement>(onCancel);
   const label = ASSIGNMENT_ACTIONS[action].label;
-  useUnsavedChanges(formState.isDirty, label);
-  const send = async (input: ProcInput<'assignments.act'>) => {
-    await call('assignments.act', input);
-    onDone();
-  };
-  const submit = handleSubmit(async (v) => {
-    setMessage(null);
-    const input = validateWith(contract['assignments.act'].input, { id, action, ...v }, setError);
-    if (!input) return;
-    if (consequence(action, input, who)) return setPending(input);
-    try {
-      await send(input);
-    } catch (err) {
-      setMessage(applyServerError(err, setError));
-    }
-  });
+  const { control, submit, message, busy, pending, confirm, cancelConfirm } = useProcForm<'assignments.act', Values>(
+    'assignments.act',
+    {
+      defaultValues: { date: today, note: '', decisionContinues: true },
+      toInput: (v) => ({ id, action, ...v }),
+      // A step that cannot be undone says what it means before it is saved.
+      confirmFirst: NEEDS_REASON.includes(action),
+      invalidates: ['assignments.', 'clients.', 'decisions.', 'cp.', 'matching.', 'legal.', 'reports.', 'dashboard.'],
+      unsavedLabel: label,
+      resetOnSuccess: false,
+      onSuccess: onDone,
+    },
+  );
+  const ref = useInlineForm<HTMLFormElement>(onCancel);
   return (
     <Form ref={ref} validationBehavior="aria" onSubmit={submit} className="stack panel" aria-label={label}>
       <h3>{label}</h3>
@@ -132,7 +122,7 @@ function ActionForm({
       )}
       <FormMessage>{message}</FormMessage>
       <div className="row">
-        <Button type="submit" className="button primary" isDisabled={formState.isSubmitting}>
+        <Button type="submit" className="button primary" isDisabled={busy}>
           Bekräfta
         </Button>
         <Button className="button" onPress={onCancel}>
@@ -140,12 +130,7 @@ function ActionForm({
         </Button>
       </div>
       {pending && (
-        <ConfirmDialog
-          title={`${label}?`}
-          confirmLabel={label}
-          onCancel={() => setPending(null)}
-          onConfirm={() => send(pending)}
-        >
+        <ConfirmDialog title={`${label}?`} confirmLabel={label} onCancel={cancelConfirm} onConfirm={confirm}>
           <p>{consequence(action, pending, who)}</p>
           <p>Det går inte att ångra.</p>
         </ConfirmDialog>

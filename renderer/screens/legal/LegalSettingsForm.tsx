@@ -1,16 +1,41 @@
 import { useState } from 'react';
-import { Button, Input, Label, TextArea, TextField } from 'react-aria-components';
-import { LAW_LABELS, LAWS } from '../../../shared/legal/laws';
-import { legalSettings, type LegalSettings } from '../../../shared/ipc/procedures/legal';
-import { call } from '../../api';
-import { FormMessage } from '../../components/form';
+import { Button, Form } from 'react-aria-components';
+import { LAW_LABELS, LAWS, type Law } from '../../../shared/legal/laws';
+import type { LegalSettings } from '../../../shared/ipc/procedures/legal';
+import { FormMessage, TextInput } from '../../components/form';
+import { useProcForm } from '../../components/useProcForm';
 import { useProc } from '../../data/useProc';
 import { QueryErrors } from '../../data/QueryErrors';
 
-type Draft = Record<string, string>;
+/** The settings as typed: paragraphs one per line, numbers as text. */
+interface Values {
+  lawParagraphs: Record<Law, string>;
+  lssReferenceDay: string;
+  lssDeadlineDay: string;
+  avbrottMonths: string;
+  officeHoursStart: string;
+  officeHoursEnd: string;
+  bulkExportRows: string;
+  logReviewMonths: string;
+}
 
-const toDraft = (s: LegalSettings): Draft => ({
-  ...Object.fromEntries(LAWS.map((l) => [l, s.lawParagraphs[l].join('\n')])),
+/** One value per law (a law added to LAWS fails to compile here until it is listed). */
+const perLaw = <T,>(f: (law: Law) => T): Record<Law, T> => ({
+  'LSS 1993:387': f('LSS 1993:387'),
+  'SoL 2001:453': f('SoL 2001:453'),
+  'SoL 2025:400': f('SoL 2025:400'),
+});
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((p) => p.trim())
+    .filter(Boolean);
+// Not a whole number: NaN, which the schema refuses with its own Swedish message ("Ange antal månader.").
+const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+
+const toValues = (s: LegalSettings): Values => ({
+  lawParagraphs: perLaw((l) => s.lawParagraphs[l].join('\n')),
   lssReferenceDay: s.lssReferenceDay,
   lssDeadlineDay: s.lssDeadlineDay,
   avbrottMonths: String(s.avbrottMonths),
@@ -20,6 +45,17 @@ const toDraft = (s: LegalSettings): Draft => ({
   logReviewMonths: String(s.logReviewMonths),
 });
 
+const toInput = (v: Values): LegalSettings => ({
+  ...v,
+  lawParagraphs: perLaw((l) => lines(v.lawParagraphs[l])),
+  avbrottMonths: whole(v.avbrottMonths),
+  bulkExportRows: whole(v.bulkExportRows),
+  logReviewMonths: whole(v.logReviewMonths),
+});
+
+/** 'lawParagraphs.LSS 1993:387.2' (one paragraph) -> that law's text field. */
+const fieldOf = (path: string) => /^lawParagraphs\.[^.]+/.exec(path)?.[0] ?? path;
+
 /** Inställningar → Lagrum och rapporter: paragraphs per law and the reporting figures (admin). */
 export function LegalSettingsForm() {
   const settings = useProc('legal.settings', {});
@@ -28,51 +64,39 @@ export function LegalSettingsForm() {
 }
 
 function LegalSettingsEditor({ initial }: { initial: LegalSettings }) {
-  const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
-  const [message, setMessage] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
-  const field = (key: string, label: string, multiline = false) => (
-    <TextField key={key} className="field" value={draft[key]} onChange={(v) => setDraft({ ...draft, [key]: v })}>
-      <Label>{label}</Label>
-      {multiline ? <TextArea className="input" rows={3} /> : <Input className="input" />}
-    </TextField>
+  const { control, submit, message, busy } = useProcForm<'legal.saveSettings', Values>('legal.saveSettings', {
+    defaultValues: toValues(initial),
+    toInput,
+    fieldOf,
+    invalidMessage: 'Rätta de markerade fälten.',
+    // The paragraphs offered on decisions, the LSS register's days and the reminders reload.
+    invalidates: ['legal.'],
+    resetOnSuccess: false,
+    onSuccess: () => setOk('Sparat.'),
+  });
+  const field = (name: Exclude<keyof Values, 'lawParagraphs'>, label: string) => (
+    <TextInput control={control} name={name} label={label} />
   );
-  const save = async () => {
-    setOk(null);
-    const parsed = legalSettings.safeParse({
-      lawParagraphs: Object.fromEntries(
-        LAWS.map((l) => [
-          l,
-          (draft[l] ?? '')
-            .split('\n')
-            .map((p) => p.trim())
-            .filter(Boolean),
-        ]),
-      ),
-      lssReferenceDay: draft.lssReferenceDay,
-      lssDeadlineDay: draft.lssDeadlineDay,
-      avbrottMonths: Number(draft.avbrottMonths),
-      officeHoursStart: draft.officeHoursStart,
-      officeHoursEnd: draft.officeHoursEnd,
-      bulkExportRows: Number(draft.bulkExportRows),
-      logReviewMonths: Number(draft.logReviewMonths),
-    });
-    if (!parsed.success) return setMessage(parsed.error.issues[0]?.message ?? 'Kontrollera uppgifterna.');
-    try {
-      setDraft(toDraft(await call('legal.saveSettings', parsed.data)));
-      setMessage(null);
-      setOk('Sparat.');
-    } catch (e) {
-      setMessage((e as Error).message);
-    }
-  };
   return (
-    <div className="stack panel" aria-label="Lagrum och rapporter">
+    <Form
+      validationBehavior="aria"
+      onSubmit={(e) => {
+        setOk(null);
+        void submit(e);
+      }}
+      className="stack panel"
+      aria-label="Lagrum och rapporter"
+    >
       <p className="muted">
         Paragrafer per lag, en per rad. Den första är förval för nya beslut. Kontrollera paragraferna i
         socialtjänstlagen (2025:400) mot SFS.
       </p>
-      <div className="grid3">{LAWS.map((l) => field(l, LAW_LABELS[l], true))}</div>
+      <div className="grid3">
+        {LAWS.map((l) => (
+          <TextInput key={l} control={control} name={`lawParagraphs.${l}`} label={LAW_LABELS[l]} multiline />
+        ))}
+      </div>
       <div className="grid3">
         {field('lssReferenceDay', 'LSS-registret: referensdag (MM-DD)')}
         {field('lssDeadlineDay', 'LSS-registret: sista dag (MM-DD)')}
@@ -84,9 +108,9 @@ function LegalSettingsEditor({ initial }: { initial: LegalSettings }) {
       </div>
       <FormMessage>{message}</FormMessage>
       <FormMessage tone="ok">{ok}</FormMessage>
-      <Button className="button primary" onPress={() => void save()}>
+      <Button type="submit" className="button primary" isDisabled={busy}>
         Spara lagrum och rapportinställningar
       </Button>
-    </div>
+    </Form>
   );
 }

@@ -1,44 +1,76 @@
 import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
-import type { ProcOutput } from '../../../shared/ipc/contract';
 import { addDays, addMonths } from '../../../shared/dates';
 import { useToday } from '../../session/today';
-import { call } from '../../api';
 import { applyServerError, FormMessage, TextInput } from '../../components/form';
+import { useProcForm } from '../../components/useProcForm';
+import { errorText, fetchProc, useProc, useProcMutation } from '../../data/useProc';
+import { QueryErrors } from '../../data/QueryErrors';
+
+interface Period {
+  from: string;
+  to: string;
+}
+
+/** "Granskad": signs off the period on screen (not what the filter says now), with a comment. */
+function SignOff({ period, onSigned }: { period: Period; onSigned: () => void }) {
+  const { control, submit, message, busy } = useProcForm<'audit.signOffReview', { note: string }>(
+    'audit.signOffReview',
+    {
+      defaultValues: { note: '' },
+      toInput: (v) => ({ ...period, note: v.note }),
+      // The review's list of sign-offs and Översikt's reminder reload.
+      invalidates: ['audit.', 'legal.'],
+      onSuccess: onSigned,
+    },
+  );
+  return (
+    <Form validationBehavior="aria" onSubmit={submit} className="stack" aria-label="Granskning">
+      <TextInput control={control} name="note" label="Kommentar till granskningen" multiline />
+      <FormMessage>{message}</FormMessage>
+      <Button type="submit" className="button primary" isDisabled={busy}>
+        Granskad
+      </Button>
+    </Form>
+  );
+}
 
 /** Logguppföljning: the review report for a period, its export, and the "Granskad" sign-off (itself logged). */
 export function LogReviewPanel() {
   const today = useToday();
-  const lastMonthStart = addMonths(`${today.slice(0, 7)}-01`, -1);
-  const { control, handleSubmit, setError, getValues } = useForm({
-    defaultValues: { from: lastMonthStart, to: addDays(`${today.slice(0, 7)}-01`, -1), note: '' },
+  const queryClient = useQueryClient();
+  const monthStart = `${today.slice(0, 7)}-01`;
+  const { control, handleSubmit, setError, clearErrors } = useForm<Period>({
+    defaultValues: { from: addMonths(monthStart, -1), to: addDays(monthStart, -1) },
   });
-  const [r, setR] = useState<ProcOutput<'audit.review'> | null>(null);
+  // The period on screen: none until asked; a refused period keeps the last one shown.
+  const [asked, setAsked] = useState<Period | null>(null);
+  const review = useProc('audit.review', asked ?? { from: monthStart, to: monthStart }, { enabled: asked !== null });
+  const r = asked ? review.data : undefined;
   const [message, setMessage] = useState<string | null>(null);
   const [ok, setOk] = useState<string | null>(null);
+  // A read, not a save: the period is checked by main (its messages on the fields), then shown.
   const run = handleSubmit(async (v) => {
     setOk(null);
+    setMessage(null);
+    clearErrors();
     try {
-      setR(await call('audit.review', { from: v.from, to: v.to }));
-      setMessage(null);
+      await fetchProc(queryClient, 'audit.review', v);
+      setAsked(v);
     } catch (err) {
       setMessage(applyServerError(err, setError));
     }
   });
-  const exportAs = (format: 'xlsx' | 'csv') =>
-    call('audit.exportReview', { from: getValues('from'), to: getValues('to'), format }).then(
-      (x) => setOk(x.savedTo ? `Sparad: ${x.savedTo}` : 'Ingen fil sparades.'),
-      (e: Error) => setMessage(e.message),
-    );
-  const signOff = () =>
-    call('audit.signOffReview', { from: getValues('from'), to: getValues('to'), note: getValues('note') }).then(
-      async () => {
-        setOk(`Granskningen av ${getValues('from')} – ${getValues('to')} är registrerad.`);
-        setR(await call('audit.review', { from: getValues('from'), to: getValues('to') }));
-      },
-      (e: Error) => setMessage(e.message),
-    );
+  const exportFile = useProcMutation('audit.exportReview', {
+    onSuccess: (x) => setOk(x.savedTo ? `Sparad: ${x.savedTo}` : 'Ingen fil sparades.'),
+  });
+  const exportAs = (format: 'xlsx' | 'csv') => {
+    if (!r) return;
+    setOk(null);
+    exportFile.mutate({ from: r.from, to: r.to, format });
+  };
   return (
     <section className="panel" aria-label="Logguppföljning">
       <h2>Logguppföljning</h2>
@@ -52,6 +84,8 @@ export function LogReviewPanel() {
         </Button>
       </Form>
       <FormMessage>{message}</FormMessage>
+      <QueryErrors of={[review]} />
+      <FormMessage>{exportFile.error && errorText(exportFile.error)}</FormMessage>
       <FormMessage tone="ok">{ok}</FormMessage>
       {r && (
         <>
@@ -90,17 +124,18 @@ export function LogReviewPanel() {
             </details>
           ))}
           <div className="row">
-            <Button className="button" onPress={() => void exportAs('xlsx')}>
+            <Button className="button" onPress={() => exportAs('xlsx')} isDisabled={exportFile.isPending}>
               Exportera (Excel)
             </Button>
-            <Button className="button" onPress={() => void exportAs('csv')}>
+            <Button className="button" onPress={() => exportAs('csv')} isDisabled={exportFile.isPending}>
               Exportera (CSV)
             </Button>
           </div>
-          <TextInput control={control} name="note" label="Kommentar till granskningen" multiline />
-          <Button className="button primary" onPress={() => void signOff()}>
-            Granskad
-          </Button>
+          <SignOff
+            key={`${r.from}/${r.to}`}
+            period={{ from: r.from, to: r.to }}
+            onSigned={() => setOk(`Granskningen av ${r.from} – ${r.to} är registrerad.`)}
+          />
           {r.reviews.length > 0 && (
             <table className="table" aria-label="Gjorda granskningar">
               <thead>

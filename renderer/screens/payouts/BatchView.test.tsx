@@ -102,13 +102,53 @@ describe('BatchView: a draft', () => {
 
   it("moves a draft's pay date without asking for a reason", async () => {
     const { user, kpr } = await setup(payoutBatch(), ['handlaggare'], { 'payouts.redate': ok });
-    const group = screen.getByRole('group', { name: 'Ändra utbetalningsdag' });
+    const group = screen.getByRole('form', { name: 'Ändra utbetalningsdag' });
     expect(within(group).queryByLabelText('Skäl till ny dag')).toBeNull();
     await fill(user, within(group).getByLabelText('Ny utbetalningsdag'), '2026-11-24');
     await user.click(within(group).getByRole('button', { name: 'Ändra dag' }));
     await vi.waitFor(() =>
       expect(kpr.inputs('payouts.redate')).toEqual([{ batchId: 3, paymentDate: '2026-11-24', reason: '' }]),
     );
+  });
+
+  it("puts main's refusal of a new pay date on the date field and changes nothing", async () => {
+    const { user, kpr, onChanged } = await setup(payoutBatch(), ['handlaggare'], {
+      'payouts.redate': refuse('RULE_VIOLATION', '2026-11-28 är inte en bankdag.', {
+        paymentDate: 'Inte en bankdag.',
+      }),
+    });
+    const form = screen.getByRole('form', { name: 'Ändra utbetalningsdag' });
+    const date = within(form).getByLabelText('Ny utbetalningsdag');
+    await fill(user, date, '2026-11-28');
+    await user.click(within(form).getByRole('button', { name: 'Ändra dag' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('2026-11-28 är inte en bankdag.');
+    expect(within(form).getByText('Inte en bankdag.')).toBeTruthy();
+    expect(date.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(date);
+    await settle(kpr);
+    expect(onChanged).not.toHaveBeenCalled();
+    expect((date as HTMLInputElement).value).toBe('2026-11-28');
+  });
+
+  it('refuses a malformed pay date on its field without calling main', async () => {
+    const { user, kpr } = await setup(payoutBatch(), ['handlaggare']);
+    const form = screen.getByRole('form', { name: 'Ändra utbetalningsdag' });
+    await fill(user, within(form).getByLabelText('Ny utbetalningsdag'), '28/11');
+    await user.click(within(form).getByRole('button', { name: 'Ändra dag' }));
+    expect(await within(form).findByText('Ange ett giltigt datum (ÅÅÅÅ-MM-DD).')).toBeTruthy();
+    await settle(kpr);
+    expect(kpr.inputs('payouts.redate')).toEqual([]);
+  });
+
+  it("shows main's refusal of the table tax beside the field", async () => {
+    const line = payoutLine({ taxOre: null, netOre: null, taxMode: 'table' });
+    const { user, onChanged } = await setup(payoutBatch({ lines: [line] }), ['handlaggare'], {
+      'payouts.setTableTax': refuse('RULE_VIOLATION', 'Utbetalningen är attesterad och kan inte ändras.'),
+    });
+    await fill(user, screen.getByRole('textbox', { name: 'Skatt enligt tabell (kr)' }), '1 000');
+    await user.click(screen.getByRole('button', { name: 'Spara skatt' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Utbetalningen är attesterad och kan inte ändras.');
+    expect(onChanged).not.toHaveBeenCalled();
   });
 });
 
@@ -133,7 +173,7 @@ describe('BatchView: an attested batch', () => {
 
   it('asks for a reason to re-date it, and only an attestant may while no file is out', async () => {
     const { user, kpr } = await setup(attestedBatch(), ['attestant'], { 'payouts.redate': ok });
-    const group = screen.getByRole('group', { name: 'Ändra utbetalningsdag' });
+    const group = screen.getByRole('form', { name: 'Ändra utbetalningsdag' });
     await fill(user, within(group).getByLabelText('Ny utbetalningsdag'), '2026-11-24');
     await fill(user, within(group).getByLabelText('Skäl till ny dag'), 'Banken stängd');
     await user.click(within(group).getByRole('button', { name: 'Ändra dag' }));
@@ -146,7 +186,7 @@ describe('BatchView: an attested batch', () => {
 
   it('gives a handläggare no re-date of an attested batch', async () => {
     await setup(attestedBatch(), ['handlaggare']);
-    expect(screen.queryByRole('group', { name: 'Ändra utbetalningsdag' })).toBeNull();
+    expect(screen.queryByRole('form', { name: 'Ändra utbetalningsdag' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Exportera fil' })).toBeTruthy();
   });
 
@@ -167,8 +207,8 @@ describe('BatchView: an attested batch', () => {
     expect(
       within(screen.getByRole('list', { name: 'Exporter' })).getByText(/meddelande-id KPR-202610-3-ABCDEFGHIJ/),
     ).toBeTruthy();
-    expect(screen.queryByRole('group', { name: 'Ändra utbetalningsdag' })).toBeNull();
-    const voiding = screen.getByRole('group', { name: 'Makulera export' });
+    expect(screen.queryByRole('form', { name: 'Ändra utbetalningsdag' })).toBeNull();
+    const voiding = screen.getByRole('form', { name: 'Makulera export' });
     await fill(user, within(voiding).getByLabelText('Skäl till makulering'), 'Fel konto hos banken');
     await user.click(within(voiding).getByRole('button', { name: 'Makulera exporten' }));
     await vi.waitFor(() =>
@@ -189,6 +229,28 @@ describe('BatchView: an attested batch', () => {
       },
     ];
     await setup(attestedBatch({ exports }), ['handlaggare']);
-    expect(screen.queryByRole('group', { name: 'Makulera export' })).toBeNull();
+    expect(screen.queryByRole('form', { name: 'Makulera export' })).toBeNull();
+  });
+
+  it('asks for a reason before voiding an export, on the reason field', async () => {
+    const exports = [
+      {
+        id: 8,
+        format: 'pain001',
+        at: '2026-11-20T10:00:00.000Z',
+        reason: null,
+        msgId: null,
+        voidedAt: null,
+        voidReason: null,
+      },
+    ];
+    const { user, kpr, onChanged } = await setup(attestedBatch({ exports }), ['attestant']);
+    const voiding = screen.getByRole('form', { name: 'Makulera export' });
+    await user.click(within(voiding).getByRole('button', { name: 'Makulera exporten' }));
+    expect(await within(voiding).findByText('Ange skälet till makuleringen.')).toBeTruthy();
+    expect(within(voiding).getByLabelText('Skäl till makulering').getAttribute('aria-invalid')).toBe('true');
+    await settle(kpr);
+    expect(kpr.inputs('payouts.voidExport')).toEqual([]);
+    expect(onChanged).not.toHaveBeenCalled();
   });
 });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Input, Label, Radio, RadioGroup, TextField } from 'react-aria-components';
+import { Button, Checkbox, Form, Input, Label, Radio, RadioGroup, TextField } from 'react-aria-components';
 import {
   LEGACY_FORMATS,
   LEGACY_WARNING,
@@ -12,76 +12,101 @@ import type { Role } from '../../../shared/roles';
 import { formatKronor, parseKronor } from '../../../shared/money';
 import { formatDateTime } from '../../../shared/dates';
 import { call, ApiError } from '../../api';
-import { FormMessage } from '../../components/form';
+import { FormMessage, TextInput } from '../../components/form';
+import { useProcForm, useProcInputForm } from '../../components/useProcForm';
 import { useBusy } from '../../components/useBusy';
 
+interface TaxValues {
+  tax: string;
+}
+
+/** Table tax for one line, typed in kronor. */
 function TableTax({ lineId, onDone }: { lineId: number; onDone: () => void }) {
-  const [value, setValue] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    const ore = parseKronor(value);
-    if (ore === null || ore < 0) return setError('Ange skatten i kronor.');
-    try {
-      await call('payouts.setTableTax', { lineId, taxOre: ore });
-      onDone();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Något gick fel.');
-    }
-  };
+  const { control, submit, message, busy } = useProcForm<'payouts.setTableTax', TaxValues>('payouts.setTableTax', {
+    defaultValues: { tax: '' },
+    toInput: (v) => {
+      const taxOre = parseKronor(v.tax);
+      return taxOre === null ? null : { lineId, taxOre };
+    },
+    check: (v) => {
+      const taxOre = parseKronor(v.tax);
+      return taxOre === null || taxOre < 0 ? { tax: 'Ange skatten i kronor.' } : {};
+    },
+    fieldOf: (path) => (path === 'taxOre' ? 'tax' : path),
+    resetOnSuccess: false,
+    onSuccess: onDone,
+  });
   return (
-    <div className="row">
-      <TextField className="field small" value={value} onChange={setValue} aria-label="Skatt enligt tabell (kr)">
-        <Input placeholder="Skatt, kr" />
-      </TextField>
-      <Button className="button" onPress={() => void save()}>
-        Spara skatt
-      </Button>
-      {error && <span className="late">{error}</span>}
-    </div>
+    <Form validationBehavior="aria" onSubmit={submit} className="stack">
+      <div className="row">
+        <TextInput
+          control={control}
+          name="tax"
+          label="Skatt enligt tabell (kr)"
+          labelHidden
+          placeholder="Skatt, kr"
+          className="small"
+        />
+        <Button type="submit" className="button" isDisabled={busy}>
+          Spara skatt
+        </Button>
+      </div>
+      <FormMessage>{message}</FormMessage>
+    </Form>
   );
 }
 
+interface RedateValues {
+  paymentDate: string;
+  reason: string;
+}
+
 /** Pay date: a draft moves freely; an attested batch only by an attestant, with a reason (kept and shown). */
-function Redate({
-  batch,
-  onDone,
-  run,
-  busy,
-}: {
-  batch: PayoutBatch;
-  onDone: () => void;
-  run: (fn: () => Promise<unknown>) => Promise<void>;
-  busy: boolean;
-}) {
-  const [date, setDate] = useState(batch.paymentDate);
-  const [reason, setReason] = useState('');
+function Redate({ batch, onDone, busy }: { batch: PayoutBatch; onDone: () => void; busy: boolean }) {
   const attested = batch.status === 'attesterad';
+  // Keyed by the pay date where it is used: a new date starts a fresh form.
+  const form = useProcForm<'payouts.redate', RedateValues>('payouts.redate', {
+    defaultValues: { paymentDate: batch.paymentDate, reason: '' },
+    toInput: (v) => ({ batchId: batch.id, ...v }),
+    resetOnSuccess: false,
+    onSuccess: onDone,
+  });
   return (
-    <div className="row" role="group" aria-label="Ändra utbetalningsdag">
-      <TextField className="field month" value={date} onChange={setDate}>
-        <Label>Ny utbetalningsdag</Label>
-        <Input placeholder="ÅÅÅÅ-MM-DD" />
-      </TextField>
-      {attested && (
-        <TextField className="field" value={reason} onChange={setReason}>
-          <Label>Skäl till ny dag</Label>
-          <Input />
-        </TextField>
-      )}
-      <Button
-        className="button"
-        isDisabled={busy}
-        onPress={() =>
-          void run(async () => {
-            await call('payouts.redate', { batchId: batch.id, paymentDate: date, reason });
-            setReason('');
-            onDone();
-          })
-        }
-      >
-        Ändra dag
-      </Button>
-    </div>
+    <Form validationBehavior="aria" onSubmit={form.submit} className="stack" aria-label="Ändra utbetalningsdag">
+      <div className="row">
+        <TextInput
+          control={form.control}
+          name="paymentDate"
+          label="Ny utbetalningsdag"
+          placeholder="ÅÅÅÅ-MM-DD"
+          className="month"
+        />
+        {attested && <TextInput control={form.control} name="reason" label="Skäl till ny dag" />}
+        <Button type="submit" className="button" isDisabled={busy || form.busy}>
+          Ändra dag
+        </Button>
+      </div>
+      <FormMessage>{form.message}</FormMessage>
+    </Form>
+  );
+}
+
+/** Voids the batch's active export (an attestant, with a reason that is kept and shown). */
+function VoidExport({ batchId, busy, onDone }: { batchId: number; busy: boolean; onDone: () => void }) {
+  const form = useProcInputForm('payouts.voidExport', {
+    defaultValues: { batchId, reason: '' },
+    onSuccess: onDone,
+  });
+  return (
+    <Form validationBehavior="aria" onSubmit={form.submit} className="stack" aria-label="Makulera export">
+      <div className="row">
+        <TextInput control={form.control} name="reason" label="Skäl till makulering" />
+        <Button type="submit" className="button" isDisabled={busy || form.busy}>
+          Makulera exporten
+        </Button>
+      </div>
+      <FormMessage>{form.message}</FormMessage>
+    </Form>
   );
 }
 
@@ -93,7 +118,6 @@ export function BatchView({ batch, roles, onChanged }: { batch: PayoutBatch; rol
     (active[0]?.format as PayoutFormat | undefined) ?? batch.channel ?? 'pain001',
   );
   const [reason, setReason] = useState('');
-  const [voidReason, setVoidReason] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
@@ -264,7 +288,15 @@ export function BatchView({ batch, roles, onChanged }: { batch: PayoutBatch; rol
         </div>
       )}
       {(draft || (canAttest && active.length === 0)) && (
-        <Redate key={batch.paymentDate} batch={batch} onDone={onChanged} run={run} busy={busy} />
+        <Redate
+          key={batch.paymentDate}
+          batch={batch}
+          busy={busy}
+          onDone={() => {
+            setMessage(null);
+            onChanged();
+          }}
+        />
       )}
       {batch.status === 'attesterad' && (
         <div className="stack">
@@ -347,24 +379,14 @@ export function BatchView({ batch, roles, onChanged }: { batch: PayoutBatch; rol
             </ul>
           )}
           {canAttest && active.length > 0 && (
-            <div className="row" role="group" aria-label="Makulera export">
-              <TextField className="field" value={voidReason} onChange={setVoidReason}>
-                <Label>Skäl till makulering</Label>
-                <Input />
-              </TextField>
-              <Button
-                className="button"
-                isDisabled={busy}
-                onPress={() =>
-                  void run(async () => {
-                    await call('payouts.voidExport', { batchId: batch.id, reason: voidReason });
-                    setVoidReason('');
-                  })
-                }
-              >
-                Makulera exporten
-              </Button>
-            </div>
+            <VoidExport
+              batchId={batch.id}
+              busy={busy}
+              onDone={() => {
+                setMessage(null);
+                onChanged();
+              }}
+            />
           )}
         </div>
       )}
