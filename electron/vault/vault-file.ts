@@ -2,6 +2,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, w
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../../shared/errors';
+import { dataSourceRecord } from './data-source';
 
 const sealed = z.object({ iv: z.string(), ct: z.string(), tag: z.string() });
 /** A data key encrypted to a user's public key: ephemeral X25519 public key + AES-256-GCM. */
@@ -49,6 +50,13 @@ export const vaultFileSchema = z.object({
   pendingFailures: z.array(z.object({ at: z.string(), lookup: z.string(), id: z.string().optional() })),
   /** Last audit row seen at lock/close, so a cut tail of the chain is detected; `mac` is keyed by the data key. */
   auditAnchor: z.object({ id: z.number(), hash: z.string(), mac: z.string().optional() }).nullable(),
+  /** Where the data lives (electron/vault/data-source.ts); absent = the local encrypted file. */
+  dataSource: dataSourceRecord.optional(),
+  /**
+   * This workstation's own id (server mode): every workstation keeps its own login-attempt counter, and
+   * the server remembers each one's under this id. A joined workstation gets a new one.
+   */
+  workstation: z.string().optional(),
 });
 export type VaultFileData = z.infer<typeof vaultFileSchema>;
 

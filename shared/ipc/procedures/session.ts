@@ -22,6 +22,11 @@ export const sessionStatus = z.object({
   today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** Seconds until the idle auto-lock (unlocked sessions only): the renderer warns during the last minute. */
   lockInSeconds: z.number().int().min(0).nullable().optional(),
+  /** Where the data lives (known before login): the local encrypted file, or a shared server by its name. */
+  dataSource: z
+    .object({ kind: z.enum(['local', 'server']), label: z.string().nullable() })
+    .nullable()
+    .optional(),
 });
 export type SessionStatus = z.infer<typeof sessionStatus>;
 
