@@ -65,6 +65,40 @@ describe('the server chosen at setup, sealed in the vault', () => {
     await again.core.logout();
   });
 
+  it('session.setup takes the server from the first-start form; a second installation on it is refused with the way to join', async () => {
+    const config = await fresh();
+    const form = {
+      kind: 'server' as const,
+      host: 'localhost',
+      port: config.port,
+      database: config.database,
+      user: config.user,
+      password: config.password,
+      ca: pgTestEnv().serverCertPem,
+    };
+    const { invoke, core } = makeCore(t.dir);
+    expect(await invoke('session.setup', { ...ADMIN, dataSource: form })).toMatchObject({ ok: true });
+    expect(core.status().dataSource).toEqual({
+      kind: 'server',
+      label: `${config.database} på localhost:${config.port}`,
+    });
+    const other = tempDir(LOCAL_PREFIX);
+    try {
+      const second = makeCore(other.dir);
+      const r = await second.invoke('session.setup', { ...ADMIN, dataSource: form });
+      expect(r).toMatchObject({
+        ok: false,
+        error: {
+          code: 'CONFLICT',
+          message: expect.stringContaining('Anslut till befintlig installation'),
+        },
+      });
+      expect(second.core.status().state).toBe('uninitialized');
+    } finally {
+      other.cleanup();
+    }
+  });
+
   it('with a wrong password for the server nothing is created, and the data folder stays uninstalled', async () => {
     const config = await fresh();
     const { core } = makeCore(t.dir);

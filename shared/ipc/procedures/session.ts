@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { procedure } from '../define';
 import { anyPassword, displayName, empty, newPassword, username } from '../fields';
 import { ROLES } from '../../roles';
+import { dataSourceChoice } from '../server-fields';
 
 export const sessionUser = z.object({
   id: z.number(),
@@ -39,6 +40,8 @@ export const sessionProcedures = {
       displayName,
       password: newPassword,
       unitName: z.string().trim().min(1, 'Ange enhetens namn.').max(200),
+      /** Absent: the local encrypted database. A server must be empty (a second workstation joins instead). */
+      dataSource: dataSourceChoice.optional(),
     }),
     output: z.object({ recoveryKey: z.string() }),
   }),
