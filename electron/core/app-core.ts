@@ -36,6 +36,9 @@ import type { DB } from '../db/schema';
 import type { DialectName } from '../db/dialect';
 import { checkPgConfig, openPostgres, type PgConnectionConfig } from '../db/postgres';
 import { defaultLabel } from '../vault/data-source';
+import { vaultFromConnectionFile } from '../vault/connection-file';
+import { copyLocalToServer, type CopyReport } from '../db/copy-to-server';
+import { setAsideLocalDatabase } from '../db/set-aside';
 import { localOnlyError, noLocalDatabase } from '../db/server-mode';
 
 /** Test seams for the crash-safety tests of a rekey: throw here to simulate a crash between the steps. */
@@ -69,6 +72,14 @@ interface UserRecord {
   active: number;
   must_change_password: number;
   vault_entry_id: string | null;
+}
+
+export interface MoveResult {
+  /** Rows per table, the same on the server. */
+  rows: Record<string, number>;
+  auditRows: number;
+  /** The local file, renamed and read-only. */
+  keptAs: string;
 }
 
 /** The idle lock never waits longer than this, whatever is stored in the settings. */
@@ -292,6 +303,68 @@ export class AppCore {
       await server?.destroy();
       this.settingUp = false;
     }
+  }
+
+  /**
+   * A second workstation joins an installation on a shared server: the admin's connection file becomes
+   * this data folder's vault (see vault/connection-file.ts for what it holds and what it leaves out).
+   * Nothing is written unless the file is whole; the users then log in with their own passwords.
+   */
+  public joinInstallation(text: string): SessionStatus {
+    if (this.vault.exists()) throw new DomainError('ALREADY_INITIALIZED', 'Kontaktregistret är redan installerat.');
+    if (existsSync(this.paths.database))
+      throw new DomainError(
+        'CONFLICT',
+        'Datamappen innehåller redan en lokal databas. Välj en tom datamapp för att ansluta till en installation på en databasserver.',
+      );
+    this.vault.install(vaultFromConnectionFile(text));
+    return this.status();
+  }
+
+  /**
+   * The one-way move of this workstation's local database to an empty server. The server's config is
+   * sealed in the vault only after copyLocalToServer has verified the copy (row counts and the audit
+   * chain); any failure leaves the workstation on its local database and says why. Afterwards the
+   * session ends (everyone logs in again, on the server) and the local file is kept, renamed and
+   * read-only, as a fallback.
+   */
+  public async moveToServer(target: { config: PgConnectionConfig; label: string }): Promise<MoveResult> {
+    const s = this.requireSession();
+    if (s.dialect !== 'sqlite')
+      throw new DomainError('RULE_VIOLATION', 'Den här datorn använder redan en databasserver.');
+    const where = target.label || defaultLabel(target.config);
+    const server = await openPostgres(target.config);
+    let report: CopyReport;
+    try {
+      await appendAudit(
+        s.db,
+        { userId: s.user.id, action: 'datasource.move', entityType: 'datasource', detail: `flyttas till ${where}` },
+        () => this.clock.now(),
+      );
+      report = await copyLocalToServer(s.raw, server);
+    } catch (err) {
+      const why =
+        err instanceof DomainError ? err.message : 'Kopieringen till servern avbröts. Inget har sparats på servern.';
+      await appendAudit(
+        s.db,
+        { userId: s.user.id, action: 'datasource.move.failed', entityType: 'datasource', detail: why },
+        () => this.clock.now(),
+      );
+      throw new DomainError(
+        'RULE_VIOLATION',
+        `Flytten till databasservern misslyckades: ${why} Datorn fortsätter med den lokala databasen.`,
+      );
+    } finally {
+      await server.destroy();
+    }
+    // Verified: from now on the vault names the server. Sealed before the local file is set aside,
+    // so a crash in between leaves a workstation on the server with its old file still in place.
+    this.vault.setServer(s.dataKey, target.config, target.label);
+    this.vault.setAuditAnchor(report.auditHead, s.dataKey);
+    this.endSession();
+    this.lockedUsername = null;
+    const keptAs = setAsideLocalDatabase(this.paths.database, this.clock.now());
+    return { rows: report.rows, auditRows: report.rows.audit_log ?? 0, keptAs };
   }
 
   /** Unwraps the key, opens the database and starts a session. */

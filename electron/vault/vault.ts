@@ -461,4 +461,10 @@ export class Vault {
   public workstation(): string | null {
     return this.load().workstation ?? null;
   }
+
+  /** A new workstation's vault from a connection file (vault/connection-file.ts); never over an existing one. */
+  public install(data: VaultFileData): void {
+    if (this.exists()) throw new DomainError('ALREADY_INITIALIZED', 'Kontaktregistret är redan installerat.');
+    this.write(data);
+  }
 }

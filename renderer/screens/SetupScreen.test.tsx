@@ -20,7 +20,7 @@ async function fillAdmin(user: User) {
 describe('SetupScreen: where the data lives', () => {
   it('sends no data source by default (the local encrypted database) and shows no server fields', async () => {
     const onCreated = vi.fn();
-    const { user, kpr } = await renderWithKpr(<SetupScreen onCreated={onCreated} />, {
+    const { user, kpr } = await renderWithKpr(<SetupScreen onCreated={onCreated} onJoined={vi.fn()} />, {
       roles: [],
       answers: { 'session.setup': { recoveryKey: 'ABCD-EFGH' } },
     });
@@ -41,7 +41,7 @@ describe('SetupScreen: where the data lives', () => {
   });
 
   it('with the shared server chosen, a port that is not a number is refused on its field and nothing is sent', async () => {
-    const { user, kpr } = await renderWithKpr(<SetupScreen onCreated={vi.fn()} />, { roles: [] });
+    const { user, kpr } = await renderWithKpr(<SetupScreen onCreated={vi.fn()} onJoined={vi.fn()} />, { roles: [] });
     await user.click(screen.getByRole('radio', { name: 'Delad PostgreSQL-server' }));
     await fillAdmin(user);
     await fill(user, field('Serverns adress'), 'db.kommun.example');
@@ -56,7 +56,7 @@ describe('SetupScreen: where the data lives', () => {
 
   it("sends the server's fields, and shows main's refusal on the field it names", async () => {
     const pinMessage = 'Certifikatets fingeravtryck ska vara 64 hexadecimala tecken (SHA-256).';
-    const { user, kpr } = await renderWithKpr(<SetupScreen onCreated={vi.fn()} />, {
+    const { user, kpr } = await renderWithKpr(<SetupScreen onCreated={vi.fn()} onJoined={vi.fn()} />, {
       roles: [],
       answers: {
         'session.setup': refuse('INVALID_INPUT', pinMessage, { 'dataSource.pinSha256': pinMessage }),
@@ -97,5 +97,50 @@ describe('SetupScreen: where the data lives', () => {
     const pin = field('Certifikatets fingeravtryck, SHA-256 (valfritt)');
     expect(pin.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getAllByText(pinMessage).length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('SetupScreen: joining an existing installation', () => {
+  it("reads the chosen file and hands its text to main; main's refusal is shown and nothing else happens", async () => {
+    const onJoined = vi.fn();
+    const message =
+      'Filen är ingen anslutningsfil för Kontaktregistret, eller så har den ändrats. Be administratören exportera en ny anslutningsfil. Inget har sparats.';
+    const { user, kpr } = await renderWithKpr(<SetupScreen onCreated={vi.fn()} onJoined={onJoined} />, {
+      roles: [],
+      answers: { 'session.join': refuse('INVALID_INPUT', message) },
+    });
+    await user.click(screen.getByRole('button', { name: 'Anslut till befintlig installation' }));
+    await user.click(screen.getByRole('button', { name: 'Anslut' }));
+    expect(await screen.findByText('Välj anslutningsfilen.')).toBeTruthy();
+    expect(kpr.inputs('session.join')).toEqual([]);
+    const file = new File(['{"format":"något annat"}'], 'anslutning.json', { type: 'application/json' });
+    await user.upload(screen.getByLabelText('Anslutningsfil'), file);
+    await user.click(screen.getByRole('button', { name: 'Anslut' }));
+    expect(await screen.findByText(message)).toBeTruthy();
+    expect(kpr.inputs('session.join')).toEqual([{ content: '{"format":"något annat"}' }]);
+    expect(onJoined).not.toHaveBeenCalled();
+  });
+
+  it('after a good file the new status (logged out, on the server) goes up to the app', async () => {
+    const onJoined = vi.fn();
+    const joined = {
+      state: 'loggedOut' as const,
+      user: null,
+      lockedUsername: null,
+      unitName: null,
+      today: '2026-11-22',
+      dataSource: { kind: 'server' as const, label: 'Kommunens server' },
+    };
+    const { user } = await renderWithKpr(<SetupScreen onCreated={vi.fn()} onJoined={onJoined} />, {
+      roles: [],
+      answers: { 'session.join': joined },
+    });
+    await user.click(screen.getByRole('button', { name: 'Anslut till befintlig installation' }));
+    await user.upload(
+      screen.getByLabelText('Anslutningsfil'),
+      new File(['{}'], 'a.json', { type: 'application/json' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Anslut' }));
+    await vi.waitFor(() => expect(onJoined).toHaveBeenCalledWith(joined));
   });
 });

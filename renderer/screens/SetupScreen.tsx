@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { FormMessage, RadioInput, TextInput } from '../components/form';
 import { useProcForm } from '../components/useProcForm';
@@ -8,6 +9,8 @@ import {
   toServerFields,
   type ServerFormValues,
 } from './settings/ServerFieldset';
+import { JoinForm } from './JoinForm';
+import type { SessionStatus } from '../../shared/ipc/procedures/session';
 
 const SOURCES = [
   ['local', 'Lokal krypterad databas'],
@@ -29,7 +32,14 @@ interface SetupValues {
  * the unit's name and the first administrator. A workstation joining an existing installation reads
  * in a connection file instead (JoinForm).
  */
-export function SetupScreen({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
+export function SetupScreen({
+  onCreated,
+  onJoined,
+}: {
+  onCreated: (recoveryKey: string) => void;
+  onJoined: (status: SessionStatus) => void;
+}) {
+  const [joining, setJoining] = useState(false);
   const { control, submit, message, formState, watch } = useProcForm('session.setup', {
     defaultValues: {
       unitName: '',
@@ -49,6 +59,7 @@ export function SetupScreen({ onCreated }: { onCreated: (recoveryKey: string) =>
   });
   const source = watch('source');
 
+  if (joining) return <JoinForm onJoined={onJoined} onCancel={() => setJoining(false)} />;
   return (
     <main className="auth-page">
       <div className="auth-card wide">
@@ -91,6 +102,12 @@ export function SetupScreen({ onCreated }: { onCreated: (recoveryKey: string) =>
             {formState.isSubmitting ? 'Skapar…' : 'Skapa administratör'}
           </Button>
         </Form>
+        <p>
+          Finns Kontaktregistret redan på en databasserver?{' '}
+          <Button className="link" onPress={() => setJoining(true)}>
+            Anslut till befintlig installation
+          </Button>
+        </p>
       </div>
     </main>
   );

@@ -6,6 +6,7 @@ export const sessionHandlers: Pick<
   Handlers,
   | 'session.status'
   | 'session.setup'
+  | 'session.join'
   | 'session.login'
   | 'session.recover'
   | 'session.lock'
@@ -22,6 +23,7 @@ export const sessionHandlers: Pick<
       throw prefixed(err, 'dataSource.');
     }
   },
+  'session.join': (core, input) => core.joinInstallation(input.content),
   'session.login': (core, input) => core.login(input.username, input.password),
   'session.recover': (core, input) => core.recover(input.recoveryKey, input.username, input.newPassword),
   'session.lock': (core) => core.lock('manual'),

@@ -45,6 +45,14 @@ export const sessionProcedures = {
     }),
     output: z.object({ recoveryKey: z.string() }),
   }),
+  /** A second workstation joins an installation on a shared server with the admin's connection file (its text). */
+  'session.join': procedure({
+    access: 'public',
+    input: z.object({
+      content: z.string().min(1, 'Välj anslutningsfilen.').max(5_000_000, 'Filen är för stor för en anslutningsfil.'),
+    }),
+    output: sessionStatus,
+  }),
   'session.login': procedure({
     access: 'public',
     input: z.object({ username, password: anyPassword }),
