@@ -24,7 +24,15 @@ export const dataSourceHandlers: Pick<
     onFields(() => testConnection(core, input.server ? serverFromInput(input.server, 'server.').config : undefined)),
   'dataSource.changeCredentials': (core, input) =>
     onFields(async () => {
-      await changeCredentials(core, serverFromInput(input, ''));
+      // An empty certificate or fingerprint keeps the current one (a password rotation needs neither again).
+      const current = core.vault.serverConfig(core.requireSession().dataKey);
+      const tls = current && current.tls !== 'off' ? current.tls : {};
+      const next = serverFromInput(
+        { ...input, ca: input.ca || (tls.ca ?? ''), pinSha256: input.pinSha256 || (tls.pinSha256 ?? '') },
+        '',
+      );
+      if (tls.servername && next.config.tls !== 'off') next.config.tls.servername = tls.servername;
+      await changeCredentials(core, next);
       return { ok: true as const };
     }),
   'dataSource.exportConnectionFile': (core) => exportConnectionFile(core),

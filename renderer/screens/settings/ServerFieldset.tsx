@@ -41,8 +41,11 @@ export const serverFieldOf = (inputPath: string) => inputPath.replace(/^dataSour
  */
 export function ServerFieldset<T extends FieldValues & { server: ServerFormValues }>({
   control,
+  keepsTls = false,
 }: {
   control: Control<T, unknown, T>;
+  /** Changing the credentials: an empty certificate or fingerprint keeps the current one. */
+  keepsTls?: boolean;
 }) {
   const name = (k: keyof ServerFormValues) => `server.${k}` as Path<T>;
   const ca = useController({ control, name: name('ca') });
@@ -72,7 +75,11 @@ export function ServerFieldset<T extends FieldValues & { server: ServerFormValue
         name={name('ca')}
         label="Serverns certifikat (PEM)"
         multiline
-        description="Anslutningen är alltid krypterad (TLS). Klistra in certifikatet från IT, eller välj filen. Tomt: datorns betrodda certifikat används."
+        description={
+          keepsTls
+            ? 'Tomt: det nuvarande certifikatet behålls.'
+            : 'Anslutningen är alltid krypterad (TLS). Klistra in certifikatet från IT, eller välj filen. Tomt: datorns betrodda certifikat används.'
+        }
       />
       <input
         type="file"
@@ -89,7 +96,11 @@ export function ServerFieldset<T extends FieldValues & { server: ServerFormValue
         control={control}
         name={name('pinSha256')}
         label="Certifikatets fingeravtryck, SHA-256 (valfritt)"
-        description="Om IT har gett ett fingeravtryck godtas bara det certifikatet."
+        description={
+          keepsTls
+            ? 'Tomt: det nuvarande fingeravtrycket (om något) behålls.'
+            : 'Om IT har gett ett fingeravtryck godtas bara det certifikatet.'
+        }
       />
       <TextInput
         control={control}
