@@ -344,7 +344,7 @@ export class AppCore {
       report = await copyLocalToServer(s.raw, server);
     } catch (err) {
       const why =
-        err instanceof DomainError ? err.message : 'Kopieringen till servern avbröts. Inget har sparats på servern.';
+        err instanceof DomainError ? err.message : 'Kopieringen till servern avbröts eller gick inte att kontrollera.';
       await appendAudit(
         s.db,
         { userId: s.user.id, action: 'datasource.move.failed', entityType: 'datasource', detail: why },
