@@ -99,6 +99,20 @@ describe('the server chosen at setup, sealed in the vault', () => {
     }
   });
 
+  it('a recovery with the recovery key also unseals the server and connects', async () => {
+    const config = await fresh();
+    const { core } = makeCore(t.dir);
+    const { recoveryKey } = await core.setup({ ...ADMIN, server: { config } });
+    const again = makeCore(t.dir);
+    const status = await again.core.recover(recoveryKey, ADMIN.username, 'ett-nytt-långt-lösenord');
+    expect(status).toMatchObject({ state: 'unlocked', dataSource: { kind: 'server' } });
+    expect(again.core.requireSession().dialect).toBe('postgres');
+    await again.core.logout();
+    await again.core.login(ADMIN.username, 'ett-nytt-långt-lösenord');
+    expect(again.core.requireSession().dialect).toBe('postgres');
+    await again.core.logout();
+  });
+
   it('with a wrong password for the server nothing is created, and the data folder stays uninstalled', async () => {
     const config = await fresh();
     const { core } = makeCore(t.dir);

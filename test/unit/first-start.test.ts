@@ -34,8 +34,9 @@ describe('first start is all-or-nothing', () => {
     expect(await invoke('session.setup', ADMIN)).toMatchObject({ ok: true });
     expect(await invoke('session.login', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({
       ok: true,
-      value: { state: 'unlocked' },
+      value: { state: 'unlocked', dataSource: { kind: 'local', label: null } },
     });
+    expect(core.dialect).toBe('sqlite');
     await core.close();
   });
 
