@@ -123,6 +123,8 @@ export class AppCore {
   private lockedUsername: string | null = null;
   private unitName: string | null = null;
   private settingUp = false;
+  /** While the local database is copied to a server nothing else may write to it (the write would not be copied). */
+  private moving = false;
   private readonly serverOverride: PgConnectionConfig | undefined;
   /** Server connections being closed; close() waits for them. */
   private readonly closing = new Set<Promise<void>>();
@@ -332,8 +334,16 @@ export class AppCore {
     const s = this.requireSession();
     if (s.dialect !== 'sqlite')
       throw new DomainError('RULE_VIOLATION', 'Den här datorn använder redan en databasserver.');
+    if (this.moving) throw new DomainError('CONFLICT', 'Flytten till databasservern pågår redan.');
     const where = target.label || defaultLabel(target.config);
-    const server = await openPostgres(target.config);
+    this.moving = true;
+    let server: Kysely<DB>;
+    try {
+      server = await openPostgres(target.config);
+    } catch (err) {
+      this.moving = false;
+      throw err;
+    }
     let report: CopyReport;
     try {
       await appendAudit(
@@ -355,6 +365,7 @@ export class AppCore {
         `Flytten till databasservern misslyckades: ${why} Datorn fortsätter med den lokala databasen.`,
       );
     } finally {
+      this.moving = false;
       await server.destroy();
     }
     // Verified: from now on the vault names the server. Sealed before the local file is set aside,
@@ -806,6 +817,11 @@ export class AppCore {
 
   public serviceContext(): ServiceContext {
     const s = this.requireSession();
+    if (this.moving)
+      throw new DomainError(
+        'CONFLICT',
+        'Databasen flyttas till databasservern just nu. Vänta tills flytten är klar; inget har sparats.',
+      );
     return { db: s.db, raw: s.raw, dialect: s.dialect, actor: s.user, now: () => this.clock.now(), dataKey: s.dataKey };
   }
 

@@ -38,9 +38,18 @@ describe('the move of a local database to the server (admin)', () => {
     );
     const local = core.databaseFile;
     const server = await emptyServer();
-    const r = await ok<{ tables: number; rows: number; auditRows: number; keptAs: string }>(
-      invoke('dataSource.moveToServer', form(server)),
-    );
+    const moving = invoke('dataSource.moveToServer', form(server));
+    // A save during the copy would not reach the server: it is refused until the move is done.
+    expect(
+      await invoke('cp.create', cpInput({ personnummer: syntheticPnr('1985-04-12', 511), lastName: 'Underväg' })),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: 'Databasen flyttas till databasservern just nu. Vänta tills flytten är klar; inget har sparats.',
+      },
+    });
+    const r = await ok<{ tables: number; rows: number; auditRows: number; keptAs: string }>(moving);
     expect(r.auditRows).toBeGreaterThanOrEqual(3); // setup, login, cp.create, the move itself
     expect(core.status()).toMatchObject({
       state: 'loggedOut',
