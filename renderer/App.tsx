@@ -76,7 +76,7 @@ function Screen(props: {
   const { status, setStatus } = props;
   switch (status.state) {
     case 'uninitialized':
-      return <SetupScreen onCreated={props.onCreated} />;
+      return <SetupScreen onCreated={props.onCreated} onJoined={setStatus} />;
     case 'loggedOut':
     case 'locked':
       return <LoginScreen status={status} onStatus={setStatus} />;

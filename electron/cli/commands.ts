@@ -1,10 +1,13 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { sql } from 'kysely';
 import type { AppCore } from '../core/app-core';
 import { verifyLiveAudit } from '../audit/anchors';
 import { appliedMigrations } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations/index';
 import { seedDemo } from '../seed/demo';
-import { readPassword } from './password';
+import { readPassword, readSecret } from './password';
+import { serverFields } from '../../shared/ipc/server-fields';
+import { serverFromInput } from '../db/pg-input';
 import { exportBatch, voidExport } from '../services/payouts/export';
 import {
   attestBatch,
@@ -33,6 +36,13 @@ export interface CliOptions {
   name?: string;
   unit?: string;
   seed?: string;
+  host?: string;
+  port?: string;
+  database?: string;
+  'db-user'?: string;
+  ca?: string;
+  pin?: string;
+  label?: string;
   args: string[];
 }
 
@@ -92,6 +102,7 @@ export const commands = {
     const s = core.status();
     out(`Datamapp: ${core.dataDir}`);
     out(`Installerat: ${s.state === 'uninitialized' ? 'nej' : 'ja'}`);
+    if (s.dataSource?.kind === 'server') out(`Databasserver: ${s.dataSource.label ?? ''}`);
     if (existsSync(core.databaseFile))
       out(`Databas: ${core.databaseFile} (${Math.round(statSync(core.databaseFile).size / 1024)} kB, krypterad)`);
     if (s.state === 'uninitialized' || (!process.env.KPR_PASSWORD && process.stdin.isTTY !== false && !o.user))
@@ -101,8 +112,55 @@ export const commands = {
     const applied = await appliedMigrations(ctx.db);
     out(`Schemaversion: ${applied.at(-1)} (${applied.length} av ${MIGRATIONS.length})`);
     for (const table of ['users', 'contact_persons', 'audit_log']) {
-      out(`${table}: ${(ctx.raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n}`);
+      const r = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(ctx.db);
+      out(`${table}: ${r.rows[0]?.n ?? 0}`);
     }
+    return 0;
+  },
+
+  /**
+   * move-to-server --host H [--port 5432] --database D --db-user U [--ca FIL] [--pin SHA256] [--label TEXT]
+   * The one-way move of the local database to an empty server (admin). The database account's password
+   * comes from KPR_DB_PASSWORD or the next line of stdin (after the user's own), never from argv.
+   */
+  async 'move-to-server'(core: AppCore, o: CliOptions): Promise<number> {
+    if (!o.host || !o.database || !o['db-user'])
+      throw new DomainError(
+        'INVALID_INPUT',
+        'Ange --host, --database och --db-user. Databaskontots lösenord läses från KPR_DB_PASSWORD eller standard in.',
+      );
+    let ca = '';
+    if (o.ca) {
+      try {
+        ca = readFileSync(o.ca, 'utf8');
+      } catch {
+        throw new DomainError('INVALID_INPUT', `Certifikatfilen ${o.ca} går inte att läsa.`);
+      }
+    }
+    await login(core, o);
+    requireRole(core, 'admin');
+    const password = await readSecret(
+      'KPR_DB_PASSWORD',
+      `Lösenord för databaskontot ${o['db-user']}: `,
+      'Inget lösenord för databaskontot angivet (sätt KPR_DB_PASSWORD eller skicka det på standard in).',
+    );
+    const parsed = serverFields.safeParse({
+      label: o.label ?? '',
+      host: o.host,
+      port: o.port === undefined ? 5432 : Number(o.port),
+      database: o.database,
+      user: o['db-user'],
+      password,
+      ca,
+      pinSha256: o.pin ?? '',
+    });
+    if (!parsed.success)
+      throw new DomainError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Ogiltiga uppgifter.');
+    const r = await core.moveToServer(serverFromInput(parsed.data, ''));
+    const rows = Object.values(r.rows).reduce((a, b) => a + b, 0);
+    out(`Flytten är klar: ${rows} rader i ${Object.keys(r.rows).length} tabeller, varav ${r.auditRows} loggrader.`);
+    out('Loggkedjan på servern är kontrollerad. Datorn använder nu databasservern.');
+    out(`Den lokala databasen finns kvar, skrivskyddad: ${r.keptAs}`);
     return 0;
   },
 
@@ -301,6 +359,9 @@ Kommandon:
   verify-backup --from MAPP: kontrollera en säkerhetskopia (kod 1 om den är skadad)
   restore       --from MAPP: återställ (gamla filer sparas i datamappen under ersatt-<tid>)
                 Nyckel: KPR_RECOVERY_KEY, eller --user med lösenordet som gällde i kopian
+  move-to-server --host H [--port 5432] --database D --db-user KONTO [--ca FIL] [--pin SHA256] [--label TEXT]
+                flytta den lokala databasen till en tom PostgreSQL-server (administratör, går inte att ångra);
+                databaskontots lösenord från KPR_DB_PASSWORD eller nästa rad på standard in
   payout run    --month ÅÅÅÅ-MM [--pay-date ÅÅÅÅ-MM-DD]: beräkna månadens utbetalning (handläggare)
   payout attest --month ÅÅÅÅ-MM [--check-line RAD ...]: attestera som --user (attestant); rader med
                 ändrat kontonummer ska kontrolleras och anges med --check-line

@@ -28,6 +28,13 @@ async function main(argv: string[]): Promise<number> {
       'check-line': { type: 'string', multiple: true },
       to: { type: 'string' },
       from: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      database: { type: 'string' },
+      'db-user': { type: 'string' },
+      ca: { type: 'string' },
+      pin: { type: 'string' },
+      label: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -34,7 +34,11 @@ import { inspectBackup, installBackup, type BackupPreview } from '../backup/back
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { DialectName } from '../db/dialect';
-import { openPostgres, type PgConnectionConfig } from '../db/postgres';
+import { checkPgConfig, openPostgres, type PgConnectionConfig } from '../db/postgres';
+import { defaultLabel } from '../vault/data-source';
+import { vaultFromConnectionFile } from '../vault/connection-file';
+import { copyLocalToServer, type CopyReport } from '../db/copy-to-server';
+import { setAsideLocalDatabase } from '../db/set-aside';
 import { localOnlyError, noLocalDatabase } from '../db/server-mode';
 
 /** Test seams for the crash-safety tests of a rekey: throw here to simulate a crash between the steps. */
@@ -53,8 +57,9 @@ export interface CoreOptions {
   /** Told the unit's settings at each login and after each change (the Electron shell applies content protection). */
   onSettings?: (settings: UnitSettings) => void;
   /**
-   * A shared PostgreSQL server instead of the local encrypted file (the default). The vault in the
-   * data folder still holds this workstation's users and keys; the case data lives on the server.
+   * Always this PostgreSQL server, whatever the vault says (the PostgreSQL test run). Without it the
+   * vault decides: its sealed data source (electron/vault/data-source.ts), or the local encrypted file.
+   * A setup without a data source of its own seals this one in the new vault.
    */
   server?: PgConnectionConfig;
 }
@@ -67,6 +72,14 @@ interface UserRecord {
   active: number;
   must_change_password: number;
   vault_entry_id: string | null;
+}
+
+export interface MoveResult {
+  /** Rows per table, the same on the server. */
+  rows: Record<string, number>;
+  auditRows: number;
+  /** The local file, renamed and read-only. */
+  keptAs: string;
 }
 
 /** The idle lock never waits longer than this, whatever is stored in the settings. */
@@ -110,15 +123,15 @@ export class AppCore {
   private lockedUsername: string | null = null;
   private unitName: string | null = null;
   private settingUp = false;
-  private readonly server: PgConnectionConfig | undefined;
-  public readonly dialect: DialectName;
+  /** While the local database is copied to a server nothing else may write to it (the write would not be copied). */
+  private moving = false;
+  private readonly serverOverride: PgConnectionConfig | undefined;
   /** Server connections being closed; close() waits for them. */
   private readonly closing = new Set<Promise<void>>();
 
   public constructor(opts: CoreOptions) {
     this.dataDir = opts.dataDir;
-    this.server = opts.server;
-    this.dialect = opts.server ? 'postgres' : 'sqlite';
+    this.serverOverride = opts.server;
     this.clock = opts.clock ?? systemClock;
     this.paths = dataPaths(opts.dataDir);
     // Everything this process creates (database, WAL/SHM, vault, backups, exports) is owner-only (0600/0700).
@@ -130,6 +143,21 @@ export class AppCore {
     this.pdfRenderer = opts.pdf;
     this.printer = opts.print;
     this.onSettings = opts.onSettings;
+  }
+
+  /** Where the data lives: the constructor's server, else the vault's data source (readable before login). */
+  public get dialect(): DialectName {
+    if (this.serverOverride) return 'postgres';
+    return this.vault.snapshot()?.dataSource?.kind === 'server' ? 'postgres' : 'sqlite';
+  }
+
+  /** The data source as the status shows it before login: which kind, and the server's name. */
+  private dataSourceStatus(): SessionStatus['dataSource'] {
+    const r = this.vault.snapshot()?.dataSource;
+    if (r?.kind === 'server') return { kind: 'server', label: r.label };
+    return this.serverOverride
+      ? { kind: 'server', label: defaultLabel(this.serverOverride) }
+      : { kind: 'local', label: null };
   }
 
   public get databaseFile(): string {
@@ -155,6 +183,7 @@ export class AppCore {
     const today = toLocalIsoDate(this.clock.now());
     if (!this.vault.exists())
       return { state: 'uninitialized', user: null, lockedUsername: null, unitName: null, today };
+    const dataSource = this.dataSourceStatus();
     if (this.session)
       return {
         state: 'unlocked',
@@ -163,21 +192,36 @@ export class AppCore {
         unitName: this.unitName,
         today,
         lockInSeconds: this.lockInSeconds(this.session),
+        dataSource,
       };
     if (this.lockedUsername)
-      return { state: 'locked', user: null, lockedUsername: this.lockedUsername, unitName: this.unitName, today };
-    return { state: 'loggedOut', user: null, lockedUsername: null, unitName: this.unitName, today };
+      return {
+        state: 'locked',
+        user: null,
+        lockedUsername: this.lockedUsername,
+        unitName: this.unitName,
+        today,
+        dataSource,
+      };
+    return { state: 'loggedOut', user: null, lockedUsername: null, unitName: this.unitName, today, dataSource };
   }
 
-  /** First start: creates the vault, the encrypted database and the first admin. Returns the recovery key, shown once. */
+  /**
+   * First start: creates the vault, the database (the local encrypted file, or the schema on an empty
+   * shared server, whose credentials are then sealed in the vault) and the first admin. Returns the
+   * recovery key, shown once.
+   */
   public async setup(input: {
     username: string;
     displayName: string;
     password: string;
     unitName: string;
+    server?: { config: PgConnectionConfig; label?: string };
   }): Promise<{ recoveryKey: string }> {
     if (this.vault.exists()) throw new DomainError('ALREADY_INITIALIZED', 'Kontaktregistret är redan installerat.');
-    if (!this.server && existsSync(this.paths.database)) {
+    const target = input.server ?? (this.serverOverride ? { config: this.serverOverride } : undefined);
+    if (target) checkPgConfig(target.config);
+    if (!target && existsSync(this.paths.database)) {
       throw new DomainError(
         'CONFLICT',
         'Datamappen innehåller redan en databas men ingen nyckelfil. Återställ från säkerhetskopia eller välj en tom mapp.',
@@ -190,7 +234,7 @@ export class AppCore {
     if (this.settingUp) throw new DomainError('CONFLICT', 'Installationen pågår redan.');
     this.settingUp = true;
     const d = this.paths.database;
-    const files = this.server
+    const files = target
       ? [this.paths.vault, `${this.paths.vault}.tmp`]
       : [this.paths.vault, `${this.paths.vault}.tmp`, d, `${d}-wal`, `${d}-shm`, `${d}-journal`];
     const created = files.filter((f) => !existsSync(f));
@@ -198,11 +242,11 @@ export class AppCore {
     let raw: RawDatabase | null = null;
     let server: Kysely<DB> | null = null;
     try {
-      const made = await this.vault.create(input.username, input.password);
+      const made = await this.vault.create(input.username, input.password, target);
       dataKey = made.dataKey;
       let db: Kysely<DB>;
-      if (this.server) {
-        db = server = await openPostgres(this.server);
+      if (target) {
+        db = server = await openPostgres(target.config);
       } else {
         raw = openEncryptedDatabase(this.paths.database, dataKey);
         restrictFileModes(this.dataDir);
@@ -213,7 +257,7 @@ export class AppCore {
       if (server && (await server.selectFrom('users').select('id').limit(1).executeTakeFirst())) {
         throw new DomainError(
           'CONFLICT',
-          'Databasservern har redan en installation av Kontaktregistret. Inget har ändrats på servern.',
+          'Databasservern har redan en installation av Kontaktregistret. Inget har ändrats på servern. Välj "Anslut till befintlig installation" och läs in en anslutningsfil från installationens administratör.',
         );
       }
       const at = this.clock.now().toISOString();
@@ -254,13 +298,84 @@ export class AppCore {
       for (const f of created) rmSync(f, { force: true });
       this.unitName = null;
       // On a server, a refused connection or an existing installation is said as it is.
-      if (this.server && err instanceof DomainError) throw err;
+      if (target && err instanceof DomainError) throw err;
       throw new SetupFailedError(err);
     } finally {
       dataKey?.fill(0);
       await server?.destroy();
       this.settingUp = false;
     }
+  }
+
+  /**
+   * A second workstation joins an installation on a shared server: the admin's connection file becomes
+   * this data folder's vault (see vault/connection-file.ts for what it holds and what it leaves out).
+   * Nothing is written unless the file is whole; the users then log in with their own passwords.
+   */
+  public joinInstallation(text: string): SessionStatus {
+    if (this.vault.exists()) throw new DomainError('ALREADY_INITIALIZED', 'Kontaktregistret är redan installerat.');
+    if (existsSync(this.paths.database))
+      throw new DomainError(
+        'CONFLICT',
+        'Datamappen innehåller redan en lokal databas. Välj en tom datamapp för att ansluta till en installation på en databasserver.',
+      );
+    this.vault.install(vaultFromConnectionFile(text));
+    return this.status();
+  }
+
+  /**
+   * The one-way move of this workstation's local database to an empty server. The server's config is
+   * sealed in the vault only after copyLocalToServer has verified the copy (row counts and the audit
+   * chain); any failure leaves the workstation on its local database and says why. Afterwards the
+   * session ends (everyone logs in again, on the server) and the local file is kept, renamed and
+   * read-only, as a fallback.
+   */
+  public async moveToServer(target: { config: PgConnectionConfig; label: string }): Promise<MoveResult> {
+    const s = this.requireSession();
+    if (s.dialect !== 'sqlite')
+      throw new DomainError('RULE_VIOLATION', 'Den här datorn använder redan en databasserver.');
+    if (this.moving) throw new DomainError('CONFLICT', 'Flytten till databasservern pågår redan.');
+    const where = target.label || defaultLabel(target.config);
+    this.moving = true;
+    let server: Kysely<DB>;
+    try {
+      server = await openPostgres(target.config);
+    } catch (err) {
+      this.moving = false;
+      throw err;
+    }
+    let report: CopyReport;
+    try {
+      await appendAudit(
+        s.db,
+        { userId: s.user.id, action: 'datasource.move', entityType: 'datasource', detail: `flyttas till ${where}` },
+        () => this.clock.now(),
+      );
+      report = await copyLocalToServer(s.raw, server);
+    } catch (err) {
+      const why =
+        err instanceof DomainError ? err.message : 'Kopieringen till servern avbröts eller gick inte att kontrollera.';
+      await appendAudit(
+        s.db,
+        { userId: s.user.id, action: 'datasource.move.failed', entityType: 'datasource', detail: why },
+        () => this.clock.now(),
+      );
+      throw new DomainError(
+        'RULE_VIOLATION',
+        `Flytten till databasservern misslyckades: ${why} Datorn fortsätter med den lokala databasen.`,
+      );
+    } finally {
+      this.moving = false;
+      await server.destroy();
+    }
+    // Verified: from now on the vault names the server. Sealed before the local file is set aside,
+    // so a crash in between leaves a workstation on the server with its old file still in place.
+    this.vault.setServer(s.dataKey, target.config, target.label);
+    this.vault.setAuditAnchor(report.auditHead, s.dataKey);
+    this.endSession();
+    this.lockedUsername = null;
+    const keptAs = setAsideLocalDatabase(this.paths.database, this.clock.now());
+    return { rows: report.rows, auditRows: report.rows.audit_log ?? 0, keptAs };
   }
 
   /** Unwraps the key, opens the database and starts a session. */
@@ -323,9 +438,12 @@ export class AppCore {
   ): Promise<void> {
     let raw: RawDatabase;
     let db: Kysely<DB>;
+    let dialect: DialectName;
     try {
-      if (this.server) {
-        db = await openPostgres(this.server);
+      const server = this.serverOverride ?? this.vault.serverConfig(dataKey);
+      dialect = server ? 'postgres' : 'sqlite';
+      if (server) {
+        db = await openPostgres(server);
         raw = noLocalDatabase();
       } else {
         raw = this.openDatabase(dataKey);
@@ -347,6 +465,9 @@ export class AppCore {
       }
       const user = toSessionUser(record);
       const pending = this.vault.pendingFailures();
+      // On a server every workstation has its own vault and counter, so each is remembered under its own id.
+      const workstation = dialect === 'postgres' ? this.vault.workstation() : null;
+      const attemptsKey = workstation ? `security.loginAttempts.${workstation}` : 'security.loginAttempts';
       await db.transaction().execute(async (trx) => {
         const users = await trx.selectFrom('users').select(['id', 'username']).execute();
         const byLookup = new Map(users.map((u) => [this.vault.lookupFor(u.username), u.id]));
@@ -369,11 +490,7 @@ export class AppCore {
         // last login. A count that went backwards, or fewer queued failures than attempts made since, means
         // vault.json was edited outside the app (e.g. to clear the login delay): that is logged.
         const current = attempts ?? this.vault.attempts();
-        const seen = await trx
-          .selectFrom('settings')
-          .select('value')
-          .where('key', '=', 'security.loginAttempts')
-          .executeTakeFirst();
+        const seen = await trx.selectFrom('settings').select('value').where('key', '=', attemptsKey).executeTakeFirst();
         if (seen) {
           const last = Number(seen.value);
           const failedSince = current - last - (attempts === undefined ? 0 : 1);
@@ -404,7 +521,7 @@ export class AppCore {
         const v = String(current);
         await trx
           .insertInto('settings')
-          .values({ key: 'security.loginAttempts', value: v })
+          .values({ key: attemptsKey, value: v })
           .onConflict((oc) => oc.column('key').doUpdateSet({ value: v }))
           .execute();
         await appendAudit(trx, { userId: user.id, action, entityType: 'user', entityId: user.id }, () =>
@@ -422,13 +539,13 @@ export class AppCore {
         dataKey,
         raw,
         db,
-        dialect: this.dialect,
+        dialect,
         lastActivity: this.clock.now().getTime(),
         idleLockMinutes: Math.min(settings.idleLockMinutes, MAX_IDLE_LOCK_MINUTES),
       };
       this.lockedUsername = null;
     } catch (err) {
-      this.closeDb(raw, db);
+      this.closeDb(raw, db, dialect);
       dataKey.fill(0);
       throw err;
     }
@@ -440,7 +557,7 @@ export class AppCore {
     dir: string,
     cred: { recoveryKey?: string; username?: string; password?: string },
   ): Promise<BackupPreview> {
-    if (this.server) throw localOnlyError('Säkerhetskopior från fil');
+    if (this.dialect === 'postgres') throw localOnlyError('Säkerhetskopior från fil');
     const { preview, dataKey } = await inspectBackup(dir, cred, () => this.clock.now());
     dataKey.fill(0);
     return preview;
@@ -457,7 +574,7 @@ export class AppCore {
     dir: string,
     cred: { recoveryKey?: string; username?: string; password?: string },
   ): Promise<{ replacedTo: string; preview: BackupPreview; recoveryKey: string }> {
-    if (this.server) throw localOnlyError('Återställning från säkerhetskopia');
+    if (this.dialect === 'postgres') throw localOnlyError('Återställning från säkerhetskopia');
     const { preview, dataKey: backupKey } = await inspectBackup(dir, cred, () => this.clock.now());
     try {
       if (preview.integrity !== 'ok')
@@ -621,7 +738,7 @@ export class AppCore {
     const s = this.requireSession();
     const newKey = randomBytes(32);
     let result: { recoveryKey: string; dropped: string[] };
-    if (this.server) return this.rekeyVaultOnly(s, newKey, opts);
+    if (s.dialect === 'postgres') return this.rekeyVaultOnly(s, newKey, opts);
     try {
       if (opts.replace) assertPasswordPolicy(opts.replace.password, opts.replace.username);
       prepareRekey(s.raw);
@@ -700,6 +817,11 @@ export class AppCore {
 
   public serviceContext(): ServiceContext {
     const s = this.requireSession();
+    if (this.moving)
+      throw new DomainError(
+        'CONFLICT',
+        'Databasen flyttas till databasservern just nu. Vänta tills flytten är klar; inget har sparats.',
+      );
     return { db: s.db, raw: s.raw, dialect: s.dialect, actor: s.user, now: () => this.clock.now(), dataKey: s.dataKey };
   }
 
@@ -775,13 +897,13 @@ export class AppCore {
     const s = this.session;
     this.session = null;
     if (!s) return;
-    this.closeDb(s.raw, s.db);
+    this.closeDb(s.raw, s.db, s.dialect);
     s.dataKey.fill(0);
   }
 
   /** The local file closes at once; a server pool is ended in the background (close() waits for it). */
-  private closeDb(raw: RawDatabase, db: Kysely<DB>): void {
-    if (!this.server) {
+  private closeDb(raw: RawDatabase, db: Kysely<DB>, dialect: DialectName): void {
+    if (dialect === 'sqlite') {
       closeDatabase(raw);
       return;
     }

@@ -2,28 +2,29 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, w
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../../shared/errors';
+import { dataSourceRecord } from './data-source';
 
-const sealed = z.object({ iv: z.string(), ct: z.string(), tag: z.string() });
+export const sealedSchema = z.object({ iv: z.string(), ct: z.string(), tag: z.string() });
 /** A data key encrypted to a user's public key: ephemeral X25519 public key + AES-256-GCM. */
-const wrapped = sealed.extend({ epk: z.string() });
+const wrapped = sealedSchema.extend({ epk: z.string() });
 
-const entry = z.object({
+export const vaultEntrySchema = z.object({
   id: z.string(),
   /** sha256(lookupSalt + username): finds the entry without storing the username. */
   lookup: z.string(),
   kdf: z.object({ alg: z.literal('scrypt'), N: z.number(), r: z.number(), p: z.number(), salt: z.string() }),
   /** Version 1 entries: the data key sealed directly under the password key. Upgraded at the next login. */
-  key: sealed.optional(),
+  key: sealedSchema.optional(),
   /**
    * Version 2 entries: the user's X25519 key pair (private half sealed under the password key) and
    * the data key encrypted to the public half. An admin can re-wrap a new data key for every user
    * without knowing their passwords, which is what makes revocation (rekeying) possible.
    */
   publicKey: z.string().optional(),
-  privateKey: sealed.optional(),
+  privateKey: sealedSchema.optional(),
   wrapped: wrapped.optional(),
 });
-export type VaultEntry = z.infer<typeof entry>;
+export type VaultEntry = z.infer<typeof vaultEntrySchema>;
 export type Wrapped = z.infer<typeof wrapped>;
 
 const count = z.number().int().min(0);
@@ -33,14 +34,14 @@ export const vaultFileSchema = z.object({
   format: z.literal('kontaktregistret-vault'),
   version: z.union([z.literal(1), z.literal(2)]),
   lookupSalt: z.string(),
-  entries: z.array(entry),
-  recovery: z.object({ salt: z.string(), key: sealed }),
+  entries: z.array(vaultEntrySchema),
+  recovery: z.object({ salt: z.string(), key: sealedSchema }),
   /** Public fingerprint of the current data key (HKDF of the key), so a backup's key generation can be compared. */
   keyId: z.string().optional(),
   /** Changes at every restore: backup manifests of another timeline are not compared with this chain. */
   epoch: z.string().optional(),
   /** While a rekey is in progress: the old data key sealed under the new one, so a crash mid-rekey loses nothing. */
-  previousKey: sealed.nullable().optional(),
+  previousKey: sealedSchema.nullable().optional(),
   /** Failed logins per lookup, for the growing delay. Missing or malformed: unlocking is refused (fails closed). */
   failures: z.record(z.string(), z.object({ count, lastAt: z.string() })),
   /** Every unlock attempt ever, counted before the password KDF runs; the database remembers the last value seen. */
@@ -49,6 +50,13 @@ export const vaultFileSchema = z.object({
   pendingFailures: z.array(z.object({ at: z.string(), lookup: z.string(), id: z.string().optional() })),
   /** Last audit row seen at lock/close, so a cut tail of the chain is detected; `mac` is keyed by the data key. */
   auditAnchor: z.object({ id: z.number(), hash: z.string(), mac: z.string().optional() }).nullable(),
+  /** Where the data lives (electron/vault/data-source.ts); absent = the local encrypted file. */
+  dataSource: dataSourceRecord.optional(),
+  /**
+   * This workstation's own id (server mode): every workstation keeps its own login-attempt counter, and
+   * the server remembers each one's under this id. A joined workstation gets a new one.
+   */
+  workstation: z.string().optional(),
 });
 export type VaultFileData = z.infer<typeof vaultFileSchema>;
 

@@ -1,4 +1,4 @@
-import { createHash, createHmac, hkdfSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../../shared/errors';
 import { open, seal, type Sealed } from './aead';
 import { deriveKek, newSalt, type ScryptParams } from './kdf';
@@ -6,6 +6,9 @@ import { assertPasswordPolicy } from './password-policy';
 import { formatRecoveryKey, generateRecoveryKey, parseRecoveryKey, recoveryKek } from './recovery-key';
 import { readVaultFile, writeVaultFile, type VaultEntry, type VaultFileData } from './vault-file';
 import { newKeyPair, unwrapWith, wrapTo } from './wrap';
+import { subKey } from './subkey';
+import { openDataSource, resealDataSource, sealDataSource, type DataSourceRecord } from './data-source';
+import type { PgConnectionConfig } from '../db/postgres';
 
 const WRONG = 'Fel användarnamn eller lösenord.';
 const MAX_PENDING = 1000;
@@ -14,10 +17,6 @@ const MAX_PENDING = 1000;
 export function lockoutSeconds(failures: number): number {
   if (failures < 3) return 0;
   return Math.min(300, 2 ** (failures - 2));
-}
-
-function subKey(dataKey: Buffer, purpose: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), `kontaktregistret ${purpose}`, 32));
 }
 
 /** Public fingerprint of a data key: tells key generations apart without revealing anything about the key. */
@@ -115,6 +114,7 @@ export class Vault {
   public async create(
     username: string,
     password: string,
+    server?: { config: PgConnectionConfig; label?: string },
   ): Promise<{ dataKey: Buffer; entryId: string; recoveryKey: string }> {
     if (this.exists()) throw new DomainError('ALREADY_INITIALIZED', 'Kontaktregistret är redan installerat.');
     assertPasswordPolicy(password, username);
@@ -135,6 +135,9 @@ export class Vault {
       attempts: 0,
       pendingFailures: [],
       auditAnchor: null,
+      ...(server
+        ? { dataSource: sealDataSource(dataKey, server.config, server.label), workstation: randomUUID() }
+        : {}),
     };
     rkek.fill(0);
     const entry = await this.makeEntry(data, username, password, dataKey);
@@ -358,6 +361,8 @@ export class Vault {
         keyId: keyIdOf(newKey),
         epoch: opts.newEpoch || !data.epoch ? randomUUID() : data.epoch,
         previousKey: seal(subKey(newKey, 'previous-key'), oldKey, 'previous-key'),
+        // The server's credentials follow the key: sealed under the old one, they would be lost with it.
+        dataSource: resealDataSource(oldKey, newKey, data.dataSource),
         // An anchor that was not authentic stays unauthenticated, so verification keeps reporting it.
         auditAnchor: anchor.anchor
           ? { ...anchor.anchor, mac: anchor.authentic ? anchorMac(newKey, anchor.anchor) : undefined }
@@ -431,6 +436,35 @@ export class Vault {
   public setAuditAnchor(anchor: { id: number; hash: string } | null, dataKey: Buffer): void {
     const data = this.load();
     data.auditAnchor = anchor ? { ...anchor, mac: anchorMac(dataKey, anchor) } : null;
+    this.write(data);
+  }
+
+  /** Where the data lives, without the sealed parts (readable before login). */
+  public dataSource(): DataSourceRecord {
+    return this.load().dataSource ?? { kind: 'local' };
+  }
+
+  /** The server's connection config, unsealed with the data key; null for the local file. */
+  public serverConfig(dataKey: Buffer): PgConnectionConfig | null {
+    const r = this.dataSource();
+    return r.kind === 'server' ? openDataSource(dataKey, r) : null;
+  }
+
+  /** Seals a server config under the data key (a move, new credentials); this workstation keeps (or gets) its id. */
+  public setServer(dataKey: Buffer, config: PgConnectionConfig, label?: string): void {
+    const data = this.load();
+    data.dataSource = sealDataSource(dataKey, config, label);
+    data.workstation ??= randomUUID();
+    this.write(data);
+  }
+
+  public workstation(): string | null {
+    return this.load().workstation ?? null;
+  }
+
+  /** A new workstation's vault from a connection file (vault/connection-file.ts); never over an existing one. */
+  public install(data: VaultFileData): void {
+    if (this.exists()) throw new DomainError('ALREADY_INITIALIZED', 'Kontaktregistret är redan installerat.');
     this.write(data);
   }
 }

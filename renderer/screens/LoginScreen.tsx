@@ -28,6 +28,7 @@ export function LoginScreen({ status, onStatus }: { status: SessionStatus; onSta
       <div className="auth-card">
         <h1>{locked ? 'Kontaktregistret är låst' : 'Logga in'}</h1>
         {status.unitName && <p className="muted">{status.unitName}</p>}
+        {status.dataSource?.kind === 'server' && <p className="muted">Databasserver: {status.dataSource.label}</p>}
         {locked && <p>Sessionen låstes. Ange ditt lösenord för att fortsätta.</p>}
         <Form validationBehavior="aria" onSubmit={submit} className="stack">
           <TextInput

@@ -11,6 +11,7 @@ import { RatesEditor } from './settings/RatesEditor';
 import { DocumentSettingsForm } from './settings/DocumentSettingsForm';
 import { BackupPanel } from './settings/BackupPanel';
 import { RetentionPanel } from './settings/RetentionPanel';
+import { DatabasePanel } from './settings/DatabasePanel';
 import { LegalSettingsForm } from './legal/LegalSettingsForm';
 import { useNavigation } from '../session/navigation';
 
@@ -23,6 +24,7 @@ const SECTIONS = [
   ['dokument', 'Dokument och avtalsmall'],
   ['sakerhetskopiering', 'Säkerhetskopiering'],
   ['gallring', 'Gallring'],
+  ['databas', 'Databas'],
   ['lagrum', 'Lagrum och rapporter'],
 ] as const;
 type SectionId = (typeof SECTIONS)[number][0];
@@ -102,6 +104,12 @@ export function SettingsScreen() {
             Gallring
           </h2>
           <RetentionPanel />
+        </TabPanel>
+        <TabPanel id="databas" shouldForceMount className="tab-panel">
+          <h2 id="databas-rubrik" tabIndex={-1}>
+            Databas
+          </h2>
+          <DatabasePanel />
         </TabPanel>
         <TabPanel id="lagrum" shouldForceMount className="tab-panel">
           <h2 id="lagrum-rubrik" tabIndex={-1}>

@@ -57,3 +57,16 @@ describe('LoginScreen', () => {
     expect(onStatus).not.toHaveBeenCalled();
   });
 });
+
+describe('LoginScreen on a shared server', () => {
+  it('names the server the workstation will connect to, before login', async () => {
+    const status = {
+      ...sessionStatus(TEST_TODAY, ['handlaggare']),
+      state: 'loggedOut' as const,
+      user: null,
+      dataSource: { kind: 'server' as const, label: 'Kommunens databasserver' },
+    };
+    await renderWithKpr(<LoginScreen status={status} onStatus={vi.fn()} />);
+    expect(screen.getByText('Databasserver: Kommunens databasserver')).toBeTruthy();
+  });
+});

@@ -6,6 +6,7 @@ import { backupProcedures } from './procedures/backup';
 import { clientProcedures } from './procedures/clients';
 import { contactPersonProcedures } from './procedures/cp';
 import { dashboardProcedures } from './procedures/dashboard';
+import { dataSourceProcedures } from './procedures/data-source';
 import { decisionProcedures } from './procedures/decisions';
 import { documentProcedures } from './procedures/documents';
 import { exportProcedures } from './procedures/export';
@@ -40,6 +41,7 @@ export const contract = {
   ...clientProcedures,
   ...contactPersonProcedures,
   ...dashboardProcedures,
+  ...dataSourceProcedures,
   ...decisionProcedures,
   ...documentProcedures,
   ...exportProcedures,

@@ -241,6 +241,7 @@ describe('every screen: axe-core finds nothing and nothing scrolls sideways', ()
       'Dokument och avtalsmall',
       'Säkerhetskopiering',
       'Gallring',
+      'Databas',
     ]) {
       await tab(page, section);
       await page.waitForTimeout(200);

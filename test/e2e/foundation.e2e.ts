@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, shot } from '../harness/browser';
+import { axeScan } from '../harness/axe';
 import { startHarness, type Harness } from '../harness/server';
 import { tempDir } from '../helpers/core';
 
@@ -30,6 +31,19 @@ describe('first start to auto-lock', () => {
 
     await page.getByRole('heading', { name: 'Välkommen till Kontaktregistret' }).waitFor();
     await shot(page, '01-setup');
+    // The data source choice: the server's fields appear only for the shared server; the join form and back.
+    await page.getByText('Delad PostgreSQL-server').click();
+    await page.getByLabel('Serverns adress').waitFor();
+    expect(await axeScan(page)).toEqual([]);
+    await shot(page, '01b-setup-server');
+    await page.getByText('Lokal krypterad databas').click();
+    await page.getByLabel('Serverns adress').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Anslut till befintlig installation' }).click();
+    await page.getByRole('heading', { name: 'Anslut till befintlig installation' }).waitFor();
+    expect(await axeScan(page)).toEqual([]);
+    await shot(page, '01c-setup-join');
+    await page.getByRole('button', { name: 'Tillbaka' }).click();
+    await page.getByRole('heading', { name: 'Välkommen till Kontaktregistret' }).waitFor();
     await page.getByLabel('Enhetens namn').fill('Kontaktpersonsenheten Provköping');
     await page.getByLabel('Ditt namn').fill('Ada Admin');
     await page.getByLabel('Användarnamn').fill('ada');

@@ -196,4 +196,28 @@ describe('CLI', { timeout: 120_000 }, () => {
       err: expect.stringMatching(/--seed som ett heltal/),
     });
   });
+
+  it('move-to-server asks for the server on the command line and never takes a password there', () => {
+    expect(cli(['move-to-server', '--data', t.dir, '--database', 'kontaktregistret'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(
+        /^Ange --host, --database och --db-user\. Databaskontots lösenord läses från KPR_DB_PASSWORD/,
+      ),
+    });
+    const r = cli([
+      'move-to-server',
+      '--data',
+      t.dir,
+      '--host',
+      'db',
+      '--database',
+      'd',
+      '--db-user',
+      'u',
+      '--password',
+      'x',
+    ]);
+    expect(r.code).not.toBe(0); // no such option: parseArgs refuses it
+    expect(cli(['--help']).err).toMatch(/move-to-server --host H/);
+  });
 });

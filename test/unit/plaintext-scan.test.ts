@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../electron/seed/demo';
 import { ADMIN, makeReadyCore, tempDir } from '../helpers/core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Vault } from '../../electron/vault/vault';
+import { TEST_SCRYPT } from '../../electron/vault/kdf';
+import { makeConnectionFile } from '../../electron/vault/connection-file';
 
 let t: ReturnType<typeof tempDir>;
 beforeEach(() => (t = tempDir()));
@@ -117,4 +120,35 @@ describe('no plaintext case data on disk', () => {
     await made.core.close();
     scan();
   }, 120_000);
+
+  it("a shared server's account, password and TLS trust are in no file of the data folder, nor in the connection file", async () => {
+    const secrets = {
+      user: 'kpr_station_hemlig',
+      password: 'Databas-Lösenord-Från-IT-2027',
+      ca: '-----BEGIN CERTIFICATE-----\nMIIDazCCAlOgAwIBAgIUSyntetisktCertifikat\n-----END CERTIFICATE-----\n',
+      pinSha256: 'e3'.repeat(32),
+      servername: 'db-intern.kommun.example',
+    };
+    const vault = new Vault(join(t.dir, 'vault.json'), TEST_SCRYPT, () => new Date('2026-11-22T09:00:00Z'));
+    const { dataKey } = await vault.create('admin', 'korrekt-hast-batteri', {
+      config: {
+        host: 'db.kommun.example',
+        port: 5432,
+        database: 'kontaktregistret',
+        user: secrets.user,
+        password: secrets.password,
+        tls: { ca: secrets.ca, pinSha256: secrets.pinSha256, servername: secrets.servername },
+      },
+    });
+    vault.setServer(dataKey, { ...vault.serverConfig(dataKey)!, password: `${secrets.password}-ny` });
+    const file = makeConnectionFile(vault.snapshot()!, '2026-11-22T09:00:00.000Z');
+    writeFileSync(join(t.dir, 'kontaktregistret-anslutning.json'), JSON.stringify(file));
+    const needles = [secrets.user, secrets.password, 'MIIDazCCAlOgAwIBAgIU', secrets.pinSha256, secrets.servername];
+    expect(filesUnder(t.dir)).toHaveLength(2);
+    for (const f of filesUnder(t.dir)) {
+      const bytes = readFileSync(f);
+      for (const needle of needles)
+        expect(bytes.includes(Buffer.from(needle, 'utf8')), `"${needle}" in ${f}`).toBe(false);
+    }
+  });
 });

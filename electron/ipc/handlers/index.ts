@@ -6,6 +6,7 @@ import { backupHandlers } from './backup';
 import { clientHandlers } from './clients';
 import { contactPersonHandlers } from './cp';
 import { dashboardHandlers } from './dashboard';
+import { dataSourceHandlers } from './data-source';
 import { decisionHandlers } from './decisions';
 import { documentHandlers } from './documents';
 import { exportHandlers } from './export';
@@ -36,6 +37,7 @@ export const handlers: Handlers = {
   ...clientHandlers,
   ...contactPersonHandlers,
   ...dashboardHandlers,
+  ...dataSourceHandlers,
   ...decisionHandlers,
   ...documentHandlers,
   ...exportHandlers,

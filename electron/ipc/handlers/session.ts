@@ -1,10 +1,12 @@
 import type { Handlers } from '../router';
 import { changeOwnPassword } from '../../services/users';
+import { prefixed, serverFromInput } from '../../db/pg-input';
 
 export const sessionHandlers: Pick<
   Handlers,
   | 'session.status'
   | 'session.setup'
+  | 'session.join'
   | 'session.login'
   | 'session.recover'
   | 'session.lock'
@@ -13,7 +15,15 @@ export const sessionHandlers: Pick<
   | 'session.changePassword'
 > = {
   'session.status': (core) => core.status(),
-  'session.setup': (core, input) => core.setup(input),
+  'session.setup': async (core, { dataSource, ...input }) => {
+    const server = dataSource?.kind === 'server' ? serverFromInput(dataSource, 'dataSource.') : undefined;
+    try {
+      return await core.setup({ ...input, ...(server ? { server } : {}) });
+    } catch (err) {
+      throw prefixed(err, 'dataSource.');
+    }
+  },
+  'session.join': (core, input) => core.joinInstallation(input.content),
   'session.login': (core, input) => core.login(input.username, input.password),
   'session.recover': (core, input) => core.recover(input.recoveryKey, input.username, input.newPassword),
   'session.lock': (core) => core.lock('manual'),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { procedure } from '../define';
 import { anyPassword, displayName, empty, newPassword, username } from '../fields';
 import { ROLES } from '../../roles';
+import { dataSourceChoice } from '../server-fields';
 
 export const sessionUser = z.object({
   id: z.number(),
@@ -22,6 +23,11 @@ export const sessionStatus = z.object({
   today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** Seconds until the idle auto-lock (unlocked sessions only): the renderer warns during the last minute. */
   lockInSeconds: z.number().int().min(0).nullable().optional(),
+  /** Where the data lives (known before login): the local encrypted file, or a shared server by its name. */
+  dataSource: z
+    .object({ kind: z.enum(['local', 'server']), label: z.string().nullable() })
+    .nullable()
+    .optional(),
 });
 export type SessionStatus = z.infer<typeof sessionStatus>;
 
@@ -34,8 +40,18 @@ export const sessionProcedures = {
       displayName,
       password: newPassword,
       unitName: z.string().trim().min(1, 'Ange enhetens namn.').max(200),
+      /** Absent: the local encrypted database. A server must be empty (a second workstation joins instead). */
+      dataSource: dataSourceChoice.optional(),
     }),
     output: z.object({ recoveryKey: z.string() }),
+  }),
+  /** A second workstation joins an installation on a shared server with the admin's connection file (its text). */
+  'session.join': procedure({
+    access: 'public',
+    input: z.object({
+      content: z.string().min(1, 'Välj anslutningsfilen.').max(5_000_000, 'Filen är för stor för en anslutningsfil.'),
+    }),
+    output: sessionStatus,
   }),
   'session.login': procedure({
     access: 'public',

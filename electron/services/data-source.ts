@@ -1,0 +1,117 @@
+import { sql, type Kysely } from 'kysely';
+import { DomainError } from '../../shared/errors';
+import type { DataSourceInfo } from '../../shared/ipc/server-fields';
+import type { AppCore } from '../core/app-core';
+import { audit } from '../core/session';
+import { openPostgres, type PgConnectionConfig } from '../db/postgres';
+import type { DB } from '../db/schema';
+import { CONNECTION_FILE_NAME, makeConnectionFile } from '../vault/connection-file';
+
+/** Inställningar → Databas: where the data lives, never the password nor the certificate itself. */
+export function dataSourceInfo(core: AppCore): DataSourceInfo {
+  const s = core.requireSession();
+  const config = core.vault.serverConfig(s.dataKey);
+  if (s.dialect === 'sqlite' || !config) return { kind: 'local', file: core.databaseFile };
+  const r = core.vault.dataSource();
+  return {
+    kind: 'server',
+    label: r.kind === 'server' ? r.label : '',
+    host: config.host,
+    port: config.port,
+    database: config.database,
+    user: config.user,
+    tls: config.tls === 'off' ? 'off' : config.tls.ca ? 'ca' : 'system',
+    pinned: config.tls !== 'off' && Boolean(config.tls.pinSha256),
+  };
+}
+
+async function describeServer(db: Kysely<DB>): Promise<{ version: string; tls: boolean; installed: boolean }> {
+  const v = await sql<{ server_version: string }>`SHOW server_version`.execute(db);
+  const ssl = await sql<{ ssl: boolean }>`SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()`.execute(db);
+  const users = await sql<{ t: string | null }>`SELECT to_regclass('users')::text AS t`.execute(db);
+  let installed = false;
+  if (users.rows[0]?.t) installed = Boolean(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+  return { version: v.rows[0]?.server_version ?? '?', tls: ssl.rows[0]?.ssl === true, installed };
+}
+
+/**
+ * Tries a server (the given one, or this workstation's): one connection, the version, whether TLS is
+ * in use and whether the server already holds an installation. Writes nothing.
+ */
+export async function testConnection(core: AppCore, given?: PgConnectionConfig): Promise<{ message: string }> {
+  const s = core.requireSession();
+  const config = given ?? core.vault.serverConfig(s.dataKey);
+  if (!config)
+    return { message: 'Den här datorn använder den lokala krypterade databasen. Den är öppen och fungerar.' };
+  const db = await openPostgres(config);
+  try {
+    const d = await describeServer(db);
+    const tls = d.tls ? 'krypterad (TLS)' : 'okrypterad (bara tillåtet på den egna datorn)';
+    const content = given
+      ? d.installed
+        ? ' Servern har redan en installation av Kontaktregistret.'
+        : ' Servern är tom.'
+      : '';
+    return { message: `Anslutningen fungerar: PostgreSQL ${d.version}, ${tls}.${content}` };
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * New credentials for this workstation (IT rotated the password, or a service account per workstation):
+ * tried first, and the server must hold this installation (the logged-in user with this vault's key),
+ * then sealed in the vault. The session keeps its connection; the next login uses the new account.
+ */
+export async function changeCredentials(
+  core: AppCore,
+  next: { config: PgConnectionConfig; label: string },
+): Promise<void> {
+  const s = core.requireSession();
+  if (s.dialect !== 'postgres' || core.vault.dataSource().kind !== 'server')
+    throw new DomainError(
+      'RULE_VIOLATION',
+      'Den här datorn använder den lokala krypterade databasen. Flytta den till en databasserver först.',
+    );
+  const db = await openPostgres(next.config);
+  try {
+    const me = await db
+      .selectFrom('users')
+      .select('id')
+      .where('id', '=', s.user.id)
+      .where('vault_entry_id', '=', s.vaultEntryId)
+      .executeTakeFirst()
+      .catch(() => undefined);
+    if (!me)
+      throw new DomainError(
+        'RULE_VIOLATION',
+        'Servern har inte den här installationen av Kontaktregistret. Kontrollera adress och databas. Inget har ändrats.',
+      );
+  } finally {
+    await db.destroy();
+  }
+  core.vault.setServer(s.dataKey, next.config, next.label);
+  const ctx = core.serviceContext();
+  const where = `${next.config.host}:${next.config.port}/${next.config.database}`;
+  await audit(ctx, ctx.db, {
+    action: 'datasource.credentials.change',
+    entityType: 'datasource',
+    detail: `nya anslutningsuppgifter för ${where}`,
+  });
+}
+
+/** The connection file for a second workstation, through the export sink like every deliberate export; logged. */
+export async function exportConnectionFile(core: AppCore): Promise<{ savedTo: string | null }> {
+  const ctx = core.serviceContext();
+  const data = core.vault.snapshot();
+  if (!data) throw new DomainError('NOT_INITIALIZED', 'Kontaktregistret är inte installerat ännu.');
+  const file = makeConnectionFile(data, ctx.now().toISOString());
+  const savedTo = await core.exportSink(CONNECTION_FILE_NAME, Buffer.from(JSON.stringify(file, null, 2), 'utf8'));
+  if (savedTo)
+    await audit(ctx, ctx.db, {
+      action: 'datasource.connectionfile.export',
+      entityType: 'datasource',
+      detail: `${file.entries.length} användarnycklar`,
+    });
+  return { savedTo };
+}

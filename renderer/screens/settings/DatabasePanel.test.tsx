@@ -1,0 +1,70 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { refuse } from '../../testing/fake-kpr';
+import { fill, renderWithKpr, settle } from '../../testing/render';
+import { DatabasePanel } from './DatabasePanel';
+
+const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+
+describe('Inställningar → Databas', () => {
+  it("shows the server without its password, and the connection test's answer", async () => {
+    const { user } = await renderWithKpr(<DatabasePanel />, {
+      roles: ['admin'],
+      answers: {
+        'dataSource.get': {
+          kind: 'server',
+          label: 'Kommunens server',
+          host: 'db.kommun.example',
+          port: 5432,
+          database: 'kontaktregistret',
+          user: 'kpr_station_1',
+          tls: 'ca',
+          pinned: true,
+        },
+        'dataSource.test': { message: 'Anslutningen fungerar: PostgreSQL 15.8, krypterad (TLS).' },
+      },
+    });
+    expect(await screen.findByText('db.kommun.example:5432')).toBeTruthy();
+    expect(screen.getByText('Låst till ett certifikat')).toBeTruthy();
+    expect(field('Databaskontots lösenord').value).toBe('');
+    await user.click(screen.getByRole('button', { name: 'Testa anslutningen' }));
+    expect(await screen.findByText('Anslutningen fungerar: PostgreSQL 15.8, krypterad (TLS).')).toBeTruthy();
+  });
+
+  it('asks before the move and says what happens; only the confirmation sends it, and a refusal is shown', async () => {
+    const why =
+      'Flytten till databasservern misslyckades: Databasservern har redan data. Flytten görs bara till en tom databas. Datorn fortsätter med den lokala databasen.';
+    const { user, kpr } = await renderWithKpr(<DatabasePanel />, {
+      roles: ['admin'],
+      answers: {
+        'dataSource.get': { kind: 'local', file: '/data/kontaktregistret.db' },
+        'dataSource.moveToServer': refuse('RULE_VIOLATION', why),
+      },
+    });
+    await screen.findByText('/data/kontaktregistret.db');
+    await fill(user, field('Serverns adress'), 'db.kommun.example');
+    await fill(user, field('Databaskonto'), 'kpr_station_1');
+    await fill(user, field('Databaskontots lösenord'), 'it-gav-detta-lösen');
+    await user.click(screen.getByRole('button', { name: 'Flytta till servern…' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByText(/kopieras till kontaktregistret på db\.kommun\.example/)).toBeTruthy();
+    expect(within(dialog).getByText(/omdöpt och skrivskyddad, som reserv/)).toBeTruthy();
+    await settle(kpr);
+    expect(kpr.inputs('dataSource.moveToServer')).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Flytta till servern' }));
+    expect(await screen.findByText(why)).toBeTruthy();
+    expect(kpr.inputs('dataSource.moveToServer')).toEqual([
+      {
+        label: '',
+        host: 'db.kommun.example',
+        port: 5432,
+        database: 'kontaktregistret',
+        user: 'kpr_station_1',
+        password: 'it-gav-detta-lösen',
+        ca: '',
+        pinSha256: '',
+      },
+    ]);
+  });
+});

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const PORT = 'Porten ska vara ett heltal 1–65535.';
+
+/**
+ * A shared PostgreSQL server as the admin types it (first start, Inställningar → Databas, the move).
+ * TLS is always on from the app: `ca` is the PEM of the server's CA or self-signed certificate (empty:
+ * the system's trusted CAs), `pinSha256` an optional fingerprint. Main checks again (electron/db/pg-input.ts).
+ */
+export const serverFields = z.object({
+  label: z.string().trim().max(200, 'Namnet är för långt (högst 200 tecken).').default(''),
+  host: z.string().trim().min(1, 'Ange serverns namn eller adress.').max(253, 'Adressen är för lång.'),
+  port: z.number({ error: PORT }).int(PORT).min(1, PORT).max(65535, PORT),
+  database: z
+    .string()
+    .trim()
+    .regex(
+      /^[A-Za-z_][A-Za-z0-9_]{0,62}$/,
+      'Databasens namn får bara innehålla bokstäverna a–z, siffror och understreck.',
+    ),
+  user: z.string().trim().min(1, 'Ange databaskontot.').max(63, 'Kontots namn är för långt (högst 63 tecken).'),
+  password: z.string().min(1, 'Ange databaskontots lösenord.').max(1000, 'Lösenordet är för långt.'),
+  ca: z.string().max(200_000, 'Certifikatet är för stort.').default(''),
+  pinSha256: z.string().trim().max(200, 'Fingeravtrycket är för långt.').default(''),
+});
+export type ServerFields = z.input<typeof serverFields>;
+
+/** First start's choice: the local encrypted file (default) or a shared server. */
+export const dataSourceChoice = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('local') }),
+  serverFields.extend({ kind: z.literal('server') }),
+]);
+
+/** What the admin sees of the data source: never the account's password, nor the certificate itself. */
+export const dataSourceInfo = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('local'), file: z.string() }),
+  z.object({
+    kind: z.literal('server'),
+    label: z.string(),
+    host: z.string(),
+    port: z.number(),
+    database: z.string(),
+    user: z.string(),
+    /** 'ca': verified against the given CA; 'system': against the system's CAs; 'off': no TLS (loopback only). */
+    tls: z.enum(['ca', 'system', 'off']),
+    pinned: z.boolean(),
+  }),
+]);
+export type DataSourceInfo = z.infer<typeof dataSourceInfo>;
