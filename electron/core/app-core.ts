@@ -5,6 +5,7 @@ import { toLocalIsoDate } from '../../shared/dates';
 import type { SessionStatus, SessionUser } from '../../shared/ipc/procedures/session';
 import type { Role } from '../../shared/roles';
 import { appendAudit, auditHead } from '../audit/audit-log';
+import { workstationName } from '../audit/workstation';
 import {
   closeDatabase,
   createKysely,
@@ -202,11 +203,11 @@ export class AppCore {
       dataKey = made.dataKey;
       let db: Kysely<DB>;
       if (this.server) {
-        db = server = await openPostgres(this.server);
+        db = server = await openPostgres(this.server, { workstation: this.workstation() });
       } else {
         raw = openEncryptedDatabase(this.paths.database, dataKey);
         restrictFileModes(this.dataDir);
-        db = createKysely(raw);
+        db = createKysely(raw, { workstation: this.workstation() });
       }
       await migrate(db);
       // A second workstation connects to the existing installation; it does not install a second one over it.
@@ -325,12 +326,12 @@ export class AppCore {
     let db: Kysely<DB>;
     try {
       if (this.server) {
-        db = await openPostgres(this.server);
+        db = await openPostgres(this.server, { workstation: this.workstation() });
         raw = noLocalDatabase();
       } else {
         raw = this.openDatabase(dataKey);
         restrictFileModes(this.dataDir);
-        db = createKysely(raw);
+        db = createKysely(raw, { workstation: this.workstation() });
       }
     } catch (err) {
       dataKey.fill(0);
@@ -475,11 +476,12 @@ export class AppCore {
       this.lockedUsername = null;
       const { replacedTo } = installBackup(dir, this.dataDir, this.clock.now());
       restrictFileModes(this.dataDir);
+      this.vault.keepWorkstationId(live?.workstation);
       const restored = this.vault.snapshot();
       const raw = openEncryptedDatabase(this.paths.database, backupKey);
       const newKey = randomBytes(32);
       try {
-        const db = createKysely(raw);
+        const db = createKysely(raw, { workstation: this.workstation() });
         await migrate(db);
         const users = await db.selectFrom('users').select(['id', 'vault_entry_id', 'active']).execute();
         const activeIds = new Set(
@@ -558,6 +560,11 @@ export class AppCore {
       () => this.clock.now(),
     );
     return removed;
+  }
+
+  /** What this workstation's audit rows record (electron/audit/workstation.ts); the id lives in the vault file. */
+  public workstation(): string {
+    return workstationName(this.vault.workstationId());
   }
 
   public get vaultFile(): string {

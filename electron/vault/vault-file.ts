@@ -49,6 +49,8 @@ export const vaultFileSchema = z.object({
   pendingFailures: z.array(z.object({ at: z.string(), lookup: z.string(), id: z.string().optional() })),
   /** Last audit row seen at lock/close, so a cut tail of the chain is detected; `mac` is keyed by the data key. */
   auditAnchor: z.object({ id: z.number(), hash: z.string(), mac: z.string().optional() }).nullable(),
+  /** This workstation's id (a random UUID, not secret): its audit rows name it. Made on first use when missing. */
+  workstation: z.string().optional(),
 });
 export type VaultFileData = z.infer<typeof vaultFileSchema>;
 
