@@ -133,7 +133,7 @@ export function AuditScreen() {
               <td>{r.id}</td>
               <td>{formatDateTime(r.at)}</td>
               <td>{r.username ?? '–'}</td>
-              <td>{r.workstation ?? '–'}</td>
+              <td className="wrap">{r.workstation ?? '–'}</td>
               <td className="wrap">
                 {auditActionLabel(r.action)}
                 <br />

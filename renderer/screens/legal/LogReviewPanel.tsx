@@ -115,7 +115,7 @@ export function LogReviewPanel() {
                       <td>{e.id}</td>
                       <td>{e.localTime}</td>
                       <td>{e.username ?? '–'}</td>
-                      <td>{e.workstation ?? '–'}</td>
+                      <td className="wrap">{e.workstation ?? '–'}</td>
                       <td>{e.action}</td>
                       <td>{e.entityType ? `${e.entityType} ${e.entityId ?? ''}` : '–'}</td>
                       <td className="wrap">{e.detail ?? ''}</td>
