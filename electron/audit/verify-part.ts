@@ -54,13 +54,13 @@ export const columnsOf = (ws: 'workstation' | 'NULL') =>
 
 /**
  * Each row as [id, hash input, stored hash]: SQLite writes the hash input (prev_hash, newline, the
- * canonical JSON array, with the workstation only when there is one) so one string per row crosses into JavaScript instead of nine values. One
- * cursor in id order: pages by "id > ? LIMIT n" looked cheaper, but with the statistics of a small
+ * canonical JSON array, with the workstation only when there is one) so one string per row crosses
+ * into JavaScript instead of ten values. One cursor in id order: pages by "id > ? LIMIT n" looked cheaper, but with the statistics of a small
  * log SQLite plans them as a scan from the first row, quadratic at 1 000 000 rows. SQLite's JSON may
  * escape a rare character differently from JSON.stringify; such a row fails the fast check and is
  * rechecked from its columns (rowProblem), so the fast path can only confirm a row, never condemn it.
  */
-const fast = (ws: string) => `SELECT id, ifnull(prev_hash, '') || char(10) || CASE WHEN ${ws} IS NULL
+const fast = (ws: 'workstation' | 'NULL') => `SELECT id, ifnull(prev_hash, '') || char(10) || CASE WHEN ${ws} IS NULL
     THEN json_array(id, at, user_id, action, entity_type, entity_id, detail)
     ELSE json_array(id, at, user_id, action, entity_type, entity_id, detail, ${ws}) END, hash
   FROM audit_log`;
