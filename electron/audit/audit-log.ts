@@ -3,6 +3,7 @@ import { dialectOf } from '../db/dialect';
 import type { DB } from '../db/schema';
 import { GENESIS_HASH, chainHash, type ChainRow } from './chain';
 import { precompile } from '../db/precompiled';
+import { WORKSTATION_SETTING, boundWorkstation, cleanWorkstation } from './workstation';
 
 /** Arbitrary constant naming the audit chain's append lock on PostgreSQL. */
 export const AUDIT_LOCK_KEY = 0x4b505241; // "KPRA"
@@ -30,11 +31,17 @@ export async function appendAudit(
   event: AuditEvent,
   now: () => Date,
 ): Promise<number> {
+  let workstation: string | null;
   if (dialectOf(trx) === 'postgres') {
     // Several workstations append to one chain: each append holds a lock until its transaction ends,
     // so two never read the same head (an advisory lock needs no table rights beyond insert and select).
+    // The same round trip reads the workstation this connection named at connect time (postgres.ts).
     if (!trx.isTransaction) return trx.transaction().execute((t) => appendAudit(t, event, now));
-    await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
+    const locked = await sql<{ ws: string | null }>`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY}),
+      current_setting(${WORKSTATION_SETTING}, true) AS ws`.execute(trx);
+    workstation = cleanWorkstation(locked.rows[0]?.ws);
+  } else {
+    workstation = boundWorkstation(trx);
   }
   const last = await chainHead.executeTakeFirst(trx, {});
   const row: ChainRow = {
@@ -45,11 +52,13 @@ export async function appendAudit(
     entity_type: event.entityType ?? null,
     entity_id: event.entityId === undefined || event.entityId === null ? null : String(event.entityId),
     detail: event.detail ?? null,
+    workstation,
   };
   const prev = last?.hash ?? GENESIS_HASH;
   await trx
     .insertInto('audit_log')
-    .values({ ...row, prev_hash: prev, hash: chainHash(prev, row) })
+    // Without a workstation the column is left out, as rows were written before migration 0012.
+    .values({ ...row, workstation: workstation ?? undefined, prev_hash: prev, hash: chainHash(prev, row) })
     .execute();
   return row.id;
 }

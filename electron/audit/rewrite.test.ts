@@ -22,7 +22,7 @@ function deleteAndRebuild(raw: RawDatabase, action: string): { id: number; hash:
   raw.exec('DELETE FROM audit_log');
   let prev = GENESIS_HASH;
   const ins = raw.prepare(
-    'INSERT INTO audit_log (id, at, user_id, action, entity_type, entity_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO audit_log (id, at, user_id, action, entity_type, entity_id, detail, workstation, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   kept.forEach((r, i) => {
     const row = {
@@ -33,9 +33,21 @@ function deleteAndRebuild(raw: RawDatabase, action: string): { id: number; hash:
       entity_type: r.entity_type,
       entity_id: r.entity_id,
       detail: r.detail,
+      workstation: r.workstation,
     };
     const hash = chainHash(prev, row);
-    ins.run(row.id, row.at, row.user_id, row.action, row.entity_type, row.entity_id, row.detail, prev, hash);
+    ins.run(
+      row.id,
+      row.at,
+      row.user_id,
+      row.action,
+      row.entity_type,
+      row.entity_id,
+      row.detail,
+      row.workstation,
+      prev,
+      hash,
+    );
     prev = hash;
   });
   return { id: kept.length, hash: prev };

@@ -39,17 +39,30 @@ export type PartResult =
       problem: { id: number; reason: string } | null;
     };
 
-export const COLUMNS = 'id, at, user_id, action, entity_type, entity_id, detail, prev_hash, hash';
+/**
+ * The workstation column (migration 0012), or NULL in a database from before it (a backup inspected
+ * before it is migrated): such rows have none, like every row written before it.
+ */
+export function workstationColumn(raw: RawDatabase): 'workstation' | 'NULL' {
+  const has = raw.prepare("SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'workstation'").get();
+  return has ? 'workstation' : 'NULL';
+}
+
+/** The columns of a stored row. */
+export const columnsOf = (ws: 'workstation' | 'NULL') =>
+  `id, at, user_id, action, entity_type, entity_id, detail, ${ws} AS workstation, prev_hash, hash`;
 
 /**
  * Each row as [id, hash input, stored hash]: SQLite writes the hash input (prev_hash, newline, the
- * canonical JSON array) so one string per row crosses into JavaScript instead of nine values. One
- * cursor in id order: pages by "id > ? LIMIT n" looked cheaper, but with the statistics of a small
+ * canonical JSON array, with the workstation only when there is one) so one string per row crosses
+ * into JavaScript instead of ten values. One cursor in id order: pages by "id > ? LIMIT n" looked cheaper, but with the statistics of a small
  * log SQLite plans them as a scan from the first row, quadratic at 1 000 000 rows. SQLite's JSON may
  * escape a rare character differently from JSON.stringify; such a row fails the fast check and is
  * rechecked from its columns (rowProblem), so the fast path can only confirm a row, never condemn it.
  */
-const FAST = `SELECT id, ifnull(prev_hash, '') || char(10) || json_array(id, at, user_id, action, entity_type, entity_id, detail), hash
+const fast = (ws: 'workstation' | 'NULL') => `SELECT id, ifnull(prev_hash, '') || char(10) || CASE WHEN ${ws} IS NULL
+    THEN json_array(id, at, user_id, action, entity_type, entity_id, detail)
+    ELSE json_array(id, at, user_id, action, entity_type, entity_id, detail, ${ws}) END, hash
   FROM audit_log`;
 
 export const missingReason = (id: number) => `Rad ${id} saknas i loggen (raderad).`;
@@ -75,7 +88,8 @@ export function verifyPart(raw: RawDatabase, range: PartRange, anchors: readonly
   for (const a of anchors) byId.set(a.id, [...(byId.get(a.id) ?? []), a]);
   const where = [range.from === null ? null : 'id >= ?', range.to === null ? null : 'id < ?'].filter(Boolean);
   const params = [range.from, range.to].filter((v): v is number => v !== null);
-  const sql = `${FAST}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
+  const ws = workstationColumn(raw);
+  const sql = `${fast(ws)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
   let rows: IterableIterator<[number, string, string]>;
   try {
     rows = raw
@@ -86,7 +100,7 @@ export function verifyPart(raw: RawDatabase, range: PartRange, anchors: readonly
     return { kind: 'fallback' };
   }
   // A second statement for rechecks: the cursor above stays open while it runs.
-  const byIdRow = raw.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE id = ?`);
+  const byIdRow = raw.prepare(`SELECT ${columnsOf(ws)} FROM audit_log WHERE id = ?`);
   let first: { id: number; prev: string | null } | null = null;
   let prevHash = '';
   let expectedId = 0;

@@ -4,7 +4,8 @@ import type { RawDatabase } from '../db/open';
 import type { DB } from '../db/schema';
 import { GENESIS_HASH, chainHash } from './chain';
 import {
-  COLUMNS,
+  columnsOf,
+  workstationColumn,
   anchorReason,
   missingReason,
   rowProblem,
@@ -41,6 +42,7 @@ const COLUMN_LIST = [
   'entity_type',
   'entity_id',
   'detail',
+  'workstation',
   'prev_hash',
   'hash',
 ] as const;
@@ -148,7 +150,7 @@ function walkByColumns(raw: RawDatabase, list: KnownAnchor[]): VerifyResult {
   let checked = 0;
   const broken = (id: number, reason: string): VerifyResult => ({ ok: false, checked, firstBrokenId: id, reason });
   for (const row of raw
-    .prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY id`)
+    .prepare(`SELECT ${columnsOf(workstationColumn(raw))} FROM audit_log ORDER BY id`)
     .iterate() as IterableIterator<StoredRow>) {
     if (row.id !== expectedId) return broken(expectedId, missingReason(expectedId));
     const why = rowProblem(row, prevHash);

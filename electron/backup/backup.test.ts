@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, makeReadyCore, tempDir } from '../../test/helpers/core';
 import { cpInput, syntheticPnr } from '../../test/helpers/people';
 import { ok } from '../../test/helpers/cases';
+import { workstationName } from '../audit/workstation';
 import { installBackup } from './backup';
 
 let t: ReturnType<typeof tempDir>;
@@ -57,6 +58,25 @@ describe('encrypted backup and restore', () => {
     expect(readdirSync(replacedTo)).toContain('kontaktregistret.db');
     await made.core.login(ADMIN.username, ADMIN.password);
     expect(count(made)).toBe(1);
+    expect((await ok<any>(made.invoke('audit.verify', {}))).ok).toBe(true);
+  });
+
+  it("keeps this machine's workstation id when the copy's key file names another workstation", async () => {
+    const made = await ready();
+    const { path } = await ok<{ path: string }>(made.invoke('backup.create', {}));
+    const copied = (JSON.parse(readFileSync(join(path, 'vault.json'), 'utf8')) as { workstation?: string }).workstation;
+    expect(copied).toMatch(/^[0-9a-f-]{36}$/);
+    // This machine is another one than the one that made the copy.
+    const here = 'c0ffee00-1111-4222-8333-444455556666';
+    const file = made.core.vaultFile;
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), workstation: here }));
+    await ok(made.invoke('backup.restore', { path, password: ADMIN.password }));
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { workstation?: string }).workstation).toBe(here);
+    await made.core.login(ADMIN.username, ADMIN.password);
+    const raw = made.core.serviceContext().raw;
+    expect(raw.prepare("SELECT workstation FROM audit_log WHERE action = 'backup.restore'").get()).toEqual({
+      workstation: workstationName(here),
+    });
     expect((await ok<any>(made.invoke('audit.verify', {}))).ok).toBe(true);
   });
 

@@ -5,6 +5,7 @@ import { toLocalIsoDate } from '../../shared/dates';
 import type { SessionStatus, SessionUser } from '../../shared/ipc/procedures/session';
 import type { Role } from '../../shared/roles';
 import { appendAudit, auditHead } from '../audit/audit-log';
+import { workstationName } from '../audit/workstation';
 import {
   closeDatabase,
   createKysely,
@@ -246,11 +247,11 @@ export class AppCore {
       dataKey = made.dataKey;
       let db: Kysely<DB>;
       if (target) {
-        db = server = await openPostgres(target.config);
+        db = server = await openPostgres(target.config, { workstation: this.workstation() });
       } else {
         raw = openEncryptedDatabase(this.paths.database, dataKey);
         restrictFileModes(this.dataDir);
-        db = createKysely(raw);
+        db = createKysely(raw, { workstation: this.workstation() });
       }
       await migrate(db);
       // A second workstation connects to the existing installation; it does not install a second one over it.
@@ -443,12 +444,12 @@ export class AppCore {
       const server = this.serverOverride ?? this.vault.serverConfig(dataKey);
       dialect = server ? 'postgres' : 'sqlite';
       if (server) {
-        db = await openPostgres(server);
+        db = await openPostgres(server, { workstation: this.workstation() });
         raw = noLocalDatabase();
       } else {
         raw = this.openDatabase(dataKey);
         restrictFileModes(this.dataDir);
-        db = createKysely(raw);
+        db = createKysely(raw, { workstation: this.workstation() });
       }
     } catch (err) {
       dataKey.fill(0);
@@ -592,11 +593,12 @@ export class AppCore {
       this.lockedUsername = null;
       const { replacedTo } = installBackup(dir, this.dataDir, this.clock.now());
       restrictFileModes(this.dataDir);
+      this.vault.keepWorkstationId(live?.workstation);
       const restored = this.vault.snapshot();
       const raw = openEncryptedDatabase(this.paths.database, backupKey);
       const newKey = randomBytes(32);
       try {
-        const db = createKysely(raw);
+        const db = createKysely(raw, { workstation: this.workstation() });
         await migrate(db);
         const users = await db.selectFrom('users').select(['id', 'vault_entry_id', 'active']).execute();
         const activeIds = new Set(
@@ -675,6 +677,11 @@ export class AppCore {
       () => this.clock.now(),
     );
     return removed;
+  }
+
+  /** What this workstation's audit rows record (electron/audit/workstation.ts); the id lives in the vault file. */
+  public workstation(): string {
+    return workstationName(this.vault.workstationId());
   }
 
   public get vaultFile(): string {

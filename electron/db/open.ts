@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { DB } from './schema';
+import { bindWorkstation } from '../audit/workstation';
 
 export type RawDatabase = Database.Database;
 
@@ -102,7 +103,7 @@ const BEGIN = /^begin$/i;
  * Kysely over the connection, with prepared statements cached by SQL text: Kysely prepares every
  * query anew, and preparing costs more than running a simple lookup.
  */
-export function createKysely(raw: RawDatabase): Kysely<DB> {
+export function createKysely(raw: RawDatabase, opts: { workstation?: string | null } = {}): Kysely<DB> {
   const cache = new Map<string, Database.Statement>();
   const database = {
     close: () => raw.close(),
@@ -117,7 +118,10 @@ export function createKysely(raw: RawDatabase): Kysely<DB> {
       return stmt;
     },
   };
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: database as unknown as RawDatabase }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: database as unknown as RawDatabase }) });
+  // The name audit rows written through this connection record (see electron/audit/workstation.ts).
+  bindWorkstation(db, opts.workstation);
+  return db;
 }
 
 /** Closes cleanly: lets SQLite update its statistics, then checkpoints the WAL into the main file. */

@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { DomainError } from '../../shared/errors';
 import type { DB } from './schema';
+import { WORKSTATION_SETTING } from '../audit/workstation';
 
 /**
  * How a workstation reaches the shared PostgreSQL server. TLS is required: the server's
@@ -86,8 +87,20 @@ const types: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-export function pgPoolConfig(c: PgConnectionConfig): pg.PoolConfig {
+/**
+ * The workstation named in the connection's startup options as a custom setting: every session of the
+ * pool carries it, appendAudit and the server's own functions read it with current_setting (migration
+ * 0012). A connection without it (IT's psql, pg_dump) records null. In the options string a backslash
+ * escapes the next character, whitespace separates options.
+ */
+function workstationOption(name: string | null | undefined): { options?: string } {
+  if (!name) return {};
+  return { options: `-c ${WORKSTATION_SETTING}=${name.replace(/[\\\s]/g, (ch) => `\\${ch}`)}` };
+}
+
+export function pgPoolConfig(c: PgConnectionConfig, opts: { workstation?: string | null } = {}): pg.PoolConfig {
   return {
+    ...workstationOption(opts.workstation),
     host: c.host,
     port: c.port,
     database: c.database,
@@ -117,9 +130,12 @@ export function pgConnectError(err: unknown): DomainError {
 }
 
 /** A pool to the server, proven by one round trip before it is handed out. */
-export async function openPostgres(c: PgConnectionConfig): Promise<Kysely<DB>> {
+export async function openPostgres(
+  c: PgConnectionConfig,
+  opts: { workstation?: string | null } = {},
+): Promise<Kysely<DB>> {
   checkPgConfig(c);
-  const pool = new pg.Pool(pgPoolConfig(c));
+  const pool = new pg.Pool(pgPoolConfig(c, opts));
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   try {

@@ -52,6 +52,8 @@ export interface AuditLogTable {
   entity_type: string | null;
   entity_id: string | null;
   detail: string | null;
+  /** "<label> (<first 8 of the workstation id>)" of the writer (migration 0012); null before it and for IT's tools. */
+  workstation: string | null;
   prev_hash: string;
   hash: string;
 }

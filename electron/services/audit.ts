@@ -33,6 +33,7 @@ async function filtered(db: Kysely<DB>, f: AuditFilter, today: string) {
       'audit_log.entity_type',
       'audit_log.entity_id',
       'audit_log.detail',
+      'audit_log.workstation',
     ])
     .orderBy('audit_log.id', 'desc');
   if (f.userId) q = q.where('audit_log.user_id', '=', f.userId);
@@ -75,6 +76,7 @@ const toEntry = (r: {
   entity_type: string | null;
   entity_id: string | null;
   detail: string | null;
+  workstation: string | null;
 }): AuditEntry => ({
   id: r.id,
   at: r.at,
@@ -84,6 +86,7 @@ const toEntry = (r: {
   entityType: r.entity_type,
   entityId: r.entity_id,
   detail: r.detail,
+  workstation: r.workstation,
 });
 
 export async function listAudit(ctx: ServiceContext, input: AuditFilter & { limit: number }): Promise<AuditEntry[]> {
@@ -100,8 +103,9 @@ export async function exportAuditCsv(
   const today = toLocalIsoDate(ctx.now());
   const rows = (await (await filtered(ctx.db, f, today)).limit(1_000_000).execute()).map(toEntry);
   const lines = [
-    ['Nr', 'Tid', 'Användare', 'Händelse', 'Objekt', 'Objekt-id', 'Detalj'],
-    ...rows.map((r) => [r.id, r.at, r.username, r.action, r.entityType, r.entityId, r.detail]),
+    // Arbetsstation last: the columns before it keep their places for tools that read them by position.
+    ['Nr', 'Tid', 'Användare', 'Händelse', 'Objekt', 'Objekt-id', 'Detalj', 'Arbetsstation'],
+    ...rows.map((r) => [r.id, r.at, r.username, r.action, r.entityType, r.entityId, r.detail, r.workstation]),
   ];
   const file = { name: `logg-${ctx.now().toISOString().slice(0, 10)}.csv`, content: Buffer.from(toCsv(lines), 'utf8') };
   const savedTo = await saveExport(ctx, sink, file, {

@@ -160,7 +160,7 @@ describe('audit review', () => {
     const exported = await ok<{ savedTo: string; rows: number }>(inv('audit.export', { personnummer: pnr }));
     expect(exported.rows).toBe(2);
     expect(readFileSync(exported.savedTo, 'utf8').split('\r\n')[0]).toBe(
-      '\uFEFFNr;Tid;Användare;Händelse;Objekt;Objekt-id;Detalj',
+      '\uFEFFNr;Tid;Användare;Händelse;Objekt;Objekt-id;Detalj;Arbetsstation',
     );
   });
 });

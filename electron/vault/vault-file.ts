@@ -53,8 +53,9 @@ export const vaultFileSchema = z.object({
   /** Where the data lives (electron/vault/data-source.ts); absent = the local encrypted file. */
   dataSource: dataSourceRecord.optional(),
   /**
-   * This workstation's own id (server mode): every workstation keeps its own login-attempt counter, and
-   * the server remembers each one's under this id. A joined workstation gets a new one.
+   * This workstation's own id (a random UUID, not secret; made on first use when missing): its audit
+   * rows name it, and on a server each workstation keeps its own login-attempt counter under it. A
+   * joined workstation gets a new one.
    */
   workstation: z.string().optional(),
 });

@@ -433,6 +433,22 @@ export class Vault {
     return this.checkedAnchor(this.load(), dataKey);
   }
 
+  /** This workstation's id, made (and kept in the vault file) the first time it is asked for. */
+  public workstationId(): string {
+    const data = this.load();
+    if (data.workstation) return data.workstation;
+    const id = randomUUID();
+    this.write({ ...data, workstation: id });
+    return id;
+  }
+
+  /** After a restore put a backup's vault file in place: this machine stays the workstation it was. */
+  public keepWorkstationId(id: string | undefined): void {
+    if (!id) return;
+    const data = this.load();
+    if (data.workstation !== id) this.write({ ...data, workstation: id });
+  }
+
   public setAuditAnchor(anchor: { id: number; hash: string } | null, dataKey: Buffer): void {
     const data = this.load();
     data.auditAnchor = anchor ? { ...anchor, mac: anchorMac(dataKey, anchor) } : null;
@@ -458,6 +474,7 @@ export class Vault {
     this.write(data);
   }
 
+  /** The stored id as it is, without making one (workstationId() makes one when missing). */
   public workstation(): string | null {
     return this.load().workstation ?? null;
   }

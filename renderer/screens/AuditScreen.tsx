@@ -121,6 +121,7 @@ export function AuditScreen() {
             <th scope="col">Nr</th>
             <th scope="col">Tid</th>
             <th scope="col">Användare</th>
+            <th scope="col">Arbetsstation</th>
             <th scope="col">Händelse</th>
             <th scope="col">Objekt</th>
             <th scope="col">Detalj</th>
@@ -132,6 +133,7 @@ export function AuditScreen() {
               <td>{r.id}</td>
               <td>{formatDateTime(r.at)}</td>
               <td>{r.username ?? '–'}</td>
+              <td className="wrap">{r.workstation ?? '–'}</td>
               <td className="wrap">
                 {auditActionLabel(r.action)}
                 <br />

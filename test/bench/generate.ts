@@ -95,9 +95,9 @@ export function generate(
     const months = Array.from({ length: n.reportsPerAssignment }, (_, k) => `2026-${pad(k + 1, 2)}`);
     for (let a = 1; a <= n.clients; a++) for (const m of months) rep.run(a, m, now, now);
   })();
-  // The audit chain, hashed exactly as the app does.
+  // The audit chain, hashed exactly as the app does (with the workstation the app now records).
   const ins = raw.prepare(
-    'INSERT INTO audit_log (id, at, user_id, action, entity_type, entity_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO audit_log (id, at, user_id, action, entity_type, entity_id, detail, workstation, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const start = (raw.prepare('SELECT coalesce(max(id), 0) AS m FROM audit_log').get() as { m: number }).m;
   let prev = start
@@ -113,9 +113,21 @@ export function generate(
         entity_type: 'contact_person',
         entity_id: String((i % n.people) + 1),
         detail: null,
+        workstation: 'BENCH-PC (0b1e2c3d)',
       };
       const hash = chainHash(prev, row);
-      ins.run(row.id, row.at, row.user_id, row.action, row.entity_type, row.entity_id, row.detail, prev, hash);
+      ins.run(
+        row.id,
+        row.at,
+        row.user_id,
+        row.action,
+        row.entity_type,
+        row.entity_id,
+        row.detail,
+        row.workstation,
+        prev,
+        hash,
+      );
       prev = hash;
     }
   })();

@@ -46,6 +46,10 @@ describe('one-way move of a local database to the server', () => {
       }
       expect(report.rows.payout_lines).toBeGreaterThan(0);
       expect(report.auditHead).toEqual(raw.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get());
+      // The local rows' workstation comes along (it is in their hashes): the same on every row on both sides.
+      const stations = await target.db.selectFrom('audit_log').select(['id', 'workstation']).orderBy('id').execute();
+      expect(stations).toEqual(raw.prepare('SELECT id, workstation FROM audit_log ORDER BY id').all());
+      expect(stations.filter((r) => r.workstation !== null).length).toBeGreaterThan(0);
       // Attested batches came over attested, and their lines are locked on the server too.
       const attested = await target.db
         .selectFrom('payout_batches')

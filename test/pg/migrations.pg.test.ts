@@ -7,7 +7,10 @@ import { dialectOf } from '../../electron/db/dialect';
 import type { DB } from '../../electron/db/schema';
 import { guessLaw } from '../../shared/legal/laws';
 import { freshPgKysely } from '../helpers/pg-db';
-import { bind } from '../helpers/pg-raw';
+import { bind, psql } from '../helpers/pg-raw';
+import { appendAudit } from '../../electron/audit/audit-log';
+import { verifyAuditChainDb } from '../../electron/audit/verify';
+import { openPostgres } from '../../electron/db/postgres';
 
 /**
  * The PostgreSQL twin of electron/db/migrations/*.test.ts: every migration, step by step, on a real
@@ -364,6 +367,50 @@ describe('migrations on PostgreSQL', () => {
       expect(await rows(`SELECT id, version FROM ${table}`)).toEqual([{ id: 1, version: 1 }]);
     }
     await expect(run('UPDATE clients SET version = NULL WHERE id = 1')).rejects.toThrow(/null/);
+  });
+
+  it("0012-audit-workstation: old rows keep null and verify; the record function and appendAudit write the connection's workstation into row and hash", async () => {
+    await migrate(db, '0011-server-backups');
+    await run(
+      "INSERT INTO users (username, display_name, roles, created_at, updated_at) VALUES ('ada','Ada','[\"admin\"]','x','x')",
+    );
+    const now = () => new Date('2026-11-22T09:00:00Z');
+    await appendAudit(db, { userId: 1, action: 'gammal' }, now);
+    psql(t.config, "SELECT kontaktregistret_backup_taken('före.dump', 10, NULL)"); // 0011's function
+    expect(await migrate(db, '0012-audit-workstation')).toEqual(['0012-audit-workstation']);
+    expect(await rows('SELECT id, workstation FROM audit_log ORDER BY id')).toEqual([
+      { id: 1, workstation: null },
+      { id: 2, workstation: null },
+    ]);
+    expect(await verifyAuditChainDb(db)).toMatchObject({ ok: true, checked: 2 });
+
+    // IT's script without a workstation records null; with one (PGOPTIONS or SET), that name.
+    psql(t.config, "SELECT kontaktregistret_backup_taken('natt.dump', 10, NULL)");
+    psql(t.config, "SET kontaktregistret.workstation = 'IT-server'; SELECT kontaktregistret_backup_taken('b.dump')");
+    // The app's connection names its workstation at connect time (pgPoolConfig).
+    const named = await openPostgres(t.config, { workstation: 'KOMMUN PC\\17 (1a2b3c4d)' });
+    try {
+      await appendAudit(named, { userId: 1, action: 'ny' }, now);
+    } finally {
+      await named.destroy();
+    }
+    await appendAudit(db, { userId: 1, action: 'utan' }, now);
+    expect(await rows('SELECT id, action, workstation FROM audit_log WHERE id > 2 ORDER BY id')).toEqual([
+      { id: 3, action: 'backup.server.script', workstation: null },
+      { id: 4, action: 'backup.server.script', workstation: 'IT-server' },
+      { id: 5, action: 'ny', workstation: 'KOMMUN PC\\17 (1a2b3c4d)' },
+      { id: 6, action: 'utan', workstation: null },
+    ]);
+    expect(await verifyAuditChainDb(db)).toMatchObject({ ok: true, checked: 6 });
+    // Replacing the function kept its hardening: only the app's schema on its path, no EXECUTE for PUBLIC.
+    const [fn] = await rows(
+      "SELECT proconfig, has_function_privilege('public', oid, 'EXECUTE') AS public FROM pg_proc WHERE proname = 'kontaktregistret_backup_taken'",
+    );
+    expect(fn).toEqual({ proconfig: [expect.stringMatching(/^search_path=.*pg_temp$/)], public: false });
+    await expect(run("UPDATE audit_log SET workstation = 'x' WHERE id = 1")).rejects.toThrow(/append-only/);
+    await expect(
+      run("INSERT INTO audit_log (id, at, action, workstation, prev_hash, hash) VALUES (9, 'x', 'a', '', 'p', 'h')"),
+    ).rejects.toThrow(/check/);
   });
 
   it('runs every migration to the latest as a role without superuser, CREATEDB or CREATEROLE', async () => {

@@ -9,6 +9,7 @@ import { migration0008 } from './0008-legal-reports';
 import { migration0009 } from './0009-integrity';
 import { migration0010 } from './0010-row-versions';
 import { migration0011 } from './0011-server-backups';
+import { migration0012 } from './0012-audit-workstation';
 
 /**
  * Every migration, in order. Names never change once released; a new version is a new file.
@@ -25,6 +26,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['0009-integrity', migration0009],
   ['0010-row-versions', migration0010],
   ['0011-server-backups', migration0011],
+  ['0012-audit-workstation', migration0012],
 ];
 
 export const migrationProvider: MigrationProvider = {

@@ -93,6 +93,9 @@ describe('Logguppföljning for Monday 2026-11-23 – Sunday 2026-11-29 (office h
       .trimEnd()
       .split('\r\n');
     expect(lines).toHaveLength(1 + 7);
+    expect(lines[0]).toBe('Kategori;Nr;Tid (svensk);Användare;Händelse;Objekt;Objekt-id;Detalj;Arbetsstation');
+    // Every row of the period was written by this workstation, and says so.
+    expect(lines.slice(1).filter((l) => !l.endsWith(`;${core.workstation()}`))).toEqual([]);
     expect(lines[1]).toMatch(
       /^Läsningar av personer med skyddade personuppgifter;\d+;2026-11-23 08:30;admin;client\.read;client;/,
     );

@@ -26,6 +26,7 @@ export async function logReview(ctx: ServiceContext, input: { from: string; to: 
         'audit_log.entity_type',
         'audit_log.entity_id',
         'audit_log.detail',
+        'audit_log.workstation',
       ])
       .where('audit_log.at', '>=', `${addDays(input.from, -1)}T00:00:00`)
       .where('audit_log.at', '<', `${addDays(input.to, 2)}T00:00:00`)
@@ -110,6 +111,7 @@ export async function logReview(ctx: ServiceContext, input: { from: string; to: 
           entityType: r.entity_type,
           entityId: r.entity_id,
           detail: r.detail,
+          workstation: r.workstation,
         };
       }),
     })),
@@ -132,9 +134,29 @@ export async function exportLogReview(
   input: { from: string; to: string; format: 'xlsx' | 'csv' },
 ): Promise<{ savedTo: string | null }> {
   const r = await logReview(ctx, input);
-  const headers = ['Kategori', 'Nr', 'Tid (svensk)', 'Användare', 'Händelse', 'Objekt', 'Objekt-id', 'Detalj'];
+  const headers = [
+    'Kategori',
+    'Nr',
+    'Tid (svensk)',
+    'Användare',
+    'Händelse',
+    'Objekt',
+    'Objekt-id',
+    'Detalj',
+    'Arbetsstation',
+  ];
   const rows = r.categories.flatMap((c) =>
-    c.entries.map((e) => [c.label, e.id, e.localTime, e.username, e.action, e.entityType, e.entityId, e.detail]),
+    c.entries.map((e) => [
+      c.label,
+      e.id,
+      e.localTime,
+      e.username,
+      e.action,
+      e.entityType,
+      e.entityId,
+      e.detail,
+      e.workstation,
+    ]),
   );
   const name = `logguppfoljning-${input.from}-${input.to}.${input.format}`;
   const content =

@@ -93,6 +93,44 @@ describe('LogReviewPanel (Logguppföljning)', () => {
     expect(within(panel).queryByRole('table', { name: 'Gjorda granskningar' })).toBeNull();
   });
 
+  it('shows the workstation of each row in a category', async () => {
+    const entry = (id: number, workstation: string | null) => ({
+      id,
+      at: '2026-11-02T21:00:00.000Z',
+      localTime: '2026-11-02 22:00',
+      username: 'ada',
+      action: 'cp.read',
+      entityType: 'contact_person',
+      entityId: '4',
+      detail: null,
+      workstation,
+    });
+    const { user, panel } = await setup({
+      'audit.review': ({ from, to }) => ({
+        ...reviewOf(from, to),
+        categories: [
+          {
+            key: 'utanfor_kontorstid',
+            label: 'Åtkomst utanför kontorstid',
+            entries: [entry(5, 'KOMMUN-PC17 (1a2b3c4d)'), entry(6, null)],
+          },
+        ],
+      }),
+    });
+    await show(user, panel, '2026-11-01', '2026-11-15');
+    const table = await within(panel).findByRole('table', { name: 'Åtkomst utanför kontorstid' });
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    const column = headers.indexOf('Arbetsstation');
+    expect(column).toBe(3);
+    const cells = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => within(r).getAllByRole('cell')[column]?.textContent);
+    expect(cells).toEqual(['KOMMUN-PC17 (1a2b3c4d)', '–']);
+  });
+
   it('exports the period on screen', async () => {
     const { user, kpr, panel } = await setup({ 'audit.exportReview': { savedTo: '/hem/logg.xlsx' } });
     await show(user, panel, '2026-11-01', '2026-11-15');

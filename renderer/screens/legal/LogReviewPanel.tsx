@@ -103,6 +103,7 @@ export function LogReviewPanel() {
                     <th scope="col">Nr</th>
                     <th scope="col">Tid</th>
                     <th scope="col">Användare</th>
+                    <th scope="col">Arbetsstation</th>
                     <th scope="col">Händelse</th>
                     <th scope="col">Objekt</th>
                     <th scope="col">Detalj</th>
@@ -114,6 +115,7 @@ export function LogReviewPanel() {
                       <td>{e.id}</td>
                       <td>{e.localTime}</td>
                       <td>{e.username ?? '–'}</td>
+                      <td className="wrap">{e.workstation ?? '–'}</td>
                       <td>{e.action}</td>
                       <td>{e.entityType ? `${e.entityType} ${e.entityId ?? ''}` : '–'}</td>
                       <td className="wrap">{e.detail ?? ''}</td>

@@ -11,6 +11,8 @@ export const auditEntry = z.object({
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
   detail: z.string().nullable(),
+  /** The workstation that wrote the row; null on rows from before it was recorded. */
+  workstation: z.string().nullable(),
 });
 
 export type AuditEntry = z.infer<typeof auditEntry>;
@@ -59,6 +61,7 @@ const reviewEntry = z.object({
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
   detail: z.string().nullable(),
+  workstation: z.string().nullable(),
 });
 
 export const logReviewOutput = z.object({
