@@ -4,6 +4,7 @@ import { makeReadyCore, tempDir } from '../../test/helpers/core';
 import { appendAudit } from './audit-log';
 import type { RawDatabase } from '../db/open';
 import { verifyAuditChain, verifyAuditChainParallel, type KnownAnchor, type VerifyResult } from './verify';
+import { blocksBySearch } from './verify-part';
 
 let t: ReturnType<typeof tempDir>;
 const keys = new WeakMap<RawDatabase, Buffer>();
@@ -173,6 +174,57 @@ describe.each(MODES)('audit chain (%s)', (_mode, check) => {
     });
   });
 
+  it('finds a row missing at the end of a block, and a jump to a far id without walking the gap', async () => {
+    const { raw, core } = await coreWithRows(0);
+    const ctx = core.serviceContext();
+    await ctx.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 2100; i++) await appendAudit(trx, { userId: 1, action: 'bulk', entityId: i }, ctx.now);
+    });
+    dropGuards(raw);
+    const max = (raw.prepare('SELECT max(id) AS m FROM audit_log').get() as { m: number }).m;
+    const last = raw.prepare('SELECT * FROM audit_log WHERE id = ?').get(max) as Record<string, unknown>;
+    // A copy of the last row moved far out: every id in between is missing, the first of them is named.
+    raw
+      .prepare(
+        'INSERT INTO audit_log (id, at, user_id, action, entity_type, entity_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(1e12, last.at, last.user_id, last.action, last.entity_type, last.entity_id, last.detail, last.hash, 'x');
+    expect(await check(raw)).toMatchObject({
+      ok: false,
+      firstBrokenId: max + 1,
+      reason: expect.stringMatching(/saknas/),
+    });
+    raw.prepare('DELETE FROM audit_log WHERE id = 2000').run();
+    expect(await check(raw)).toMatchObject({ ok: false, firstBrokenId: 2000, reason: expect.stringMatching(/saknas/) });
+  });
+
+  it('reads through one cursor when the statistics of a young log would plan a block as a scan, with the same verdicts', async () => {
+    const { raw } = await coreWithRows(2100);
+    dropGuards(raw);
+    const stats = (stat: string) => {
+      raw.exec('DELETE FROM sqlite_stat1');
+      raw.prepare("INSERT INTO sqlite_stat1 VALUES ('audit_log', 'audit_log_user', ?)").run(stat);
+      raw.exec('ANALYZE sqlite_schema');
+    };
+    stats('1 1 1');
+    expect(blocksBySearch(raw)).toBe(false);
+    expect(verifyAuditChain(raw)).toMatchObject({ ok: true, checked: 2100 + 2 });
+    raw.prepare("UPDATE audit_log SET entity_id = 'x' WHERE id = 2050").run();
+    raw.prepare('DELETE FROM audit_log WHERE id = 2070').run();
+    expect(await check(raw)).toMatchObject({
+      ok: false,
+      firstBrokenId: 2050,
+      reason: expect.stringMatching(/ändrats/),
+    });
+    stats('1000000 10 10');
+    expect(blocksBySearch(raw)).toBe(true);
+    expect(await check(raw)).toMatchObject({
+      ok: false,
+      firstBrokenId: 2050,
+      reason: expect.stringMatching(/ändrats/),
+    });
+  });
+
   it('hashes exactly as before the one-shot hash (chains written by older versions still verify)', async () => {
     const { createHash } = await import('node:crypto');
     const { chainHash, canonicalRow, GENESIS_HASH } = await import('./chain');
@@ -286,6 +338,21 @@ describe('audit chain checked in parts', () => {
       parts: 2,
     });
     expect(anchored).toMatchObject({ ok: false, firstBrokenId: head.id, reason: expect.stringMatching(/nyckelfilen/) });
+  });
+
+  it('rebuilds the statistics of a young log before splitting it, so each part reads only its own rows', async () => {
+    const { raw } = await coreWithRows(2100);
+    raw.exec('DELETE FROM sqlite_stat1');
+    raw.prepare("INSERT INTO sqlite_stat1 VALUES ('audit_log', 'audit_log_user', '1 1 1')").run();
+    raw.exec('ANALYZE sqlite_schema');
+    expect(blocksBySearch(raw)).toBe(false);
+    expect(await verifyAuditChainParallel(raw, null, { key: keys.get(raw), minRows: 1, parts: 2 })).toMatchObject({
+      ok: true,
+      parts: 2,
+    });
+    expect(blocksBySearch(raw)).toBe(true);
+    const stat = raw.prepare("SELECT stat FROM sqlite_stat1 WHERE idx = 'audit_log_user'").pluck().get() as string;
+    expect(Number(stat.split(' ')[0])).toBeGreaterThan(2100);
   });
 
   it('stays on the single walk for a small log, without a key, or in memory', async () => {
