@@ -257,3 +257,51 @@ describe('backups on the server', () => {
     expect(logged).toEqual([{ action: 'backup.server.register', user_id: 1, entity_id: String(id) }]);
   });
 });
+
+describe('the record function runs with the owner’s rights and trusts no schema a caller can write', () => {
+  it('a function and operators planted in public by the backup account are not called by it', async () => {
+    const { core, invoke, server } = await makeReadyCore(t.dir, { dialect: 'postgres' });
+    const app = server!;
+    // Every role may CREATE in public before PostgreSQL 15; here IT has not revoked it (after the migrations, which refuse it).
+    await asAdmin(pgTestEnv(), (c) => c.query('GRANT CREATE ON SCHEMA public TO PUBLIC'), app.database);
+    const account = await backupAccount(app.database);
+    try {
+      // Better matches than pg_catalog's polymorphic to_json(anyelement) and anynonarray || text: each
+      // notes who ran it (current_user is the owner when called from inside a SECURITY DEFINER function).
+      psql(
+        account.config,
+        `CREATE TABLE public.hijack (who text);
+         GRANT INSERT ON public.hijack TO PUBLIC;
+         CREATE FUNCTION public.to_json(v text) RETURNS json LANGUAGE plpgsql AS $f$
+           BEGIN INSERT INTO public.hijack VALUES (current_user); RETURN pg_catalog.to_json(v::varchar); END $f$;
+         CREATE FUNCTION public.cat(a text, b integer) RETURNS text LANGUAGE plpgsql AS $f$
+           BEGIN INSERT INTO public.hijack VALUES (current_user); RETURN pg_catalog.textcat(a, b::text); END $f$;
+         CREATE OPERATOR public.|| (LEFTARG = text, RIGHTARG = integer, FUNCTION = public.cat);
+         CREATE FUNCTION public.catname(a text, b name) RETURNS text LANGUAGE plpgsql AS $f$
+           BEGIN INSERT INTO public.hijack VALUES (current_user); RETURN pg_catalog.textcat(a, b::text); END $f$;
+         CREATE OPERATOR public.|| (LEFTARG = text, RIGHTARG = name, FUNCTION = public.catname);`,
+      );
+      expect(psql(account.config, "SELECT kontaktregistret_backup_taken('natt.dump', 10, NULL)").trim()).toBe('1');
+      expect(psql(account.config, 'SELECT count(*) FROM public.hijack').trim()).toBe('0');
+      // The traps are live for anyone whose names do resolve through public.
+      psql(account.config, "SELECT to_json('x'::text), 'a' || 1, 'b' || session_user");
+      expect(psql(account.config, 'SELECT DISTINCT who FROM public.hijack').trim()).toBe(account.role);
+
+      // The record and its audit row are as without the traps, and the chain verifies.
+      const { backups } = await status(invoke);
+      expect(backups.map((b) => [b.label, b.bytes, b.recordedBy, b.audited])).toEqual([
+        ['natt.dump', 10, account.role, true],
+      ]);
+      const { db } = core.serviceContext();
+      const row = await db
+        .selectFrom('audit_log')
+        .select(['detail'])
+        .where('action', '=', SERVER_BACKUP_SCRIPT_ACTION)
+        .executeTakeFirstOrThrow();
+      expect(row.detail).toBe(`tagen ${backups[0]!.takenAt}, natt.dump, 10 byte, databasroll ${account.role}`);
+      expect(await verifyLiveAudit(core.serviceContext(), core.vault)).toMatchObject({ ok: true });
+    } finally {
+      await account.drop();
+    }
+  });
+});
