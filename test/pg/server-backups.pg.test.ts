@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -60,9 +60,11 @@ async function backupAccount(database: string) {
   };
 }
 
-/** libpq's environment for the script, the way IT sets it (TLS required; the test server's certificate is self-signed). */
+/** libpq's environment for the script, the way IT sets it: TLS verified against the (self-signed) server certificate. */
 function libpqEnv(c: { host: string; port: number; user: string; password: string; database: string }) {
   const bin = findPgBin();
+  const ca = join(t.dir, 'server-ca.pem');
+  writeFileSync(ca, pgTestEnv().serverCertPem);
   return {
     ...process.env,
     PATH: bin ? `${bin}:${process.env.PATH ?? ''}` : process.env.PATH,
@@ -71,7 +73,8 @@ function libpqEnv(c: { host: string; port: number; user: string; password: strin
     PGUSER: c.user,
     PGPASSWORD: c.password,
     PGDATABASE: c.database,
-    PGSSLMODE: 'require',
+    PGSSLMODE: 'verify-full',
+    PGSSLROOTCERT: ca,
     PGCONNECT_TIMEOUT: '10',
   };
 }
@@ -86,11 +89,16 @@ describe('backups on the server', () => {
     expect(await status(invoke)).toEqual({ server: true, backups: [] });
     const account = await backupAccount(config.database);
     try {
-      const out = execFileSync('sh', [SCRIPT, dumps.dir], { env: libpqEnv(account.config), encoding: 'utf8' });
+      // As cron runs it: umask 022, under which files come out readable by every account.
+      const out = execFileSync('sh', ['-c', 'umask 022; exec sh "$0" "$1"', SCRIPT, dumps.dir], {
+        env: libpqEnv(account.config),
+        encoding: 'utf8',
+      });
       const files = readdirSync(dumps.dir);
       expect(files).toHaveLength(1); // the dump, and no part file left behind
       const name = files[0]!;
       expect(name).toMatch(/^kontaktregistret-\d{8}-\d{6}\.dump$/);
+      expect(statSync(join(dumps.dir, name)).mode & 0o777).toBe(0o600);
       const bytes = readFileSync(join(dumps.dir, name));
       const sha = createHash('sha256').update(bytes).digest('hex');
       expect(out.trim().split('\n')).toEqual(['1', `${join(dumps.dir, name)} ${bytes.length} byte sha256 ${sha}`]);
@@ -174,6 +182,24 @@ describe('backups on the server', () => {
       } finally {
         await restored.drop();
       }
+    } finally {
+      await account.drop();
+    }
+  });
+
+  it("refuses to run unless libpq verifies the server's certificate and host name; nothing is dumped or recorded", async () => {
+    const { invoke, server } = await makeReadyCore(t.dir, { dialect: 'postgres' });
+    const account = await backupAccount(server!.database);
+    try {
+      for (const mode of [undefined, 'prefer', 'require', 'verify-ca']) {
+        const env: NodeJS.ProcessEnv = { ...libpqEnv(account.config), PGSSLMODE: mode };
+        if (mode === undefined) delete env.PGSSLMODE;
+        const run = spawnSync('sh', [SCRIPT, dumps.dir], { env, encoding: 'utf8' });
+        expect(run.status).toBe(2);
+        expect(run.stderr).toMatch(/sätt PGSSLMODE=verify-full .* inget har säkerhetskopierats/);
+      }
+      expect(readdirSync(dumps.dir)).toEqual([]);
+      expect((await status(invoke)).backups).toEqual([]);
     } finally {
       await account.drop();
     }
