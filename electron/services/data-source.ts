@@ -15,7 +15,7 @@ export async function dataSourceInfo(core: AppCore): Promise<DataSourceInfo> {
   if (s.dialect === 'sqlite' || !config) return { kind: 'local', file: core.databaseFile };
   const r = core.vault.dataSource();
   return {
-    rotationPending: await pendingRotation(core.serviceContext().db),
+    rotationPending: await pendingRotation(s.db),
     kind: 'server',
     label: r.kind === 'server' ? r.label : '',
     host: config.host,
