@@ -6,14 +6,16 @@ import { audit } from '../core/session';
 import { openPostgres, type PgConnectionConfig } from '../db/postgres';
 import type { DB } from '../db/schema';
 import { CONNECTION_FILE_NAME, makeConnectionFile } from '../vault/connection-file';
+import { clearRotation, pendingRotation } from './credential-rotation';
 
 /** Inställningar → Databas: where the data lives, never the password nor the certificate itself. */
-export function dataSourceInfo(core: AppCore): DataSourceInfo {
+export async function dataSourceInfo(core: AppCore): Promise<DataSourceInfo> {
   const s = core.requireSession();
   const config = core.vault.serverConfig(s.dataKey);
   if (s.dialect === 'sqlite' || !config) return { kind: 'local', file: core.databaseFile };
   const r = core.vault.dataSource();
   return {
+    rotationPending: await pendingRotation(s.db),
     kind: 'server',
     label: r.kind === 'server' ? r.label : '',
     host: config.host,
@@ -62,6 +64,7 @@ export async function testConnection(core: AppCore, given?: PgConnectionConfig):
  * New credentials for this workstation (IT rotated the password, or a service account per workstation):
  * tried first, and the server must hold this installation (the logged-in user with this vault's key),
  * then sealed in the vault. The session keeps its connection; the next login uses the new account.
+ * A rotation due after a deactivation counts as done only when the account or its password changed.
  */
 export async function changeCredentials(
   core: AppCore,
@@ -90,14 +93,18 @@ export async function changeCredentials(
   } finally {
     await db.destroy();
   }
-  core.vault.setServer(s.dataKey, next.config, next.label);
   const ctx = core.serviceContext();
+  const due = await pendingRotation(ctx.db);
+  const before = core.vault.serverConfig(s.dataKey);
+  const changed = !before || before.user !== next.config.user || before.password !== next.config.password;
+  core.vault.setServer(s.dataKey, next.config, next.label);
   const where = `${next.config.host}:${next.config.port}/${next.config.database}`;
   await audit(ctx, ctx.db, {
     action: 'datasource.credentials.change',
     entityType: 'datasource',
     detail: `nya anslutningsuppgifter för ${where}`,
   });
+  if (due && changed) await clearRotation(ctx, due);
 }
 
 /** The connection file for a second workstation, through the export sink like every deliberate export; logged. */

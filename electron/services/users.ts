@@ -4,6 +4,8 @@ import type { Role } from '../../shared/roles';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, UsersTable } from '../db/schema';
 import { writeTransaction } from './transaction';
+import { markRotationNeeded } from './credential-rotation';
+import { dialectOf } from '../db/dialect';
 import { audit, type ServiceContext } from '../core/session';
 import type { Vault } from '../vault/vault';
 import { randomUUID } from 'node:crypto';
@@ -100,12 +102,14 @@ async function assertAnotherAdmin(
  * Deactivating a user revokes for real: the database gets a new data key (re-wrapped for the
  * remaining users, new recovery key returned for the admin) so the user's old password opens
  * neither the live database nor anything made from now on. Backups made before carry the old key.
+ * On a server that protects this workstation's vault only: the database password must be changed
+ * as well, which is recorded until done (credential-rotation.ts).
  */
 export async function updateUser(
   ctx: ServiceContext,
   rotate: KeyRotation,
   input: { id: number; displayName: string; roles: Role[]; active: boolean },
-): Promise<UserRow & { recoveryKey: string | null }> {
+): Promise<UserRow & { recoveryKey: string | null; rotateDatabasePassword: boolean }> {
   const before = await getUser(ctx, input.id);
   const isSelf = input.id === ctx.actor.id;
   if (isSelf && (!input.active || !input.roles.includes('admin'))) {
@@ -118,6 +122,8 @@ export async function updateUser(
   // The key is rotated first: a crash after it leaves the user without a key (and the admin repeats the deactivation), never the reverse.
   const revoking = !input.active && before.vault_entry_id !== null;
   const rotated = revoking ? await rotate({ remove: [before.vault_entry_id!] }) : null;
+  // On a server the new data key does not reach other workstations' vaults: the database password must change too.
+  const rotateDatabasePassword = rotated !== null && dialectOf(ctx.db) === 'postgres';
   const row = await writeTransaction(ctx, async ({ db: trx }) => {
     // Again in the write's transaction: two admins removing each other at once must not both succeed.
     await assertAnotherAdmin(trx, input);
@@ -152,9 +158,10 @@ export async function updateUser(
         entityId: input.id,
         detail: 'ny datanyckel (inaktivering); ny återställningsnyckel visad',
       });
+    if (rotateDatabasePassword) await markRotationNeeded(ctx, trx, before.username);
     return updated;
   });
-  return { ...toRow(row), recoveryKey: rotated?.recoveryKey ?? null };
+  return { ...toRow(row), recoveryKey: rotated?.recoveryKey ?? null, rotateDatabasePassword };
 }
 
 /**

@@ -4,6 +4,7 @@ import { TrendCharts } from './TrendCharts';
 import { RatesWarning } from '../components/RatesWarning';
 import { LegalReminders } from './legal/LegalReminders';
 import { BackupWarning } from '../components/BackupWarning';
+import { CredentialsRotationWarning } from '../components/CredentialsRotationWarning';
 import type { Role } from '../../shared/roles';
 import { Button } from 'react-aria-components';
 import { useNavigation } from '../session/navigation';
@@ -22,6 +23,7 @@ export function OverviewScreen({ roles }: { roles: Role[] }) {
       <RatesWarning isAdmin={roles.includes('admin')} />
       <LegalReminders isCase={roles.includes('handlaggare')} />
       {roles.includes('admin') && <BackupWarning />}
+      {roles.includes('admin') && <CredentialsRotationWarning link />}
       <div className="cards">
         <div className="card">
           <h2>Kö</h2>

@@ -43,7 +43,12 @@ describe('UserEditor (Ändra användare)', () => {
 
   it('saves added roles and closes', async () => {
     const { user, kpr, onSaved, onClose } = await setup({
-      'users.update': { ...USER, roles: ['handlaggare', 'attestant'], recoveryKey: null },
+      'users.update': {
+        ...USER,
+        roles: ['handlaggare', 'attestant'],
+        recoveryKey: null,
+        rotateDatabasePassword: false,
+      },
     });
     await user.click(role('Attestant'));
     await fill(user, screen.getByLabelText('Namn'), 'Hanna H. Handläggare');
@@ -66,7 +71,7 @@ describe('UserEditor (Ändra användare)', () => {
 
   it('shows the new recovery key once after a deactivation, and stays open', async () => {
     const { user, kpr, onClose, onSaved } = await setup({
-      'users.update': { ...USER, active: false, recoveryKey: KEY },
+      'users.update': { ...USER, active: false, recoveryKey: KEY, rotateDatabasePassword: false },
     });
     await user.click(role('Kontot är aktivt'));
     await user.click(screen.getByRole('button', { name: 'Spara' }));
@@ -74,6 +79,22 @@ describe('UserEditor (Ändra användare)', () => {
     expect(kpr.inputs('users.update')[0]).toMatchObject({ active: false });
     expect(onSaved).toHaveBeenCalledOnce();
     expect(onClose).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('rotate-db-password')).toBeNull();
+    expect(screen.getByText(/Databasen har fått en ny nyckel/)).toBeTruthy();
+  });
+
+  it('on a shared server, says after a deactivation that the database password must be changed too', async () => {
+    const { user } = await setup({
+      'users.update': { ...USER, active: false, recoveryKey: KEY, rotateDatabasePassword: true },
+    });
+    await user.click(role('Kontot är aktivt'));
+    await user.click(screen.getByRole('button', { name: 'Spara' }));
+    expect(await screen.findByText(KEY)).toBeTruthy();
+    expect(screen.getByTestId('rotate-db-password').textContent).toMatch(
+      /^Databasservern: Byt databaskontots lösenord hos IT och ange det nya under Inställningar → Databas; exportera sedan nya anslutningsfiler till de andra arbetsstationerna\./,
+    );
+    // Not the local promise: on a server the old password still opens older key files.
+    expect(screen.queryByText(/Databasen har fått en ny nyckel/)).toBeNull();
   });
 
   it("shows main's refusal (the last admin cannot lose the role)", async () => {

@@ -5,16 +5,19 @@ import type { UserRow } from '../../shared/ipc/procedures/users';
 import { FormMessage, TextInput } from '../components/form';
 import { useProcInputForm } from '../components/useProcForm';
 import { RoleCheckboxes } from '../components/RoleCheckboxes';
+import { ROTATION_ADVICE } from '../../shared/server/credentials-rotation';
 
 export function UserEditor({ user, onClose, onSaved }: { user: UserRow; onClose: () => void; onSaved: () => void }) {
   const [ok, setOk] = useState<string | null>(null);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const [rotateDbPassword, setRotateDbPassword] = useState(false);
   const edit = useProcInputForm('users.update', {
     defaultValues: { id: user.id, displayName: user.displayName, roles: user.roles, active: user.active },
     resetOnSuccess: false,
     invalidates: ['users.'],
     onSuccess: (saved) => {
       onSaved();
+      setRotateDbPassword(saved.rotateDatabasePassword);
       if (saved.recoveryKey) setRecoveryKey(saved.recoveryKey);
       else onClose();
     },
@@ -70,7 +73,9 @@ export function UserEditor({ user, onClose, onSaved }: { user: UserRow; onClose:
         {recoveryKey && (
           <div className="stack" role="status">
             <p>
-              Databasen har fått en ny nyckel, så det gamla lösenordet öppnar ingenting längre.{' '}
+              {rotateDbPassword
+                ? 'Den här datorns nyckelfil har fått en ny nyckel, så det gamla lösenordet öppnar den inte längre.'
+                : 'Databasen har fått en ny nyckel, så det gamla lösenordet öppnar ingenting längre.'}{' '}
               <strong>Ny återställningsnyckel</strong> (visas bara nu; skriv ut den och förvara den inlåst, den gamla
               gäller inte längre):
             </p>
@@ -81,6 +86,11 @@ export function UserEditor({ user, onClose, onSaved }: { user: UserRow; onClose:
               Säkerhetskopior tagna före ändringen är krypterade med den gamla nyckeln och öppnas fortfarande med de
               lösenord som gällde då.
             </p>
+            {rotateDbPassword && (
+              <p className="warning" data-testid="rotate-db-password">
+                <strong>Databasservern:</strong> {ROTATION_ADVICE}
+              </p>
+            )}
           </div>
         )}
         <Button className="link" onPress={onClose}>

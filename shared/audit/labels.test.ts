@@ -12,6 +12,9 @@ describe('Logg in plain Swedish', () => {
       'Säkerhetskopia av databasservern registrerad av IT:s skript',
     );
     expect(auditEntityLabel('server_backup')).toBe('Säkerhetskopia av databasservern');
+    expect(auditActionLabel('datasource.credentials.rotation_needed')).toBe(
+      'Databaskontots lösenord måste bytas (användare inaktiverad)',
+    );
     expect(auditDetailLabel('godkand -> i_uppdrag')).toBe('Godkänd (i kö) → I uppdrag');
     expect(auditDetailLabel('uppdrag 12: forslag -> erbjudet')).toBe('uppdrag 12: Förslag → Erbjudet kontaktpersonen');
     expect(auditDetailLabel('okänt -> annat')).toBe('okänt -> annat');

@@ -64,6 +64,8 @@ const ACTIONS: Record<string, string> = {
   'backup.auto.failed': 'Automatisk säkerhetskopia misslyckades',
   'backup.server.script': 'Säkerhetskopia av databasservern registrerad av IT:s skript',
   'backup.server.register': 'Säkerhetskopia av databasservern registrerad i appen',
+  'datasource.credentials.rotation_needed': 'Databaskontots lösenord måste bytas (användare inaktiverad)',
+  'datasource.credentials.rotated': 'Databaskontots lösenord bytt efter inaktivering',
   'retention.run': 'Gallring',
   'settings.update': 'Inställningar ändrade',
   import: 'Import',

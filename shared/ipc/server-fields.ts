@@ -44,6 +44,8 @@ export const dataSourceInfo = z.discriminatedUnion('kind', [
     /** 'ca': verified against the given CA; 'system': against the system's CAs; 'off': no TLS (loopback only). */
     tls: z.enum(['ca', 'system', 'off']),
     pinned: z.boolean(),
+    /** A user was deactivated since the database password last changed (electron/services/credential-rotation.ts). */
+    rotationPending: z.object({ since: z.string(), username: z.string() }).nullable(),
   }),
 ]);
 export type DataSourceInfo = z.infer<typeof dataSourceInfo>;

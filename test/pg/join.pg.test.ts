@@ -113,6 +113,7 @@ describe('a second workstation joins with a connection file', () => {
       user: station,
       tls: 'ca',
       pinned: false,
+      rotationPending: null,
     });
     const detail = await B.core
       .serviceContext()

@@ -6,7 +6,8 @@ import { constraintError } from '../../electron/db/constraint-errors';
 import { dialectOf } from '../../electron/db/dialect';
 import type { DB } from '../../electron/db/schema';
 import { guessLaw } from '../../shared/legal/laws';
-import { freshPgKysely } from '../helpers/pg-db';
+import { asAdmin } from '../helpers/pg-cluster';
+import { freshPgKysely, pgTestEnv } from '../helpers/pg-db';
 import { bind, psql } from '../helpers/pg-raw';
 import { appendAudit } from '../../electron/audit/audit-log';
 import { verifyAuditChainDb } from '../../electron/audit/verify';
@@ -402,15 +403,27 @@ describe('migrations on PostgreSQL', () => {
       { id: 6, action: 'utan', workstation: null },
     ]);
     expect(await verifyAuditChainDb(db)).toMatchObject({ ok: true, checked: 6 });
-    // Replacing the function kept its hardening: only the app's schema on its path, no EXECUTE for PUBLIC.
+    // Replacing the function kept its hardening: only pg_catalog and pg_temp on its path, no EXECUTE for PUBLIC.
     const [fn] = await rows(
       "SELECT proconfig, has_function_privilege('public', oid, 'EXECUTE') AS public FROM pg_proc WHERE proname = 'kontaktregistret_backup_taken'",
     );
-    expect(fn).toEqual({ proconfig: [expect.stringMatching(/^search_path=.*pg_temp$/)], public: false });
+    expect(fn).toEqual({ proconfig: ['search_path=pg_catalog, pg_temp'], public: false });
     await expect(run("UPDATE audit_log SET workstation = 'x' WHERE id = 1")).rejects.toThrow(/append-only/);
     await expect(
       run("INSERT INTO audit_log (id, at, action, workstation, prev_hash, hash) VALUES (9, 'x', 'a', '', 'p', 'h')"),
     ).rejects.toThrow(/check/);
+  });
+
+  it('0011-server-backups: refuses in Swedish, changing nothing, while every role may CREATE in the public schema (PostgreSQL 14 and older)', async () => {
+    await migrate(db, '0010-row-versions');
+    await asAdmin(pgTestEnv(), (c) => c.query('GRANT CREATE ON SCHEMA public TO PUBLIC'), t.config.database);
+    await expect(migrate(db)).rejects.toThrow(
+      /Alla databaskonton får skapa objekt i schemat public\. Be IT köra REVOKE CREATE ON SCHEMA public FROM PUBLIC;/,
+    );
+    expect((await appliedMigrations(db)).at(-1)).toBe('0010-row-versions');
+    expect(await rows("SELECT 1 FROM pg_proc WHERE proname = 'kontaktregistret_backup_taken'")).toEqual([]);
+    await asAdmin(pgTestEnv(), (c) => c.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC'), t.config.database);
+    expect(await migrate(db)).toContain('0011-server-backups');
   });
 
   it('runs every migration to the latest as a role without superuser, CREATEDB or CREATEROLE', async () => {

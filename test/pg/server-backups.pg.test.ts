@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -60,9 +60,11 @@ async function backupAccount(database: string) {
   };
 }
 
-/** libpq's environment for the script, the way IT sets it (TLS required; the test server's certificate is self-signed). */
+/** libpq's environment for the script, the way IT sets it: TLS verified against the (self-signed) server certificate. */
 function libpqEnv(c: { host: string; port: number; user: string; password: string; database: string }) {
   const bin = findPgBin();
+  const ca = join(t.dir, 'server-ca.pem');
+  writeFileSync(ca, pgTestEnv().serverCertPem);
   return {
     ...process.env,
     PATH: bin ? `${bin}:${process.env.PATH ?? ''}` : process.env.PATH,
@@ -71,7 +73,8 @@ function libpqEnv(c: { host: string; port: number; user: string; password: strin
     PGUSER: c.user,
     PGPASSWORD: c.password,
     PGDATABASE: c.database,
-    PGSSLMODE: 'require',
+    PGSSLMODE: 'verify-full',
+    PGSSLROOTCERT: ca,
     PGCONNECT_TIMEOUT: '10',
   };
 }
@@ -86,11 +89,16 @@ describe('backups on the server', () => {
     expect(await status(invoke)).toEqual({ server: true, backups: [] });
     const account = await backupAccount(config.database);
     try {
-      const out = execFileSync('sh', [SCRIPT, dumps.dir], { env: libpqEnv(account.config), encoding: 'utf8' });
+      // As cron runs it: umask 022, under which files come out readable by every account.
+      const out = execFileSync('sh', ['-c', 'umask 022; exec sh "$0" "$1"', SCRIPT, dumps.dir], {
+        env: libpqEnv(account.config),
+        encoding: 'utf8',
+      });
       const files = readdirSync(dumps.dir);
       expect(files).toHaveLength(1); // the dump, and no part file left behind
       const name = files[0]!;
       expect(name).toMatch(/^kontaktregistret-\d{8}-\d{6}\.dump$/);
+      expect(statSync(join(dumps.dir, name)).mode & 0o777).toBe(0o600);
       const bytes = readFileSync(join(dumps.dir, name));
       const sha = createHash('sha256').update(bytes).digest('hex');
       expect(out.trim().split('\n')).toEqual(['1', `${join(dumps.dir, name)} ${bytes.length} byte sha256 ${sha}`]);
@@ -179,6 +187,24 @@ describe('backups on the server', () => {
     }
   });
 
+  it("refuses to run unless libpq verifies the server's certificate and host name; nothing is dumped or recorded", async () => {
+    const { invoke, server } = await makeReadyCore(t.dir, { dialect: 'postgres' });
+    const account = await backupAccount(server!.database);
+    try {
+      for (const mode of [undefined, 'prefer', 'require', 'verify-ca']) {
+        const env: NodeJS.ProcessEnv = { ...libpqEnv(account.config), PGSSLMODE: mode };
+        if (mode === undefined) delete env.PGSSLMODE;
+        const run = spawnSync('sh', [SCRIPT, dumps.dir], { env, encoding: 'utf8' });
+        expect(run.status).toBe(2);
+        expect(run.stderr).toMatch(/sätt PGSSLMODE=verify-full .* inget har säkerhetskopierats/);
+      }
+      expect(readdirSync(dumps.dir)).toEqual([]);
+      expect((await status(invoke)).backups).toEqual([]);
+    } finally {
+      await account.drop();
+    }
+  });
+
   it('the record function checks its input in Swedish and writes nothing; records are append-only; the newest by time comes first', async () => {
     const { core, invoke, server } = await makeReadyCore(t.dir, { dialect: 'postgres' });
     const app = server!;
@@ -255,5 +281,53 @@ describe('backups on the server', () => {
       .where('entity_type', '=', 'server_backup')
       .execute();
     expect(logged).toEqual([{ action: 'backup.server.register', user_id: 1, entity_id: String(id) }]);
+  });
+});
+
+describe('the record function runs with the owner’s rights and trusts no schema a caller can write', () => {
+  it('a function and operators planted in public by the backup account are not called by it', async () => {
+    const { core, invoke, server } = await makeReadyCore(t.dir, { dialect: 'postgres' });
+    const app = server!;
+    // Every role may CREATE in public before PostgreSQL 15; here IT has not revoked it (after the migrations, which refuse it).
+    await asAdmin(pgTestEnv(), (c) => c.query('GRANT CREATE ON SCHEMA public TO PUBLIC'), app.database);
+    const account = await backupAccount(app.database);
+    try {
+      // Better matches than pg_catalog's polymorphic to_json(anyelement) and anynonarray || text: each
+      // notes who ran it (current_user is the owner when called from inside a SECURITY DEFINER function).
+      psql(
+        account.config,
+        `CREATE TABLE public.hijack (who text);
+         GRANT INSERT ON public.hijack TO PUBLIC;
+         CREATE FUNCTION public.to_json(v text) RETURNS json LANGUAGE plpgsql AS $f$
+           BEGIN INSERT INTO public.hijack VALUES (current_user); RETURN pg_catalog.to_json(v::varchar); END $f$;
+         CREATE FUNCTION public.cat(a text, b integer) RETURNS text LANGUAGE plpgsql AS $f$
+           BEGIN INSERT INTO public.hijack VALUES (current_user); RETURN pg_catalog.textcat(a, b::text); END $f$;
+         CREATE OPERATOR public.|| (LEFTARG = text, RIGHTARG = integer, FUNCTION = public.cat);
+         CREATE FUNCTION public.catname(a text, b name) RETURNS text LANGUAGE plpgsql AS $f$
+           BEGIN INSERT INTO public.hijack VALUES (current_user); RETURN pg_catalog.textcat(a, b::text); END $f$;
+         CREATE OPERATOR public.|| (LEFTARG = text, RIGHTARG = name, FUNCTION = public.catname);`,
+      );
+      expect(psql(account.config, "SELECT kontaktregistret_backup_taken('natt.dump', 10, NULL)").trim()).toBe('1');
+      expect(psql(account.config, 'SELECT count(*) FROM public.hijack').trim()).toBe('0');
+      // The traps are live for anyone whose names do resolve through public.
+      psql(account.config, "SELECT to_json('x'::text), 'a' || 1, 'b' || session_user");
+      expect(psql(account.config, 'SELECT DISTINCT who FROM public.hijack').trim()).toBe(account.role);
+
+      // The record and its audit row are as without the traps, and the chain verifies.
+      const { backups } = await status(invoke);
+      expect(backups.map((b) => [b.label, b.bytes, b.recordedBy, b.audited])).toEqual([
+        ['natt.dump', 10, account.role, true],
+      ]);
+      const { db } = core.serviceContext();
+      const row = await db
+        .selectFrom('audit_log')
+        .select(['detail'])
+        .where('action', '=', SERVER_BACKUP_SCRIPT_ACTION)
+        .executeTakeFirstOrThrow();
+      expect(row.detail).toBe(`tagen ${backups[0]!.takenAt}, natt.dump, 10 byte, databasroll ${account.role}`);
+      expect(await verifyLiveAudit(core.serviceContext(), core.vault)).toMatchObject({ ok: true });
+    } finally {
+      await account.drop();
+    }
   });
 });

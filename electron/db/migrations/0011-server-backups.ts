@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { executeFor } from '../dialect';
+import { dialectOf, executeFor } from '../dialect';
 
 /**
  * Backups on a shared PostgreSQL server are taken by the municipality's IT with pg_dump, outside
@@ -40,6 +40,7 @@ export const migration0011: Migration = {
       .execute();
     await db.schema.createIndex('server_backups_taken').on('server_backups').column('taken_at').execute();
 
+    const schema = dialectOf(db) === 'postgres' ? await appSchema(db) : '';
     await executeFor(db, {
       sqlite: [
         sql`CREATE TRIGGER server_backups_no_update BEFORE UPDATE ON server_backups
@@ -48,6 +49,16 @@ export const migration0011: Migration = {
           BEGIN SELECT RAISE(ABORT, 'server_backups is append-only'); END`,
       ],
       postgres: [
+        // A role that may CREATE in a schema on the path (every role in public before PostgreSQL 15)
+        // can plant a better-matching function or operator there that the app's own queries would
+        // then run with the owner's rights. The README's IT block revokes it; refuse until it is done.
+        sql`DO $$ DECLARE v_schema text; BEGIN
+          SELECT n.nspname INTO v_schema FROM pg_catalog.pg_namespace n
+            WHERE pg_catalog.has_schema_privilege('public', n.oid, 'CREATE') LIMIT 1;
+          IF v_schema IS NOT NULL THEN
+            RAISE EXCEPTION 'Alla databaskonton får skapa objekt i schemat %. Be IT köra REVOKE CREATE ON SCHEMA % FROM PUBLIC; i databasen (se README, "For the municipality''s IT"). Uppgraderingen har avbrutits.', v_schema, v_schema;
+          END IF;
+        END $$`,
         sql`CREATE FUNCTION server_backups_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
           BEGIN RAISE EXCEPTION 'server_backups is append-only'; END $$`,
         sql`CREATE TRIGGER server_backups_no_update BEFORE UPDATE ON server_backups
@@ -59,15 +70,19 @@ export const migration0011: Migration = {
         // IT's backup script calls this after pg_dump (README, "Backups on the server"). It checks
         // its input, writes the record and appends the audit row exactly as appendAudit would (same
         // lock, same canonical JSON, same SHA-256), so the chain verifies unchanged. SECURITY DEFINER:
-        // the caller needs EXECUTE only, never INSERT on audit_log or server_backups.
+        // the caller needs EXECUTE only, never INSERT on audit_log or server_backups. Since it runs
+        // with the owner's rights, nothing in it may resolve through a schema a caller can write:
+        // the path is pg_catalog and pg_temp only (functions and operators are never looked up in
+        // pg_temp), the app's tables are named with their schema, functions with pg_catalog, and
+        // every operator gets operands of exactly its built-in types (casts, no polymorphic match).
         sql`CREATE FUNCTION kontaktregistret_backup_taken(
               p_label text, p_bytes bigint DEFAULT NULL, p_sha256 text DEFAULT NULL, p_taken_at timestamptz DEFAULT NULL)
-            RETURNS integer LANGUAGE plpgsql SECURITY DEFINER AS $$
+            RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
           DECLARE
             fmt constant text := 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
-            v_now timestamptz := clock_timestamp();
-            v_label text := btrim(p_label);
-            v_sha text := lower(btrim(p_sha256));
+            v_now timestamptz := pg_catalog.clock_timestamp();
+            v_label text := pg_catalog.btrim(p_label);
+            v_sha text := pg_catalog.lower(pg_catalog.btrim(p_sha256));
             v_at text;
             v_taken text;
             v_id integer;
@@ -76,7 +91,7 @@ export const migration0011: Migration = {
             v_detail text;
             v_canonical text;
           BEGIN
-            IF v_label IS NULL OR length(v_label) NOT BETWEEN 1 AND 200 OR v_label ~ '[[:cntrl:]]' THEN
+            IF v_label IS NULL OR pg_catalog.length(v_label) NOT BETWEEN 1 AND 200 OR v_label ~ '[[:cntrl:]]' THEN
               RAISE EXCEPTION 'Ange en etikett på 1–200 tecken utan radbrytningar. Inget har registrerats.';
             END IF;
             IF p_bytes IS NOT NULL AND p_bytes <= 0 THEN
@@ -88,34 +103,35 @@ export const migration0011: Migration = {
             IF p_taken_at > v_now + interval '5 minutes' THEN
               RAISE EXCEPTION 'Tidpunkten för kopian ligger i framtiden. Inget har registrerats.';
             END IF;
-            v_at := to_char(v_now AT TIME ZONE 'UTC', fmt);
-            v_taken := to_char(coalesce(p_taken_at, v_now) AT TIME ZONE 'UTC', fmt);
-            INSERT INTO server_backups (taken_at, recorded_at, source, label, bytes, sha256, db_role, recorded_by)
-              VALUES (v_taken, v_at, 'skript', v_label, p_bytes, v_sha, session_user, NULL)
+            v_at := pg_catalog.to_char(v_now AT TIME ZONE 'UTC', fmt);
+            v_taken := pg_catalog.to_char(coalesce(p_taken_at, v_now) AT TIME ZONE 'UTC', fmt);
+            INSERT INTO ${sql.id(schema, 'server_backups')} (taken_at, recorded_at, source, label, bytes, sha256, db_role, recorded_by)
+              VALUES (v_taken, v_at, 'skript', v_label, p_bytes, v_sha, session_user::text, NULL)
               RETURNING id INTO v_id;
 
-            PERFORM pg_advisory_xact_lock(1263555137);
-            SELECT id, hash INTO v_audit, v_prev FROM audit_log ORDER BY id DESC LIMIT 1;
+            PERFORM pg_catalog.pg_advisory_xact_lock(1263555137);
+            SELECT id, hash INTO v_audit, v_prev FROM ${sql.id(schema, 'audit_log')} ORDER BY id DESC LIMIT 1;
             v_audit := coalesce(v_audit, 0) + 1;
-            v_prev := coalesce(v_prev, repeat('0', 64));
+            v_prev := coalesce(v_prev, pg_catalog.repeat('0', 64));
             v_detail := 'tagen ' || v_taken || ', ' || v_label
-              || coalesce(', ' || p_bytes || ' byte', '') || coalesce(', SHA-256 ' || v_sha, '')
-              || ', databasroll ' || session_user;
-            v_canonical := '[' || v_audit || ',' || to_json(v_at)::text || ',null,'
-              || to_json('backup.server.script'::text)::text || ',' || to_json('server_backup'::text)::text || ','
-              || to_json(v_id::text)::text || ',' || to_json(v_detail)::text || ']';
-            INSERT INTO audit_log (id, at, user_id, action, entity_type, entity_id, detail, prev_hash, hash)
+              || coalesce(', ' || p_bytes::text || ' byte', '') || coalesce(', SHA-256 ' || v_sha, '')
+              || ', databasroll ' || session_user::text;
+            v_canonical := '[' || v_audit::text || ',' || pg_catalog.to_json(v_at)::text || ',null,'
+              || pg_catalog.to_json('backup.server.script'::text)::text || ',' || pg_catalog.to_json('server_backup'::text)::text || ','
+              || pg_catalog.to_json(v_id::text)::text || ',' || pg_catalog.to_json(v_detail)::text || ']';
+            INSERT INTO ${sql.id(schema, 'audit_log')} (id, at, user_id, action, entity_type, entity_id, detail, prev_hash, hash)
               VALUES (v_audit, v_at, NULL, 'backup.server.script', 'server_backup', v_id::text, v_detail, v_prev,
-                encode(sha256(convert_to(v_prev || E'\n' || v_canonical, 'UTF8')), 'hex'));
+                pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(v_prev || E'\n' || v_canonical, 'UTF8')), 'hex'));
             RETURN v_id;
           END $$`,
-        // A SECURITY DEFINER function resolves names only in the app's own schema (then pg_temp last),
-        // so a caller cannot slip in a table of its own.
-        sql`DO $$ BEGIN
-          EXECUTE format('ALTER FUNCTION kontaktregistret_backup_taken(text, bigint, text, timestamptz) SET search_path = %I, pg_temp', current_schema());
-        END $$`,
         sql`REVOKE ALL ON FUNCTION kontaktregistret_backup_taken(text, bigint, text, timestamptz) FROM PUBLIC`,
       ],
     });
   },
 };
+
+/** The schema the migrations create the app's tables in (the connection's first on its search path). */
+async function appSchema(db: Kysely<unknown>): Promise<string> {
+  const { rows } = await sql<{ s: string }>`SELECT pg_catalog.current_schema() AS s`.execute(db);
+  return rows[0]!.s;
+}

@@ -129,6 +129,6 @@ describe('migration 0012-audit-workstation', () => {
     expect(source).toContain(`pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
     expect(source).toContain(`repeat('0', ${GENESIS_HASH.length})`);
     // Only appended when there is one, as in canonicalRow.
-    expect(source).toContain(`coalesce(',' || to_json(v_ws)::text, '')`);
+    expect(source).toContain(`coalesce(',' || pg_catalog.to_json(v_ws)::text, '')`);
   });
 });

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { executeFor } from '../dialect';
+import { dialectOf, executeFor } from '../dialect';
 
 /**
  * The audit log records which workstation wrote each row (issue 18: several workstations on one
@@ -25,21 +25,23 @@ export const migration0012: Migration = {
       )
       .execute();
 
+    const schema = dialectOf(db) === 'postgres' ? await appSchema(db) : '';
     await executeFor(db, {
       sqlite: [],
       postgres: [
         // 0011's function with one change: the workstation of the calling connection, if it names
-        // one, goes into the audit row and, only then, into the canonical row.
+        // one, goes into the audit row and, only then, into the canonical row. Hardened as in 0011:
+        // search_path pg_catalog, pg_temp; schema-qualified tables and functions; exact operand types.
         sql`CREATE OR REPLACE FUNCTION kontaktregistret_backup_taken(
               p_label text, p_bytes bigint DEFAULT NULL, p_sha256 text DEFAULT NULL, p_taken_at timestamptz DEFAULT NULL)
-            RETURNS integer LANGUAGE plpgsql SECURITY DEFINER AS $$
+            RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
           DECLARE
             fmt constant text := 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
-            v_now timestamptz := clock_timestamp();
-            v_label text := btrim(p_label);
-            v_sha text := lower(btrim(p_sha256));
-            v_ws text := left(nullif(btrim(regexp_replace(
-              current_setting('kontaktregistret.workstation', true), '[[:cntrl:]]', ' ', 'g')), ''), 100);
+            v_now timestamptz := pg_catalog.clock_timestamp();
+            v_label text := pg_catalog.btrim(p_label);
+            v_sha text := pg_catalog.lower(pg_catalog.btrim(p_sha256));
+            v_ws text := pg_catalog.left(nullif(pg_catalog.btrim(pg_catalog.regexp_replace(
+              pg_catalog.current_setting('kontaktregistret.workstation', true), '[[:cntrl:]]', ' ', 'g')), ''), 100);
             v_at text;
             v_taken text;
             v_id integer;
@@ -48,7 +50,7 @@ export const migration0012: Migration = {
             v_detail text;
             v_canonical text;
           BEGIN
-            IF v_label IS NULL OR length(v_label) NOT BETWEEN 1 AND 200 OR v_label ~ '[[:cntrl:]]' THEN
+            IF v_label IS NULL OR pg_catalog.length(v_label) NOT BETWEEN 1 AND 200 OR v_label ~ '[[:cntrl:]]' THEN
               RAISE EXCEPTION 'Ange en etikett på 1–200 tecken utan radbrytningar. Inget har registrerats.';
             END IF;
             IF p_bytes IS NOT NULL AND p_bytes <= 0 THEN
@@ -60,33 +62,35 @@ export const migration0012: Migration = {
             IF p_taken_at > v_now + interval '5 minutes' THEN
               RAISE EXCEPTION 'Tidpunkten för kopian ligger i framtiden. Inget har registrerats.';
             END IF;
-            v_at := to_char(v_now AT TIME ZONE 'UTC', fmt);
-            v_taken := to_char(coalesce(p_taken_at, v_now) AT TIME ZONE 'UTC', fmt);
-            INSERT INTO server_backups (taken_at, recorded_at, source, label, bytes, sha256, db_role, recorded_by)
-              VALUES (v_taken, v_at, 'skript', v_label, p_bytes, v_sha, session_user, NULL)
+            v_at := pg_catalog.to_char(v_now AT TIME ZONE 'UTC', fmt);
+            v_taken := pg_catalog.to_char(coalesce(p_taken_at, v_now) AT TIME ZONE 'UTC', fmt);
+            INSERT INTO ${sql.id(schema, 'server_backups')} (taken_at, recorded_at, source, label, bytes, sha256, db_role, recorded_by)
+              VALUES (v_taken, v_at, 'skript', v_label, p_bytes, v_sha, session_user::text, NULL)
               RETURNING id INTO v_id;
 
-            PERFORM pg_advisory_xact_lock(1263555137);
-            SELECT id, hash INTO v_audit, v_prev FROM audit_log ORDER BY id DESC LIMIT 1;
+            PERFORM pg_catalog.pg_advisory_xact_lock(1263555137);
+            SELECT id, hash INTO v_audit, v_prev FROM ${sql.id(schema, 'audit_log')} ORDER BY id DESC LIMIT 1;
             v_audit := coalesce(v_audit, 0) + 1;
-            v_prev := coalesce(v_prev, repeat('0', 64));
+            v_prev := coalesce(v_prev, pg_catalog.repeat('0', 64));
             v_detail := 'tagen ' || v_taken || ', ' || v_label
-              || coalesce(', ' || p_bytes || ' byte', '') || coalesce(', SHA-256 ' || v_sha, '')
-              || ', databasroll ' || session_user;
-            v_canonical := '[' || v_audit || ',' || to_json(v_at)::text || ',null,'
-              || to_json('backup.server.script'::text)::text || ',' || to_json('server_backup'::text)::text || ','
-              || to_json(v_id::text)::text || ',' || to_json(v_detail)::text
-              || coalesce(',' || to_json(v_ws)::text, '') || ']';
-            INSERT INTO audit_log (id, at, user_id, action, entity_type, entity_id, detail, workstation, prev_hash, hash)
+              || coalesce(', ' || p_bytes::text || ' byte', '') || coalesce(', SHA-256 ' || v_sha, '')
+              || ', databasroll ' || session_user::text;
+            v_canonical := '[' || v_audit::text || ',' || pg_catalog.to_json(v_at)::text || ',null,'
+              || pg_catalog.to_json('backup.server.script'::text)::text || ',' || pg_catalog.to_json('server_backup'::text)::text || ','
+              || pg_catalog.to_json(v_id::text)::text || ',' || pg_catalog.to_json(v_detail)::text
+              || coalesce(',' || pg_catalog.to_json(v_ws)::text, '') || ']';
+            INSERT INTO ${sql.id(schema, 'audit_log')} (id, at, user_id, action, entity_type, entity_id, detail, workstation, prev_hash, hash)
               VALUES (v_audit, v_at, NULL, 'backup.server.script', 'server_backup', v_id::text, v_detail, v_ws, v_prev,
-                encode(sha256(convert_to(v_prev || E'\n' || v_canonical, 'UTF8')), 'hex'));
+                pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(v_prev || E'\n' || v_canonical, 'UTF8')), 'hex'));
             RETURN v_id;
           END $$`,
-        // CREATE OR REPLACE keeps the owner and the grants (IT's EXECUTE) but resets the SET clauses.
-        sql`DO $$ BEGIN
-          EXECUTE format('ALTER FUNCTION kontaktregistret_backup_taken(text, bigint, text, timestamptz) SET search_path = %I, pg_temp', current_schema());
-        END $$`,
       ],
     });
   },
 };
+
+/** The schema the migrations create the app's tables in (the connection's first on its search path). */
+async function appSchema(db: Kysely<unknown>): Promise<string> {
+  const { rows } = await sql<{ s: string }>`SELECT pg_catalog.current_schema() AS s`.execute(db);
+  return rows[0]!.s;
+}

@@ -21,15 +21,41 @@ describe('Inställningar → Databas', () => {
           user: 'kpr_station_1',
           tls: 'ca',
           pinned: true,
+          rotationPending: null,
         },
         'dataSource.test': { message: 'Anslutningen fungerar: PostgreSQL 15.8, krypterad (TLS).' },
       },
     });
     expect(await screen.findByText('db.kommun.example:5432')).toBeTruthy();
+    expect(screen.queryByRole('alert', { name: 'Databaskontots lösenord' })).toBeNull();
     expect(screen.getByText('Låst till ett certifikat')).toBeTruthy();
     expect(field('Databaskontots lösenord').value).toBe('');
     await user.click(screen.getByRole('button', { name: 'Testa anslutningen' }));
     expect(await screen.findByText('Anslutningen fungerar: PostgreSQL 15.8, krypterad (TLS).')).toBeTruthy();
+  });
+
+  it('warns until the database password is changed after a deactivation', async () => {
+    await renderWithKpr(<DatabasePanel />, {
+      roles: ['admin'],
+      answers: {
+        'dataSource.get': {
+          kind: 'server',
+          label: 'Kommunens server',
+          host: 'db.kommun.example',
+          port: 5432,
+          database: 'kontaktregistret',
+          user: 'kpr_station_1',
+          tls: 'ca',
+          pinned: false,
+          rotationPending: { since: '2026-11-20T10:00:00.000Z', username: 'hanna' },
+        },
+      },
+    });
+    const warning = await screen.findByRole('alert', { name: 'Databaskontots lösenord' });
+    expect(warning.textContent).toMatch(
+      /^hanna inaktiverades 2026-11-20 och databaskontots lösenord har inte bytts sedan dess\. Byt databaskontots lösenord hos IT/,
+    );
+    expect(within(warning).queryByRole('button')).toBeNull(); // already in the tab that fixes it
   });
 
   it('asks before the move and says what happens; only the confirmation sends it, and a refusal is shown', async () => {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import type { DataSourceInfo } from '../../../shared/ipc/server-fields';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { CredentialsRotationWarning } from '../../components/CredentialsRotationWarning';
 import { FormMessage } from '../../components/form';
 import { useProcForm } from '../../components/useProcForm';
 import { errorText, useProc, useProcMutation } from '../../data/useProc';
@@ -65,6 +66,7 @@ function ServerPanel({ info }: { info: Extract<DataSourceInfo, { kind: 'server' 
   });
   return (
     <div className="stack">
+      <CredentialsRotationWarning />
       <p>Den här datorn använder en delad PostgreSQL-server.</p>
       <dl className="facts">
         <dt>Server</dt>

@@ -24,8 +24,11 @@ export const userProcedures = {
   'users.update': procedure({
     access: ['admin'],
     input: z.object({ id, displayName, roles: roleList, active: z.boolean() }),
-    /** Deactivation rekeys the database: the new recovery key, shown once to the admin. */
-    output: userRow.extend({ recoveryKey: z.string().nullable() }),
+    /**
+     * Deactivation rekeys the database: the new recovery key, shown once to the admin. On a server,
+     * rotateDatabasePassword: the database account's password must be changed too.
+     */
+    output: userRow.extend({ recoveryKey: z.string().nullable(), rotateDatabasePassword: z.boolean() }),
   }),
   'users.resetPassword': procedure({
     access: ['admin'],
