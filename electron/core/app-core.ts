@@ -523,6 +523,10 @@ export class AppCore {
       // On a server every workstation has its own vault and counter, so each is remembered under its own id.
       const workstation = dialect === 'postgres' ? this.vault.workstation() : null;
       const attemptsKey = workstation ? `security.loginAttempts.${workstation}` : 'security.loginAttempts';
+      // The id is MAC'd under the data key (vault.ts workstationMac), so a fresh id put in by hand to escape
+      // the counter check below shows: a wrong MAC is logged as an edit; a missing one (a joined workstation,
+      // or an edit that removed it) logs the workstation's first appearance, which an admin can tell apart.
+      const idCheck = workstation ? this.vault.workstationCheck(dataKey) : 'ok';
       await db.transaction().execute(async (trx) => {
         const users = await trx.selectFrom('users').select(['id', 'username']).execute();
         const byLookup = new Map(users.map((u) => [this.vault.lookupFor(u.username), u.id]));
@@ -546,6 +550,25 @@ export class AppCore {
         // vault.json was edited outside the app (e.g. to clear the login delay): that is logged.
         const current = attempts ?? this.vault.attempts();
         const seen = await trx.selectFrom('settings').select('value').where('key', '=', attemptsKey).executeTakeFirst();
+        if (idCheck === 'wrong' || (idCheck === 'missing' && !seen)) {
+          await appendAudit(
+            trx,
+            idCheck === 'wrong'
+              ? {
+                  userId: null,
+                  action: 'vault.tampered',
+                  entityType: 'vault',
+                  detail: 'arbetsstationens id i nyckelfilen har ändrats utanför programmet',
+                }
+              : {
+                  userId: null,
+                  action: 'datasource.workstation.new',
+                  entityType: 'datasource',
+                  detail: 'en ny arbetsstation loggar in för första gången',
+                },
+            () => this.clock.now(),
+          );
+        }
         if (seen) {
           const last = Number(seen.value);
           const failedSince = current - last - (attempts === undefined ? 0 : 1);
@@ -584,6 +607,7 @@ export class AppCore {
         );
       });
       this.vault.clearPendingFailures(pending.length);
+      if (idCheck !== 'ok') this.vault.sealWorkstation(dataKey);
       purgeReplacedFolders(this.dataDir, this.clock.now());
       const settings = await readSettings(db);
       this.unitName = settings.unitName;
