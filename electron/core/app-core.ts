@@ -368,10 +368,11 @@ export class AppCore {
       return await s.db.connection().execute(async (conn) => {
         try {
           s.raw.exec('BEGIN IMMEDIATE');
-        } catch (err) {
+        } catch {
+          // SQLITE_BUSY after the busy timeout: another process holds the write lock on the same file.
           throw new DomainError(
             'CONFLICT',
-            `Den lokala databasen används för att skriva av ett annat program (till exempel kommandoraden). Stäng det och försök igen; inget har ändrats. (${err instanceof Error ? err.message : String(err)})`,
+            'Den lokala databasen används för att skriva av ett annat program (till exempel kommandoraden). Stäng det och försök igen; inget har ändrats.',
           );
         }
         const to = (held.server = await openPostgres(target.config));

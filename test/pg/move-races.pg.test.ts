@@ -80,6 +80,24 @@ describe('the move to the server is not disturbed by what happens meanwhile', ()
     }
   });
 
+  it('a move while another program holds the local write lock is refused and changes nothing', async () => {
+    const { core } = await makeReadyCore(t.dir);
+    const server = await emptyServer();
+    const other = openEncryptedDatabase(core.databaseFile, Buffer.from(core.requireSession().dataKey));
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      await expect(core.moveToServer({ config: server, label: 'Kommunens server' })).rejects.toThrow(
+        'Den lokala databasen används för att skriva av ett annat program (till exempel kommandoraden). Stäng det och försök igen; inget har ändrats.',
+      );
+      other.exec('ROLLBACK');
+    } finally {
+      other.close();
+    }
+    expect(core.vault.dataSource()).toEqual({ kind: 'local' });
+    expect(core.requireSession().dialect).toBe('sqlite');
+    await core.logout();
+  });
+
   it('a local file that cannot be renamed after the switch is said as it is: the workstation has moved', async () => {
     const { core } = await makeReadyCore(t.dir);
     const server = await emptyServer();
