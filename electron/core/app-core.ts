@@ -32,7 +32,7 @@ import { readSettings, writeInitialSettings } from '../services/settings';
 import type { UnitSettings } from '../../shared/ipc/procedures/settings';
 import { autoBackupIfDue } from '../services/backup';
 import { inspectBackup, installBackup, type BackupPreview } from '../backup/backup';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { DialectName } from '../db/dialect';
 import { checkPgConfig, openPostgres, type PgConnectionConfig } from '../db/postgres';
@@ -96,6 +96,13 @@ function toSessionUser(u: UserRecord): SessionUser {
   };
 }
 
+/** Whether a server already holds an installation (a users table with a row), read without changing anything. */
+async function hasInstallation(db: Kysely<DB>): Promise<boolean> {
+  const t = await sql<{ t: string | null }>`SELECT to_regclass('users')::text AS t`.execute(db);
+  if (!t.rows[0]?.t) return false;
+  return Boolean(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+}
+
 /** First start failed part-way; everything it created is gone again. The cause goes to the log only. */
 export class SetupFailedError extends Error {
   public constructor(cause: unknown) {
@@ -126,6 +133,8 @@ export class AppCore {
   private settingUp = false;
   /** While the local database is copied to a server nothing else may write to it (the write would not be copied). */
   private moving = false;
+  /** Settles when the move in progress has finished or failed (close() waits for it). */
+  private moveDone: Promise<unknown> = Promise.resolve();
   private readonly serverOverride: PgConnectionConfig | undefined;
   /** Server connections being closed; close() waits for them. */
   private readonly closing = new Set<Promise<void>>();
@@ -253,14 +262,15 @@ export class AppCore {
         restrictFileModes(this.dataDir);
         db = createKysely(raw, { workstation: this.workstation() });
       }
-      await migrate(db);
       // A second workstation connects to the existing installation; it does not install a second one over it.
-      if (server && (await server.selectFrom('users').select('id').limit(1).executeTakeFirst())) {
+      // Checked before migrate(), which would otherwise change the shared schema first.
+      if (server && (await hasInstallation(server))) {
         throw new DomainError(
           'CONFLICT',
           'Databasservern har redan en installation av Kontaktregistret. Inget har ändrats på servern. Välj "Anslut till befintlig installation" och läs in en anslutningsfil från installationens administratör.',
         );
       }
+      await migrate(db);
       const at = this.clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
         const user = await trx
@@ -338,49 +348,93 @@ export class AppCore {
     if (this.moving) throw new DomainError('CONFLICT', 'Flytten till databasservern pågår redan.');
     const where = target.label || defaultLabel(target.config);
     this.moving = true;
-    let server: Kysely<DB>;
+    const done = this.runMove(s, target, where);
+    this.moveDone = done.catch(() => undefined);
+    return done;
+  }
+
+  private async runMove(
+    s: Session,
+    target: { config: PgConnectionConfig; label: string },
+    where: string,
+  ): Promise<MoveResult> {
+    // The move outlives many awaits; its own copy of the key stays whole whatever happens to the session.
+    const key = Buffer.from(s.dataKey);
+    const held: { server?: Kysely<DB> } = {};
     try {
-      server = await openPostgres(target.config);
-    } catch (err) {
-      this.moving = false;
-      throw err;
-    }
-    let report: CopyReport;
-    try {
-      await appendAudit(
-        s.db,
-        { userId: s.user.id, action: 'datasource.move', entityType: 'datasource', detail: `flyttas till ${where}` },
-        () => this.clock.now(),
-      );
-      report = await copyLocalToServer(s.raw, server);
-    } catch (err) {
-      const why =
-        err instanceof DomainError ? err.message : 'Kopieringen till servern avbröts eller gick inte att kontrollera.';
-      await appendAudit(
-        s.db,
-        { userId: s.user.id, action: 'datasource.move.failed', entityType: 'datasource', detail: why },
-        () => this.clock.now(),
-      );
-      throw new DomainError(
-        'RULE_VIOLATION',
-        `Flytten till databasservern misslyckades: ${why} Datorn fortsätter med den lokala databasen.`,
-      );
+      // One connection, held through Kysely's mutex, with the local write lock (BEGIN IMMEDIATE) from
+      // before the copy until the file is set aside: no write of this process (it waits for the mutex)
+      // nor of another one on the same file (SQLITE_BUSY) can land after the snapshot and be lost.
+      return await s.db.connection().execute(async (conn) => {
+        try {
+          s.raw.exec('BEGIN IMMEDIATE');
+        } catch {
+          // SQLITE_BUSY after the busy timeout: another process holds the write lock on the same file.
+          throw new DomainError(
+            'CONFLICT',
+            'Den lokala databasen används för att skriva av ett annat program (till exempel kommandoraden). Stäng det och försök igen; inget har ändrats.',
+          );
+        }
+        const to = (held.server = await openPostgres(target.config));
+        let report: CopyReport;
+        try {
+          await appendAudit(
+            conn,
+            { userId: s.user.id, action: 'datasource.move', entityType: 'datasource', detail: `flyttas till ${where}` },
+            () => this.clock.now(),
+          );
+          report = await copyLocalToServer(s.raw, to);
+          if (this.session !== s)
+            throw new DomainError('CONFLICT', 'Sessionen avslutades under flytten, så den gjordes inte klar.');
+        } catch (err) {
+          const why =
+            err instanceof DomainError
+              ? err.message
+              : 'Kopieringen till servern avbröts eller gick inte att kontrollera.';
+          if (s.raw.open) {
+            await appendAudit(
+              conn,
+              { userId: s.user.id, action: 'datasource.move.failed', entityType: 'datasource', detail: why },
+              () => this.clock.now(),
+            );
+            s.raw.exec('COMMIT');
+          }
+          throw new DomainError(
+            'RULE_VIOLATION',
+            `Flytten till databasservern misslyckades: ${why} Datorn fortsätter med den lokala databasen.`,
+          );
+        }
+        // Verified: from now on the vault names the server. Sealed before the local file is set aside,
+        // so a crash in between leaves a workstation on the server with its old file still in place.
+        // From the commit to the rename nothing awaits, so no queued write of this process runs in between.
+        this.vault.setServer(key, target.config, target.label);
+        this.vault.setAuditAnchor(report.auditHead, key);
+        s.raw.exec('COMMIT');
+        this.endSession();
+        this.lockedUsername = null;
+        let keptAs: string;
+        try {
+          keptAs = setAsideLocalDatabase(this.paths.database, this.clock.now());
+        } catch (err) {
+          const why = err instanceof Error ? err.message : String(err);
+          throw new DomainError(
+            'RULE_VIOLATION',
+            `Flyttad, men den lokala filen kunde inte döpas om: ${why} Datorn använder nu databasservern; döp om eller ta bort ${this.paths.database} för hand.`,
+          );
+        }
+        return { rows: report.rows, auditRows: report.rows.audit_log ?? 0, keptAs };
+      });
     } finally {
       this.moving = false;
-      await server.destroy();
+      key.fill(0);
+      if (s.raw.open && s.raw.inTransaction) s.raw.exec('ROLLBACK');
+      await held.server?.destroy();
     }
-    // Verified: from now on the vault names the server. Sealed before the local file is set aside,
-    // so a crash in between leaves a workstation on the server with its old file still in place.
-    this.vault.setServer(s.dataKey, target.config, target.label);
-    this.vault.setAuditAnchor(report.auditHead, s.dataKey);
-    this.endSession();
-    this.lockedUsername = null;
-    const keptAs = setAsideLocalDatabase(this.paths.database, this.clock.now());
-    return { rows: report.rows, auditRows: report.rows.audit_log ?? 0, keptAs };
   }
 
   /** Unwraps the key, opens the database and starts a session. */
   public async login(username: string, password: string): Promise<SessionStatus> {
+    this.refuseWhileMoving();
     this.endSession();
     const { dataKey, entryId, attempts } = await this.vault.unlock(username, password);
     try {
@@ -399,6 +453,7 @@ export class AppCore {
 
   /** Forgotten password: the recovery key unlocks, and the user gets a new password. */
   public async recover(recoveryKey: string, username: string, newPassword: string): Promise<SessionStatus> {
+    this.refuseWhileMoving();
     this.endSession();
     assertPasswordPolicy(newPassword, username);
     const dataKey = this.vault.unlockWithRecoveryKey(recoveryKey);
@@ -469,6 +524,10 @@ export class AppCore {
       // On a server every workstation has its own vault and counter, so each is remembered under its own id.
       const workstation = dialect === 'postgres' ? this.vault.workstation() : null;
       const attemptsKey = workstation ? `security.loginAttempts.${workstation}` : 'security.loginAttempts';
+      // The id is MAC'd under the data key (vault.ts workstationMac), so a fresh id put in by hand to escape
+      // the counter check below shows: a wrong MAC is logged as an edit; a missing one (a joined workstation,
+      // or an edit that removed it) logs the workstation's first appearance, which an admin can tell apart.
+      const idCheck = workstation ? this.vault.workstationCheck(dataKey) : 'ok';
       await db.transaction().execute(async (trx) => {
         const users = await trx.selectFrom('users').select(['id', 'username']).execute();
         const byLookup = new Map(users.map((u) => [this.vault.lookupFor(u.username), u.id]));
@@ -492,6 +551,25 @@ export class AppCore {
         // vault.json was edited outside the app (e.g. to clear the login delay): that is logged.
         const current = attempts ?? this.vault.attempts();
         const seen = await trx.selectFrom('settings').select('value').where('key', '=', attemptsKey).executeTakeFirst();
+        if (idCheck === 'wrong' || (idCheck === 'missing' && !seen)) {
+          await appendAudit(
+            trx,
+            idCheck === 'wrong'
+              ? {
+                  userId: null,
+                  action: 'vault.tampered',
+                  entityType: 'vault',
+                  detail: 'arbetsstationens id i nyckelfilen har ändrats utanför programmet',
+                }
+              : {
+                  userId: null,
+                  action: 'datasource.workstation.new',
+                  entityType: 'datasource',
+                  detail: 'en ny arbetsstation loggar in för första gången',
+                },
+            () => this.clock.now(),
+          );
+        }
         if (seen) {
           const last = Number(seen.value);
           const failedSince = current - last - (attempts === undefined ? 0 : 1);
@@ -530,6 +608,7 @@ export class AppCore {
         );
       });
       this.vault.clearPendingFailures(pending.length);
+      if (idCheck !== 'ok') this.vault.sealWorkstation(dataKey);
       purgeReplacedFolders(this.dataDir, this.clock.now());
       const settings = await readSettings(db);
       this.unitName = settings.unitName;
@@ -858,7 +937,8 @@ export class AppCore {
   /** Locks after the idle time: called on a timer by whoever hosts the core. Returns true if it locked. */
   public async checkIdle(): Promise<boolean> {
     const s = this.session;
-    if (!s) return false;
+    // The idle lock waits for a move: it would end the session the move is copying from.
+    if (!s || this.moving) return false;
     if (this.clock.now().getTime() - s.lastActivity < s.idleLockMinutes * 60_000) return false;
     await this.lock('idle');
     return true;
@@ -866,6 +946,7 @@ export class AppCore {
 
   /** Drops the key and closes the database; the lock screen asks the same user for the password. */
   public async lock(reason: 'manual' | 'idle' = 'manual'): Promise<SessionStatus> {
+    this.refuseWhileMoving();
     const s = this.session;
     if (s) {
       await this.closeSession(s, 'session.lock', reason === 'idle' ? 'automatisk låsning' : null);
@@ -875,14 +956,28 @@ export class AppCore {
   }
 
   public async logout(): Promise<SessionStatus> {
+    this.refuseWhileMoving();
     const s = this.session;
     if (s) await this.closeSession(s, 'session.logout', null);
     this.lockedUsername = null;
     return this.status();
   }
 
-  /** Closes without a trace in the log (app quit). */
+  /**
+   * A lock or logout in the middle of a move would end the session it copies from (and zero its key):
+   * refused, the move finishes (or fails) on its own within moments.
+   */
+  private refuseWhileMoving(): void {
+    if (this.moving)
+      throw new DomainError(
+        'CONFLICT',
+        'Flytten till databasservern pågår. Vänta tills den är klar; datorn loggar då ut alla av sig själv.',
+      );
+  }
+
+  /** Closes without a trace in the log (app quit); a move in progress is finished first. */
   public async close(): Promise<void> {
+    await this.moveDone;
     const s = this.session;
     if (s) await this.closeSession(s, 'session.close', null);
     await Promise.all([...this.closing]);

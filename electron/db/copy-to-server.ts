@@ -38,10 +38,10 @@ export async function copyLocalToServer(local: RawDatabase, server: Kysely<DB>):
       'Den lokala databasen och servern har olika versioner. Uppdatera programmet och öppna den lokala databasen en gång innan flytten.',
     );
   }
-  if (await server.selectFrom('users').select('id').limit(1).executeTakeFirst()) {
-    throw new DomainError('CONFLICT', 'Databasservern har redan data. Flytten görs bara till en tom databas.');
-  }
+  await assertEmpty(server);
   const tables = tablesInDependencyOrder(local);
+  const head = local.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+    { id: number; hash: string } | undefined;
   const rows: Record<string, number> = {};
   await server.transaction().execute(async (trx) => {
     // The migrations seed some tables (rate years); the local rows replace those seeds.
@@ -58,21 +58,41 @@ export async function copyLocalToServer(local: RawDatabase, server: Kysely<DB>):
     if (attested.length)
       await trx.updateTable('payout_batches').set({ status: 'attesterad' }).where('id', 'in', attested).execute();
     for (const table of tables) await continueIdentity(trx, table);
+    // Checked before the commit: a copy that fails its check is rolled back, so the server stays empty
+    // and the move can be tried again.
+    for (const table of tables) {
+      const r = await sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(trx);
+      if (Number(r.rows[0]?.n) !== rows[table])
+        throw new DomainError('RULE_VIOLATION', `Antalet rader i ${table} blev inte detsamma på servern.`);
+    }
+    const serverChain = await verifyAuditChainDb(trx, head ? [{ ...head, source: 'den lokala databasen' }] : null);
+    if (!serverChain.ok || serverChain.checked !== localChain.checked) {
+      throw new DomainError(
+        'RULE_VIOLATION',
+        `Loggkedjan på servern stämmer inte med den lokala efter flytten: ${serverChain.reason ?? 'olika antal rader'}`,
+      );
+    }
   });
-  for (const table of tables) {
-    const r = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(server);
-    if (r.rows[0]?.n !== rows[table]) throw new Error(`Copy check failed for ${table}`);
-  }
-  const head = local.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-    { id: number; hash: string } | undefined;
-  const serverChain = await verifyAuditChainDb(server, head ? [{ ...head, source: 'den lokala databasen' }] : null);
-  if (!serverChain.ok || serverChain.checked !== localChain.checked) {
-    throw new DomainError(
-      'RULE_VIOLATION',
-      `Loggkedjan på servern stämmer inte med den lokala efter flytten: ${serverChain.reason ?? 'olika antal rader'}`,
-    );
-  }
   return { rows, auditHead: head ?? null };
+}
+
+/**
+ * The copy needs a server without data of its own: no installation (users), no audit chain (the copied
+ * chain starts at 1) and no backups recorded by IT (those would describe a database that is not this one).
+ */
+async function assertEmpty(server: Kysely<DB>): Promise<void> {
+  if (await server.selectFrom('users').select('id').limit(1).executeTakeFirst())
+    throw new DomainError('CONFLICT', 'Databasservern har redan data. Flytten görs bara till en tom databas.');
+  if (await server.selectFrom('server_backups').select('id').limit(1).executeTakeFirst())
+    throw new DomainError(
+      'CONFLICT',
+      'Databasservern är inte tom: IT har redan registrerat säkerhetskopior i den. Registrera säkerhetskopior först efter flytten; be IT att tömma tabellen server_backups eller ge dig en tom databas.',
+    );
+  if (await server.selectFrom('audit_log').select('id').limit(1).executeTakeFirst())
+    throw new DomainError(
+      'CONFLICT',
+      'Databasservern är inte tom: den har redan rader i granskningsloggen. Flytten görs bara till en tom databas; be IT att ge dig en tom databas.',
+    );
 }
 
 /** Parents before children, from SQLite's own foreign-key list (so tables added by later migrations are included). */

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { DomainError } from '../../shared/errors';
 import type { DataSourceInfo } from '../../shared/ipc/server-fields';
 import type { AppCore } from '../core/app-core';
-import { audit } from '../core/session';
+import { audit, type Session } from '../core/session';
 import { openPostgres, type PgConnectionConfig } from '../db/postgres';
 import type { DB } from '../db/schema';
 import { CONNECTION_FILE_NAME, makeConnectionFile } from '../vault/connection-file';
@@ -76,7 +76,36 @@ export async function changeCredentials(
       'RULE_VIOLATION',
       'Den här datorn använder den lokala krypterade databasen. Flytta den till en databasserver först.',
     );
-  const db = await openPostgres(next.config);
+  // The server check awaits; a lock meanwhile zeroes the session's key, so the seal uses a copy of its own.
+  const key = Buffer.from(s.dataKey);
+  let changed: boolean;
+  try {
+    await checkInstallation(s, next.config);
+    if (!core.hasSession() || core.requireSession() !== s)
+      throw new DomainError(
+        'CONFLICT',
+        'Sessionen låstes eller avslutades medan servern kontrollerades. Inget har ändrats; logga in och försök igen.',
+      );
+    const before = core.vault.serverConfig(key);
+    changed = !before || before.user !== next.config.user || before.password !== next.config.password;
+    core.vault.setServer(key, next.config, next.label);
+  } finally {
+    key.fill(0);
+  }
+  const ctx = core.serviceContext();
+  const due = await pendingRotation(ctx.db);
+  const where = `${next.config.host}:${next.config.port}/${next.config.database}`;
+  await audit(ctx, ctx.db, {
+    action: 'datasource.credentials.change',
+    entityType: 'datasource',
+    detail: `nya anslutningsuppgifter för ${where}`,
+  });
+  if (due && changed) await clearRotation(ctx, due);
+}
+
+/** The new account must reach this installation: the logged-in user with this vault's key. */
+async function checkInstallation(s: Session, config: PgConnectionConfig): Promise<void> {
+  const db = await openPostgres(config);
   try {
     const me = await db
       .selectFrom('users')
@@ -93,18 +122,6 @@ export async function changeCredentials(
   } finally {
     await db.destroy();
   }
-  const ctx = core.serviceContext();
-  const due = await pendingRotation(ctx.db);
-  const before = core.vault.serverConfig(s.dataKey);
-  const changed = !before || before.user !== next.config.user || before.password !== next.config.password;
-  core.vault.setServer(s.dataKey, next.config, next.label);
-  const where = `${next.config.host}:${next.config.port}/${next.config.database}`;
-  await audit(ctx, ctx.db, {
-    action: 'datasource.credentials.change',
-    entityType: 'datasource',
-    detail: `nya anslutningsuppgifter för ${where}`,
-  });
-  if (due && changed) await clearRotation(ctx, due);
 }
 
 /** The connection file for a second workstation, through the export sink like every deliberate export; logged. */

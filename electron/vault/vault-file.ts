@@ -58,6 +58,8 @@ export const vaultFileSchema = z.object({
    * joined workstation gets a new one.
    */
   workstation: z.string().optional(),
+  /** HMAC of `workstation` under the data key (vault.ts workstationMac): an id edited without the key shows. */
+  workstationMac: z.string().optional(),
 });
 export type VaultFileData = z.infer<typeof vaultFileSchema>;
 

@@ -37,6 +37,21 @@ export function anchorMac(dataKey: Buffer, anchor: { id: number; hash: string })
   return mac;
 }
 
+/**
+ * HMAC of this workstation's id under a key derived from the data key. On a server the login-attempt
+ * counter is kept per workstation id; without the MAC, an edit of vault.json could clear the counters
+ * and take a fresh id, so the server would see an unknown workstation and never notice the rollback.
+ */
+export function workstationMac(dataKey: Buffer, id: string): string {
+  const k = subKey(dataKey, 'workstation-id');
+  const mac = createHmac('sha256', k).update(id).digest('hex');
+  k.fill(0);
+  return mac;
+}
+
+/** 'missing': no MAC yet (a joined workstation before its first login, or a vault from before the MAC). */
+export type WorkstationCheck = 'ok' | 'missing' | 'wrong';
+
 function macEqual(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex');
   const y = Buffer.from(b, 'hex');
@@ -136,7 +151,14 @@ export class Vault {
       pendingFailures: [],
       auditAnchor: null,
       ...(server
-        ? { dataSource: sealDataSource(dataKey, server.config, server.label), workstation: randomUUID() }
+        ? (() => {
+            const workstation = randomUUID();
+            return {
+              dataSource: sealDataSource(dataKey, server.config, server.label),
+              workstation,
+              workstationMac: workstationMac(dataKey, workstation),
+            };
+          })()
         : {}),
     };
     rkek.fill(0);
@@ -367,6 +389,11 @@ export class Vault {
         auditAnchor: anchor.anchor
           ? { ...anchor.anchor, mac: anchor.authentic ? anchorMac(newKey, anchor.anchor) : undefined }
           : null,
+        // Likewise the workstation id's MAC: kept authentic only if it was.
+        workstationMac:
+          data.workstation && this.checkedWorkstation(data, oldKey) === 'ok'
+            ? workstationMac(newKey, data.workstation)
+            : undefined,
       };
       rkek.fill(0);
       this.write(next);
@@ -428,6 +455,23 @@ export class Vault {
     return { anchor, authentic: Boolean(a.mac) && macEqual(a.mac!, anchorMac(dataKey, anchor)) };
   }
 
+  private checkedWorkstation(data: VaultFileData, dataKey: Buffer): WorkstationCheck {
+    if (!data.workstation || !data.workstationMac) return 'missing';
+    return macEqual(data.workstationMac, workstationMac(dataKey, data.workstation)) ? 'ok' : 'wrong';
+  }
+
+  /** Whether this workstation's id carries its MAC under the data key (see workstationMac). */
+  public workstationCheck(dataKey: Buffer): WorkstationCheck {
+    return this.checkedWorkstation(this.load(), dataKey);
+  }
+
+  /** MACs the id as it stands now (after its first login, or once an edit has been logged). */
+  public sealWorkstation(dataKey: Buffer): void {
+    const data = this.load();
+    if (!data.workstation) return;
+    this.write({ ...data, workstationMac: workstationMac(dataKey, data.workstation) });
+  }
+
   /** The anchor and whether its MAC (keyed by the data key) holds; a missing or wrong MAC means the file was edited. */
   public auditAnchor(dataKey: Buffer): AnchorCheck {
     return this.checkedAnchor(this.load(), dataKey);
@@ -446,7 +490,7 @@ export class Vault {
   public keepWorkstationId(id: string | undefined): void {
     if (!id) return;
     const data = this.load();
-    if (data.workstation !== id) this.write({ ...data, workstation: id });
+    if (data.workstation !== id) this.write({ ...data, workstation: id, workstationMac: undefined });
   }
 
   public setAuditAnchor(anchor: { id: number; hash: string } | null, dataKey: Buffer): void {
@@ -470,7 +514,11 @@ export class Vault {
   public setServer(dataKey: Buffer, config: PgConnectionConfig, label?: string): void {
     const data = this.load();
     data.dataSource = sealDataSource(dataKey, config, label);
-    data.workstation ??= randomUUID();
+    // A move gives the id its MAC (a local workstation had none); new credentials keep a checked id's MAC.
+    if (!data.workstation || this.checkedWorkstation(data, dataKey) !== 'wrong') {
+      data.workstation ??= randomUUID();
+      data.workstationMac = workstationMac(dataKey, data.workstation);
+    }
     this.write(data);
   }
 

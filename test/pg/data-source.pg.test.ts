@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, makeCore, tempDir } from '../helpers/core';
 import { ok } from '../helpers/cases';
+import { changeCredentials } from '../../electron/services/data-source';
 import { dropAfterFile, freshPgDatabase, LOCAL_PREFIX, pgTestEnv } from '../helpers/pg-db';
 import type { PgConnectionConfig } from '../../electron/db/postgres';
 
@@ -121,5 +122,22 @@ describe('the server chosen at setup, sealed in the vault', () => {
     );
     expect(core.status().state).toBe('uninitialized');
     expect(existsSync(core.vaultFile)).toBe(false);
+  });
+
+  it('a lock while new credentials are being tried stops the change: nothing is sealed under the dropped key', async () => {
+    const config = await fresh();
+    const { core } = makeCore(t.dir);
+    await core.setup({ ...ADMIN, server: { config } });
+    await core.login(ADMIN.username, ADMIN.password);
+    const changing = changeCredentials(core, { config, label: 'Ny etikett' });
+    await core.lock();
+    await expect(changing).rejects.toThrow(
+      'Sessionen låstes eller avslutades medan servern kontrollerades. Inget har ändrats; logga in och försök igen.',
+    );
+    const again = makeCore(t.dir);
+    await again.core.login(ADMIN.username, ADMIN.password);
+    expect(again.core.requireSession().dialect).toBe('postgres');
+    expect(again.core.vault.dataSource()).not.toMatchObject({ label: 'Ny etikett' });
+    await again.core.logout();
   });
 });
