@@ -17,7 +17,7 @@ import { pgTestEnv } from '../helpers/pg-db';
 import { psql } from '../helpers/pg-raw';
 
 /**
- * Backups on the server (README, "Backups on the server"): IT's script server-tools/pg-backup.sh runs
+ * Backups on the server (README, "Backups on the server"): IT's script electron/db/pg-backup.sh runs
  * for real against the test server as a backup account with read rights and EXECUTE on the record
  * function only; the app must then know the dump, the audit chain must verify with the function's row
  * in it, and the dump must restore into an empty database whose chain verifies too.
@@ -33,7 +33,7 @@ afterEach(() => {
   dumps.cleanup();
 });
 
-const SCRIPT = join(__dirname, '..', '..', 'server-tools', 'pg-backup.sh');
+const SCRIPT = join(__dirname, '..', '..', 'electron', 'db', 'pg-backup.sh');
 
 /** A LOGIN role with pg_read_all_data and EXECUTE on the record function in `database`: what README tells IT to make. */
 async function backupAccount(database: string) {
