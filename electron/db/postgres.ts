@@ -3,6 +3,7 @@ import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { DomainError } from '../../shared/errors';
+import { isPinSha256, PG_DATABASE_NAME, SERVER_FIELD_MESSAGES } from '../../shared/ipc/server-fields';
 import type { DB } from './schema';
 import { WORKSTATION_SETTING } from '../audit/workstation';
 
@@ -36,18 +37,16 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** Checks a connection config before any connection is tried; every problem is named in Swedish. */
 export function checkPgConfig(c: PgConnectionConfig): void {
+  const m = SERVER_FIELD_MESSAGES;
   const fields: Record<string, string> = {};
-  if (!c.host.trim()) fields.host = 'Ange serverns namn eller adress.';
-  if (!Number.isInteger(c.port) || c.port < 1 || c.port > 65535) fields.port = 'Porten ska vara ett heltal 1–65535.';
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(c.database))
-    fields.database = 'Databasens namn får bara innehålla bokstäverna a–z, siffror och understreck.';
-  if (!c.user.trim()) fields.user = 'Ange databaskontot.';
-  if (!c.password) fields.password = 'Ange databaskontots lösenord.';
+  if (!c.host.trim()) fields.host = m.host;
+  if (!Number.isInteger(c.port) || c.port < 1 || c.port > 65535) fields.port = m.port;
+  if (!PG_DATABASE_NAME.test(c.database)) fields.database = m.database;
+  if (!c.user.trim()) fields.user = m.user;
+  if (!c.password) fields.password = m.password;
   if (c.tls === 'off' && !LOOPBACK.has(c.host))
     fields.tls = 'Anslutningen till en databasserver måste vara krypterad (TLS).';
-  if (c.tls !== 'off' && c.tls.pinSha256 !== undefined && !/^[0-9a-f]{64}$/i.test(c.tls.pinSha256.replace(/:/g, ''))) {
-    fields.tls = 'Certifikatets fingeravtryck ska vara 64 hexadecimala tecken (SHA-256).';
-  }
+  if (c.tls !== 'off' && c.tls.pinSha256 !== undefined && !isPinSha256(c.tls.pinSha256)) fields.tls = m.pinSha256;
   const first = Object.values(fields)[0];
   if (first) throw new DomainError('INVALID_INPUT', first, { fields });
 }

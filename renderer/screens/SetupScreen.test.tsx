@@ -5,6 +5,8 @@ import { refuse } from '../testing/fake-kpr';
 import { fill, renderWithKpr, settle } from '../testing/render';
 import { SetupScreen } from './SetupScreen';
 
+const PIN = 'ab'.repeat(32);
+
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 
 type User = Awaited<ReturnType<typeof renderWithKpr>>['user'];
@@ -55,11 +57,12 @@ describe('SetupScreen: where the data lives', () => {
   });
 
   it("sends the server's fields, and shows main's refusal on the field it names", async () => {
-    const pinMessage = 'Certifikatets fingeravtryck ska vara 64 hexadecimala tecken (SHA-256).';
+    const caMessage =
+      'Certifikatet går inte att läsa. Klistra in hela PEM-texten (-----BEGIN CERTIFICATE----- …) eller välj filen.';
     const { user, kpr } = await renderWithKpr(<SetupScreen onCreated={vi.fn()} onJoined={vi.fn()} />, {
       roles: [],
       answers: {
-        'session.setup': refuse('INVALID_INPUT', pinMessage, { 'dataSource.pinSha256': pinMessage }),
+        'session.setup': refuse('INVALID_INPUT', caMessage, { 'dataSource.ca': caMessage }),
       },
     });
     await user.click(screen.getByRole('radio', { name: 'Delad PostgreSQL-server' }));
@@ -72,7 +75,7 @@ describe('SetupScreen: where the data lives', () => {
       field('Serverns certifikat (PEM)'),
       '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----',
     );
-    await fill(user, field('Certifikatets fingeravtryck, SHA-256 (valfritt)'), 'AB:CD');
+    await fill(user, field('Certifikatets fingeravtryck, SHA-256 (valfritt)'), PIN);
     await user.click(screen.getByRole('button', { name: 'Skapa administratör' }));
     await settle(kpr);
     expect(kpr.inputs('session.setup')).toEqual([
@@ -90,10 +93,27 @@ describe('SetupScreen: where the data lives', () => {
           user: 'kpr_station_1',
           password: 'it-gav-detta-lösen',
           ca: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----',
-          pinSha256: 'AB:CD',
+          pinSha256: PIN,
         },
       },
     ]);
+    const ca = field('Serverns certifikat (PEM)');
+    expect(ca.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getAllByText(caMessage).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses a malformed fingerprint on its field before anything is sent', async () => {
+    const pinMessage = 'Certifikatets fingeravtryck ska vara 64 hexadecimala tecken (SHA-256).';
+    const { user, kpr } = await renderWithKpr(<SetupScreen onCreated={vi.fn()} onJoined={vi.fn()} />, { roles: [] });
+    await user.click(screen.getByRole('radio', { name: 'Delad PostgreSQL-server' }));
+    await fillAdmin(user);
+    await fill(user, field('Serverns adress'), 'db.kommun.example');
+    await fill(user, field('Databaskonto'), 'kpr_station_1');
+    await fill(user, field('Databaskontots lösenord'), 'it-gav-detta-lösen');
+    await fill(user, field('Certifikatets fingeravtryck, SHA-256 (valfritt)'), 'AB:CD');
+    await user.click(screen.getByRole('button', { name: 'Skapa administratör' }));
+    await settle(kpr);
+    expect(kpr.inputs('session.setup')).toEqual([]);
     const pin = field('Certifikatets fingeravtryck, SHA-256 (valfritt)');
     expect(pin.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getAllByText(pinMessage).length).toBeGreaterThanOrEqual(1);

@@ -1,6 +1,24 @@
 import { z } from 'zod';
 
-const PORT = 'Porten ska vara ett heltal 1–65535.';
+/** The rules for a server's connection fields, in one place: the form's schema and main's checkPgConfig use them. */
+export const SERVER_FIELD_MESSAGES = {
+  host: 'Ange serverns namn eller adress.',
+  port: 'Porten ska vara ett heltal 1–65535.',
+  database: 'Databasens namn får bara innehålla bokstäverna a–z, siffror och understreck.',
+  user: 'Ange databaskontot.',
+  password: 'Ange databaskontots lösenord.',
+  pinSha256: 'Certifikatets fingeravtryck ska vara 64 hexadecimala tecken (SHA-256).',
+} as const;
+
+/** A PostgreSQL database name the app accepts: an unquoted identifier (so it is never quoted or escaped). */
+export const PG_DATABASE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/** A SHA-256 fingerprint as IT gives it: 64 hex digits, colons allowed between them. */
+export function isPinSha256(value: string): boolean {
+  return /^[0-9a-f]{64}$/i.test(value.replace(/:/g, ''));
+}
+
+const PORT = SERVER_FIELD_MESSAGES.port;
 
 /**
  * A shared PostgreSQL server as the admin types it (first start, Inställningar → Databas, the move).
@@ -9,19 +27,18 @@ const PORT = 'Porten ska vara ett heltal 1–65535.';
  */
 export const serverFields = z.object({
   label: z.string().trim().max(200, 'Namnet är för långt (högst 200 tecken).').default(''),
-  host: z.string().trim().min(1, 'Ange serverns namn eller adress.').max(253, 'Adressen är för lång.'),
+  host: z.string().trim().min(1, SERVER_FIELD_MESSAGES.host).max(253, 'Adressen är för lång.'),
   port: z.number({ error: PORT }).int(PORT).min(1, PORT).max(65535, PORT),
-  database: z
+  database: z.string().trim().regex(PG_DATABASE_NAME, SERVER_FIELD_MESSAGES.database),
+  user: z.string().trim().min(1, SERVER_FIELD_MESSAGES.user).max(63, 'Kontots namn är för långt (högst 63 tecken).'),
+  password: z.string().min(1, SERVER_FIELD_MESSAGES.password).max(1000, 'Lösenordet är för långt.'),
+  ca: z.string().max(200_000, 'Certifikatet är för stort.').default(''),
+  pinSha256: z
     .string()
     .trim()
-    .regex(
-      /^[A-Za-z_][A-Za-z0-9_]{0,62}$/,
-      'Databasens namn får bara innehålla bokstäverna a–z, siffror och understreck.',
-    ),
-  user: z.string().trim().min(1, 'Ange databaskontot.').max(63, 'Kontots namn är för långt (högst 63 tecken).'),
-  password: z.string().min(1, 'Ange databaskontots lösenord.').max(1000, 'Lösenordet är för långt.'),
-  ca: z.string().max(200_000, 'Certifikatet är för stort.').default(''),
-  pinSha256: z.string().trim().max(200, 'Fingeravtrycket är för långt.').default(''),
+    .max(200, 'Fingeravtrycket är för långt.')
+    .refine((v) => v === '' || isPinSha256(v), SERVER_FIELD_MESSAGES.pinSha256)
+    .default(''),
 });
 export type ServerFields = z.input<typeof serverFields>;
 
