@@ -1,10 +1,19 @@
 import { z } from 'zod';
 
+/** The bounds of a year's figures, here once: the schema below and the rate editor's messages use them. */
+export const RATE_LIMITS = {
+  maxBp: 100_00,
+  codeMax: 20,
+  labelMax: 100,
+  reducedAgeMin: 50,
+  reducedAgeMax: 80,
+} as const;
+
 /** Percentages are basis points (hundredths of a percent): 10 % = 1000, 31,42 % = 3142. Money is öre. */
-const bp = z.number().int().min(0).max(100_00);
+const bp = z.number().int().min(0).max(RATE_LIMITS.maxBp);
 const level = z.object({
-  code: z.string().trim().min(1).max(20),
-  label: z.string().trim().min(1).max(100),
+  code: z.string().trim().min(1).max(RATE_LIMITS.codeMax),
+  label: z.string().trim().min(1).max(RATE_LIMITS.labelMax),
   percentBp: bp,
 });
 
@@ -20,7 +29,7 @@ export const rateYear = z.object({
     fullBp: bp,
     reducedBp: bp,
     /** Reduced rate for those who had turned this age before the year began. */
-    reducedFromAgeAtStartOfYear: z.number().int().min(50).max(80),
+    reducedFromAgeAtStartOfYear: z.number().int().min(RATE_LIMITS.reducedAgeMin).max(RATE_LIMITS.reducedAgeMax),
     /** No fee at all for people born in or before this year. */
     zeroBornUpToYear: z.number().int(),
     /** Temporary youth reduction (2026–2027), on pay up to a monthly cap. */

@@ -1,4 +1,4 @@
-import type { RateYear } from '../../../shared/compensation/rates';
+import { RATE_LIMITS, type RateYear } from '../../../shared/compensation/rates';
 import { formatPercentBp, parseKronor, parsePercentBp } from '../../../shared/money';
 
 /** The rate editor's fields, as typed: kronor and percent with a decimal comma, levels one per line. */
@@ -19,7 +19,8 @@ export interface RateValues {
 type Problems = Partial<Record<keyof RateValues, string>>;
 
 const WHOLE = /^\s*\d+\s*$/;
-const MAX_BP = 100_00;
+const { maxBp, codeMax, labelMax, reducedAgeMin, reducedAgeMax } = RATE_LIMITS;
+const MAX_PERCENT = maxBp / 100;
 const LEVEL_FORMAT = 'skriv "KOD; Benämning; procent", t.ex. "A1L; Kategori 1, låg; 10".';
 
 const kronorText = (ore: number) => String(ore / 100).replace('.', ',');
@@ -47,7 +48,7 @@ export function rateValues(r: RateYear): RateValues {
 function percent(text: string): number | string {
   const bp = parsePercentBp(text);
   if (bp === null) return 'Ange procent som ett tal, t.ex. 31,42.';
-  return bp > MAX_BP ? 'Ange högst 100 %.' : bp;
+  return bp > maxBp ? `Ange högst ${MAX_PERCENT} %.` : bp;
 }
 
 /** "KOD; Benämning; procent" per line; a message naming the first line that is not. */
@@ -62,9 +63,9 @@ function levels(text: string): RateYear['arvodeLevels'] | string {
     const [code = '', label = '', pct = '', ...rest] = row.split(';').map((x) => x.trim());
     const bp = parsePercentBp(pct);
     if (!code || !label || bp === null || rest.length > 0) return `Rad ${i + 1}: ${LEVEL_FORMAT}`;
-    if (bp > MAX_BP) return `Rad ${i + 1}: ange högst 100 %.`;
-    if (code.length > 20) return `Rad ${i + 1}: koden får vara högst 20 tecken.`;
-    if (label.length > 100) return `Rad ${i + 1}: benämningen får vara högst 100 tecken.`;
+    if (bp > maxBp) return `Rad ${i + 1}: ange högst ${MAX_PERCENT} %.`;
+    if (code.length > codeMax) return `Rad ${i + 1}: koden får vara högst ${codeMax} tecken.`;
+    if (label.length > labelMax) return `Rad ${i + 1}: benämningen får vara högst ${labelMax} tecken.`;
     out.push({ code, label, percentBp: bp });
   }
   return out;
@@ -97,7 +98,9 @@ export function readRateValues(v: RateValues, base: RateYear): { input: RateYear
       reducedBp: read('feeReduced', percent(v.feeReduced), 0),
       reducedFromAgeAtStartOfYear: read(
         'reducedAge',
-        typeof age === 'number' && (age < 50 || age > 80) ? 'Ange en ålder mellan 50 och 80.' : age,
+        typeof age === 'number' && (age < reducedAgeMin || age > reducedAgeMax)
+          ? `Ange en ålder mellan ${reducedAgeMin} och ${reducedAgeMax}.`
+          : age,
         0,
       ),
       zeroBornUpToYear: read('zeroBorn', whole(v.zeroBorn), 0),
