@@ -11,6 +11,7 @@ import {
   createKysely,
   DatabaseKeyError,
   openEncryptedDatabase,
+  databaseScheme,
   prepareRekey,
   rekeyDatabase,
   type RawDatabase,
@@ -18,6 +19,8 @@ import {
 import { assertPasswordPolicy } from '../vault/password-policy';
 import { dropRekeySnapshot, hasRekeySnapshot, restoreRekeySnapshot, takeRekeySnapshot } from '../db/rekey-snapshot';
 import { restrictFileModes } from './file-modes';
+import { CURRENT_SCHEME, SCHEME_LABEL } from '../db/cipher';
+import { recoverInterruptedRewrite, upgradeScheme, type SchemeUpgrade } from '../db/scheme-upgrade';
 import { purgeReplacedFolders } from '../backup/replaced';
 import { migrate } from '../db/migrate';
 import { OWASP_SCRYPT, type ScryptParams } from '../vault/kdf';
@@ -133,6 +136,8 @@ export class AppCore {
   private settingUp = false;
   /** While the local database is copied to a server nothing else may write to it (the write would not be copied). */
   private moving = false;
+  /** What opening the database did to its encryption scheme; logged by the login that opened it. */
+  private schemeUpgrade: SchemeUpgrade = { done: false };
   /** Settles when the move in progress has finished or failed (close() waits for it). */
   private moveDone: Promise<unknown> = Promise.resolve();
   private readonly serverOverride: PgConnectionConfig | undefined;
@@ -606,7 +611,23 @@ export class AppCore {
         await appendAudit(trx, { userId: user.id, action, entityType: 'user', entityId: user.id }, () =>
           this.clock.now(),
         );
+        const upgrade = this.schemeUpgrade;
+        if ('from' in upgrade) {
+          await appendAudit(
+            trx,
+            {
+              userId: user.id,
+              action: upgrade.done ? 'database.scheme.upgraded' : 'database.scheme.upgrade.failed',
+              entityType: 'database',
+              detail: upgrade.done
+                ? `databasfilen skrevs om från ${SCHEME_LABEL[upgrade.from]} till ${SCHEME_LABEL[CURRENT_SCHEME]} med samma nyckel`
+                : `databasfilen är kvar i ${SCHEME_LABEL[upgrade.from]}; omskrivningen misslyckades: ${upgrade.failed}`,
+            },
+            () => this.clock.now(),
+          );
+        }
       });
+      this.schemeUpgrade = { done: false };
       this.vault.clearPendingFailures(pending.length);
       if (idCheck !== 'ok') this.vault.sealWorkstation(dataKey);
       purgeReplacedFolders(this.dataDir, this.clock.now());
@@ -775,9 +796,12 @@ export class AppCore {
   private openDatabase(dataKey: Buffer): RawDatabase {
     const file = this.paths.database;
     if (!this.vault.rekeyPending()) {
-      // A copy left by a rekey that stopped before the vault was written: the database never changed key.
-      dropRekeySnapshot(file);
-      return openEncryptedDatabase(file, dataKey);
+      // A copy left by a rekey that stopped before the vault was written (the database never changed
+      // key), or by a scheme rewrite under the same key: see recoverInterruptedRewrite.
+      recoverInterruptedRewrite(file);
+      const opened = upgradeScheme(openEncryptedDatabase(file, dataKey), file, dataKey);
+      this.schemeUpgrade = opened.upgrade;
+      return opened.raw;
     }
     const old = this.vault.previousKey(dataKey);
     const tryOpen = (k: Buffer): RawDatabase | null => {
@@ -799,7 +823,11 @@ export class AppCore {
           restoreRekeySnapshot(file);
           raw = tryOpen(old);
         }
-        if (raw) rekeyDatabase(raw, dataKey);
+        if (raw) {
+          const from = databaseScheme(raw);
+          rekeyDatabase(raw, dataKey);
+          if (from !== CURRENT_SCHEME) this.schemeUpgrade = { done: true, from };
+        }
       }
       if (!raw) throw new DatabaseKeyError();
       raw.pragma('journal_mode = WAL');

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { DB } from './schema';
 import { bindWorkstation } from '../audit/workstation';
+import { CURRENT_SCHEME, SCHEME_CIPHER_NAME, SCHEME_PRAGMAS, detectScheme, type CipherScheme } from './cipher';
 
 export type RawDatabase = Database.Database;
 
@@ -54,8 +55,10 @@ export function applyConnectionSettings(db: RawDatabase, opts: { keepJournalMode
 }
 
 /**
- * Opens (or creates) the database encrypted in SQLCipher 4 mode with a raw 256-bit key.
- * A raw key skips SQLCipher's own KDF: the password KDF already ran when the key was unwrapped.
+ * Opens (or creates) an encrypted database with a raw 256-bit key. A new file gets the current scheme
+ * (AEGIS-256); an existing one is opened in the scheme its first page shows (see cipher.ts), so files
+ * and backups written as SQLCipher 4 by earlier versions still open.
+ * A raw key skips the scheme's own KDF: the password KDF already ran when the key was unwrapped.
  * The key is proven by a read before anything else happens, because PRAGMA key never fails itself.
  */
 export function openEncryptedDatabase(
@@ -64,6 +67,8 @@ export function openEncryptedDatabase(
   opts: { readonly?: boolean; keepJournalMode?: boolean } = {},
 ): RawDatabase {
   if (key.length !== KEY_BYTES) throw new Error('Database key must be 32 bytes');
+  // Read before the connection exists: opening creates the file, which would then look new.
+  const scheme = detectScheme(file);
   const db = new Database(file, {
     readonly: opts.readonly === true,
     fileMustExist: opts.readonly === true,
@@ -71,8 +76,7 @@ export function openEncryptedDatabase(
     ...(nativeBinding ? { nativeBinding: nativeBinding as unknown as string } : {}),
   });
   try {
-    db.pragma("cipher='sqlcipher'");
-    db.pragma('legacy=4');
+    for (const p of SCHEME_PRAGMAS[scheme]) db.pragma(p);
     db.pragma(`key="x'${key.toString('hex')}'"`);
     try {
       db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
@@ -80,7 +84,6 @@ export function openEncryptedDatabase(
       if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw new DatabaseKeyError();
       throw err;
     }
-    if (db.pragma('cipher', { simple: true }) !== 'sqlcipher') throw new Error('Database is not in SQLCipher mode');
     // A backup is inspected without changing a byte of it (its hash is checked).
     if (opts.readonly) return db;
     applyConnectionSettings(db, { keepJournalMode: opts.keepJournalMode === true });
@@ -89,6 +92,17 @@ export function openEncryptedDatabase(
     db.close();
     throw err;
   }
+}
+
+/**
+ * The scheme a connection is configured with (`PRAGMA cipher` reports the setting, not the file); once
+ * the key check has read the file, that is the file's scheme, since a wrong scheme cannot authenticate.
+ */
+export function databaseScheme(db: RawDatabase): CipherScheme {
+  const name = db.pragma('cipher', { simple: true });
+  const found = (Object.keys(SCHEME_CIPHER_NAME) as CipherScheme[]).find((s) => SCHEME_CIPHER_NAME[s] === name);
+  if (!found) throw new Error(`Unknown database cipher: ${String(name)}`);
+  return found;
 }
 
 /**
@@ -148,13 +162,17 @@ export function prepareRekey(raw: RawDatabase): void {
 }
 
 /**
- * Re-encrypts every page under `newKey` in one transaction; its rollback journal makes it
+ * Re-encrypts every page under `newKey` (in the current scheme) in one transaction; its rollback journal makes it
  * all-or-nothing (a crash in the middle leaves the journal, and the next open with the old key rolls
  * back). Then back to WAL.
  */
 export function rekeyDatabase(raw: RawDatabase, newKey: Buffer): void {
   if (newKey.length !== KEY_BYTES) throw new Error('Database key must be 32 bytes');
   prepareRekey(raw);
+  // The rekey writes with the connection's configured scheme: a file still in SQLCipher 4 comes out
+  // in the current one (its reserved bytes per page differ, so SQLite3MC rewrites it by a VACUUM in
+  // the same rollback-journalled transaction).
+  for (const p of SCHEME_PRAGMAS[CURRENT_SCHEME]) raw.pragma(p);
   raw.pragma(`rekey="x'${newKey.toString('hex')}'"`);
   raw.pragma('journal_mode = WAL');
 }

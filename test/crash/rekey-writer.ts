@@ -1,6 +1,7 @@
 /**
  * Child process for the rekey crash test: logs in as the admin and deactivates a user, which rekeys
- * the whole database; the parent kills it at a random moment.
+ * the whole database; the parent kills it at a random moment. With CRASH_MODE=login it only logs in
+ * (on a SQLCipher 4 file that login rewrites the whole file in AEGIS-256), announced before the login.
  */
 import { writeSync } from 'node:fs';
 import { AppCore } from '../../electron/core/app-core';
@@ -16,6 +17,13 @@ async function main() {
     kdf: TEST_SCRYPT,
   });
   const invoke = createRouter(core, handlers);
+  if (process.env.CRASH_MODE === 'login') {
+    writeSync(1, 'ready\n');
+    await core.login('admin', process.env.CRASH_PASSWORD!);
+    writeSync(1, 'done\n');
+    setInterval(() => {}, 1000);
+    return;
+  }
   await core.login('admin', process.env.CRASH_PASSWORD!);
   writeSync(1, 'ready\n');
   const r = await invoke('users.update', {

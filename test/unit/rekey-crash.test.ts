@@ -4,15 +4,19 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, makeCore, makeReadyCore, tempDir } from '../helpers/core';
+import { toSqlcipher4 } from '../helpers/legacy-scheme';
+import { detectScheme } from '../../electron/db/cipher';
 import { ok } from '../helpers/cases';
 
 let t: ReturnType<typeof tempDir>;
 let child: string;
 let template: string;
+let legacyTemplate: string;
 let boId: number;
 const BO = { username: 'bo', password: 'blå-cykel-regnar-4' };
 const FILLER_ROWS = 40_000;
 const ROUNDS = 16;
+const LEGACY_ROUNDS = 8;
 
 beforeAll(async () => {
   t = tempDir('kpr-rekey-crash-');
@@ -39,11 +43,17 @@ beforeAll(async () => {
   raw.transaction(() => {
     for (let i = 0; i < FILLER_ROWS; i++) ins.run(`rad ${i} `.padEnd(700, 'x'));
   })();
+  const key = Buffer.from(made.core.serviceContext().dataKey);
   await made.core.close();
+  // The same folder as an earlier version left it: the database in SQLCipher 4, same key.
+  legacyTemplate = join(t.dir, 'legacy-template');
+  cpSync(template, legacyTemplate, { recursive: true });
+  toSqlcipher4(join(legacyTemplate, 'kontaktregistret.db'), key);
+  key.fill(0);
 }, 120_000);
 afterAll(() => t.cleanup());
 
-function runAndKill(dataDir: string, killAfterMs: number): Promise<string> {
+function runAndKill(dataDir: string, killAfterMs: number, mode = 'rekey'): Promise<string> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [child], {
       env: {
@@ -51,6 +61,7 @@ function runAndKill(dataDir: string, killAfterMs: number): Promise<string> {
         CRASH_DATA: dataDir,
         CRASH_PASSWORD: ADMIN.password,
         CRASH_USER_ID: String(boId),
+        CRASH_MODE: mode,
         NODE_PATH: join(import.meta.dirname, '..', '..', 'node_modules'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -78,7 +89,7 @@ describe('rekey crash safety (SIGKILL)', () => {
       const dir = join(t.dir, `round-${round}`);
       rmSync(dir, { recursive: true, force: true });
       cpSync(template, dir, { recursive: true });
-      const out = await runAndKill(dir, round === 0 ? 0 : Math.floor((round / ROUNDS) * 3000 + Math.random() * 150));
+      const out = await runAndKill(dir, round === 0 ? 0 : Math.floor((round / ROUNDS) * 600 + Math.random() * 60));
       if (existsSync(join(dir, 'kontaktregistret.db-journal')))
         outcomes.add('killed mid-rekey (rollback journal left)');
       const again = makeCore(dir);
@@ -98,6 +109,32 @@ describe('rekey crash safety (SIGKILL)', () => {
       if (boIn) expect(active, `round ${round}`).toBe(1);
       outcomes.add(out.includes('done') ? 'done' : boIn ? 'before' : 'during/after');
       expect(readdirSync(dir).filter((f) => f.includes('fore-nyckelbyte') || f.endsWith('-journal'))).toEqual([]);
+      await again.core.close();
+    }
+    console.log([...outcomes].join('; '));
+    expect(outcomes.size).toBeGreaterThan(1);
+  }, 600_000);
+
+  it('killed at random points of the login that rewrites a SQLCipher 4 file in AEGIS-256, the folder always opens whole', async () => {
+    const outcomes = new Set<string>();
+    for (let round = 0; round < LEGACY_ROUNDS; round++) {
+      const dir = join(t.dir, `legacy-${round}`);
+      rmSync(dir, { recursive: true, force: true });
+      cpSync(legacyTemplate, dir, { recursive: true });
+      const db = join(dir, 'kontaktregistret.db');
+      const out = await runAndKill(dir, Math.floor((round / LEGACY_ROUNDS) * 1500 + Math.random() * 100), 'login');
+      const before = detectScheme(db);
+      if (existsSync(`${db}-journal`)) outcomes.add('killed mid-rewrite (rollback journal left)');
+      const again = makeCore(dir);
+      await again.core.login(ADMIN.username, ADMIN.password);
+      const raw = again.core.serviceContext().raw;
+      expect(raw.pragma('integrity_check', { simple: true }), `round ${round}`).toBe('ok');
+      expect((raw.prepare('SELECT count(*) AS n FROM filler').get() as { n: number }).n, `round ${round}`).toBe(
+        FILLER_ROWS,
+      );
+      expect(detectScheme(db), `round ${round}`).toBe('aegis-256');
+      expect(readdirSync(dir).filter((f) => f.includes('fore-nyckelbyte') || f.endsWith('-journal'))).toEqual([]);
+      outcomes.add(out.includes('done') ? 'done' : `killed with the file in ${before}`);
       await again.core.close();
     }
     console.log([...outcomes].join('; '));
