@@ -15,6 +15,8 @@ export function VirtualTable<T>(props: {
   height?: string;
 }) {
   const parent = useRef<HTMLDivElement>(null);
+  // The app does not use the React Compiler, so useVirtualizer's unmemoizable functions are fine here.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const v = useVirtualizer({
     count: props.rows.length,
     getScrollElement: () => parent.current,

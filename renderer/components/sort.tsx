@@ -27,6 +27,7 @@ export function useSorted<T>(
     const get = sort ? values[sort.column] : undefined;
     if (!sort || !get) return rows;
     return [...rows].sort((a, b) => compareValues(get(a), get(b), sort.descending));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above: listing `values` would re-sort on every render.
   }, [rows, sort]);
   const header = (label: string) => {
     if (!values[label])
