@@ -12,6 +12,7 @@ import {
   DatabaseKeyError,
   openEncryptedDatabase,
   databaseScheme,
+  leaveRekeyMode,
   prepareRekey,
   rekeyDatabase,
   type RawDatabase,
@@ -616,7 +617,8 @@ export class AppCore {
           await appendAudit(
             trx,
             {
-              userId: user.id,
+              // The file's event, not the user's: it may have happened at an earlier login attempt.
+              userId: null,
               action: upgrade.done ? 'database.scheme.upgraded' : 'database.scheme.upgrade.failed',
               entityType: 'database',
               detail: upgrade.done
@@ -741,13 +743,14 @@ export class AppCore {
         });
         // The database leaves WAL mode before the vault names the new key (see prepareRekey).
         prepareRekey(raw);
-        takeRekeySnapshot(this.paths.database);
         const { recoveryKey } = await this.vault.beginRekey(backupKey, newKey, {
           remove: [],
           recipients,
           newEpoch: true,
         });
         rekeyHooks.afterVault?.();
+        // As in rekey(): the copy aside right before the rewrite, with nothing awaited in between.
+        takeRekeySnapshot(this.paths.database);
         rekeyDatabase(raw, newKey);
         this.vault.finishRekey();
         dropRekeySnapshot(this.paths.database);
@@ -825,6 +828,8 @@ export class AppCore {
         }
         if (raw) {
           const from = databaseScheme(raw);
+          // A rekey killed before its copy was taken is redone from here: take one first (see rekey()).
+          if (!hasRekeySnapshot(file)) takeRekeySnapshot(file);
           rekeyDatabase(raw, dataKey);
           if (from !== CURRENT_SCHEME) this.schemeUpgrade = { done: true, from };
         }
@@ -856,15 +861,17 @@ export class AppCore {
     try {
       if (opts.replace) assertPasswordPolicy(opts.replace.password, opts.replace.username);
       prepareRekey(s.raw);
-      takeRekeySnapshot(this.paths.database);
       result = await this.vault.beginRekey(s.dataKey, newKey, opts);
     } catch (err) {
       newKey.fill(0);
-      if (s.raw.open) s.raw.pragma('journal_mode = WAL');
+      if (s.raw.open) leaveRekeyMode(s.raw);
       throw err;
     }
     try {
       rekeyHooks.afterVault?.();
+      // The copy is taken only now, with no await before the rewrite: the app's own writes during the
+      // vault step above (other windows' calls) are in it, and nothing can write between it and the rekey.
+      takeRekeySnapshot(this.paths.database);
       rekeyDatabase(s.raw, newKey);
       rekeyHooks.afterDatabase?.();
       this.vault.finishRekey();

@@ -5,7 +5,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
  *
  * - `aegis-256`: every file the app creates, and every file it rekeys. AEGIS-256 is an AEAD built on
  *   the AES round function (AES-NI where the CPU has it): one pass per page encrypts and
- *   authenticates (a random 256-bit nonce and a tag per page, the page number bound in the page key).
+ *   authenticates (a random 256-bit nonce and a 256-bit tag per page, the page number bound into the nonce).
  *   About 1,0× of plain SQLite on the benchmark's workload, against 1,2–1,3× for SQLCipher 4, whose
  *   HMAC-SHA512 runs in portable C.
  * - `sqlcipher-4`: what the app wrote before (SQLCipher 4 defaults: AES-256-CBC + HMAC-SHA512).

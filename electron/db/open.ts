@@ -48,7 +48,7 @@ export function applyConnectionSettings(db: RawDatabase, opts: { keepJournalMode
   // Sorts and temp indexes stay in memory so no plaintext temp file reaches the disk.
   db.pragma('temp_store = MEMORY');
   db.pragma('busy_timeout = 5000');
-  // Every page read from disk is decrypted and its HMAC checked, so a cache miss costs far more than
+  // Every page read from disk is decrypted and its tag checked, so a cache miss costs far more than
   // in plain SQLite: keep up to 64 MiB of decrypted pages (the default is 2 MiB; a municipality at
   // ten times a big city is about 60 MB). Plaintext stays in this process's memory, as it does anyway.
   db.pragma('cache_size = -65536');
@@ -150,29 +150,44 @@ export function closeDatabase(raw: RawDatabase): void {
 }
 
 /**
- * Step 0 of a rekey, before the vault learns the new key: SQLite3 Multiple Ciphers cannot rekey a WAL
- * database, so the WAL is checkpointed into the file and the journal switched to DELETE. From here
- * until the rekey commits there is no WAL file, so trying the wrong key at a restart touches nothing
- * (a wrong-key open of a database with a WAL could checkpoint garbage into it).
+ * Step 0 of a rekey (or of a scheme rewrite), before the vault learns the new key: SQLite3 Multiple
+ * Ciphers cannot rekey a WAL database, so the WAL is checkpointed into the file and the journal
+ * switched to DELETE. From here until the rekey commits there is no WAL file, so trying the wrong key
+ * at a restart touches nothing (a wrong-key open of a database with a WAL could checkpoint garbage
+ * into it). The file is then held with an exclusive lock until leaveRekeyMode: another connection
+ * (the CLI on the same folder) could otherwise switch it back to WAL, and the rewritten pages would
+ * land in the WAL behind a page 1 still in the old key or scheme. This connection can still write.
  */
 export function prepareRekey(raw: RawDatabase): void {
   raw.pragma('wal_checkpoint(TRUNCATE)');
   if (raw.pragma('journal_mode = DELETE', { simple: true }) !== 'delete')
     throw new Error('Could not leave WAL mode for the rekey');
+  raw.pragma('locking_mode = EXCLUSIVE');
+  // In exclusive locking mode a lock once taken is kept: this takes it now, not at the rekey.
+  raw.exec('BEGIN EXCLUSIVE; COMMIT');
+}
+
+/** The end of a rekey, finished or given up: the exclusive lock is let go and the file goes back to WAL. */
+export function leaveRekeyMode(raw: RawDatabase): void {
+  raw.pragma('locking_mode = NORMAL');
+  // The lock is released at the next access; WAL must not be entered while it is held (it would stay exclusive).
+  raw.prepare('SELECT count(*) AS n FROM sqlite_master').get();
+  raw.pragma('journal_mode = WAL');
 }
 
 /**
- * Re-encrypts every page under `newKey` (in the current scheme) in one transaction; its rollback journal makes it
- * all-or-nothing (a crash in the middle leaves the journal, and the next open with the old key rolls
- * back). Then back to WAL.
+ * Re-encrypts every page under `newKey` (in the current scheme) in one transaction; its rollback
+ * journal makes it all-or-nothing for SQLite, and the copy taken aside before it (rekey-snapshot.ts)
+ * covers a kill in the middle, which SQLite3MC cannot always roll back. Then back to WAL.
  */
 export function rekeyDatabase(raw: RawDatabase, newKey: Buffer): void {
   if (newKey.length !== KEY_BYTES) throw new Error('Database key must be 32 bytes');
   prepareRekey(raw);
+  if (raw.pragma('journal_mode', { simple: true }) !== 'delete') throw new Error('The database is in WAL mode');
   // The rekey writes with the connection's configured scheme: a file still in SQLCipher 4 comes out
   // in the current one (its reserved bytes per page differ, so SQLite3MC rewrites it by a VACUUM in
   // the same rollback-journalled transaction).
   for (const p of SCHEME_PRAGMAS[CURRENT_SCHEME]) raw.pragma(p);
   raw.pragma(`rekey="x'${newKey.toString('hex')}'"`);
-  raw.pragma('journal_mode = WAL');
+  leaveRekeyMode(raw);
 }

@@ -7,11 +7,14 @@ import { toSqlcipher4 } from '../../test/helpers/legacy-scheme';
 import { detectScheme } from './cipher';
 import { closeDatabase, openEncryptedDatabase } from './open';
 import { hasRekeySnapshot, snapshotPath, takeRekeySnapshot } from './rekey-snapshot';
-import { recoverInterruptedRewrite, upgradeScheme } from './scheme-upgrade';
+import { recoverInterruptedRewrite, schemeUpgradeHooks, upgradeScheme } from './scheme-upgrade';
 
 let t: ReturnType<typeof tempDir>;
 beforeEach(() => (t = tempDir()));
-afterEach(() => t.cleanup());
+afterEach(() => {
+  delete schemeUpgradeHooks.afterSnapshot;
+  t.cleanup();
+});
 
 function legacyFile(key: Buffer): string {
   const file = join(t.dir, 'k.db');
@@ -61,5 +64,30 @@ describe('rewriting a SQLCipher 4 file in the current scheme', () => {
     recoverInterruptedRewrite(file);
     expect(readFileSync(file).equals(now)).toBe(true);
     expect(existsSync(snapshotPath(file))).toBe(false);
+  });
+
+  it('holds the file while it rewrites it: another connection (the CLI) cannot open it then, and can afterwards', () => {
+    const key = randomBytes(32);
+    const file = legacyFile(key);
+    let during = '';
+    schemeUpgradeHooks.afterSnapshot = () => {
+      try {
+        openEncryptedDatabase(file, key).close();
+        during = 'opened';
+      } catch (err) {
+        during = String(err);
+      }
+    };
+    const r = upgradeScheme(openEncryptedDatabase(file, key), file, key);
+    expect(during).toMatch(/locked/);
+    expect(r.upgrade).toEqual({ done: true, from: 'sqlcipher-4' });
+    expect(r.raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    // Back to normal locking: a second connection reads and writes alongside.
+    const other = openEncryptedDatabase(file, key);
+    other.exec("INSERT INTO p VALUES ('Andra Anslutningen')");
+    expect(r.raw.prepare('SELECT count(*) AS n FROM p').get()).toEqual({ n: 2 });
+    other.close();
+    closeDatabase(r.raw);
+    expect(detectScheme(file)).toBe('aegis-256');
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { CURRENT_SCHEME, type CipherScheme } from './cipher';
+import { CURRENT_SCHEME, detectScheme, type CipherScheme } from './cipher';
 import { databaseScheme, openEncryptedDatabase, prepareRekey, rekeyDatabase, type RawDatabase } from './open';
 import { dropRekeySnapshot, hasRekeySnapshot, restoreRekeySnapshot, takeRekeySnapshot } from './rekey-snapshot';
 
@@ -11,11 +11,14 @@ export type SchemeUpgrade =
 
 /**
  * A database file still in an older scheme (SQLCipher 4) is rewritten in the current one when a
- * session opens it, under the same key: the same crash-safe path as a rekey (out of WAL, a durable
- * copy aside, every page rewritten in one rollback-journalled transaction, the copy dropped). Killed in
- * the middle, the next open puts the copy back (recoverInterruptedRewrite) and tries again. A failure
- * that is not a crash (a full disk) leaves the file as it was and the session goes on in the old
- * scheme; the caller logs it. Returns the connection to use (a new one after a failure).
+ * session opens it, under the same key: the same crash-safe path as a rekey (out of WAL and held
+ * exclusively so no other process writes or switches it back to WAL, a durable copy aside, every
+ * page rewritten in one rollback-journalled transaction, the file's first page checked, the copy
+ * dropped). Nothing runs in between (no await), so the copy holds every commit. Killed in the middle,
+ * the next open puts the copy back (recoverInterruptedRewrite) and tries again. A failure that is not
+ * a crash (a full disk, another process holding the file) leaves the file as it was and the session
+ * goes on in the old scheme; the caller logs it. Returns the connection to use (a new one after a
+ * failure).
  */
 export function upgradeScheme(
   raw: RawDatabase,
@@ -29,6 +32,8 @@ export function upgradeScheme(
     takeRekeySnapshot(file);
     schemeUpgradeHooks.afterSnapshot?.();
     rekeyDatabase(raw, key);
+    // What the next open will see: the main file's first page must now be in the current scheme.
+    if (detectScheme(file) !== CURRENT_SCHEME) throw new Error('the file still shows the old scheme after the rewrite');
     dropRekeySnapshot(file);
     return { raw, upgrade: { done: true, from } };
   } catch (err) {

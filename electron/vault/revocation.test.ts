@@ -205,4 +205,49 @@ describe('a rekey is crash-safe', () => {
       expect(r.active).toBe(false);
     });
   }
+
+  it('the copy taken aside holds every commit made while the vault step ran, and no other connection can open the file meanwhile', async () => {
+    const made = await ready();
+    const file = made.core.databaseFile;
+    const oldKey = Buffer.from(made.core.serviceContext().dataKey);
+    const vault = (made.core as unknown as { vault: { beginRekey: (...a: unknown[]) => Promise<unknown> } }).vault;
+    const begin = vault.beginRekey.bind(vault);
+    let otherOpen = '';
+    vault.beginRekey = async (...a: unknown[]) => {
+      // Another window's call lands while the new vault is being made (a password KDF for a reset).
+      await ok(
+        made.invoke(
+          'cp.create',
+          cpInput({ firstName: 'Under', lastName: 'Nyckelbytet', personnummer: syntheticPnr('1970-03-03', 7) }),
+        ),
+      );
+      // The CLI on the same folder cannot get in (it would switch the file back to WAL).
+      try {
+        openEncryptedDatabase(file, oldKey).close();
+        otherOpen = 'opened';
+      } catch (err) {
+        otherOpen = String(err);
+      }
+      return begin(...a);
+    };
+    rekeyHooks.afterDatabase = () => {
+      throw new Error('simulated crash');
+    };
+    expect(
+      await made.invoke('users.update', {
+        id: made.hannaId,
+        displayName: 'Hanna',
+        roles: ['handlaggare'],
+        active: false,
+      }),
+    ).toMatchObject({ ok: false });
+    expect(otherOpen).toMatch(/locked/);
+    // The copy aside is what a kill in the middle of the rewrite would be redone from: it has the new row.
+    const copy = join(t.dir, 'kopia.db');
+    copyFileSync(`${file}.fore-nyckelbyte`, copy);
+    const raw = openEncryptedDatabase(copy, oldKey, { readonly: true });
+    expect((raw.prepare('SELECT count(*) AS n FROM contact_persons').get() as { n: number }).n).toBe(2);
+    raw.close();
+    oldKey.fill(0);
+  });
 });

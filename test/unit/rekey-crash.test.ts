@@ -72,7 +72,16 @@ function runAndKill(dataDir: string, killAfterMs: number, mode = 'rekey'): Promi
       out += d.toString();
       if (out.includes('ready\n') && !p.killed) {
         if (killAfterMs === 0) p.kill('SIGKILL');
-        else setTimeout(() => p.kill('SIGKILL'), killAfterMs);
+        else if (killAfterMs > 0) setTimeout(() => p.kill('SIGKILL'), killAfterMs);
+        else {
+          // Kill as soon as the rewrite's rollback journal exists (or when the child is done without one).
+          const poll = setInterval(() => {
+            if (existsSync(join(dataDir, 'kontaktregistret.db-journal')) || out.includes('done')) {
+              clearInterval(poll);
+              p.kill('SIGKILL');
+            }
+          }, 1);
+        }
       }
     });
     p.stderr.on('data', (d: Buffer) => (err += d.toString()));
@@ -122,7 +131,9 @@ describe('rekey crash safety (SIGKILL)', () => {
       rmSync(dir, { recursive: true, force: true });
       cpSync(legacyTemplate, dir, { recursive: true });
       const db = join(dir, 'kontaktregistret.db');
-      const out = await runAndKill(dir, Math.floor((round / LEGACY_ROUNDS) * 1500 + Math.random() * 100), 'login');
+      // Every other round is killed the moment the rewrite's journal appears; the rest at spread times.
+      const at = round % 2 === 1 ? -1 : Math.floor((round / LEGACY_ROUNDS) * 1500 + Math.random() * 100);
+      const out = await runAndKill(dir, at, 'login');
       const before = detectScheme(db);
       if (existsSync(`${db}-journal`)) outcomes.add('killed mid-rewrite (rollback journal left)');
       const again = makeCore(dir);
@@ -138,6 +149,7 @@ describe('rekey crash safety (SIGKILL)', () => {
       await again.core.close();
     }
     console.log([...outcomes].join('; '));
+    expect(outcomes).toContain('killed mid-rewrite (rollback journal left)');
     expect(outcomes.size).toBeGreaterThan(1);
   }, 600_000);
 });
