@@ -167,6 +167,9 @@ describe('revocation: deactivation and admin resets rekey the database', () => {
   });
 });
 
+const deactivateHanna = (made: Awaited<ReturnType<typeof ready>>) =>
+  made.invoke('users.update', { id: made.hannaId, displayName: 'Hanna', roles: ['handlaggare'], active: false });
+
 describe('a rekey is crash-safe', () => {
   for (const step of ['afterVault', 'afterDatabase'] as const) {
     it(`a crash ${step === 'afterVault' ? 'after the new vault is written, before the database is rekeyed' : 'after the database is rekeyed, before the old key is dropped'} loses nothing and the next login finishes the rekey`, async () => {
@@ -174,14 +177,7 @@ describe('a rekey is crash-safe', () => {
       rekeyHooks[step] = () => {
         throw new Error('simulated crash');
       };
-      expect(
-        await made.invoke('users.update', {
-          id: made.hannaId,
-          displayName: 'Hanna',
-          roles: ['handlaggare'],
-          active: false,
-        }),
-      ).toMatchObject({ ok: false });
+      expect(await deactivateHanna(made)).toMatchObject({ ok: false });
       delete rekeyHooks[step];
       const vault = JSON.parse(readFileSync(join(made.dataDir, 'vault.json'), 'utf8'));
       expect(vault.previousKey).toBeTruthy(); // both keys kept until the rekey commits
@@ -233,14 +229,7 @@ describe('a rekey is crash-safe', () => {
     rekeyHooks.afterDatabase = () => {
       throw new Error('simulated crash');
     };
-    expect(
-      await made.invoke('users.update', {
-        id: made.hannaId,
-        displayName: 'Hanna',
-        roles: ['handlaggare'],
-        active: false,
-      }),
-    ).toMatchObject({ ok: false });
+    expect(await deactivateHanna(made)).toMatchObject({ ok: false });
     expect(otherOpen).toMatch(/locked/);
     // The copy aside is what a kill in the middle of the rewrite would be redone from: it has the new row.
     const copy = join(t.dir, 'kopia.db');

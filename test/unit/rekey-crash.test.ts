@@ -91,23 +91,34 @@ function runAndKill(dataDir: string, killAfterMs: number, mode = 'rekey'): Promi
   });
 }
 
+function freshCopy(from: string, name: string): string {
+  const dir = join(t.dir, name);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+/** After a kill: the admin logs in (which finishes or redoes what was cut off) and every row is there. */
+async function loginAndCheck(dir: string, round: number) {
+  const again = makeCore(dir);
+  await again.core.login(ADMIN.username, ADMIN.password);
+  const raw = again.core.serviceContext().raw;
+  expect(raw.pragma('integrity_check', { simple: true }), `round ${round}`).toBe('ok');
+  expect((raw.prepare('SELECT count(*) AS n FROM filler').get() as { n: number }).n, `round ${round}`).toBe(
+    FILLER_ROWS,
+  );
+  return { again, raw };
+}
+
 describe('rekey crash safety (SIGKILL)', () => {
   it('killed at random points of a deactivation rekey, the data folder always opens, is intact, and the revocation is all-or-nothing', async () => {
     const outcomes = new Set<string>();
     for (let round = 0; round < ROUNDS; round++) {
-      const dir = join(t.dir, `round-${round}`);
-      rmSync(dir, { recursive: true, force: true });
-      cpSync(template, dir, { recursive: true });
+      const dir = freshCopy(template, `round-${round}`);
       const out = await runAndKill(dir, round === 0 ? 0 : Math.floor((round / ROUNDS) * 600 + Math.random() * 60));
       if (existsSync(join(dir, 'kontaktregistret.db-journal')))
         outcomes.add('killed mid-rekey (rollback journal left)');
-      const again = makeCore(dir);
-      await again.core.login(ADMIN.username, ADMIN.password);
-      const raw = again.core.serviceContext().raw;
-      expect(raw.pragma('integrity_check', { simple: true }), `round ${round}`).toBe('ok');
-      expect((raw.prepare('SELECT count(*) AS n FROM filler').get() as { n: number }).n, `round ${round}`).toBe(
-        FILLER_ROWS,
-      );
+      const { again, raw } = await loginAndCheck(dir, round);
       const active = (raw.prepare('SELECT active FROM users WHERE id = ?').get(boId) as { active: number }).active;
       await again.core.logout();
       const boIn = await again.core.login(BO.username, BO.password).then(
@@ -127,22 +138,14 @@ describe('rekey crash safety (SIGKILL)', () => {
   it('killed at random points of the login that rewrites a SQLCipher 4 file in AEGIS-256, the folder always opens whole', async () => {
     const outcomes = new Set<string>();
     for (let round = 0; round < LEGACY_ROUNDS; round++) {
-      const dir = join(t.dir, `legacy-${round}`);
-      rmSync(dir, { recursive: true, force: true });
-      cpSync(legacyTemplate, dir, { recursive: true });
+      const dir = freshCopy(legacyTemplate, `legacy-${round}`);
       const db = join(dir, 'kontaktregistret.db');
       // Every other round is killed the moment the rewrite's journal appears; the rest at spread times.
       const at = round % 2 === 1 ? -1 : Math.floor((round / LEGACY_ROUNDS) * 1500 + Math.random() * 100);
       const out = await runAndKill(dir, at, 'login');
       const before = detectScheme(db);
       if (existsSync(`${db}-journal`)) outcomes.add('killed mid-rewrite (rollback journal left)');
-      const again = makeCore(dir);
-      await again.core.login(ADMIN.username, ADMIN.password);
-      const raw = again.core.serviceContext().raw;
-      expect(raw.pragma('integrity_check', { simple: true }), `round ${round}`).toBe('ok');
-      expect((raw.prepare('SELECT count(*) AS n FROM filler').get() as { n: number }).n, `round ${round}`).toBe(
-        FILLER_ROWS,
-      );
+      const { again } = await loginAndCheck(dir, round);
       expect(detectScheme(db), `round ${round}`).toBe('aegis-256');
       expect(readdirSync(dir).filter((f) => f.includes('fore-nyckelbyte') || f.endsWith('-journal'))).toEqual([]);
       outcomes.add(out.includes('done') ? 'done' : `killed with the file in ${before}`);
