@@ -7,6 +7,7 @@ import { MIGRATIONS } from '../db/migrations/index';
 import { seedDemo } from '../seed/demo';
 import { readPassword, readSecret } from './password';
 import { serverFields } from '../../shared/ipc/server-fields';
+import { parseWholeNumber } from '../../shared/numbers';
 import { serverFromInput } from '../db/pg-input';
 import { exportBatch, voidExport } from '../services/payouts/export';
 import {
@@ -147,7 +148,7 @@ export const commands = {
     const parsed = serverFields.safeParse({
       label: o.label ?? '',
       host: o.host,
-      port: o.port === undefined ? 5432 : Number(o.port),
+      port: o.port === undefined ? 5432 : (parseWholeNumber(o.port) ?? Number.NaN),
       database: o.database,
       user: o['db-user'],
       password,

@@ -36,10 +36,10 @@ import { readSettings, writeInitialSettings } from '../services/settings';
 import type { UnitSettings } from '../../shared/ipc/procedures/settings';
 import { autoBackupIfDue } from '../services/backup';
 import { inspectBackup, installBackup, type BackupPreview } from '../backup/backup';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { DialectName } from '../db/dialect';
-import { checkPgConfig, openPostgres, type PgConnectionConfig } from '../db/postgres';
+import { checkPgConfig, hasInstallation, openPostgres, type PgConnectionConfig } from '../db/postgres';
 import { defaultLabel } from '../vault/data-source';
 import { vaultFromConnectionFile } from '../vault/connection-file';
 import { copyLocalToServer, type CopyReport } from '../db/copy-to-server';
@@ -98,13 +98,6 @@ function toSessionUser(u: UserRecord): SessionUser {
     roles: JSON.parse(u.roles) as Role[],
     mustChangePassword: u.must_change_password === 1,
   };
-}
-
-/** Whether a server already holds an installation (a users table with a row), read without changing anything. */
-async function hasInstallation(db: Kysely<DB>): Promise<boolean> {
-  const t = await sql<{ t: string | null }>`SELECT to_regclass('users')::text AS t`.execute(db);
-  if (!t.rows[0]?.t) return false;
-  return Boolean(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
 }
 
 /** First start failed part-way; everything it created is gone again. The cause goes to the log only. */

@@ -1,4 +1,4 @@
-import { PostgresAdapter, type Kysely, type RawBuilder } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
 
 /** Which database engine a Kysely instance talks to: the local encrypted SQLite file, or a shared PostgreSQL server. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -16,4 +16,10 @@ export interface DialectSql {
 /** Runs the statements written for `db`'s dialect, in order. */
 export async function executeFor(db: Kysely<any>, statements: DialectSql): Promise<void> {
   for (const s of statements[dialectOf(db)]) await s.execute(db);
+}
+
+/** PostgreSQL: the schema the app's tables live in (the connection's first on its search path). */
+export async function appSchema(db: Kysely<any>): Promise<string> {
+  const { rows } = await sql<{ s: string }>`SELECT pg_catalog.current_schema() AS s`.execute(db);
+  return rows[0]!.s;
 }

@@ -183,7 +183,6 @@ export function leaveRekeyMode(raw: RawDatabase): void {
 export function rekeyDatabase(raw: RawDatabase, newKey: Buffer): void {
   if (newKey.length !== KEY_BYTES) throw new Error('Database key must be 32 bytes');
   prepareRekey(raw);
-  if (raw.pragma('journal_mode', { simple: true }) !== 'delete') throw new Error('The database is in WAL mode');
   // The rekey writes with the connection's configured scheme: a file still in SQLCipher 4 comes out
   // in the current one (its reserved bytes per page differ, so SQLite3MC rewrites it by a VACUUM in
   // the same rollback-journalled transaction).

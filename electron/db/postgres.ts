@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { DomainError } from '../../shared/errors';
 import { isPinSha256, PG_DATABASE_NAME, SERVER_FIELD_MESSAGES } from '../../shared/ipc/server-fields';
@@ -126,6 +126,13 @@ export function pgConnectError(err: unknown): DomainError {
   else if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT')
     msg = 'Databasservern svarar inte. Kontrollera adress och port, eller kontakta IT.';
   return new DomainError('RULE_VIOLATION', msg);
+}
+
+/** Whether a server already holds an installation (a users table with a row), read without changing anything. */
+export async function hasInstallation(db: Kysely<DB>): Promise<boolean> {
+  const t = await sql<{ t: string | null }>`SELECT to_regclass('users')::text AS t`.execute(db);
+  if (!t.rows[0]?.t) return false;
+  return Boolean(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
 }
 
 /** A pool to the server, proven by one round trip before it is handed out. */

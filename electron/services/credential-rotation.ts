@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
+import { rotationPending, type RotationPending } from '../../shared/ipc/server-fields';
 import { audit, type ServiceContext } from '../core/session';
 import type { DB } from '../db/schema';
 
@@ -13,13 +13,17 @@ import type { DB } from '../db/schema';
  */
 export const ROTATION_SETTING = 'server.credentials_rotation';
 
-const pending = z.object({ since: z.string(), username: z.string() });
-export type RotationPending = z.infer<typeof pending>;
-
 export async function pendingRotation(db: Kysely<DB> | Transaction<DB>): Promise<RotationPending | null> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', ROTATION_SETTING).executeTakeFirst();
   if (!row) return null;
-  const parsed = pending.safeParse(JSON.parse(row.value));
+  // Only the app writes it; a value that is not what it writes is ignored like a missing one.
+  let value: unknown;
+  try {
+    value = JSON.parse(row.value);
+  } catch {
+    return null;
+  }
+  const parsed = rotationPending.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
 

@@ -3,7 +3,7 @@ import { DomainError } from '../../shared/errors';
 import type { DataSourceInfo } from '../../shared/ipc/server-fields';
 import type { AppCore } from '../core/app-core';
 import { audit, type Session } from '../core/session';
-import { openPostgres, type PgConnectionConfig } from '../db/postgres';
+import { hasInstallation, openPostgres, pgConnectError, type PgConnectionConfig } from '../db/postgres';
 import type { DB } from '../db/schema';
 import { CONNECTION_FILE_NAME, makeConnectionFile } from '../vault/connection-file';
 import { clearRotation, pendingRotation } from './credential-rotation';
@@ -30,9 +30,7 @@ export async function dataSourceInfo(core: AppCore): Promise<DataSourceInfo> {
 async function describeServer(db: Kysely<DB>): Promise<{ version: string; tls: boolean; installed: boolean }> {
   const v = await sql<{ server_version: string }>`SHOW server_version`.execute(db);
   const ssl = await sql<{ ssl: boolean }>`SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()`.execute(db);
-  const users = await sql<{ t: string | null }>`SELECT to_regclass('users')::text AS t`.execute(db);
-  let installed = false;
-  if (users.rows[0]?.t) installed = Boolean(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+  const installed = await hasInstallation(db);
   return { version: v.rows[0]?.server_version ?? '?', tls: ssl.rows[0]?.ssl === true, installed };
 }
 
@@ -113,7 +111,18 @@ async function checkInstallation(s: Session, config: PgConnectionConfig): Promis
       .where('id', '=', s.user.id)
       .where('vault_entry_id', '=', s.vaultEntryId)
       .executeTakeFirst()
-      .catch(() => undefined);
+      .catch((err: unknown) => {
+        // No users table: another database. No right to read it: the account lacks its grants, which
+        // is IT's to fix, not the address. Anything else is a connection failure, said as such.
+        const code = (err as { code?: string }).code;
+        if (code === '42P01') return undefined;
+        if (code === '42501')
+          throw new DomainError(
+            'RULE_VIOLATION',
+            'Databaskontot får inte läsa installationens tabeller. Be IT ge kontot samma rättigheter som det nuvarande kontot (se handboken). Inget har ändrats.',
+          );
+        throw pgConnectError(err);
+      });
     if (!me)
       throw new DomainError(
         'RULE_VIOLATION',

@@ -1,10 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { z } from 'zod';
 
-export interface Sealed {
-  iv: string;
-  ct: string;
-  tag: string;
-}
+/** A sealed value as stored in vault.json and the connection file (base64 parts). */
+export const sealedSchema = z.object({ iv: z.string(), ct: z.string(), tag: z.string() });
+export type Sealed = z.infer<typeof sealedSchema>;
 
 /** AES-256-GCM. The associated data binds a sealed key to its vault entry so entries cannot be swapped. */
 export function seal(kek: Buffer, plaintext: Buffer, aad: string): Sealed {

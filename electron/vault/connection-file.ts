@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError } from '../../shared/errors';
 import { dataSourceRecord } from './data-source';
-import { sealedSchema, vaultEntrySchema, type VaultFileData } from './vault-file';
+import { vaultEntrySchema, type VaultFileData } from './vault-file';
+import { sealedSchema } from './aead';
 
 /**
  * An "anslutningsfil": what a second workstation needs to join an installation on a shared server.

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { DomainError } from '../../shared/errors';
 import type { PgConnectionConfig, PgTls } from '../db/postgres';
-import { open, seal } from './aead';
+import { open, seal, sealedSchema as sealed } from './aead';
 import { subKey } from './subkey';
-
-const sealed = z.object({ iv: z.string(), ct: z.string(), tag: z.string() });
 
 /**
  * Where this workstation's data lives, as kept in vault.json. Absent or `local`: the encrypted file in

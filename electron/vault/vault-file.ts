@@ -3,8 +3,8 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../../shared/errors';
 import { dataSourceRecord } from './data-source';
+import { sealedSchema } from './aead';
 
-export const sealedSchema = z.object({ iv: z.string(), ct: z.string(), tag: z.string() });
 /** A data key encrypted to a user's public key: ephemeral X25519 public key + AES-256-GCM. */
 const wrapped = sealedSchema.extend({ epk: z.string() });
 

@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { FormMessage } from '../components/form';
 import { errorText, useProcMutation } from '../data/useProc';
-import type { SessionStatus } from '../../shared/ipc/procedures/session';
+import {
+  CONNECTION_FILE_MAX_CHARS,
+  CONNECTION_FILE_TOO_BIG,
+  joinInput,
+  type SessionStatus,
+} from '../../shared/ipc/procedures/session';
 
 /**
  * First start on a second workstation: the connection file ("anslutningsfil") an admin exported on a
@@ -14,19 +19,23 @@ export function JoinForm({ onJoined, onCancel }: { onJoined: (s: SessionStatus) 
   const [fileName, setFileName] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const join = useProcMutation('session.join', { onSuccess: (s) => onJoined(s) });
+  // The contract's own rules and messages, checked before anything is sent (a huge file is not read).
+  const check = (text: string) => {
+    const r = joinInput.safeParse({ content: text });
+    return r.success ? null : (r.error.issues[0]?.message ?? null);
+  };
   const pick = async (file: File | undefined) => {
     setMessage(null);
-    if (!file) return setContent(null);
-    if (file.size > 5_000_000) {
-      setContent(null);
-      return setMessage('Filen är för stor för en anslutningsfil.');
-    }
+    setContent(null);
+    if (!file) return;
+    if (file.size > CONNECTION_FILE_MAX_CHARS) return setMessage(CONNECTION_FILE_TOO_BIG);
     setFileName(file.name);
     setContent(await file.text());
   };
   const submit = () => {
-    if (!content) return setMessage('Välj anslutningsfilen.');
-    join.mutate({ content }, { onError: (err) => setMessage(errorText(err)) });
+    const problem = check(content ?? '');
+    if (problem) return setMessage(problem);
+    join.mutate({ content: content ?? '' }, { onError: (err) => setMessage(errorText(err)) });
   };
   return (
     <main className="auth-page">

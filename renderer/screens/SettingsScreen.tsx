@@ -28,6 +28,17 @@ const SECTIONS = [
   ['lagrum', 'Lagrum och rapporter'],
 ] as const;
 type SectionId = (typeof SECTIONS)[number][0];
+/** What each tab shows under its heading (Enheten's form needs the settings, so it is drawn in place). */
+const PANELS: Record<Exclude<SectionId, 'enheten'>, () => React.ReactElement> = {
+  anvandare: UsersPanel,
+  ersattningsnivaer: RatesEditor,
+  betalning: PaymentSettingsForm,
+  dokument: DocumentSettingsForm,
+  sakerhetskopiering: BackupPanel,
+  gallring: RetentionPanel,
+  databas: DatabasePanel,
+  lagrum: LegalSettingsForm,
+};
 const tabClass = ({ isSelected }: { isSelected: boolean }) => `tab${isSelected ? ' active' : ''}`;
 
 /** Inställningar: the unit and its users (admin only). */
@@ -66,57 +77,23 @@ export function SettingsScreen() {
             </Tab>
           ))}
         </TabList>
-        <TabPanel id="enheten" shouldForceMount className="tab-panel">
-          <h2 id="enheten-rubrik" tabIndex={-1}>
-            Enheten
-          </h2>
-          {settings.data ? <UnitForm initial={settings.data} /> : <QueryErrors of={[settings]} />}
-        </TabPanel>
-        <TabPanel id="anvandare" shouldForceMount className="tab-panel">
-          <UsersPanel />
-        </TabPanel>
-        <TabPanel id="ersattningsnivaer" shouldForceMount className="tab-panel">
-          <h2 id="ersattningsnivaer-rubrik" tabIndex={-1}>
-            Ersättningsnivåer
-          </h2>
-          <RatesEditor />
-        </TabPanel>
-        <TabPanel id="betalning" shouldForceMount className="tab-panel">
-          <h2 id="betalning-rubrik" tabIndex={-1}>
-            Betalning
-          </h2>
-          <PaymentSettingsForm />
-        </TabPanel>
-        <TabPanel id="dokument" shouldForceMount className="tab-panel">
-          <h2 id="dokument-rubrik" tabIndex={-1}>
-            Dokument och avtalsmall
-          </h2>
-          <DocumentSettingsForm />
-        </TabPanel>
-        <TabPanel id="sakerhetskopiering" shouldForceMount className="tab-panel">
-          <h2 id="sakerhetskopiering-rubrik" tabIndex={-1}>
-            Säkerhetskopiering
-          </h2>
-          <BackupPanel />
-        </TabPanel>
-        <TabPanel id="gallring" shouldForceMount className="tab-panel">
-          <h2 id="gallring-rubrik" tabIndex={-1}>
-            Gallring
-          </h2>
-          <RetentionPanel />
-        </TabPanel>
-        <TabPanel id="databas" shouldForceMount className="tab-panel">
-          <h2 id="databas-rubrik" tabIndex={-1}>
-            Databas
-          </h2>
-          <DatabasePanel />
-        </TabPanel>
-        <TabPanel id="lagrum" shouldForceMount className="tab-panel">
-          <h2 id="lagrum-rubrik" tabIndex={-1}>
-            Lagrum och rapporter
-          </h2>
-          <LegalSettingsForm />
-        </TabPanel>
+        {SECTIONS.map(([id, label]) => {
+          const Panel = id === 'enheten' ? null : PANELS[id];
+          return (
+            <TabPanel key={id} id={id} shouldForceMount className="tab-panel">
+              <h2 id={`${id}-rubrik`} tabIndex={-1}>
+                {label}
+              </h2>
+              {Panel ? (
+                <Panel />
+              ) : settings.data ? (
+                <UnitForm initial={settings.data} />
+              ) : (
+                <QueryErrors of={[settings]} />
+              )}
+            </TabPanel>
+          );
+        })}
       </Tabs>
     </>
   );

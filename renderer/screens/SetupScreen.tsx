@@ -52,7 +52,7 @@ export function SetupScreen({
     } as SetupValues,
     toInput: ({ confirm: _confirm, source, server, ...input }) =>
       source === 'server' ? { ...input, dataSource: { kind: 'server', ...toServerFields(server) } } : input,
-    fieldOf: serverFieldOf,
+    fieldOf: serverFieldOf('dataSource'),
     check: (v) => (v.password === v.confirm ? {} : { confirm: 'Lösenorden är inte lika.' }),
     resetOnSuccess: false,
     onSuccess: ({ recoveryKey }) => onCreated(recoveryKey),

@@ -21,7 +21,6 @@ export function UsersPanel() {
 
   return (
     <>
-      <h2>Användare</h2>
       <table className="table">
         <thead>
           <tr>

@@ -20,6 +20,13 @@ export function isPinSha256(value: string): boolean {
 
 const PORT = SERVER_FIELD_MESSAGES.port;
 
+/** A deactivation after which the database password has not yet been changed (electron/services/credential-rotation.ts). */
+export const rotationPending = z.object({ since: z.string(), username: z.string() });
+export type RotationPending = z.infer<typeof rotationPending>;
+
+/** The largest certificate (PEM text) the app takes, pasted or read from a file. */
+export const CA_MAX_CHARS = 200_000;
+
 /**
  * A shared PostgreSQL server as the admin types it (first start, Inställningar → Databas, the move).
  * TLS is always on from the app: `ca` is the PEM of the server's CA or self-signed certificate (empty:
@@ -32,7 +39,7 @@ export const serverFields = z.object({
   database: z.string().trim().regex(PG_DATABASE_NAME, SERVER_FIELD_MESSAGES.database),
   user: z.string().trim().min(1, SERVER_FIELD_MESSAGES.user).max(63, 'Kontots namn är för långt (högst 63 tecken).'),
   password: z.string().min(1, SERVER_FIELD_MESSAGES.password).max(1000, 'Lösenordet är för långt.'),
-  ca: z.string().max(200_000, 'Certifikatet är för stort.').default(''),
+  ca: z.string().max(CA_MAX_CHARS, 'Certifikatet är för stort.').default(''),
   pinSha256: z
     .string()
     .trim()
@@ -62,7 +69,7 @@ export const dataSourceInfo = z.discriminatedUnion('kind', [
     tls: z.enum(['ca', 'system', 'off']),
     pinned: z.boolean(),
     /** A user was deactivated since the database password last changed (electron/services/credential-rotation.ts). */
-    rotationPending: z.object({ since: z.string(), username: z.string() }).nullable(),
+    rotationPending: rotationPending.nullable(),
   }),
 ]);
 export type DataSourceInfo = z.infer<typeof dataSourceInfo>;

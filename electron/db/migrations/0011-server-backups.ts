@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { dialectOf, executeFor } from '../dialect';
+import { appSchema, dialectOf, executeFor } from '../dialect';
 
 /**
  * Backups on a shared PostgreSQL server are taken by the municipality's IT with pg_dump, outside
@@ -129,9 +129,3 @@ export const migration0011: Migration = {
     });
   },
 };
-
-/** The schema the migrations create the app's tables in (the connection's first on its search path). */
-async function appSchema(db: Kysely<unknown>): Promise<string> {
-  const { rows } = await sql<{ s: string }>`SELECT pg_catalog.current_schema() AS s`.execute(db);
-  return rows[0]!.s;
-}

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { dialectOf, executeFor } from '../dialect';
+import { appSchema, dialectOf, executeFor } from '../dialect';
 
 /**
  * The audit log records which workstation wrote each row (issue 18: several workstations on one
@@ -88,9 +88,3 @@ export const migration0012: Migration = {
     });
   },
 };
-
-/** The schema the migrations create the app's tables in (the connection's first on its search path). */
-async function appSchema(db: Kysely<unknown>): Promise<string> {
-  const { rows } = await sql<{ s: string }>`SELECT pg_catalog.current_schema() AS s`.execute(db);
-  return rows[0]!.s;
-}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { LAW_LABELS, LAWS, type Law } from '../../../shared/legal/laws';
 import type { LegalSettings } from '../../../shared/ipc/procedures/legal';
+import { parseWholeNumber } from '../../../shared/numbers';
 import { FormMessage, TextInput } from '../../components/form';
 import { useProcForm } from '../../components/useProcForm';
 import { useProc } from '../../data/useProc';
@@ -32,7 +33,7 @@ const lines = (text: string) =>
     .map((p) => p.trim())
     .filter(Boolean);
 // Not a whole number: NaN, which the schema refuses with its own Swedish message ("Ange antal månader.").
-const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+const whole = (text: string) => parseWholeNumber(text) ?? Number.NaN;
 
 const toValues = (s: LegalSettings): Values => ({
   lawParagraphs: perLaw((l) => s.lawParagraphs[l].join('\n')),

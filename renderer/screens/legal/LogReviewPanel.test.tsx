@@ -129,6 +129,10 @@ describe('LogReviewPanel (Logguppföljning)', () => {
       .slice(1)
       .map((r) => within(r).getAllByRole('cell')[column]?.textContent);
     expect(cells).toEqual(['KOMMUN-PC17 (1a2b3c4d)', '–']);
+    // Events and objects in plain Swedish, as in Logg (the export keeps the codes).
+    const first = within(within(table).getAllByRole('row')[1]!).getAllByRole('cell');
+    expect(first[headers.indexOf('Händelse')]?.textContent).toBe('Kontaktperson visad');
+    expect(first[headers.indexOf('Objekt')]?.textContent).toBe('Kontaktperson 4');
   });
 
   it('exports the period on screen', async () => {

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { addDays, addMonths } from '../../../shared/dates';
+import { auditActionLabel, auditDetailLabel, auditEntityLabel } from '../../../shared/audit/labels';
 import { useToday } from '../../session/today';
 import { applyServerError, FormMessage, TextInput } from '../../components/form';
 import { useProcForm } from '../../components/useProcForm';
@@ -116,9 +117,9 @@ export function LogReviewPanel() {
                       <td>{e.localTime}</td>
                       <td>{e.username ?? '–'}</td>
                       <td className="wrap">{e.workstation ?? '–'}</td>
-                      <td>{e.action}</td>
-                      <td>{e.entityType ? `${e.entityType} ${e.entityId ?? ''}` : '–'}</td>
-                      <td className="wrap">{e.detail ?? ''}</td>
+                      <td>{auditActionLabel(e.action)}</td>
+                      <td>{e.entityType ? `${auditEntityLabel(e.entityType)} ${e.entityId ?? ''}` : '–'}</td>
+                      <td className="wrap">{auditDetailLabel(e.detail)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -93,4 +93,27 @@ describe('Inställningar → Databas', () => {
       },
     ]);
   });
+
+  it('the server test checks the fields first: a port written as 0x1538 is refused on its field and nothing is sent', async () => {
+    const { user, kpr } = await renderWithKpr(<DatabasePanel />, {
+      roles: ['admin'],
+      answers: {
+        'dataSource.get': { kind: 'local', file: '/data/kontaktregistret.db' },
+        'dataSource.test': { message: 'Anslutningen fungerar.' },
+      },
+    });
+    await screen.findByText('/data/kontaktregistret.db');
+    await fill(user, field('Serverns adress'), 'db.kommun.example');
+    await fill(user, field('Port'), '0x1538');
+    await fill(user, field('Databaskonto'), 'kpr_station_1');
+    await fill(user, field('Databaskontots lösenord'), 'it-gav-detta-lösen');
+    await user.click(screen.getByRole('button', { name: 'Testa servern' }));
+    expect(await screen.findByText('Porten ska vara ett heltal 1–65535.')).toBeTruthy();
+    await settle(kpr);
+    expect(kpr.inputs('dataSource.test')).toEqual([]);
+    await fill(user, field('Port'), '5433');
+    await user.click(screen.getByRole('button', { name: 'Testa servern' }));
+    expect(await screen.findByText('Anslutningen fungerar.')).toBeTruthy();
+    expect(kpr.inputs('dataSource.test')).toMatchObject([{ server: { host: 'db.kommun.example', port: 5433 } }]);
+  });
 });

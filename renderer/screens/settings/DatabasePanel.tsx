@@ -7,16 +7,13 @@ import { FormMessage } from '../../components/form';
 import { useProcForm } from '../../components/useProcForm';
 import { errorText, useProc, useProcMutation } from '../../data/useProc';
 import { QueryErrors } from '../../data/QueryErrors';
-import { EMPTY_SERVER, ServerFieldset, toServerFields, type ServerFormValues } from './ServerFieldset';
+import { EMPTY_SERVER, ServerFieldset, serverFieldOf, toServerFields, type ServerFormValues } from './ServerFieldset';
 
 const TLS_TEXT = {
   ca: 'Krypterad (TLS), certifikatet verifieras mot det angivna certifikatet',
   system: 'Krypterad (TLS), certifikatet verifieras mot datorns betrodda certifikat',
   off: 'Okrypterad (bara tillåtet för en server på den egna datorn)',
 } as const;
-
-/** Input path -> form field: the server's fields sit under `server.` in these forms. */
-const underServer = (path: string) => `server.${path.replace(/^server\./, '')}`;
 
 /** Inställningar → Databas (admin): where the data lives, a connection test, and what the admin can change. */
 export function DatabasePanel() {
@@ -59,7 +56,7 @@ function ServerPanel({ info }: { info: Extract<DataSourceInfo, { kind: 'server' 
       } as ServerFormValues,
     },
     toInput: (v) => toServerFields(v.server),
-    fieldOf: underServer,
+    fieldOf: serverFieldOf(''),
     invalidates: ['dataSource.'],
     resetOnSuccess: false,
     onSuccess: () => setSaved('De nya anslutningsuppgifterna är sparade. De används från nästa inloggning.'),
@@ -142,7 +139,7 @@ function LocalPanel({ file }: { file: string }) {
   const move = useProcForm('dataSource.moveToServer', {
     defaultValues: { server: EMPTY_SERVER },
     toInput: (v) => toServerFields(v.server),
-    fieldOf: underServer,
+    fieldOf: serverFieldOf(''),
     confirmFirst: true,
     resetOnSuccess: true,
     onSuccess: (r) =>
@@ -150,11 +147,14 @@ function LocalPanel({ file }: { file: string }) {
         `Flytten är klar: ${r.rows} rader i ${r.tables} tabeller, varav ${r.auditRows} loggrader, finns nu på servern och loggkedjan är kontrollerad. Den lokala filen finns kvar, skrivskyddad, som ${r.keptAs}. Logga in igen.`,
       ),
   });
-  const testServer = () =>
+  // The same checks as the move, on the fields, before anything is sent.
+  const testServer = async () => {
+    if (!(await move.trigger())) return;
     test.mutate(
       { server: toServerFields(move.getValues().server) },
       { onSuccess: (r) => result.show(r.message), onError: result.fail },
     );
+  };
   const pending = move.pending;
   return (
     <div className="stack">

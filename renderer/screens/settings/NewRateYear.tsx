@@ -2,7 +2,7 @@ import { useWatch } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import type { RateYear } from '../../../shared/compensation/rates';
 import { compareMonthlyAmounts, copyRateYear } from '../../../shared/compensation/new-year';
-import { formatKronor, parseKronor } from '../../../shared/money';
+import { formatKronor, formatPercentBp, parseKronor } from '../../../shared/money';
 import { FormMessage, TextInput } from '../../components/form';
 import { useProcForm } from '../../components/useProcForm';
 
@@ -12,7 +12,7 @@ interface Values {
   source: string;
 }
 
-const pct = (bp: number) => `${(bp / 100).toLocaleString('sv-SE')} %`;
+const pct = (bp: number) => `${formatPercentBp(bp)} %`;
 
 /**
  * "Ny årsnivå": the latest year's levels, fee rules and thresholds copied into the new year with the

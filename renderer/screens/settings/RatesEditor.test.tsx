@@ -24,14 +24,14 @@ const save = (form: HTMLElement) => within(form).getByRole('button', { name: 'Sp
 describe('RatesEditor (Ersättningsnivåer)', () => {
   it("shows the latest year's figures with decimal commas, and another year's on choosing it", async () => {
     const { user, form } = await setup();
-    expect(field(form, 'Prisbasbelopp 2026 (kr)').value).toBe('59200');
+    expect(field(form, 'Prisbasbelopp 2026 (kr)').value).toBe('59\u00a0200,00');
     expect(field(form, 'Arbetsgivaravgift, full (%)').value).toBe('31,42');
     expect(field(form, 'Arvodesnivåer (KOD; Benämning; procent)').value.split('\n')[0]).toBe(
       'A1L; Kategori 1, låg (10 %); 10',
     );
     await user.click(screen.getByRole('button', { name: '2025' }));
     const form2025 = await screen.findByRole('form', { name: 'Ersättningsnivåer 2025' });
-    expect(field(form2025, 'Prisbasbelopp 2025 (kr)').value).toBe('58800');
+    expect(field(form2025, 'Prisbasbelopp 2025 (kr)').value).toBe('58\u00a0800,00');
   });
 
   it('saves what was typed, read as kronor and percent, and says so', async () => {
@@ -56,6 +56,15 @@ describe('RatesEditor (Ersättningsnivåer)', () => {
     await settle(kpr);
     expect(kpr.inputs('rates.list')).toHaveLength(2);
     expect(field(form, 'Prisbasbelopp 2026 (kr)').value).toBe('59 300 kr');
+  });
+
+  it('a saved message stays with its year: choosing another year does not show it', async () => {
+    const { user, form } = await setup();
+    await user.click(save(form));
+    expect(await within(form).findByText('Nivåerna för 2026 är sparade.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '2025' }));
+    await screen.findByRole('form', { name: 'Ersättningsnivåer 2025' });
+    expect(screen.queryByText(/är sparade\./)).toBeNull();
   });
 
   it('marks every field that does not read, in Swedish, and sends nothing', async () => {

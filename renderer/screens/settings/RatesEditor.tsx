@@ -30,7 +30,15 @@ export function RatesEditor() {
       <QueryErrors of={[list]} />
       <div className="row">
         {rates.map((r) => (
-          <Button key={r.year} className={`button${r.year === year ? ' primary' : ''}`} onPress={() => setYear(r.year)}>
+          <Button
+            key={r.year}
+            className={`button${r.year === year ? ' primary' : ''}`}
+            onPress={() => {
+              // A saved message belongs to the year it was saved for.
+              setYear(r.year);
+              setOk(null);
+            }}
+          >
             {r.year}
           </Button>
         ))}

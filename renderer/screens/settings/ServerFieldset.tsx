@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { TextInput } from '../../components/form';
-import type { ServerFields } from '../../../shared/ipc/server-fields';
+import { CA_MAX_CHARS, type ServerFields } from '../../../shared/ipc/server-fields';
+import { parseWholeNumber } from '../../../shared/numbers';
 
 /** The server's fields as the form holds them (the port is text until it is sent). */
 export interface ServerFormValues {
@@ -26,14 +27,24 @@ export const EMPTY_SERVER: ServerFormValues = {
   pinSha256: '',
 };
 
-/** Form values -> the contract's server fields (a port that is not a number is refused by the schema, on its field). */
+/** Form values -> the contract's server fields (a port that is not a whole number is refused by the schema, on its field). */
 export function toServerFields(v: ServerFormValues): ServerFields {
-  const port = v.port.trim() ? Number(v.port.trim()) : Number.NaN;
-  return { ...v, port };
+  return { ...v, port: parseWholeNumber(v.port) ?? Number.NaN };
 }
 
-/** The input path ('dataSource.host', 'server.host') -> the form field under `server.`. */
-export const serverFieldOf = (inputPath: string) => inputPath.replace(/^dataSource\./, 'server.');
+/**
+ * Input path -> form field, for a procedure whose server fields sit under `prefix` in its input
+ * ('dataSource' at first start; '' when the input is the server's fields themselves): they go to the
+ * form's `server.` group, any other field keeps its path.
+ */
+export const serverFieldOf =
+  (prefix: 'dataSource' | '') =>
+  (inputPath: string): string =>
+    prefix === ''
+      ? `server.${inputPath}`
+      : inputPath.startsWith(`${prefix}.`)
+        ? `server.${inputPath.slice(prefix.length + 1)}`
+        : inputPath;
 
 /**
  * A shared PostgreSQL server's address, account and TLS trust. The certificate (PEM) is pasted or read
@@ -52,7 +63,7 @@ export function ServerFieldset<T extends FieldValues & { server: ServerFormValue
   const [fileError, setFileError] = useState<string | null>(null);
   const pickCa = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > 200_000) return setFileError('Filen är för stor för ett certifikat.');
+    if (file.size > CA_MAX_CHARS) return setFileError('Filen är för stor för ett certifikat.');
     setFileError(null);
     ca.field.onChange(await file.text());
   };

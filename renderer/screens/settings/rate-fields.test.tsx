@@ -12,7 +12,7 @@ const year2026 = seedYear(2026);
 describe('rate editor fields', () => {
   it('shows a year with decimal commas and reads it back unchanged', () => {
     const values = rateValues(year2026);
-    expect(values.pbb).toBe('59200');
+    expect(values.pbb).toBe('59\u00a0200,00');
     expect(values.feeFull).toBe('31,42');
     expect(values.arvode.split('\n')[0]).toBe('A1L; Kategori 1, låg (10 %); 10');
     expect(readRateValues(values, year2026)).toEqual({ input: year2026, problems: {} });

@@ -1,5 +1,6 @@
 import { RATE_LIMITS, type RateYear } from '../../../shared/compensation/rates';
-import { formatPercentBp, parseKronor, parsePercentBp } from '../../../shared/money';
+import { formatKronor, formatPercentBp, parseKronor, parsePercentBp } from '../../../shared/money';
+import { parseWholeNumber } from '../../../shared/numbers';
 
 /** The rate editor's fields, as typed: kronor and percent with a decimal comma, levels one per line. */
 export interface RateValues {
@@ -18,12 +19,11 @@ export interface RateValues {
 
 type Problems = Partial<Record<keyof RateValues, string>>;
 
-const WHOLE = /^\s*\d+\s*$/;
 const { maxBp, codeMax, labelMax, reducedAgeMin, reducedAgeMax } = RATE_LIMITS;
 const MAX_PERCENT = maxBp / 100;
 const LEVEL_FORMAT = 'skriv "KOD; Benämning; procent", t.ex. "A1L; Kategori 1, låg; 10".';
 
-const kronorText = (ore: number) => String(ore / 100).replace('.', ',');
+const kronorText = (ore: number) => formatKronor(ore, { withUnit: false });
 const levelsText = (levels: RateYear['arvodeLevels']) =>
   levels.map((l) => `${l.code}; ${l.label}; ${formatPercentBp(l.percentBp)}`).join('\n');
 
@@ -84,7 +84,7 @@ export function readRateValues(v: RateValues, base: RateYear): { input: RateYear
   };
   const pbb = parseKronor(v.pbb);
   const threshold = parseKronor(v.threshold);
-  const whole = (text: string) => (WHOLE.test(text) ? Number(text) : 'Ange ett heltal.');
+  const whole = (text: string) => parseWholeNumber(text) ?? 'Ange ett heltal.';
   const age = whole(v.reducedAge);
   const input: RateYear = {
     ...base,

@@ -31,6 +31,13 @@ export const sessionStatus = z.object({
 });
 export type SessionStatus = z.infer<typeof sessionStatus>;
 
+/** The connection file's text (session.join); the renderer checks a chosen file with the same rules. */
+export const CONNECTION_FILE_MAX_CHARS = 5_000_000;
+export const CONNECTION_FILE_TOO_BIG = 'Filen är för stor för en anslutningsfil.';
+export const joinInput = z.object({
+  content: z.string().min(1, 'Välj anslutningsfilen.').max(CONNECTION_FILE_MAX_CHARS, CONNECTION_FILE_TOO_BIG),
+});
+
 export const sessionProcedures = {
   'session.status': procedure({ access: 'public', passive: true, input: empty, output: sessionStatus }),
   'session.setup': procedure({
@@ -48,9 +55,7 @@ export const sessionProcedures = {
   /** A second workstation joins an installation on a shared server with the admin's connection file (its text). */
   'session.join': procedure({
     access: 'public',
-    input: z.object({
-      content: z.string().min(1, 'Välj anslutningsfilen.').max(5_000_000, 'Filen är för stor för en anslutningsfil.'),
-    }),
+    input: joinInput,
     output: sessionStatus,
   }),
   'session.login': procedure({
