@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, makeReadyCore, tempDir } from '../../test/helpers/core';
 import { ok } from '../../test/helpers/cases';
-import { chainHash, GENESIS_HASH } from './chain';
+import { appendAuditChain } from '../../test/helpers/audit';
+import { GENESIS_HASH } from './chain';
 import { anchorMac } from '../vault/vault';
 import type { RawDatabase } from '../db/open';
 
@@ -20,13 +21,11 @@ function deleteAndRebuild(raw: RawDatabase, action: string): { id: number; hash:
   const rows = raw.prepare('SELECT * FROM audit_log ORDER BY id').all() as any[];
   const kept = rows.filter((r) => r.action !== action);
   raw.exec('DELETE FROM audit_log');
-  let prev = GENESIS_HASH;
-  const ins = raw.prepare(
-    'INSERT INTO audit_log (id, at, user_id, action, entity_type, entity_id, detail, workstation, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  kept.forEach((r, i) => {
-    const row = {
-      id: i + 1,
+  // The table is empty now: the kept rows are renumbered from 1 and re-hashed from the genesis.
+  return appendAuditChain(raw, kept.length, (id) => {
+    const r = kept[id - 1];
+    return {
+      id,
       at: r.at,
       user_id: r.user_id,
       action: r.action,
@@ -35,22 +34,7 @@ function deleteAndRebuild(raw: RawDatabase, action: string): { id: number; hash:
       detail: r.detail,
       workstation: r.workstation,
     };
-    const hash = chainHash(prev, row);
-    ins.run(
-      row.id,
-      row.at,
-      row.user_id,
-      row.action,
-      row.entity_type,
-      row.entity_id,
-      row.detail,
-      row.workstation,
-      prev,
-      hash,
-    );
-    prev = hash;
   });
-  return { id: kept.length, hash: prev };
 }
 
 async function ready() {

@@ -60,13 +60,15 @@ async function oldKeyOpensLive(
   }
 }
 
+/** The deactivation every test here revokes with, written once; `invoke` of a restarted core when given. */
+const deactivateHanna = (made: Awaited<ReturnType<typeof ready>>, invoke = made.invoke) =>
+  invoke('users.update', { id: made.hannaId, displayName: 'Hanna', roles: ['handlaggare'], active: false });
+
 describe('revocation: deactivation and admin resets rekey the database', () => {
   it("a deactivated user's old password and an old vault.json no longer open the live database; the others keep working", async () => {
     const made = await ready();
     expect(await oldKeyOpensLive(made.oldVault, made.core.databaseFile, HANNA)).toBe(true); // the finding, before deactivation
-    const updated = await ok<{ recoveryKey: string | null; active: boolean }>(
-      made.invoke('users.update', { id: made.hannaId, displayName: 'Hanna', roles: ['handlaggare'], active: false }),
-    );
+    const updated = await ok<{ recoveryKey: string | null; active: boolean }>(deactivateHanna(made));
     expect(updated.active).toBe(false);
     expect(updated.recoveryKey).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
     // Edits after the deactivation are out of reach of the old key too.
@@ -112,9 +114,7 @@ describe('revocation: deactivation and admin resets rekey the database', () => {
     const made = await ready();
     const { path } = await ok<{ path: string }>(made.invoke('backup.create', {}));
     expect((await ok<Array<{ oldKey: boolean }>>(made.invoke('backup.list', {})))[0]!.oldKey).toBe(false);
-    await ok(
-      made.invoke('users.update', { id: made.hannaId, displayName: 'Hanna', roles: ['handlaggare'], active: false }),
-    );
+    await ok(deactivateHanna(made));
     expect((await ok<Array<{ oldKey: boolean }>>(made.invoke('backup.list', {})))[0]!.oldKey).toBe(true);
 
     const restored = await ok<{ replacedTo: string; recoveryKey: string }>(
@@ -167,9 +167,6 @@ describe('revocation: deactivation and admin resets rekey the database', () => {
   });
 });
 
-const deactivateHanna = (made: Awaited<ReturnType<typeof ready>>) =>
-  made.invoke('users.update', { id: made.hannaId, displayName: 'Hanna', roles: ['handlaggare'], active: false });
-
 describe('a rekey is crash-safe', () => {
   for (const step of ['afterVault', 'afterDatabase'] as const) {
     it(`a crash ${step === 'afterVault' ? 'after the new vault is written, before the database is rekeyed' : 'after the database is rekeyed, before the old key is dropped'} loses nothing and the next login finishes the rekey`, async () => {
@@ -195,9 +192,7 @@ describe('a rekey is crash-safe', () => {
       await again.core.logout();
       // The admin repeats the deactivation (the database write never happened) and it completes.
       await again.core.login(ADMIN.username, ADMIN.password);
-      const r = await ok<{ active: boolean }>(
-        again.invoke('users.update', { id: made.hannaId, displayName: 'Hanna', roles: ['handlaggare'], active: false }),
-      );
+      const r = await ok<{ active: boolean }>(deactivateHanna(made, again.invoke));
       expect(r.active).toBe(false);
     });
   }

@@ -3,20 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import type { DataSourceInfo } from '../../shared/ipc/server-fields';
 import { NavigationContext } from '../session/navigation';
+import { serverInfo } from '../testing/fixtures';
 import { renderWithKpr, settle } from '../testing/render';
 import { CredentialsRotationWarning } from './CredentialsRotationWarning';
 
-const SERVER: DataSourceInfo = {
-  kind: 'server',
-  label: 'Kommunens server',
-  host: 'db.kommun.example',
-  port: 5432,
-  database: 'kontaktregistret',
-  user: 'kontaktregistret',
-  tls: 'ca',
-  pinned: false,
-  rotationPending: null,
-};
+const SERVER = serverInfo({ user: 'kontaktregistret' });
 
 async function show(info: DataSourceInfo) {
   const go = vi.fn();

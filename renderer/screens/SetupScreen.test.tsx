@@ -11,12 +11,27 @@ const field = (label: string) => screen.getByLabelText(label) as HTMLInputElemen
 
 type User = Awaited<ReturnType<typeof renderWithKpr>>['user'];
 
+/** The admin part of session.setup's input, as fillAdmin types it: every expectation starts from it. */
+const ADMIN_INPUT = {
+  unitName: 'Kontaktpersonenheten',
+  displayName: 'Ada Admin',
+  username: 'admin',
+  password: 'korrekt-hast-batteri',
+};
+
 async function fillAdmin(user: User) {
-  await fill(user, field('Enhetens namn'), 'Kontaktpersonenheten');
-  await fill(user, field('Ditt namn'), 'Ada Admin');
-  await fill(user, field('Användarnamn'), 'admin');
-  await fill(user, field('Lösenord'), 'korrekt-hast-batteri');
-  await fill(user, field('Upprepa lösenordet'), 'korrekt-hast-batteri');
+  await fill(user, field('Enhetens namn'), ADMIN_INPUT.unitName);
+  await fill(user, field('Ditt namn'), ADMIN_INPUT.displayName);
+  await fill(user, field('Användarnamn'), ADMIN_INPUT.username);
+  await fill(user, field('Lösenord'), ADMIN_INPUT.password);
+  await fill(user, field('Upprepa lösenordet'), ADMIN_INPUT.password);
+}
+
+/** The server fields every shared-server case fills the same way (address, account, its password). */
+async function fillServer(user: User) {
+  await fill(user, field('Serverns adress'), 'db.kommun.example');
+  await fill(user, field('Databaskonto'), 'kpr_station_1');
+  await fill(user, field('Databaskontots lösenord'), 'it-gav-detta-lösen');
 }
 
 describe('SetupScreen: where the data lives', () => {
@@ -31,14 +46,7 @@ describe('SetupScreen: where the data lives', () => {
     await fillAdmin(user);
     await user.click(screen.getByRole('button', { name: 'Skapa administratör' }));
     await settle(kpr);
-    expect(kpr.inputs('session.setup')).toEqual([
-      {
-        unitName: 'Kontaktpersonenheten',
-        displayName: 'Ada Admin',
-        username: 'admin',
-        password: 'korrekt-hast-batteri',
-      },
-    ]);
+    expect(kpr.inputs('session.setup')).toEqual([ADMIN_INPUT]);
     expect(onCreated).toHaveBeenCalledWith('ABCD-EFGH');
   });
 
@@ -46,10 +54,8 @@ describe('SetupScreen: where the data lives', () => {
     const { user, kpr } = await renderWithKpr(<SetupScreen onCreated={vi.fn()} onJoined={vi.fn()} />, { roles: [] });
     await user.click(screen.getByRole('radio', { name: 'Delad PostgreSQL-server' }));
     await fillAdmin(user);
-    await fill(user, field('Serverns adress'), 'db.kommun.example');
+    await fillServer(user);
     await fill(user, field('Port'), 'femtiofyra');
-    await fill(user, field('Databaskonto'), 'kpr_station_1');
-    await fill(user, field('Databaskontots lösenord'), 'it-gav-detta-lösen');
     await user.click(screen.getByRole('button', { name: 'Skapa administratör' }));
     expect(await screen.findByText('Porten ska vara ett heltal 1–65535.')).toBeTruthy();
     await settle(kpr);
@@ -67,9 +73,7 @@ describe('SetupScreen: where the data lives', () => {
     });
     await user.click(screen.getByRole('radio', { name: 'Delad PostgreSQL-server' }));
     await fillAdmin(user);
-    await fill(user, field('Serverns adress'), 'db.kommun.example');
-    await fill(user, field('Databaskonto'), 'kpr_station_1');
-    await fill(user, field('Databaskontots lösenord'), 'it-gav-detta-lösen');
+    await fillServer(user);
     await fill(
       user,
       field('Serverns certifikat (PEM)'),
@@ -80,10 +84,7 @@ describe('SetupScreen: where the data lives', () => {
     await settle(kpr);
     expect(kpr.inputs('session.setup')).toEqual([
       {
-        unitName: 'Kontaktpersonenheten',
-        displayName: 'Ada Admin',
-        username: 'admin',
-        password: 'korrekt-hast-batteri',
+        ...ADMIN_INPUT,
         dataSource: {
           kind: 'server',
           label: '',
@@ -107,9 +108,7 @@ describe('SetupScreen: where the data lives', () => {
     const { user, kpr } = await renderWithKpr(<SetupScreen onCreated={vi.fn()} onJoined={vi.fn()} />, { roles: [] });
     await user.click(screen.getByRole('radio', { name: 'Delad PostgreSQL-server' }));
     await fillAdmin(user);
-    await fill(user, field('Serverns adress'), 'db.kommun.example');
-    await fill(user, field('Databaskonto'), 'kpr_station_1');
-    await fill(user, field('Databaskontots lösenord'), 'it-gav-detta-lösen');
+    await fillServer(user);
     await fill(user, field('Certifikatets fingeravtryck, SHA-256 (valfritt)'), 'AB:CD');
     await user.click(screen.getByRole('button', { name: 'Skapa administratör' }));
     await settle(kpr);

@@ -1,4 +1,5 @@
 import type { PayoutBatch, PayoutLine } from '../../shared/ipc/procedures/payouts';
+import type { DataSourceInfo } from '../../shared/ipc/server-fields';
 
 /** Synthetic records shaped like the contract's outputs (the fake checks them against it). */
 
@@ -70,4 +71,36 @@ export function attestedBatch(overrides: Partial<PayoutBatch> = {}): PayoutBatch
     attestedAt: '2026-11-20T09:30:00.000Z',
     ...overrides,
   });
+}
+
+/** One export of a batch (pain.001, not voided): the export list and the void form show these. */
+export function payoutExport(overrides: Partial<PayoutBatch['exports'][number]> = {}): PayoutBatch['exports'][number] {
+  return {
+    id: 8,
+    format: 'pain001',
+    at: '2026-11-20T10:00:00.000Z',
+    reason: null,
+    msgId: null,
+    voidedAt: null,
+    voidReason: null,
+    ...overrides,
+  };
+}
+
+type ServerInfo = Extract<DataSourceInfo, { kind: 'server' }>;
+
+/** What dataSource.get answers on a shared server (no rotation due): the panels and warnings show it. */
+export function serverInfo(overrides: Partial<ServerInfo> = {}): ServerInfo {
+  return {
+    kind: 'server',
+    label: 'Kommunens server',
+    host: 'db.kommun.example',
+    port: 5432,
+    database: 'kontaktregistret',
+    user: 'kpr_station_1',
+    tls: 'ca',
+    pinned: false,
+    rotationPending: null,
+    ...overrides,
+  };
 }

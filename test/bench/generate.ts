@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { RawDatabase } from '../../electron/db/open';
-import { chainHash, GENESIS_HASH } from '../../electron/audit/chain';
+import { appendAuditChain } from '../helpers/audit';
 import { luhnControlDigit } from '../../shared/personnummer';
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -96,41 +96,16 @@ export function generate(
     for (let a = 1; a <= n.clients; a++) for (const m of months) rep.run(a, m, now, now);
   })();
   // The audit chain, hashed exactly as the app does (with the workstation the app now records).
-  const ins = raw.prepare(
-    'INSERT INTO audit_log (id, at, user_id, action, entity_type, entity_id, detail, workstation, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const start = (raw.prepare('SELECT coalesce(max(id), 0) AS m FROM audit_log').get() as { m: number }).m;
-  let prev = start
-    ? (raw.prepare('SELECT hash FROM audit_log WHERE id = ?').get(start) as { hash: string }).hash
-    : GENESIS_HASH;
-  raw.transaction(() => {
-    for (let i = 1; i <= n.auditRows; i++) {
-      const row = {
-        id: start + i,
-        at: now,
-        user_id: 1,
-        action: 'cp.read',
-        entity_type: 'contact_person',
-        entity_id: String((i % n.people) + 1),
-        detail: null,
-        workstation: 'BENCH-PC (0b1e2c3d)',
-      };
-      const hash = chainHash(prev, row);
-      ins.run(
-        row.id,
-        row.at,
-        row.user_id,
-        row.action,
-        row.entity_type,
-        row.entity_id,
-        row.detail,
-        row.workstation,
-        prev,
-        hash,
-      );
-      prev = hash;
-    }
-  })();
+  appendAuditChain(raw, n.auditRows, (id, i) => ({
+    id,
+    at: now,
+    user_id: 1,
+    action: 'cp.read',
+    entity_type: 'contact_person',
+    entity_id: String((i % n.people) + 1),
+    detail: null,
+    workstation: 'BENCH-PC (0b1e2c3d)',
+  }));
 }
 
 export async function importWorkbook(rows: number): Promise<Buffer> {

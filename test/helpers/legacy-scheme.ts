@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { SCHEME_PRAGMAS } from '../../electron/db/cipher';
 import { openEncryptedDatabase, prepareRekey } from '../../electron/db/open';
@@ -28,4 +29,9 @@ export function readWithScheme(file: string, key: Buffer, scheme: keyof typeof S
   } finally {
     db.close();
   }
+}
+
+/** What a rekey or scheme rewrite may leave in `dir` (the copy aside, a rollback journal): a finished one leaves none. */
+export function leftovers(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.includes('fore-nyckelbyte') || f.endsWith('-journal'));
 }

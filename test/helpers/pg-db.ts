@@ -36,6 +36,29 @@ export async function freshPgDatabase(): Promise<{ config: PgConnectionConfig; d
   return { config, drop: made.drop };
 }
 
+/** A fresh, empty database's config, dropped when the test file is done: one line where a test needs a server. */
+export async function emptyPgConfig(): Promise<PgConnectionConfig> {
+  const { config, drop } = await freshPgDatabase();
+  dropAfterFile(drop);
+  return config;
+}
+
+/**
+ * The admin's server form for `config` (TLS against the test server's own certificate), as the
+ * move, setup and credential forms take it; `over` sets the fields a test varies, in one place.
+ */
+export function serverForm<O extends object = object>(config: PgConnectionConfig, over: O = {} as O) {
+  return {
+    host: config.host,
+    port: config.port,
+    database: config.database,
+    user: config.user,
+    password: config.password,
+    ca: pgTestEnv().serverCertPem,
+    ...over,
+  };
+}
+
 /** In the PostgreSQL run, a core whose data folder is tempDir(LOCAL_PREFIX) stays on the local encrypted file. */
 export const LOCAL_PREFIX = 'kpr-local-';
 

@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core';
-import { dropAfterFile, freshPgDatabase, pgTestEnv } from '../helpers/pg-db';
+import { emptyPgConfig, pgTestEnv } from '../helpers/pg-db';
 
 const root = join(import.meta.dirname, '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
@@ -28,8 +28,7 @@ afterEach(() => t.cleanup());
 
 describe('CLI move-to-server', { timeout: 300_000 }, () => {
   it('moves the local database with the passwords from stdin; afterwards the CLI works on the server', async () => {
-    const { config, drop } = await freshPgDatabase();
-    dropAfterFile(drop);
+    const config = await emptyPgConfig();
     const data = join(t.dir, 'data');
     const pw = 'cli-lösenord-1234';
     expect(cli(['init', '--data', data, '--user', 'ada'], { env: { KPR_PASSWORD: pw } }).code).toBe(0);

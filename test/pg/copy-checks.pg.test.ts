@@ -5,7 +5,7 @@ import { copyLocalToServer } from '../../electron/db/copy-to-server';
 import { migrate } from '../../electron/db/migrate';
 import { openPostgres } from '../../electron/db/postgres';
 import { ADMIN, makeCore, makeReadyCore, tempDir } from '../helpers/core';
-import { dropAfterFile, freshPgDatabase, freshPgKysely, LOCAL_PREFIX } from '../helpers/pg-db';
+import { emptyPgConfig, freshPgKysely, LOCAL_PREFIX } from '../helpers/pg-db';
 
 let local: ReturnType<typeof tempDir>;
 beforeEach(() => (local = tempDir(LOCAL_PREFIX)));
@@ -65,8 +65,7 @@ describe('the copy to the server is all or nothing, checks included', () => {
   });
 
   it('setup on a server with an installation of another kind changes nothing there, not even the schema', async () => {
-    const { config, drop } = await freshPgDatabase();
-    dropAfterFile(drop);
+    const config = await emptyPgConfig();
     const { core } = makeCore(local.dir);
     const db = await openPostgres(config);
     try {

@@ -5,7 +5,7 @@ import type { DataSourceInfo } from '../../shared/ipc/server-fields';
 import { ok } from '../helpers/cases';
 import { makeReadyCore, tempDir } from '../helpers/core';
 import { APP_ROLE } from '../helpers/pg-cluster';
-import { pgTestEnv } from '../helpers/pg-db';
+import { pgTestEnv, serverForm } from '../helpers/pg-db';
 import { psql } from '../helpers/pg-raw';
 
 /**
@@ -45,15 +45,7 @@ describe('deactivation on a shared server', () => {
       JSON.stringify(due),
     );
 
-    const fields = {
-      label: 'Kommunens server',
-      host: app.host,
-      port: app.port,
-      database: app.database,
-      user: app.user,
-      password: app.password,
-      ca: env.serverCertPem,
-    };
+    const fields = serverForm(app, { label: 'Kommunens server' });
     // The same account and password again: the old password still opens it, so the warning stays.
     await ok(invoke('dataSource.changeCredentials', fields));
     expect((await info()).rotationPending).toEqual(due);

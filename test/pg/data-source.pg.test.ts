@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, makeCore, tempDir } from '../helpers/core';
 import { ok } from '../helpers/cases';
 import { changeCredentials } from '../../electron/services/data-source';
-import { dropAfterFile, freshPgDatabase, LOCAL_PREFIX, pgTestEnv } from '../helpers/pg-db';
+import { emptyPgConfig, LOCAL_PREFIX, pgTestEnv, serverForm } from '../helpers/pg-db';
 import type { PgConnectionConfig } from '../../electron/db/postgres';
 
 // Data folders named kpr-local-… get no server from test/pg/setup.ts: these cores find it in their vault.
@@ -11,19 +11,13 @@ let t: ReturnType<typeof tempDir>;
 beforeEach(() => (t = tempDir(LOCAL_PREFIX)));
 afterEach(() => t.cleanup());
 
-async function fresh(): Promise<PgConnectionConfig> {
-  const { config, drop } = await freshPgDatabase();
-  dropAfterFile(drop);
-  return config;
-}
-
 const HANNA = { username: 'hanna', password: 'vinterns-kaffe-77' };
 
 describe('the server chosen at setup, sealed in the vault', () => {
   it('a restarted core finds the server in its vault: status says so before login, and login opens it', async () => {
     // TLS against the test server's own certificate, by name, as a workstation would connect.
     const config: PgConnectionConfig = {
-      ...(await fresh()),
+      ...(await emptyPgConfig()),
       host: 'localhost',
       tls: { ca: pgTestEnv().serverCertPem },
     };
@@ -48,7 +42,7 @@ describe('the server chosen at setup, sealed in the vault', () => {
   });
 
   it('a revocation on the server re-seals the credentials under the new key: the remaining users still connect', async () => {
-    const config = await fresh();
+    const config = await emptyPgConfig();
     const { core, invoke } = makeCore(t.dir);
     await core.setup({ ...ADMIN, server: { config } });
     await core.login(ADMIN.username, ADMIN.password);
@@ -67,16 +61,8 @@ describe('the server chosen at setup, sealed in the vault', () => {
   });
 
   it('session.setup takes the server from the first-start form; a second installation on it is refused with the way to join', async () => {
-    const config = await fresh();
-    const form = {
-      kind: 'server' as const,
-      host: 'localhost',
-      port: config.port,
-      database: config.database,
-      user: config.user,
-      password: config.password,
-      ca: pgTestEnv().serverCertPem,
-    };
+    const config = await emptyPgConfig();
+    const form = serverForm(config, { kind: 'server' as const, host: 'localhost' });
     const { invoke, core } = makeCore(t.dir);
     expect(await invoke('session.setup', { ...ADMIN, dataSource: form })).toMatchObject({ ok: true });
     expect(core.status().dataSource).toEqual({
@@ -101,7 +87,7 @@ describe('the server chosen at setup, sealed in the vault', () => {
   });
 
   it('a recovery with the recovery key also unseals the server and connects', async () => {
-    const config = await fresh();
+    const config = await emptyPgConfig();
     const { core } = makeCore(t.dir);
     const { recoveryKey } = await core.setup({ ...ADMIN, server: { config } });
     const again = makeCore(t.dir);
@@ -115,7 +101,7 @@ describe('the server chosen at setup, sealed in the vault', () => {
   });
 
   it('with a wrong password for the server nothing is created, and the data folder stays uninstalled', async () => {
-    const config = await fresh();
+    const config = await emptyPgConfig();
     const { core } = makeCore(t.dir);
     await expect(core.setup({ ...ADMIN, server: { config: { ...config, password: 'fel' } } })).rejects.toThrow(
       'Databasservern godtog inte kontot eller lösenordet. Kontakta IT.',
@@ -125,7 +111,7 @@ describe('the server chosen at setup, sealed in the vault', () => {
   });
 
   it('a lock while new credentials are being tried stops the change: nothing is sealed under the dropped key', async () => {
-    const config = await fresh();
+    const config = await emptyPgConfig();
     const { core } = makeCore(t.dir);
     await core.setup({ ...ADMIN, server: { config } });
     await core.login(ADMIN.username, ADMIN.password);

@@ -6,7 +6,7 @@ import { ADMIN, makeCore, tempDir } from '../helpers/core';
 import { ok } from '../helpers/cases';
 import { cpInput, syntheticPnr } from '../helpers/people';
 import { APP_ROLE } from '../helpers/pg-cluster';
-import { dropAfterFile, freshPgDatabase, LOCAL_PREFIX, pgTestEnv } from '../helpers/pg-db';
+import { emptyPgConfig, LOCAL_PREFIX, pgTestEnv, serverForm } from '../helpers/pg-db';
 import { psql } from '../helpers/pg-raw';
 
 // kpr-local-… folders get no server from test/pg/setup.ts: these workstations find it in their vaults.
@@ -23,8 +23,7 @@ afterEach(() => {
 
 /** Workstation A installed on a fresh server, its admin logged in. */
 async function firstWorkstation() {
-  const { config, drop } = await freshPgDatabase();
-  dropAfterFile(drop);
+  const config = await emptyPgConfig();
   const first = makeCore(a.dir);
   await first.core.setup({ ...ADMIN, server: { config, label: 'Kommunens server' } });
   return { ...first, config };
@@ -89,15 +88,7 @@ describe('a second workstation joins with a connection file', () => {
       database: 'postgres',
     };
     psql(admin, `CREATE ROLE ${station} LOGIN PASSWORD '${password}' IN ROLE ${APP_ROLE}`);
-    const fields = {
-      label: 'Kommunens server',
-      host: A.config.host,
-      port: A.config.port,
-      database: A.config.database,
-      user: station,
-      password,
-      ca: env.serverCertPem,
-    };
+    const fields = serverForm(A.config, { label: 'Kommunens server', user: station, password });
     // A wrong password is tried first and refused; nothing changes.
     expect(await B.invoke('dataSource.changeCredentials', { ...fields, password: 'fel' })).toMatchObject({
       ok: false,
@@ -137,17 +128,9 @@ describe('a second workstation joins with a connection file', () => {
   it('new credentials pointing at a database without this installation are refused, and the vault keeps the old ones', async () => {
     const A = await firstWorkstation();
     await A.core.login(ADMIN.username, ADMIN.password);
-    const other = await freshPgDatabase();
-    dropAfterFile(other.drop);
+    const other = await emptyPgConfig();
     const before = readFileSync(A.core.vaultFile, 'utf8');
-    const r = await A.invoke('dataSource.changeCredentials', {
-      host: other.config.host,
-      port: other.config.port,
-      database: other.config.database,
-      user: other.config.user,
-      password: other.config.password,
-      ca: pgTestEnv().serverCertPem,
-    });
+    const r = await A.invoke('dataSource.changeCredentials', serverForm(other));
     expect(r).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/^Servern har inte den här installationen/) },

@@ -1,20 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openEncryptedDatabase } from '../../electron/db/open';
-import { openPostgres, type PgConnectionConfig } from '../../electron/db/postgres';
+import { openPostgres } from '../../electron/db/postgres';
 import { ADMIN, makeCore, makeReadyCore, tempDir } from '../helpers/core';
-import { dropAfterFile, freshPgDatabase, LOCAL_PREFIX } from '../helpers/pg-db';
+import { emptyPgConfig, LOCAL_PREFIX } from '../helpers/pg-db';
 
 // A kpr-local-… folder keeps its core on the local file (test/pg/setup.ts): the workstation before the move.
 let t: ReturnType<typeof tempDir>;
 beforeEach(() => (t = tempDir(LOCAL_PREFIX)));
 afterEach(() => t.cleanup());
-
-async function emptyServer(): Promise<PgConnectionConfig> {
-  const { config, drop } = await freshPgDatabase();
-  dropAfterFile(drop);
-  return config;
-}
 
 /** Lets the move reach its first real wait (the server connection): by then it holds the local write lock. */
 const started = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -22,7 +16,7 @@ const started = () => new Promise<void>((resolve) => setImmediate(resolve));
 describe('the move to the server is not disturbed by what happens meanwhile', () => {
   it('a lock or logout is refused and the idle lock waits; afterwards everyone logs in on the server', async () => {
     const { core, clock } = await makeReadyCore(t.dir);
-    const server = await emptyServer();
+    const server = await emptyPgConfig();
     clock.advance(61 * 60_000); // past any idle time: the timer would lock now
     const moving = core.moveToServer({ config: server, label: 'Kommunens server' });
     await started();
@@ -43,7 +37,7 @@ describe('the move to the server is not disturbed by what happens meanwhile', ()
 
   it('holds the local write lock for the whole copy: another program cannot write, and a write of the app waits and is not lost', async () => {
     const { core } = await makeReadyCore(t.dir);
-    const server = await emptyServer();
+    const server = await emptyPgConfig();
     // Another process on the same data folder (the CLI beside the app), with the same key.
     const key = Buffer.from(core.requireSession().dataKey);
     const other = openEncryptedDatabase(core.databaseFile, key);
@@ -82,7 +76,7 @@ describe('the move to the server is not disturbed by what happens meanwhile', ()
 
   it('a move while another program holds the local write lock is refused and changes nothing', async () => {
     const { core } = await makeReadyCore(t.dir);
-    const server = await emptyServer();
+    const server = await emptyPgConfig();
     const other = openEncryptedDatabase(core.databaseFile, Buffer.from(core.requireSession().dataKey));
     try {
       other.exec('BEGIN IMMEDIATE');
@@ -100,7 +94,7 @@ describe('the move to the server is not disturbed by what happens meanwhile', ()
 
   it('a local file that cannot be renamed after the switch is said as it is: the workstation has moved', async () => {
     const { core } = await makeReadyCore(t.dir);
-    const server = await emptyServer();
+    const server = await emptyPgConfig();
     // Something already has the name the local file would get (the clock is fixed at 2026-11-22).
     const taken = core.databaseFile.replace(/\.db$/, '-flyttad-till-server-2026-11-22.db');
     mkdirSync(taken);

@@ -4,7 +4,7 @@ import { verifyLiveAudit } from '../../electron/audit/anchors';
 import { ADMIN, makeCore, makeReadyCore, tempDir } from '../helpers/core';
 import { ok } from '../helpers/cases';
 import { cpInput, syntheticPnr } from '../helpers/people';
-import { dropAfterFile, freshPgDatabase, LOCAL_PREFIX, pgTestEnv } from '../helpers/pg-db';
+import { emptyPgConfig, LOCAL_PREFIX, serverForm } from '../helpers/pg-db';
 import type { PgConnectionConfig } from '../../electron/db/postgres';
 
 // A kpr-local-… folder keeps its core on the local file (test/pg/setup.ts): the workstation before the move.
@@ -12,22 +12,8 @@ let t: ReturnType<typeof tempDir>;
 beforeEach(() => (t = tempDir(LOCAL_PREFIX)));
 afterEach(() => t.cleanup());
 
-async function emptyServer(): Promise<PgConnectionConfig> {
-  const { config, drop } = await freshPgDatabase();
-  dropAfterFile(drop);
-  return config;
-}
-
 /** The admin's form for a server: by name, TLS against the test server's own certificate. */
-const form = (c: PgConnectionConfig) => ({
-  label: 'Kommunens server',
-  host: 'localhost',
-  port: c.port,
-  database: c.database,
-  user: c.user,
-  password: c.password,
-  ca: pgTestEnv().serverCertPem,
-});
+const form = (c: PgConnectionConfig) => serverForm(c, { label: 'Kommunens server', host: 'localhost' });
 
 describe('the move of a local database to the server (admin)', () => {
   it('copies, verifies, then switches the workstation to the server; the local file is kept read-only', async () => {
@@ -37,7 +23,7 @@ describe('the move of a local database to the server (admin)', () => {
       invoke('cp.create', cpInput({ personnummer: syntheticPnr('1985-04-12', 510), lastName: 'Flyttad' })),
     );
     const local = core.databaseFile;
-    const server = await emptyServer();
+    const server = await emptyPgConfig();
     const moving = invoke('dataSource.moveToServer', form(server));
     // A save during the copy would not reach the server: it is refused until the move is done.
     expect(
@@ -76,7 +62,7 @@ describe('the move of a local database to the server (admin)', () => {
   it('a server that already has data is refused: the workstation stays on its local database and says why', async () => {
     const { core, invoke } = await makeReadyCore(t.dir);
     // An installation already on the server (another unit's first start).
-    const server = await emptyServer();
+    const server = await emptyPgConfig();
     const other = tempDir(LOCAL_PREFIX);
     try {
       await makeCore(other.dir).core.setup({ ...ADMIN, server: { config: server } });
@@ -111,7 +97,7 @@ describe('the move of a local database to the server (admin)', () => {
 
   it('a server that refuses the account stops the move before anything is written', async () => {
     const { core, invoke } = await makeReadyCore(t.dir);
-    const server = await emptyServer();
+    const server = await emptyPgConfig();
     const before = core.requireSession().raw.prepare('SELECT count(*) AS n FROM audit_log').get();
     expect(await invoke('dataSource.moveToServer', { ...form(server), password: 'fel' })).toMatchObject({
       ok: false,

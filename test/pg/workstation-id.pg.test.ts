@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, makeCore, tempDir } from '../helpers/core';
-import { dropAfterFile, freshPgDatabase, LOCAL_PREFIX } from '../helpers/pg-db';
+import { emptyPgConfig, LOCAL_PREFIX } from '../helpers/pg-db';
 
 // Data folders named kpr-local-… get no server from test/pg/setup.ts: these cores find it in their vault.
 let t: ReturnType<typeof tempDir>;
@@ -32,8 +32,7 @@ async function loginAndRead(dir: string): Promise<Array<{ action: string; detail
 
 describe("the workstation id in vault.json is MAC'd on a server", () => {
   it('a new id put in by hand is logged, with or without its MAC; the real workstation logs in quietly', async () => {
-    const { config, drop } = await freshPgDatabase();
-    dropAfterFile(drop);
+    const config = await emptyPgConfig();
     await makeCore(t.dir).core.setup({ ...ADMIN, server: { config } });
     expect(await loginAndRead(t.dir)).toEqual([]);
 

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, makeCore, makeReadyCore, tempDir } from '../helpers/core';
-import { toSqlcipher4 } from '../helpers/legacy-scheme';
+import { leftovers, toSqlcipher4 } from '../helpers/legacy-scheme';
 import { detectScheme } from '../../electron/db/cipher';
 import { ok } from '../helpers/cases';
 
@@ -128,7 +128,7 @@ describe('rekey crash safety (SIGKILL)', () => {
       // Bo keeps access only if the rekey never began (then the deactivation did not happen either).
       if (boIn) expect(active, `round ${round}`).toBe(1);
       outcomes.add(out.includes('done') ? 'done' : boIn ? 'before' : 'during/after');
-      expect(readdirSync(dir).filter((f) => f.includes('fore-nyckelbyte') || f.endsWith('-journal'))).toEqual([]);
+      expect(leftovers(dir)).toEqual([]);
       await again.core.close();
     }
     console.log([...outcomes].join('; '));
@@ -147,7 +147,7 @@ describe('rekey crash safety (SIGKILL)', () => {
       if (existsSync(`${db}-journal`)) outcomes.add('killed mid-rewrite (rollback journal left)');
       const { again } = await loginAndCheck(dir, round);
       expect(detectScheme(db), `round ${round}`).toBe('aegis-256');
-      expect(readdirSync(dir).filter((f) => f.includes('fore-nyckelbyte') || f.endsWith('-journal'))).toEqual([]);
+      expect(leftovers(dir)).toEqual([]);
       outcomes.add(out.includes('done') ? 'done' : `killed with the file in ${before}`);
       await again.core.close();
     }

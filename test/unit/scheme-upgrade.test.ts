@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { detectScheme } from '../../electron/db/cipher';
@@ -6,7 +6,7 @@ import { schemeUpgradeHooks } from '../../electron/db/scheme-upgrade';
 import { ADMIN, makeReadyCore, tempDir } from '../helpers/core';
 import { ok } from '../helpers/cases';
 import { cpInput, syntheticPnr } from '../helpers/people';
-import { readWithScheme, toSqlcipher4 } from '../helpers/legacy-scheme';
+import { leftovers, readWithScheme, toSqlcipher4 } from '../helpers/legacy-scheme';
 
 let t: ReturnType<typeof tempDir>;
 beforeEach(() => (t = tempDir()));
@@ -44,7 +44,7 @@ describe('an installation written in SQLCipher 4 by an earlier version', () => {
     };
     await made.core.login(ADMIN.username, ADMIN.password);
     expect(detectScheme(db)).toBe('sqlcipher-4');
-    expect(readdirSync(data).filter((f) => f.includes('fore-nyckelbyte') || f.endsWith('-journal'))).toEqual([]);
+    expect(leftovers(data)).toEqual([]);
     expect(cps(made)).toBe(1);
     expect(actions(made, 'database.scheme%')).toEqual([
       {
@@ -68,7 +68,7 @@ describe('an installation written in SQLCipher 4 by an earlier version', () => {
     expect(detectScheme(db)).toBe('aegis-256');
     expect(readWithScheme(db, key, 'aegis-256')).toBeGreaterThan(0);
     expect(() => readWithScheme(db, key, 'sqlcipher-4')).toThrow(/not a database/);
-    expect(readdirSync(data).filter((f) => f.includes('fore-nyckelbyte') || f.endsWith('-journal'))).toEqual([]);
+    expect(leftovers(data)).toEqual([]);
     expect(cps(made)).toBe(2);
     expect(made.core.serviceContext().raw.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(made.core.serviceContext().raw.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -4,7 +4,7 @@ import { screen, within } from '@testing-library/react';
 import { LEGACY_WARNING, type PayoutBatch } from '../../../shared/ipc/procedures/payouts';
 import type { Role } from '../../../shared/roles';
 import { refuse, type Answers } from '../../testing/fake-kpr';
-import { attestedBatch, payoutBatch, payoutLine } from '../../testing/fixtures';
+import { attestedBatch, payoutBatch, payoutExport, payoutLine } from '../../testing/fixtures';
 import { fill, renderWithKpr, settle } from '../../testing/render';
 import { BatchView } from './BatchView';
 
@@ -191,17 +191,7 @@ describe('BatchView: an attested batch', () => {
   });
 
   it('wants a reason for a second export of the same format, and lets an attestant void it', async () => {
-    const exports = [
-      {
-        id: 8,
-        format: 'pain001',
-        at: '2026-11-20T10:00:00.000Z',
-        reason: null,
-        msgId: 'KPR-202610-3-ABCDEFGHIJ',
-        voidedAt: null,
-        voidReason: null,
-      },
-    ];
+    const exports = [payoutExport({ msgId: 'KPR-202610-3-ABCDEFGHIJ' })];
     const { user, kpr } = await setup(attestedBatch({ exports }), ['attestant'], { 'payouts.voidExport': ok });
     expect(screen.getByLabelText('Skäl till ny export (samma fil, samma meddelande-id)')).toBeTruthy();
     expect(
@@ -217,34 +207,12 @@ describe('BatchView: an attested batch', () => {
   });
 
   it('does not offer a handläggare to void an export', async () => {
-    const exports = [
-      {
-        id: 8,
-        format: 'pain001',
-        at: '2026-11-20T10:00:00.000Z',
-        reason: null,
-        msgId: null,
-        voidedAt: null,
-        voidReason: null,
-      },
-    ];
-    await setup(attestedBatch({ exports }), ['handlaggare']);
+    await setup(attestedBatch({ exports: [payoutExport()] }), ['handlaggare']);
     expect(screen.queryByRole('form', { name: 'Makulera export' })).toBeNull();
   });
 
   it('asks for a reason before voiding an export, on the reason field', async () => {
-    const exports = [
-      {
-        id: 8,
-        format: 'pain001',
-        at: '2026-11-20T10:00:00.000Z',
-        reason: null,
-        msgId: null,
-        voidedAt: null,
-        voidReason: null,
-      },
-    ];
-    const { user, kpr, onChanged } = await setup(attestedBatch({ exports }), ['attestant']);
+    const { user, kpr, onChanged } = await setup(attestedBatch({ exports: [payoutExport()] }), ['attestant']);
     const voiding = screen.getByRole('form', { name: 'Makulera export' });
     await user.click(within(voiding).getByRole('button', { name: 'Makulera exporten' }));
     expect(await within(voiding).findByText('Ange skälet till makuleringen.')).toBeTruthy();

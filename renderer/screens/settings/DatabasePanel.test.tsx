@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { refuse } from '../../testing/fake-kpr';
+import { serverInfo } from '../../testing/fixtures';
 import { fill, renderWithKpr, settle } from '../../testing/render';
 import { DatabasePanel } from './DatabasePanel';
 
@@ -12,17 +13,7 @@ describe('Inställningar → Databas', () => {
     const { user } = await renderWithKpr(<DatabasePanel />, {
       roles: ['admin'],
       answers: {
-        'dataSource.get': {
-          kind: 'server',
-          label: 'Kommunens server',
-          host: 'db.kommun.example',
-          port: 5432,
-          database: 'kontaktregistret',
-          user: 'kpr_station_1',
-          tls: 'ca',
-          pinned: true,
-          rotationPending: null,
-        },
+        'dataSource.get': serverInfo({ pinned: true }),
         'dataSource.test': { message: 'Anslutningen fungerar: PostgreSQL 15.8, krypterad (TLS).' },
       },
     });
@@ -38,17 +29,9 @@ describe('Inställningar → Databas', () => {
     await renderWithKpr(<DatabasePanel />, {
       roles: ['admin'],
       answers: {
-        'dataSource.get': {
-          kind: 'server',
-          label: 'Kommunens server',
-          host: 'db.kommun.example',
-          port: 5432,
-          database: 'kontaktregistret',
-          user: 'kpr_station_1',
-          tls: 'ca',
-          pinned: false,
+        'dataSource.get': serverInfo({
           rotationPending: { since: '2026-11-20T10:00:00.000Z', username: 'hanna' },
-        },
+        }),
       },
     });
     const warning = await screen.findByRole('alert', { name: 'Databaskontots lösenord' });
