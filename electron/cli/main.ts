@@ -10,8 +10,8 @@ import { DomainError } from '../../shared/errors';
 import { commands, usage } from './commands';
 import { fileSink } from './file-sink';
 
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+function parseCommandLine(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -38,6 +38,30 @@ async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     },
   });
+}
+
+/** A command line the parser refuses, in Swedish (Node's own text is English and names no remedy). */
+function parseError(err: unknown): string | null {
+  const e = err as { code?: string; message?: string };
+  if (!e.code?.startsWith('ERR_PARSE_ARGS_')) return null;
+  const option = /'(-{1,2}[^'\s]+)/.exec(e.message ?? '')?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return `Okänt val på kommandoraden: ${option}. Lösenord anges aldrig som val (använd KPR_PASSWORD eller standard in). Se --help.`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `Valet ${option} behöver ett värde. Se --help.`;
+  return 'Kommandoraden kunde inte läsas. Se --help.';
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseCommandLine>;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (err) {
+    const message = parseError(err);
+    if (!message) throw err;
+    process.stderr.write(`${message}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   const [name, ...rest] = positionals;
   if (values.help || !name || !(name in commands)) {
     process.stderr.write(usage());

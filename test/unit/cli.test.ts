@@ -217,8 +217,9 @@ describe('CLI', { timeout: 120_000 }, () => {
       '--password',
       'x',
     ]);
-    // Refused by the parser itself (strict parseArgs), not by the missing installation further on.
-    expect(r).toMatchObject({ code: 1, err: expect.stringMatching(/Unknown option '--password'/) });
+    // Refused by the parser itself (strict parseArgs), in Swedish, not by the missing installation further on.
+    expect(r).toMatchObject({ code: 2, err: expect.stringMatching(/^Okänt val på kommandoraden: --password\. /) });
+    expect(cli(['status', '--data'])).toMatchObject({ code: 2, err: 'Valet --data behöver ett värde. Se --help.\n' });
     expect(cli(['--help']).err).toMatch(/move-to-server --host H/);
   });
 });
