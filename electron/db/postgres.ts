@@ -114,12 +114,17 @@ export function pgPoolConfig(c: PgConnectionConfig, opts: { workstation?: string
   };
 }
 
+/** An account that may log in but lacks the app's rights (CONNECT on the database, or on its tables). */
+export const PG_NO_RIGHTS =
+  'Databaskontot saknar rättigheter i databasen. Be IT ge kontot appens rättigheter (se handboken).';
+
 /** Why a connection failed, in words an officer or IT can act on. The driver's own text goes to the log only. */
 export function pgConnectError(err: unknown): DomainError {
   const e = err as { code?: string; message?: string };
   const code = e.code ?? '';
   let msg = 'Det gick inte att ansluta till databasservern. Kontrollera adress, port och nätverk, eller kontakta IT.';
   if (code === '28P01' || code === '28000') msg = 'Databasservern godtog inte kontot eller lösenordet. Kontakta IT.';
+  else if (code === '42501') msg = PG_NO_RIGHTS;
   else if (code === '3D000') msg = 'Databasen finns inte på servern. Kontrollera databasens namn, eller kontakta IT.';
   else if (/certificate|self[- ]signed|fingerprint|altnames/i.test(e.message ?? ''))
     msg = 'Databasserverns certifikat gick inte att verifiera. Anslutningen avbröts. Kontakta IT.';

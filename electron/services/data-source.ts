@@ -3,7 +3,7 @@ import { DomainError } from '../../shared/errors';
 import type { DataSourceInfo } from '../../shared/ipc/server-fields';
 import type { AppCore } from '../core/app-core';
 import { audit, type Session } from '../core/session';
-import { hasInstallation, openPostgres, pgConnectError, type PgConnectionConfig } from '../db/postgres';
+import { hasInstallation, openPostgres, PG_NO_RIGHTS, pgConnectError, type PgConnectionConfig } from '../db/postgres';
 import type { DB } from '../db/schema';
 import { CONNECTION_FILE_NAME, makeConnectionFile } from '../vault/connection-file';
 import { clearRotation, pendingRotation } from './credential-rotation';
@@ -116,11 +116,7 @@ async function checkInstallation(s: Session, config: PgConnectionConfig): Promis
         // is IT's to fix, not the address. Anything else is a connection failure, said as such.
         const code = (err as { code?: string }).code;
         if (code === '42P01') return undefined;
-        if (code === '42501')
-          throw new DomainError(
-            'RULE_VIOLATION',
-            'Databaskontot får inte läsa installationens tabeller. Be IT ge kontot samma rättigheter som det nuvarande kontot (se handboken). Inget har ändrats.',
-          );
+        if (code === '42501') throw new DomainError('RULE_VIOLATION', `${PG_NO_RIGHTS} Inget har ändrats.`);
         throw pgConnectError(err);
       });
     if (!me)

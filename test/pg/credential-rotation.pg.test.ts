@@ -50,13 +50,40 @@ describe('deactivation on a shared server', () => {
     await ok(invoke('dataSource.changeCredentials', fields));
     expect((await info()).rotationPending).toEqual(due);
 
+    const superuser = {
+      host: env.host,
+      port: env.port,
+      user: env.adminUser,
+      password: env.adminPassword,
+      database: 'postgres',
+    };
+    // A new account IT forgot to give the app's rights: said as such, and nothing changes.
+    const bare = `kpr_station_${randomBytes(4).toString('hex')}`;
+    const barePassword = randomBytes(12).toString('base64url');
+    psql(superuser, `CREATE ROLE ${bare} LOGIN PASSWORD '${barePassword}'`);
+    expect(
+      await invoke('dataSource.changeCredentials', { ...fields, user: bare, password: barePassword }),
+    ).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^Databaskontot saknar rättigheter i databasen\./) },
+    });
+    expect((await info()).rotationPending).toEqual(due);
+    // Allowed to connect, but not to read the app's tables: the same answer, not "another installation".
+    psql({ ...superuser, database: app.database }, `GRANT CONNECT ON DATABASE ${app.database} TO ${bare}`);
+    expect(
+      await invoke('dataSource.changeCredentials', { ...fields, user: bare, password: barePassword }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(/^Databaskontot saknar rättigheter i databasen\. .* Inget har ändrats\.$/),
+      },
+    });
+    expect((await info()).rotationPending).toEqual(due);
+
     // IT's new account (or new password) for this workstation: the rotation is done.
     const station = `kpr_station_${randomBytes(4).toString('hex')}`;
     const password = randomBytes(12).toString('base64url');
-    psql(
-      { host: env.host, port: env.port, user: env.adminUser, password: env.adminPassword, database: 'postgres' },
-      `CREATE ROLE ${station} LOGIN PASSWORD '${password}' IN ROLE ${APP_ROLE}`,
-    );
+    psql(superuser, `CREATE ROLE ${station} LOGIN PASSWORD '${password}' IN ROLE ${APP_ROLE}`);
     await ok(invoke('dataSource.changeCredentials', { ...fields, user: station, password }));
     expect((await info()).rotationPending).toBeNull();
 
