@@ -66,7 +66,7 @@ describe('the new year', () => {
     await shot(env.page, 'year-02-new-year-form');
     await form.getByRole('button', { name: 'Spara 2027' }).click();
     await env.page.getByText('Nivåerna för 2027 är sparade.').waitFor();
-    await expect(env.page.getByLabel('Prisbasbelopp 2027 (kr)').inputValue()).resolves.toBe('60000');
+    await expect(env.page.getByLabel('Prisbasbelopp 2027 (kr)').inputValue()).resolves.toBe('60\u00a0000,00');
     await nav(env.page, 'Översikt');
     await env.page.getByText('Kö', { exact: true }).waitFor();
     expect(await warning.count()).toBe(0);
